@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (each module depends only on those above it):
+//   CGSL, CRandomStreams      C: GSL, and MRG32k3a registered as a gsl_rng_type
+//   SimKernel                 clock, pending-event heap, run loop (knows no randomness, no statistics)
+//   Stochastics               RandomStream (one per purpose per replication), Distribution
+//   Statistics                Tally, TimeWeighted, quantile histogram, confidence intervals
+//   Analytics                 Erlang B/C/A, square-root staffing
+//   Scenarios                 scenario schema decoded from YAML, validated once at load
+//   ContactCenter             the contact-center model on the kernel
+//   Experiments               replications, result files
+//   ccsim                     thin command-line interface
+// The benchmark (ccsim-bench) sits outside the library's dependencies.
+let package = Package(
+    name: "ccsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ccsim", targets: ["ccsim"]),
+        .executable(name: "ccsim-bench", targets: ["ccsim-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "CRandomStreams", dependencies: ["CGSL"]),
+        .target(name: "SimKernel"),
+        .target(name: "Stochastics", dependencies: ["CGSL", "CRandomStreams"]),
+        .target(name: "Statistics", dependencies: ["CGSL"]),
+        .target(name: "Analytics", dependencies: ["CGSL"]),
+        .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
+        .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
+        .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios"]),
+        .executableTarget(
+            name: "ccsim",
+            dependencies: [
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ccsim-bench", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "SimKernel"]),
+
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CRandomStreams", "CGSL"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics"]),
+        .testTarget(name: "CLITests", dependencies: ["ccsim"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Analytics module (being written).

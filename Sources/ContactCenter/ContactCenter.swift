@@ -1,0 +1,1 @@
+// ContactCenter module (being written).

@@ -1,0 +1,1 @@
+// Experiments module (being written).

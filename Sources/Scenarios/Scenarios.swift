@@ -1,0 +1,1 @@
+// Scenarios module (being written).

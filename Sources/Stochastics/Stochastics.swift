@@ -1,0 +1,1 @@
+// Stochastics module (being written).
