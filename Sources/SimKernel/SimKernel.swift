@@ -1,1 +1,0 @@
-// SimKernel module (being written).

@@ -1,0 +1,119 @@
+import SimKernel
+import XCTest
+
+final class PendingEventsTests: XCTestCase {
+    func testPopsInTimeOrder() {
+        var events = PendingEvents<Int>()
+        let times = [5.0, 1.0, 4.0, 2.0, 3.0, 0.5, 9.0, 7.0]
+        for (i, t) in times.enumerated() { events.schedule(i, at: t) }
+        var popped: [Double] = []
+        while let next = events.popNext() { popped.append(next.time) }
+        XCTAssertEqual(popped, times.sorted())
+        XCTAssertTrue(events.isEmpty)
+    }
+
+    func testTiesAreFirstInFirstOut() {
+        var events = PendingEvents<Int>()
+        for i in 0..<100 { events.schedule(i, at: 1.0) }
+        var order: [Int] = []
+        while let next = events.popNext() { order.append(next.event) }
+        XCTAssertEqual(order, Array(0..<100))
+    }
+
+    func testPriorityBreaksTiesBeforeInsertionOrder() {
+        var events = PendingEvents<String>()
+        events.schedule("normal-1", at: 2)
+        events.schedule("late", at: 2, priority: .late)
+        events.schedule("urgent", at: 2, priority: .urgent)
+        events.schedule("normal-2", at: 2)
+        events.schedule("earlier", at: 1, priority: .late)
+        var order: [String] = []
+        while let next = events.popNext() { order.append(next.event) }
+        XCTAssertEqual(order, ["earlier", "urgent", "normal-1", "normal-2", "late"])
+    }
+
+    func testCancelledEventsNeverFire() {
+        var events = PendingEvents<Int>()
+        var handles: [EventHandle] = []
+        for i in 0..<10 { handles.append(events.schedule(i, at: Double(i))) }
+        XCTAssertTrue(events.cancel(handles[3]))
+        XCTAssertTrue(events.cancel(handles[0]))
+        XCTAssertTrue(events.cancel(handles[9]))
+        XCTAssertEqual(events.count, 7)
+        var fired: [Int] = []
+        while let next = events.popNext() { fired.append(next.event) }
+        XCTAssertEqual(fired, [1, 2, 4, 5, 6, 7, 8])
+    }
+
+    func testCancellingTwiceOrAfterFiringReturnsFalse() {
+        var events = PendingEvents<Int>()
+        let a = events.schedule(1, at: 1)
+        let b = events.schedule(2, at: 2)
+        XCTAssertTrue(events.cancel(a))
+        XCTAssertFalse(events.cancel(a))
+        XCTAssertEqual(events.popNext()?.event, 2)
+        XCTAssertFalse(events.cancel(b), "a fired event cannot be cancelled")
+    }
+
+    func testStaleHandleDoesNotCancelTheSlotsNextEvent() {
+        var events = PendingEvents<Int>()
+        let first = events.schedule(1, at: 1)
+        XCTAssertEqual(events.popNext()?.event, 1)
+        // The freed slot is reused by the next event; the old handle must not touch it.
+        _ = events.schedule(2, at: 2)
+        XCTAssertFalse(events.cancel(first))
+        XCTAssertEqual(events.popNext()?.event, 2)
+    }
+
+    func testPopNextRespectsLimitAndNextTimeSkipsCancelled() {
+        var events = PendingEvents<Int>()
+        let h = events.schedule(1, at: 1)
+        events.schedule(2, at: 5)
+        events.cancel(h)
+        XCTAssertEqual(events.nextTime(), 5)
+        XCTAssertNil(events.popNext(notAfter: 4))
+        XCTAssertEqual(events.count, 1)
+        XCTAssertEqual(events.popNext(notAfter: 5)?.event, 2)
+    }
+
+    /// Random interleavings of schedule, cancel and pop agree with a sorted reference list.
+    func testMatchesReferenceUnderRandomOperations() {
+        var generator = SplitMix64(seed: 7)
+        var events = PendingEvents<Int>()
+        var reference: [(time: Double, seq: Int, handle: EventHandle)] = []
+        var seq = 0
+        for _ in 0..<20_000 {
+            switch generator.next() % 4 {
+            case 0, 1:
+                let time = Double(generator.next() % 1000)  // many exact ties
+                let handle = events.schedule(seq, at: time)
+                reference.append((time, seq, handle))
+                seq += 1
+            case 2:
+                guard !reference.isEmpty else { continue }
+                let index = Int(generator.next() % UInt64(reference.count))
+                XCTAssertTrue(events.cancel(reference[index].handle))
+                reference.remove(at: index)
+            default:
+                let expected = reference.min { ($0.time, $0.seq) < ($1.time, $1.seq) }
+                let got = events.popNext()
+                XCTAssertEqual(got?.event, expected?.seq)
+                if let expected { reference.removeAll { $0.seq == expected.seq } }
+            }
+            XCTAssertEqual(events.count, reference.count)
+        }
+    }
+}
+
+/// A tiny deterministic generator for test inputs (the kernel itself knows no randomness).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
