@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["CGSL"]),
         .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
-        .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios"]),
+        .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
         .executableTarget(
             name: "ccsim",
             dependencies: [
@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics"]),
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
     ]

@@ -1,0 +1,43 @@
+# ccsim — the two set-up commands are `make run` and `make test`; both install what is missing.
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+# One build configuration for everything (release): the simulator is what tests exercise,
+# and statistical validation needs its real speed.
+CONFIG := -c release
+BIN := .build/release
+SCENARIO ?= scenarios/erlang-a.yaml
+OUT ?= results/erlang-a
+
+.PHONY: all deps build run test validate-long bench golden clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build $(CONFIG)
+
+## Build, then simulate a bundled scenario and print its table (outputs in $(OUT)/).
+run: build
+	$(BIN)/ccsim run $(SCENARIO) --replications 10 --out $(OUT)
+
+## Every test: unit, golden (exact output) and statistical validation against Erlang C/A/B.
+test: deps
+	$(SWIFT) build $(CONFIG) --build-tests
+	$(SWIFT) test $(CONFIG) --skip-build
+
+## The validation suite with five times the replications (a few minutes).
+validate-long: deps
+	CCSIM_LONG_VALIDATION=1 $(SWIFT) test $(CONFIG) --filter ValidationTests
+
+## Speed and memory of the simulation core: arrivals/s, events/s, peak MiB.
+bench: deps
+	$(SWIFT) build $(CONFIG) --product ccsim-bench
+	$(BIN)/ccsim-bench
+
+## Rewrite the golden files after an intended change of output (review the diff!).
+golden: build
+	CCSIM_UPDATE_GOLDEN=1 $(SWIFT) test $(CONFIG) --filter GoldenOutputTests
+
+clean:
+	rm -rf .build

@@ -1,1 +1,0 @@
-// ContactCenter module (being written).

@@ -1,0 +1,18 @@
+import Scenarios
+import SimKernel
+import Stochastics
+
+/// Runs one replication of a scenario.
+///
+/// A replication is a pure function of (scenario, seed, replication index):
+/// its random streams come from the seed's stream plan, so the same inputs
+/// give the same result on any thread, in any order.
+public enum ContactCenterSimulator {
+    public static func run(_ scenario: Scenario, replication: Int) throws -> ReplicationResult {
+        let streams = try StreamPlan(seed: scenario.run.seed)
+        var simulation = Simulation(model: SingleQueueModel(scenario: scenario, streams: streams, replication: replication))
+        simulation.model.start(&simulation.scheduler)
+        simulation.run()
+        return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
+    }
+}

@@ -1,0 +1,41 @@
+/// A growable first-in, first-out ring of values.
+///
+/// The queue of waiting contacts lives here: appending and removing at the
+/// ends is O(1) amortised, and the storage is reused, so a long run keeps a
+/// steady footprint sized by the longest queue it met.
+struct RingBuffer<Element> {
+    var storage: [Element?]
+    var head = 0
+    var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 1
+        while size < capacity { size <<= 1 }
+        storage = Array(repeating: nil, count: size)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ element: Element) {
+        if count == storage.count { grow() }
+        storage[(head + count) & (storage.count - 1)] = element
+        count += 1
+    }
+
+    mutating func popFirst() -> Element? {
+        guard count > 0 else { return nil }
+        let element = storage[head]
+        storage[head] = nil
+        head = (head + 1) & (storage.count - 1)
+        count -= 1
+        return element
+    }
+
+    @usableFromInline
+    mutating func grow() {
+        var bigger = [Element?](repeating: nil, count: storage.count * 2)
+        for i in 0..<count { bigger[i] = storage[(head + i) & (storage.count - 1)] }
+        storage = bigger
+        head = 0
+    }
+}

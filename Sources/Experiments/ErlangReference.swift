@@ -1,0 +1,71 @@
+import Analytics
+import Scenarios
+import Stochastics
+
+/// What queueing theory predicts for a scenario, where theory applies.
+///
+/// A scenario with exponential handle times and no patience is M/M/n (Erlang
+/// C); with exponential patience too it is M/M/n+M (Erlang A). Tables print
+/// the prediction beside the simulated value, so a user sees at once whether
+/// the two agree; for other distributions there is no closed form, which is
+/// where simulation earns its keep.
+public struct ErlangReference: Sendable {
+    public enum Model: String, Sendable {
+        case erlangC = "Erlang C"
+        case erlangA = "Erlang A"
+    }
+
+    public let model: Model
+    private let values: [Metric: Double]
+
+    /// `nil` when the scenario is not M/M/n or M/M/n+M.
+    public init?(_ scenario: Scenario) {
+        guard case .exponential(let handleMean) = scenario.handleTime else { return nil }
+        let agents = scenario.team.agents
+        let rate = scenario.arrivals.ratePerSecond
+        let threshold = scenario.serviceLevel.answerWithin
+        var values: [Metric: Double] = [:]
+        switch scenario.patience {
+        case nil:
+            let erlang = ErlangC(agents: agents, arrivalRate: rate, meanHandleTime: handleMean)
+            guard erlang.isStable else { return nil }
+            model = .erlangC
+            let sl = erlang.serviceLevel(answerWithin: threshold)
+            for metric in [Metric.serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons, .serviceLevelAnswered] {
+                values[metric] = sl
+            }
+            values[.probabilityOfWait] = erlang.probabilityOfWait
+            values[.averageSpeedOfAnswer] = erlang.averageSpeedOfAnswer
+            values[.meanTimeInQueue] = erlang.averageSpeedOfAnswer
+            values[.meanQueueLength] = erlang.meanQueueLength
+            values[.abandonmentRate] = 0
+            values[.occupancy] = erlang.occupancy
+        case .exponential(let patienceMean)?:
+            let erlang = ErlangA(agents: agents, arrivalRate: rate, meanHandleTime: handleMean, meanPatience: patienceMean)
+            model = .erlangA
+            let answeredWithin = erlang.probabilityAnsweredWithin(threshold)
+            let abandon = erlang.probabilityOfAbandon
+            values[.serviceLevelOffered] = answeredWithin
+            values[.serviceLevelExcludingShortAbandons] = answeredWithin / (1 - erlang.probabilityAbandonedWithin(threshold))
+            values[.serviceLevelAnswered] = answeredWithin / (1 - abandon)
+            let convention: Metric = switch scenario.serviceLevel.convention {
+            case .offered: .serviceLevelOffered
+            case .excludingShortAbandons: .serviceLevelExcludingShortAbandons
+            case .answered: .serviceLevelAnswered
+            }
+            values[.serviceLevel] = values[convention]
+            values[.probabilityOfWait] = erlang.probabilityOfWait
+            values[.abandonmentRate] = abandon
+            values[.averageSpeedOfAnswer] = erlang.averageSpeedOfAnswer
+            values[.meanTimeInQueue] = erlang.meanWaitAll
+            values[.meanQueueLength] = erlang.meanQueueLength
+            values[.occupancy] = erlang.occupancy
+        default:
+            return nil
+        }
+        self.values = values
+    }
+
+    /// The predicted value of `metric`, where the model gives one.
+    public subscript(metric: Metric) -> Double? { values[metric] }
+}

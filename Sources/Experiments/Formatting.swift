@@ -1,0 +1,48 @@
+import Foundation
+
+/// Number formats shared by tables and reports.
+public enum Formatting {
+    /// `78.4%`
+    public static func percent(_ share: Double, digits: Int = 1) -> String {
+        String(format: "%.\(digits)f%%", share * 100)
+    }
+
+    /// Seconds as a short duration: `12.3s`, `4m30s`, `1h05m`, `2d`.
+    public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return seconds > 0 ? "∞" : "-∞" }
+        if seconds < 60 { return String(format: seconds < 10 ? "%.2fs" : "%.1fs", seconds) }
+        let whole = Int(seconds.rounded())
+        if seconds < 3600 {
+            let (m, s) = whole.quotientAndRemainder(dividingBy: 60)
+            return s == 0 ? "\(m)m" : "\(m)m\(s < 10 ? "0" : "")\(s)s"
+        }
+        if seconds < 86400 {
+            let (h, rest) = whole.quotientAndRemainder(dividingBy: 3600)
+            let m = rest / 60
+            return m == 0 ? "\(h)h" : "\(h)h\(m < 10 ? "0" : "")\(m)m"
+        }
+        let days = seconds / 86400
+        return days == days.rounded() ? "\(Int(days))d" : String(format: "%.1fd", days)
+    }
+
+    /// A plain number with sensible precision: `1234`, `12.35`, `0.0123`.
+    public static func number(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+        if abs(x) >= 100 { return String(format: "%.1f", x) }
+        if abs(x) >= 1 { return String(format: "%.2f", x) }
+        return String(format: "%.4f", x)
+    }
+
+    /// A rate per second as contacts per hour: `540/h`.
+    public static func ratePerHour(_ perSecond: Double) -> String {
+        "\(number(perSecond * 3600))/h"
+    }
+
+    /// Pads or truncates to a column width.
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let count = text.count
+        if count >= width { return text }
+        let padding = String(repeating: " ", count: width - count)
+        return right ? padding + text : text + padding
+    }
+}

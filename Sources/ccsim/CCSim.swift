@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `ccsim` command: a thin layer over the Experiments, Analytics and Scenarios modules.
+@main
+struct CCSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ccsim",
+        abstract: "A discrete-event simulator of contact centers, driven by scenario files.",
+        version: "0.1.0",
+        subcommands: [Run.self, Erlang.self, Validate.self]
+    )
+}

@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// Behaviour of the commands: exit codes, errors, files written.
+final class CommandTests: XCTestCase {
+    func testValidateAcceptsTheBundledScenarios() throws {
+        for file in ["scenarios/mmc-basic.yaml", "scenarios/erlang-a.yaml"] {
+            let output = try CCSimCommand.run(["validate", file])
+            XCTAssertEqual(output.status, 0, output.stderr)
+            XCTAssertTrue(output.stdout.hasPrefix("\(file): valid"), output.stdout)
+        }
+    }
+
+    func testBadScenarioGivesOneLineErrorWithFieldPath() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.yaml")
+        let basic = try String(contentsOf: CCSimCommand.repositoryRoot.appendingPathComponent("scenarios/mmc-basic.yaml"), encoding: .utf8)
+        let broken = basic.replacingOccurrences(of: "agents: 50", with: "agents: 0")
+        XCTAssertNotEqual(broken, basic, "fixture: mmc-basic.yaml should say 'agents: 50'")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+
+        let out = directory.appendingPathComponent("out").path
+        for arguments in [["validate", file.path], ["run", file.path, "--out", out]] {
+            let output = try CCSimCommand.run(arguments)
+            XCTAssertEqual(output.status, 2)
+            let lines = output.stderr.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, output.stderr)
+            XCTAssertTrue(output.stderr.contains("bad.yaml:"), output.stderr)
+            XCTAssertTrue(output.stderr.contains("team.agents"), output.stderr)
+        }
+        // Nothing was written for the failed run.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
+    }
+
+    func testMissingFileIsReported() throws {
+        let output = try CCSimCommand.run(["run", "scenarios/no-such-file.yaml"])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertTrue(output.stderr.contains("no-such-file.yaml"), output.stderr)
+    }
+
+    func testInvalidOptionsAreRejectedBeforeRunning() throws {
+        for arguments in [["--seed", "4294967296"], ["--replications", "0"], ["--jobs", "0"], ["--format", "xml"]] {
+            let output = try CCSimCommand.run(["run", "scenarios/mmc-basic.yaml"] + arguments)
+            XCTAssertNotEqual(output.status, 0, "\(arguments) should be rejected")
+            XCTAssertTrue(output.stderr.contains("Error"), output.stderr)
+        }
+        let erlang = try CCSimCommand.run(["erlang", "--agents", "10", "--rate", "540", "--aht", "5m"])
+        XCTAssertNotEqual(erlang.status, 0, "a rate without a period is ambiguous")
+    }
+
+    func testOutWritesSummaryAndIntervals() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try CCSimCommand.run(["run", "scenarios/mmc-basic.yaml", "--replications", "2", "--out", directory.path])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("summary.json"))) as? [String: Any]
+        XCTAssertEqual((summary?["run"] as? [String: Any])?["replications"] as? Int, 2)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("intervals.csv").path))
+    }
+
+    func testJSONFormatIsTheSummaryDocument() throws {
+        let output = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--format", "json"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(json?["theory_model"] as? String, "Erlang A")
+    }
+
+    /// The same seed gives the same output whatever the number of jobs.
+    func testOutputDoesNotDependOnJobs() throws {
+        let one = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "4", "--jobs", "1", "--format", "csv"])
+        let four = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "4", "--jobs", "4", "--format", "csv"])
+        XCTAssertEqual(one.status, 0)
+        XCTAssertEqual(one.stdout, four.stdout)
+    }
+}

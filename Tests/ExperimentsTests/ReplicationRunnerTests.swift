@@ -1,0 +1,29 @@
+import ContactCenter
+import Experiments
+import Scenarios
+import Stochastics
+import XCTest
+
+final class ReplicationRunnerTests: XCTestCase {
+    let scenario = Scenario(
+        name: "runner",
+        run: RunSettings(horizon: 4 * 3600, warmup: 1800, interval: 3600, replications: 6, seed: 11),
+        arrivals: ArrivalProcess(ratePerSecond: 200.0 / 3600),
+        team: TeamSpec(name: "agents", agents: 18),
+        handleTime: .gamma(shape: 2, scale: 150),
+        patience: .exponential(mean: 150),
+        serviceLevel: ServiceLevelTarget(answerWithin: 20, target: 0.8, convention: .offered)
+    )
+
+    func testResultsDoNotDependOnTheNumberOfJobs() throws {
+        let serial = try ReplicationRunner.run(scenario, replications: 6, jobs: 1)
+        let parallel = try ReplicationRunner.run(scenario, replications: 6, jobs: 4)
+        XCTAssertEqual(serial, parallel)
+        XCTAssertEqual(serial.map(\.replication), Array(0..<6))
+    }
+
+    func testReplicationsAreTheSameAsRunningEachAlone() throws {
+        let all = try ReplicationRunner.run(scenario, replications: 3, jobs: 2)
+        XCTAssertEqual(all[2], try ContactCenterSimulator.run(scenario, replication: 2))
+    }
+}
