@@ -1,1 +1,0 @@
-// Stochastics module (being written).
