@@ -33,7 +33,7 @@ extension Distribution {
     /// log-gamma; then scale = mean / Γ(1 + 1/k).
     /// - Throws: ``DistributionError`` for `mean` or `cv` not finite and > 0,
     ///   or a cv outside what shapes in `weibullShapeRange` can give
-    ///   (about 1.3e-7 ... 1e16).
+    ///   (about 1.3e-7 ... 3e14).
     public static func weibull(mean: Double, cv: Double) throws -> Distribution {
         try checkMeanAndCV(mean, cv)
         let target = log1p(cv * cv)

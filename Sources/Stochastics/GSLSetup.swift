@@ -4,7 +4,6 @@ import CGSL
 ///
 /// A `static let` initialiser runs once, thread-safely, on first access; the
 /// stream initialisers touch it so GSL can never abort the simulator.
-@usableFromInline
 enum GSLSetup {
     static let quiet: Void = ccsim_gsl_quiet()
 
