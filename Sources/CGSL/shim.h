@@ -17,4 +17,9 @@
 static inline const gsl_rng_type *ccsim_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *ccsim_gsl_rng_ranlxd2(void) { return gsl_rng_ranlxd2; }
 
+// GSL's default error handler aborts the process. ccsim validates inputs
+// itself and reads GSL's return codes, so the handler is switched off once,
+// before the first generator is made.
+static inline void ccsim_gsl_quiet(void) { gsl_set_error_handler_off(); }
+
 #endif
