@@ -1,1 +1,0 @@
-// Scenarios module (being written).
