@@ -3,8 +3,10 @@ import Stochastics
 /// Validation of `Distribution` values, addressed by YAML field paths.
 ///
 /// Parameter rules belong to Stochastics (`validate()` and the throwing moment constructors);
-/// this file only adds what the scenario layer knows on top — a *time* cannot be negative — and
-/// translates Stochastics' parameter names into the YAML spelling (`lower` → `min`).
+/// this file translates Stochastics' parameter paths into YAML paths (`lower` → `min`,
+/// `components[1].cv` → `mixture[1].lognormal.cv`) and adds the one rule the scenario layer
+/// owns: a *time* cannot be negative (kept here even though Stochastics currently also rejects
+/// negative bounds, because it is a property of durations, not of the distribution).
 enum DistributionChecks {
     /// YAML key naming a distribution family, as in `{lognormal: {...}}`.
     static func family(of distribution: Distribution) -> String {
@@ -22,46 +24,49 @@ enum DistributionChecks {
         }
     }
 
-    /// Stochastics parameter name → YAML key under the family ("" = the family entry itself).
-    static func yamlParameter(_ parameter: String) -> String {
+    /// Translates a Stochastics parameter path into the YAML path under the family key:
+    /// `lower` → `min`, `upper` → `max`, `value` → (the family entry itself), `values[3]` → `[3]`,
+    /// `components[1].cv` → `[1].lognormal.cv` (the component's family looked up in `distribution`).
+    static func yamlPath(for parameter: String, in distribution: Distribution?) -> String {
+        if parameter.hasPrefix("values[") { return String(parameter.dropFirst("values".count)) }
+        if parameter.hasPrefix("components["), let close = parameter.firstIndex(of: "]") {
+            let indexText = parameter[parameter.index(parameter.startIndex, offsetBy: "components[".count)..<close]
+            var rest = parameter[parameter.index(after: close)...]
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+            let element = "[\(indexText)]"
+            guard case .mixture(let components)? = distribution, let index = Int(indexText),
+                  components.indices.contains(index) else { return joinPath(element, String(rest)) }
+            if rest == "weight" || rest.isEmpty { return joinPath(element, String(rest)) }
+            let component = components[index].distribution
+            return joinPath(element, joinPath(family(of: component), yamlPath(for: String(rest), in: component)))
+        }
         switch parameter {
-        case "lower": "min"
-        case "upper": "max"
-        case "value", "values", "": ""
-        default: parameter
+        case "lower": return "min"
+        case "upper": return "max"
+        case "value", "values", "components", "": return ""
+        default: return parameter
         }
     }
 
-    /// Turns an error from Stochastics into a problem at `familyPath.parameter`.
-    static func problem(from error: any Error, familyPath: String) -> FieldProblem {
+    /// Turns an error from Stochastics about `distribution` (nil: not built yet, as in the
+    /// moment constructors) into a problem at `familyPath` + the parameter's YAML path.
+    static func problem(from error: any Error, familyPath: String, distribution: Distribution? = nil) -> FieldProblem {
         if let error = error as? DistributionError {
-            return FieldProblem(joinPath(familyPath, yamlParameter(error.parameter)), error.message)
+            let relative = yamlPath(for: error.parameter, in: distribution)
+            let path = relative.hasPrefix("[") ? familyPath + relative : joinPath(familyPath, relative)
+            return FieldProblem(path, error.message)
         }
         return FieldProblem(familyPath, "\(error)")
     }
 
-    /// All problems of `distribution` used at `path` for quantities of `kind`.
-    ///
-    /// Mixture components are checked one by one so a bad component is reported at
-    /// `path.mixture[i]...` rather than at the mixture as a whole.
+    /// All problems of `distribution` used at `path` for quantities of `kind`: the first one
+    /// Stochastics' `validate()` finds, then (durations only) whether it can go negative.
     static func problems(_ distribution: Distribution, at path: String, kind: QuantityKind) -> [FieldProblem] {
         let familyPath = joinPath(path, family(of: distribution))
-        if case .mixture(let components) = distribution, !components.isEmpty {
-            var found: [FieldProblem] = []
-            for (index, component) in components.enumerated() {
-                let componentPath = familyPath + "[\(index)]"
-                if !(component.weight.isFinite && component.weight > 0) {
-                    found.append(.init(joinPath(componentPath, "weight"),
-                                       "must be greater than 0, got \(Quantity.describe(number: component.weight))"))
-                }
-                found += problems(component.distribution, at: componentPath, kind: kind)
-            }
-            if !found.isEmpty { return found }
-        }
         do {
             try distribution.validate()
         } catch {
-            return [problem(from: error, familyPath: familyPath)]
+            return [problem(from: error, familyPath: familyPath, distribution: distribution)]
         }
         if kind == .duration, let negative = negativeSupport(distribution, familyPath: familyPath) {
             return [negative]

@@ -194,7 +194,7 @@ enum DistributionDecoder {
         if let unitField = m.optional("unit"), let unit = unitField.string() {
             guard kind == .duration else { return unitField.fail("'unit' applies only to durations") }
             guard let seconds = Quantity.durationUnits.first(where: { $0.symbol == unit })?.seconds else {
-                let hint = EditDistance.suggestion(for: unit, among: Quantity.durationUnits.map(\.symbol)).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Quantity.unitSymbol(spelled: unit).map { "did you mean '\($0)'? " } ?? ""
                 return unitField.fail("unknown duration unit '\(unit)'; \(hint)use ms, s, m, h or d")
             }
             unitSeconds = seconds

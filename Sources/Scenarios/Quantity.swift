@@ -52,9 +52,24 @@ public enum Quantity {
             throw QuantityError("'\(trimmed)' has no unit; add a unit, e.g. '\(trimmed)s' or '\(trimmed)m'")
         }
         guard let factor = durationUnits.first(where: { $0.symbol == unit })?.seconds else {
-            throw QuantityError("unknown duration unit '\(unit)' in '\(trimmed)'; use ms, s, m, h or d")
+            let number = trimmed.dropLast(rest.count)
+            let hint = unitSymbol(spelled: unit).map { "did you mean '\(number)\($0)'? " } ?? ""
+            throw QuantityError("unknown duration unit '\(unit)' in '\(trimmed)'; \(hint)use ms, s, m, h or d")
         }
         return value * factor
+    }
+
+    /// The unit symbol for a spelled-out unit (`min` → `m`, `seconds` → `s`), used only for hints:
+    /// accepting several spellings would make files harder to read and grep.
+    public static func unitSymbol(spelled word: String) -> String? {
+        switch word.lowercased() {
+        case "msec", "msecs", "millisecond", "milliseconds": "ms"
+        case "sec", "secs", "second", "seconds": "s"
+        case "min", "mins", "minute", "minutes": "m"
+        case "hr", "hrs", "hour", "hours": "h"
+        case "day", "days": "d"
+        default: nil
+        }
     }
 
     /// Parses a rate such as `540/h`, in events per second.
@@ -73,7 +88,8 @@ public enum Quantity {
         }
         let unit = tail.dropFirst().trimmingCharacters(in: .whitespaces)
         guard let seconds = rateUnits.first(where: { $0.symbol == unit })?.seconds else {
-            throw QuantityError("unknown rate unit '/\(unit)' in '\(trimmed)'; use /s, /m, /h or /d")
+            let hint = unitSymbol(spelled: unit).map { "did you mean '\(describe(number: value))/\($0)'? " } ?? ""
+            throw QuantityError("unknown rate unit '/\(unit)' in '\(trimmed)'; \(hint)use /s, /m, /h or /d")
         }
         return value / seconds
     }

@@ -173,7 +173,9 @@ struct YAMLField {
             let name = keyScalar.string
             guard allowed.contains(name) else {
                 let childPath = joinPath(path, name)
-                if let home = misplaced[name] {
+                if name == "<<" {
+                    log.add(childPath, at: key.mark, "YAML merge keys ('<<') are not supported; write the fields out")
+                } else if let home = misplaced[name] {
                     log.add(childPath, at: key.mark, "unknown field '\(name)' here; it belongs under '\(home)'")
                 } else if let guess = EditDistance.suggestion(for: name, among: allowed) {
                     suggested.insert(guess)
