@@ -71,3 +71,17 @@ import Testing
         #expect(s.serviceLevel == ServiceLevelTarget(answerWithin: 30, target: 0.9, convention: .excludingShortAbandons))
     }
 }
+
+@Suite struct YAMLFeatureTests {
+    @Test func anchorsAndAliasesWork() throws {
+        let text = yaml([7: "  &h {exponential: {mean: 5m}}"], appending: ["patience: *h"])
+        let scenario = try ScenarioLoader.parse(yaml: text, file: "t.yaml")
+        #expect(scenario.patience == .exponential(mean: 300))
+    }
+
+    @Test func quotedScalarsAreReadLikePlainOnes() throws {
+        let scenario = try ScenarioLoader.parse(yaml: yaml([3: "  rate: '540/h'", 5: "  agents: \"50\""]), file: "t.yaml")
+        #expect(scenario.team.agents == 50)
+        #expect(abs(scenario.arrivals.ratePerSecond - 0.15) < 1e-12)
+    }
+}
