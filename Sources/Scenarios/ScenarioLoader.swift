@@ -88,11 +88,15 @@ private struct ScenarioDecoder {
         if let runField = m.optional("run") {
             // Semantic checks also run on a partly unreadable section, skipping rules that
             // involve a field already reported (a default standing in for it would mislead).
-            let (partial, unreadable) = decodeRun(runField)
-            log.report(partial.problems(at: "run").filter { problem in
+            let (partial, unreadable, written) = decodeRun(runField)
+            for var problem in partial.problems(at: "run") {
                 let key = problem.path.split(separator: ".").last.map(String.init) ?? ""
-                return !unreadable.contains(key) && !(key == "interval" && unreadable.contains("horizon"))
-            })
+                if unreadable.contains(key) || (key == "interval" && unreadable.contains("horizon")) { continue }
+                if key == "interval" && !written.contains("interval") {
+                    problem.message += "; \(Quantity.describe(duration: partial.interval)) is the default, set run.interval"
+                }
+                log.report(problem)
+            }
             run = unreadable.isEmpty ? partial : nil
         } else {
             run = RunSettings()
@@ -113,7 +117,8 @@ private struct ScenarioDecoder {
         let patience = patienceField.flatMap { DistributionDecoder.decode($0, kind: .duration, baseDirectory: baseDirectory) }
         if let patience { log.report(Scenario.patienceProblems(patience)) }
 
-        let serviceLevel = m.optional("service_level").map(decodeServiceLevel) ?? ServiceLevelTarget()
+        let serviceLevelField = m.optional("service_level")
+        let serviceLevel = serviceLevelField == nil ? ServiceLevelTarget() : serviceLevelField.flatMap(decodeServiceLevel)
         if let serviceLevel { log.report(serviceLevel.problems(at: "service_level")) }
 
         guard let name, descriptionField == nil || description != nil, let run, let arrivals, let team, let handleTime,
@@ -122,11 +127,11 @@ private struct ScenarioDecoder {
                         handleTime: handleTime, patience: patience, serviceLevel: serviceLevel, source: source)
     }
 
-    /// The run settings with defaults for absent fields, and the keys that could not be read
-    /// (`"run"` itself when the section is not a mapping).
-    private func decodeRun(_ field: YAMLField) -> (RunSettings, unreadable: Set<String>) {
+    /// The run settings with defaults for absent fields, the keys that could not be read
+    /// (`"run"` itself when the section is not a mapping), and the keys written.
+    private func decodeRun(_ field: YAMLField) -> (RunSettings, unreadable: Set<String>, written: Set<String>) {
         var run = RunSettings()
-        guard let m = field.mapping(allowed: Self.runKeys) else { return (run, ["run"]) }
+        guard let m = field.mapping(allowed: Self.runKeys) else { return (run, ["run"], []) }
         var unreadable: Set<String> = []
         func read<T>(_ key: String, _ get: (YAMLField) -> T?, into apply: (T) -> Void) {
             guard let child = m.optional(key) else { return }
@@ -142,7 +147,7 @@ private struct ScenarioDecoder {
             return UInt64(seed)
         }) { run.seed = $0 }
         read("max_arrivals", { $0.integer() }) { run.maxArrivals = $0 }
-        return (run, unreadable)
+        return (run, unreadable, Set(m.keys))
     }
 
     private func decodeArrivals(_ field: YAMLField) -> ArrivalProcess? {

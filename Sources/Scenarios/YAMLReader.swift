@@ -87,7 +87,9 @@ struct YAMLField {
     }
 
     /// True for `~`, `null` and an empty value (`key:`), which the schema treats as absent.
-    var isNull: Bool {
+    var isNull: Bool { Self.isNull(node) }
+
+    static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
@@ -138,8 +140,9 @@ struct YAMLField {
     func integer() -> Int? {
         guard let text = scalarText(expected: "a whole number") else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let value = Int(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) { return value }
-        if trimmed.drop(while: { $0 == "-" || $0 == "+" }).allSatisfy(\.isNumber), !trimmed.isEmpty {
+        if let value = Int(trimmed) { return value }
+        let digits = trimmed.drop(while: { $0 == "-" || $0 == "+" })
+        if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
             return fail("\(trimmed) is too large")
         }
         guard let value = try? Quantity.number(trimmed) else { return fail("expected a whole number, got \(shown)") }
@@ -249,7 +252,7 @@ enum YAMLDocument {
         } catch {
             throw ScenarioError(file: file, message: "YAML syntax error: \(error)")
         }
-        guard let root, !YAMLField(node: root, path: "", keyMark: nil, log: IssueCollector(file: file)).isNull else {
+        guard let root, !YAMLField.isNull(root) else {
             throw ScenarioError(file: file, message: "file is empty; a scenario needs at least 'name', 'arrivals', 'team' and 'handle_time'")
         }
         return root
