@@ -1,0 +1,155 @@
+import Foundation
+
+/// Reads the sample values of an `{empirical: {file: …}}` distribution from a CSV file.
+///
+/// Deliberately small: comma-separated, optional double quotes around a cell (`""` inside for a
+/// quote), one record per line, blank lines and lines starting with `#` skipped. The file either
+/// has one column (a header row is allowed and detected by its first cell not being a number)
+/// or a header row and `column:` naming the column to use.
+enum EmpiricalCSV {
+    struct Failure: Error {
+        /// Message, already naming the CSV file and line where there is one.
+        let message: String
+        /// True when the problem is the requested column rather than the file.
+        var concernsColumn = false
+    }
+
+    /// The values in seconds (durations) or as written (numbers).
+    ///
+    /// - Parameters:
+    ///   - path: the path to open (already resolved against the scenario's directory).
+    ///   - displayName: how to name the file in messages.
+    ///   - column: header name of the column to read; nil for a one-column file.
+    ///   - unitSeconds: when set, cells are bare numbers in this unit; otherwise they are read
+    ///     with the grammar of `kind` (so duration cells then need their own unit, `120s`).
+    static func values(path: String, displayName: String, column: String?, unitSeconds: Double?,
+                       kind: QuantityKind) -> Result<[Double], Failure> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.init(message: "cannot read '\(displayName)': no such file"))
+        }
+        guard !isDirectory.boolValue else {
+            return .failure(.init(message: "cannot read '\(displayName)': it is a directory"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.init(message: "cannot read '\(displayName)': permission denied or I/O error"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(.init(message: "cannot read '\(displayName)': not UTF-8 text"))
+        }
+        return values(csv: text, displayName: displayName, column: column, unitSeconds: unitSeconds, kind: kind)
+    }
+
+    static func values(csv text: String, displayName: String, column: String?, unitSeconds: Double?,
+                       kind: QuantityKind) -> Result<[Double], Failure> {
+        var rows: [(line: Int, cells: [String])] = []
+        // `\r\n` is one Character in Swift, so split on any newline rather than on "\n".
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            rows.append((index + 1, cells(of: String(line))))
+        }
+        guard let first = rows.first else {
+            return .failure(.init(message: "'\(displayName)' has no values"))
+        }
+
+        let columnIndex: Int
+        var data = rows[...]
+        if let column {
+            guard let found = first.cells.firstIndex(of: column) else {
+                let names = first.cells.map { "'\($0)'" }.joined(separator: ", ")
+                return .failure(.init(message: "no column '\(column)' in the header of '\(displayName)' (line \(first.line) has \(names))",
+                                      concernsColumn: true))
+            }
+            columnIndex = found
+            data = rows.dropFirst()
+        } else {
+            guard first.cells.count == 1 else {
+                return .failure(.init(message: "'\(displayName)' has \(first.cells.count) columns on line \(first.line); choose one with 'column:'"))
+            }
+            columnIndex = 0
+            if Quantity.leadingNumber(first.cells[0]) == nil { data = rows.dropFirst() }  // a header
+        }
+
+        var values: [Double] = []
+        var firstBad: String?
+        var badCount = 0
+        for row in data {
+            let problem: String?
+            if columnIndex >= row.cells.count {
+                problem = "row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), no column \(column.map { "'\($0)'" } ?? "\(columnIndex + 1)")"
+            } else {
+                switch parse(row.cells[columnIndex], unitSeconds: unitSeconds, kind: kind) {
+                case .success(let value): values.append(value); problem = nil
+                case .failure(let failure): problem = failure.message
+                }
+            }
+            if let problem {
+                badCount += 1
+                if firstBad == nil { firstBad = "\(displayName):\(row.line): \(problem)" }
+            }
+        }
+        if let firstBad {
+            let more = badCount > 1 ? " (and \(badCount - 1) more bad row\(badCount == 2 ? "" : "s"))" : ""
+            return .failure(.init(message: firstBad + more))
+        }
+        guard !values.isEmpty else {
+            return .failure(.init(message: "'\(displayName)' has no values"))
+        }
+        return .success(values)
+    }
+
+    private static func parse(_ cell: String, unitSeconds: Double?, kind: QuantityKind) -> Result<Double, QuantityError> {
+        let text = cell.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .failure(QuantityError("empty cell")) }
+        let value: Double
+        do {
+            if let unitSeconds {
+                value = try Quantity.number(text) * unitSeconds
+            } else {
+                value = try Quantity.parse(text, as: kind)
+            }
+        } catch {
+            if kind == .duration, unitSeconds == nil, (try? Quantity.number(text)) != nil {
+                return .failure(QuantityError("'\(text)' has no unit; add 'unit: s' (or m, h…) to the empirical entry, or write '\(text)s' in the file"))
+            }
+            return .failure(error)
+        }
+        if kind == .duration, value < 0 {
+            return .failure(QuantityError("a duration cannot be negative, got '\(text)'"))
+        }
+        return .success(value)
+    }
+
+    /// Splits one CSV record; double quotes protect commas, `""` is a literal quote.
+    static func cells(of line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = line.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    var lookahead = iterator
+                    if lookahead.next() == "\"" {
+                        current.append("\"")
+                        iterator = lookahead
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+}

@@ -1,0 +1,26 @@
+/// The agents who answer contacts. One team of identical agents for now; schedules,
+/// skills and several teams come later, each team keeping this name/size core.
+public struct TeamSpec: Sendable, Hashable {
+    /// Label used in reports.
+    public var name: String
+    /// Number of agents on duty throughout the run (≥ 1).
+    public var agents: Int
+
+    public static let defaultName = "agents"
+
+    public init(name: String = TeamSpec.defaultName, agents: Int) {
+        self.name = name
+        self.agents = agents
+    }
+
+    func problems(at path: String) -> [FieldProblem] {
+        var found: [FieldProblem] = []
+        if name.allSatisfy(\.isWhitespace) {
+            found.append(.init(joinPath(path, "name"), "must not be empty"))
+        }
+        if agents < 1 {
+            found.append(.init(joinPath(path, "agents"), "must be at least 1, got \(agents)"))
+        }
+        return found
+    }
+}

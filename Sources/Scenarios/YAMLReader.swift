@@ -1,0 +1,295 @@
+import Foundation
+import Yams
+
+/// The path-carrying walker over a composed YAML tree.
+///
+/// Codable's `DecodingError` knows neither line numbers nor the user's spelling of a field, so
+/// scenarios are read by hand: `Yams.compose` gives a `Node` tree with marks, and each step
+/// down the tree extends a field path (`team.agents`, `handle_time.mixture[1].lognormal.cv`).
+/// Accessors return nil after recording an issue, so reading continues and one pass finds
+/// every independent problem.
+
+/// Shared state of one read: the file name, the issues found so far, and where every visited
+/// field is, so problems found later by semantic checks can point back into the file.
+final class IssueCollector {
+    let file: String
+    private var found: [ScenarioIssue] = []
+    private var marks: [String: Mark] = [:]
+
+    init(file: String) { self.file = file }
+
+    var isEmpty: Bool { found.isEmpty }
+
+    /// Issues ordered by position in the file (then discovery order); unlocated ones last.
+    var issues: [ScenarioIssue] {
+        found.enumerated().sorted { a, b in
+            let la = a.element.line ?? .max, lb = b.element.line ?? .max
+            if la != lb { return la < lb }
+            let ca = a.element.column ?? .max, cb = b.element.column ?? .max
+            if ca != cb { return ca < cb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func record(_ path: String, at mark: Mark?) {
+        if let mark, marks[path] == nil { marks[path] = mark }
+    }
+
+    func add(_ path: String, at mark: Mark?, _ message: String) {
+        found.append(ScenarioIssue(file: file, line: mark?.line, column: mark?.column, path: path, message: message))
+    }
+
+    /// Reports a semantic problem at the location of its field, or of the nearest ancestor
+    /// that appears in the file (a defaulted `run.interval` points at `run`).
+    func report(_ problem: FieldProblem) {
+        var path = Substring(problem.path)
+        while true {
+            if let mark = marks[String(path)] {
+                add(problem.path, at: mark, problem.message)
+                return
+            }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = path[..<cut]
+        }
+        add(problem.path, at: marks[""], problem.message)
+    }
+
+    func report(_ problems: [FieldProblem]) {
+        problems.forEach(report)
+    }
+
+    func error() -> ScenarioError { ScenarioError(issues: issues) }
+}
+
+/// One node of the tree together with its field path.
+struct YAMLField {
+    let node: Node
+    let path: String
+    /// Where the key that names this field is (nil for the root and list items): missing
+    /// children are reported at the parent's key line.
+    let keyMark: Mark?
+    let log: IssueCollector
+
+    init(node: Node, path: String, keyMark: Mark?, log: IssueCollector) {
+        self.node = node
+        self.path = path
+        self.keyMark = keyMark
+        self.log = log
+        log.record(path, at: node.mark)
+    }
+
+    var mark: Mark? { node.mark }
+
+    /// Records `message` at this field and returns nil, for `guard ... else { return fail(...) }`.
+    func fail<T>(_ message: String) -> T? {
+        log.add(path, at: mark, message)
+        return nil
+    }
+
+    /// True for `~`, `null` and an empty value (`key:`), which the schema treats as absent.
+    var isNull: Bool { Self.isNull(node) }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// How the value looks, for "expected X, got Y" messages.
+    var shown: String {
+        switch node {
+        case .scalar(let scalar):
+            if isNull { return "nothing (null)" }
+            let text = scalar.string.count > 40 ? String(scalar.string.prefix(37)) + "..." : scalar.string
+            return "'\(text)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The text of a scalar, or nil after reporting "expected `what`, got …".
+    func scalarText(expected what: String) -> String? {
+        guard case .scalar(let scalar) = node, !isNull else { return fail("expected \(what), got \(shown)") }
+        return scalar.string
+    }
+
+    func string() -> String? { scalarText(expected: "a string") }
+
+    func number() -> Double? { quantity(expected: "a number", Quantity.number) }
+    func duration() -> Double? { quantity(expected: "a duration such as '5m'", Quantity.duration) }
+    func rate() -> Double? { quantity(expected: "a rate such as '540/h'", Quantity.rate) }
+    func fraction() -> Double? { quantity(expected: "a percentage such as '80%'", Quantity.fraction) }
+
+    func quantity(_ kind: QuantityKind) -> Double? {
+        switch kind {
+        case .duration: duration()
+        case .number: number()
+        }
+    }
+
+    private func quantity(expected what: String, _ parse: (String) throws(QuantityError) -> Double) -> Double? {
+        guard let text = scalarText(expected: what) else { return nil }
+        do {
+            return try parse(text)
+        } catch {
+            return fail(error.message)
+        }
+    }
+
+    /// A whole number; `1e6` is accepted, `2.5` and out-of-range values are not.
+    func integer() -> Int? {
+        guard let text = scalarText(expected: "a whole number") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let value = Int(trimmed) { return value }
+        let digits = trimmed.drop(while: { $0 == "-" || $0 == "+" })
+        if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+            return fail("\(trimmed) is too large")
+        }
+        guard let value = try? Quantity.number(trimmed) else { return fail("expected a whole number, got \(shown)") }
+        guard value == value.rounded() else { return fail("expected a whole number, got \(shown)") }
+        guard let exact = Int(exactly: value) else { return fail("\(trimmed) is too large") }
+        return exact
+    }
+
+    /// One of the raw values of `type`, with a spelling suggestion when close.
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> T? where T.RawValue == String {
+        let options = T.allCases.map(\.rawValue)
+        guard let text = scalarText(expected: "one of: " + options.joined(separator: ", ")) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        if let guess = EditDistance.suggestion(for: text, among: options) {
+            return fail("unknown value '\(text)'; did you mean '\(guess)'? (one of: \(options.joined(separator: ", ")))")
+        }
+        return fail("unknown value '\(text)'; expected one of: \(options.joined(separator: ", "))")
+    }
+
+    /// The entries of a mapping. Keys outside `allowed` are reported (with a suggestion, or
+    /// with the section they belong to when listed in `misplaced`) and then ignored.
+    func mapping(allowed: [String], misplaced: [String: String] = [:], expected: String = "a mapping") -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else { return fail("expected \(expected), got \(shown)") }
+        var entries: [YAMLMapping.Entry] = []
+        var suggested: Set<String> = []
+        for (key, value) in mapping {
+            guard case .scalar(let keyScalar) = key else {
+                log.add(path, at: key.mark, "keys must be plain names, got \(key.mapping != nil ? "a mapping" : "a list")")
+                continue
+            }
+            let name = keyScalar.string
+            guard allowed.contains(name) else {
+                let childPath = joinPath(path, name)
+                if name == "<<" {
+                    log.add(childPath, at: key.mark, "YAML merge keys ('<<') are not supported; write the fields out")
+                } else if let home = misplaced[name] {
+                    log.add(childPath, at: key.mark, "unknown field '\(name)' here; it belongs under '\(home)'")
+                } else if let guess = EditDistance.suggestion(for: name, among: allowed) {
+                    suggested.insert(guess)
+                    log.add(childPath, at: key.mark, "unknown field '\(name)'; did you mean '\(guess)'?")
+                } else {
+                    log.add(childPath, at: key.mark, "unknown field '\(name)'; expected one of: \(allowed.joined(separator: ", "))")
+                }
+                continue
+            }
+            entries.append(.init(key: name, keyMark: key.mark, value: value))
+        }
+        return YAMLMapping(field: self, entries: entries, suggested: suggested)
+    }
+
+    /// The items of a list, each with path `path[i]` (0-based).
+    func list(expected: String = "a list") -> [YAMLField]? {
+        guard case .sequence(let sequence) = node else { return fail("expected \(expected), got \(shown)") }
+        return sequence.enumerated().map { index, item in
+            YAMLField(node: item, path: path + "[\(index)]", keyMark: nil, log: log)
+        }
+    }
+}
+
+/// The known entries of a mapping, in file order.
+struct YAMLMapping {
+    struct Entry {
+        let key: String
+        let keyMark: Mark?
+        let value: Node
+    }
+
+    let field: YAMLField
+    let entries: [Entry]
+    /// Keys proposed in a "did you mean" for a misspelt key: their absence is not reported again.
+    let suggested: Set<String>
+
+    var keys: [String] { entries.map(\.key) }
+
+    /// Present with any value, including null.
+    func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    /// The field under `key` if present and not null; absent and null both mean "use the default".
+    func optional(_ key: String) -> YAMLField? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        let child = YAMLField(node: entry.value, path: joinPath(field.path, key), keyMark: entry.keyMark, log: field.log)
+        return child.isNull ? nil : child
+    }
+
+    /// The field under `key`; when absent or null, reports it at the parent's key line.
+    func required(_ key: String) -> YAMLField? {
+        if let child = optional(key) { return child }
+        let childPath = joinPath(field.path, key)
+        if let entry = entries.first(where: { $0.key == key }) {
+            field.log.add(childPath, at: entry.value.mark ?? entry.keyMark, "required field has no value")
+        } else if !suggested.contains(key) {
+            let parent = field.path.isEmpty ? "" : " from '\(field.path)'"
+            field.log.add(childPath, at: field.keyMark ?? field.mark, "required field '\(key)' is missing\(parent)")
+        }
+        return nil
+    }
+}
+
+/// Parses YAML text into its single root node, mapping Yams' errors to one-line issues.
+enum YAMLDocument {
+    static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw syntaxError(error, yaml: yaml, file: file)
+        } catch {
+            throw ScenarioError(file: file, message: "YAML syntax error: \(error)")
+        }
+        guard let root, !YAMLField.isNull(root) else {
+            throw ScenarioError(file: file, message: "file is empty; a scenario needs at least 'name', 'arrivals', 'team' and 'handle_time'")
+        }
+        return root
+    }
+
+    private static func syntaxError(_ error: YamlError, yaml: String, file: String) -> ScenarioError {
+        func issue(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> ScenarioError {
+            var message = "YAML syntax error: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return ScenarioError(file: file, line: mark.line, column: mark.column, message: message)
+        }
+        switch error {
+        case let .composer(_, problem, mark, _) where problem == "but found another document":
+            return ScenarioError(file: file, line: mark.line, column: mark.column,
+                                 message: "a scenario file holds one YAML document, but a second one starts here")
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return issue(context, problem, mark)
+        case let .reader(problem, offset, _, _):
+            let (line, column) = offset.map { lineAndColumn(ofCharacter: $0, in: yaml) } ?? (nil, nil)
+            return ScenarioError(file: file, line: line, column: column, message: "cannot read text: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,
+                                 message: "duplicate key \(names) in the same mapping; each field may appear once")
+        default:
+            return ScenarioError(file: file, message: "YAML syntax error: \(error)")
+        }
+    }
+
+    private static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (Int?, Int?) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}

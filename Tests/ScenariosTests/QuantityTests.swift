@@ -1,0 +1,82 @@
+import Scenarios
+import Testing
+
+@Suite struct QuantityTests {
+    @Test(arguments: [
+        ("20s", 20.0), ("4m", 240), ("1.5h", 5400), ("2d", 172_800), ("250ms", 0.25),
+        ("0", 0), ("0s", 0), (".5m", 30), ("1e3s", 1000), ("5 m", 300), ("-5m", -300), ("+2s", 2),
+    ])
+    func durations(_ text: String, _ seconds: Double) throws {
+        #expect(try Quantity.duration(text) == seconds)
+    }
+
+    @Test(arguments: [
+        ("300", "'300' has no unit; add a unit, e.g. '300s' or '300m'"),
+        ("5 minutes", "unknown duration unit 'minutes' in '5 minutes'; did you mean '5m'? use ms, s, m, h or d"),
+        ("abc", "expected a duration such as '20s', '4m' or '1.5h', got 'abc'"),
+        ("inf", "expected a duration such as '20s', '4m' or '1.5h', got 'inf'"),
+        ("", "expected a duration such as '20s', '4m' or '1.5h', got ''"),
+        ("90sec", "unknown duration unit 'sec' in '90sec'; did you mean '90s'? use ms, s, m, h or d"),
+        ("1h30m", "unknown duration unit 'h30m' in '1h30m'; use ms, s, m, h or d"),
+    ])
+    func badDurations(_ text: String, _ message: String) {
+        #expect(throws: QuantityError(message)) { try Quantity.duration(text) }
+    }
+
+    @Test(arguments: [
+        ("540/h", 0.15), ("9/m", 0.15), ("0.15/s", 0.15), ("12000/d", 12000.0 / 86400), ("540 / h", 0.15),
+    ])
+    func rates(_ text: String, _ perSecond: Double) throws {
+        #expect(abs(try Quantity.rate(text) - perSecond) < 1e-15)
+    }
+
+    @Test(arguments: [
+        ("540", "'540' has no time unit; add one, e.g. '540/h'"),
+        ("540/hr", "unknown rate unit '/hr' in '540/hr'; did you mean '540/h'? use /s, /m, /h or /d"),
+        ("540/fortnight", "unknown rate unit '/fortnight' in '540/fortnight'; use /s, /m, /h or /d"),
+        ("540h", "expected a rate such as '540/h' or '9/m', got '540h'"),
+        ("fast", "expected a rate such as '540/h' or '9/m', got 'fast'"),
+    ])
+    func badRates(_ text: String, _ message: String) {
+        #expect(throws: QuantityError(message)) { try Quantity.rate(text) }
+    }
+
+    @Test(arguments: [("80%", 0.8), ("0.8", 0.8), ("100%", 1), ("0%", 0), ("1", 1), ("12.5%", 0.125)])
+    func fractions(_ text: String, _ value: Double) throws {
+        #expect(try Quantity.fraction(text) == value)
+    }
+
+    @Test(arguments: [
+        ("120%", "must be between 0% and 100%, got '120%'"),
+        ("-5%", "must be between 0% and 100%, got '-5%'"),
+        ("80", "must be between 0 and 1 (or 0% and 100%), got '80'; did you mean '80%'?"),
+        ("1.5", "must be between 0 and 1 (or 0% and 100%), got '1.5'; did you mean '1.5%'?"),
+        ("300", "must be between 0 and 1 (or 0% and 100%), got '300'"),
+        ("high", "expected a percentage such as '80%' or a fraction such as '0.8', got 'high'"),
+    ])
+    func badFractions(_ text: String, _ message: String) {
+        #expect(throws: QuantityError(message)) { try Quantity.fraction(text) }
+    }
+
+    @Test func numbers() throws {
+        #expect(try Quantity.number("2.5") == 2.5)
+        #expect(try Quantity.number("-1e-3") == -0.001)
+        #expect(throws: QuantityError("expected a plain number without unit, got '5m'")) { try Quantity.number("5m") }
+        #expect(throws: QuantityError("expected a number, got 'nan'")) { try Quantity.number("nan") }
+        #expect(throws: QuantityError("expected a number, got '0x10'")) { try Quantity.number("0x10") }
+    }
+
+    @Test(arguments: [
+        (28800.0, "8h"), (1800, "30m"), (270, "4.5m"), (100, "100s"), (0.25, "250ms"), (0, "0s"), (-60, "-1m"), (86400, "1d"),
+    ])
+    func describingDurations(_ seconds: Double, _ text: String) {
+        #expect(Quantity.describe(duration: seconds) == text)
+    }
+
+    @Test func describingRatesAndFractions() {
+        #expect(Quantity.describe(rate: 0.15) == "540/h")
+        #expect(Quantity.describe(rate: -0.15) == "-540/h")
+        #expect(Quantity.describe(fraction: 0.8) == "80%")
+        #expect(Quantity.describe(fraction: 0.125) == "12.5%")
+    }
+}
