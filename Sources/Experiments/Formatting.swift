@@ -10,7 +10,10 @@ public enum Formatting {
     /// Seconds as a short duration: `12.3s`, `4m30s`, `1h05m`, `2d`.
     public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return seconds > 0 ? "∞" : "-∞" }
-        if seconds < 60 { return String(format: seconds < 10 ? "%.2fs" : "%.1fs", seconds) }
+        if seconds < 60 {
+            if seconds == seconds.rounded() { return "\(Int(seconds))s" }
+            return String(format: seconds < 10 ? "%.2fs" : "%.1fs", seconds)
+        }
         let whole = Int(seconds.rounded())
         if seconds < 3600 {
             let (m, s) = whole.quotientAndRemainder(dividingBy: 60)
@@ -25,12 +28,12 @@ public enum Formatting {
         return days == days.rounded() ? "\(Int(days))d" : String(format: "%.1fd", days)
     }
 
-    /// A plain number with sensible precision: `1234`, `12.35`, `0.0123`.
+    /// A plain number with sensible precision: `1234`, `12.35`, `0.926`.
     public static func number(_ x: Double) -> String {
         if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
         if abs(x) >= 100 { return String(format: "%.1f", x) }
         if abs(x) >= 1 { return String(format: "%.2f", x) }
-        return String(format: "%.4f", x)
+        return String(format: "%.3f", x)
     }
 
     /// A rate per second as contacts per hour: `540/h`.
