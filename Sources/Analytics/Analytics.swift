@@ -1,1 +1,0 @@
-// Analytics module (being written).
