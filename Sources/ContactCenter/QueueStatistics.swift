@@ -19,6 +19,9 @@ struct QueueStatistics {
     /// Busy-agent and queue-length integrals of each interval, closed at its end.
     private(set) var intervalBusy: [Double]
     private(set) var intervalQueue: [Double]
+    /// Busy-agent and queue-length integrals over the whole measured window, set when it closes.
+    private(set) var measuredBusy = 0.0
+    private(set) var measuredQueue = 0.0
     private var openInterval = 0
     private var busyAtIntervalStart = 0.0
     private var queueAtIntervalStart = 0.0
@@ -40,6 +43,14 @@ struct QueueStatistics {
         queueLength.restart(at: time)
         busyAtIntervalStart = 0
         queueAtIntervalStart = 0
+    }
+
+    /// Ends the measured window: time-weighted figures stop here, while the
+    /// contacts still waiting are followed to the end of their wait.
+    mutating func stopMeasuring(at time: Double) {
+        closeInterval(at: time)
+        measuredBusy = busyAgents.integral(at: time)
+        measuredQueue = queueLength.integral(at: time)
     }
 
     /// Closes the open interval at `time` (its end, or the early close of the run).

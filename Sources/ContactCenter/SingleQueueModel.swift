@@ -85,10 +85,12 @@ public struct SingleQueueModel: DiscreteEventModel {
             statistics.startMeasuring(at: scheduler.now)
             pendingIntervalEnd = scheduler.schedule(.intervalEnd, at: measurementStart + intervalLength, priority: .urgent)
         case .intervalEnd:
-            statistics.closeInterval(at: scheduler.now)
             closedIntervals += 1
             pendingIntervalEnd = nil
-            if closedIntervals < intervalCount {
+            if closedIntervals == intervalCount {
+                statistics.stopMeasuring(at: scheduler.now)
+            } else {
+                statistics.closeInterval(at: scheduler.now)
                 let end = min(measurementStart + Double(closedIntervals + 1) * intervalLength, closeTime)
                 pendingIntervalEnd = scheduler.schedule(.intervalEnd, at: end, priority: .urgent)
             }
@@ -151,7 +153,7 @@ public struct SingleQueueModel: DiscreteEventModel {
         arrivalsOpen = false
         measurementEnd = scheduler.now
         if let pending = pendingIntervalEnd, scheduler.cancel(pending) {
-            statistics.closeInterval(at: scheduler.now)
+            statistics.stopMeasuring(at: scheduler.now)
             closedIntervals += 1
             pendingIntervalEnd = nil
         }
@@ -160,8 +162,8 @@ public struct SingleQueueModel: DiscreteEventModel {
     /// Builds the output record once the run has drained.
     func result(replication: Int, eventsHandled: Int) -> ReplicationResult {
         let window = max(measurementEnd - measurementStart, 0)
-        let busy = statistics.busyAgents.integral(at: measurementEnd)
-        let queued = statistics.queueLength.integral(at: measurementEnd)
+        let busy = statistics.measuredBusy
+        let queued = statistics.measuredQueue
         let waits = statistics.answeredWaits
         var intervals: [IntervalResult] = []
         for i in 0..<closedIntervals {
