@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test validate-long bench golden clean
+.PHONY: all deps build run test notebooks validate-long bench golden clean
 
 all: build
 
@@ -25,6 +25,16 @@ run: build
 test: deps
 	$(SWIFT) build $(CONFIG) --build-tests
 	$(SWIFT) test $(CONFIG) --skip-build
+	$(MAKE) notebooks
+
+## Execute every notebook top to bottom in a Python venv with the pinned packages.
+notebooks: build .venv/.installed
+	.venv/bin/python scripts/run-notebooks.py
+
+.venv/.installed: notebooks/requirements.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check -r notebooks/requirements.txt
+	touch $@
 
 ## The validation suite with five times the replications (a few minutes).
 validate-long: deps

@@ -8,6 +8,10 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The notebooks run in a Python venv (see notebooks/requirements.txt).
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    missing+=(python3 python3-venv)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing missing system packages: ${missing[*]}" >&2
