@@ -9,20 +9,4 @@ extension Distribution {
         default: return "\(family), mean \(Formatting.duration(mean)), cv \(Formatting.number(cv))"
         }
     }
-
-    /// The family's name as used in scenario files.
-    public var family: String {
-        switch self {
-        case .exponential: "exponential"
-        case .gamma: "gamma"
-        case .erlang: "erlang"
-        case .lognormal: "lognormal"
-        case .weibull: "weibull"
-        case .uniform: "uniform"
-        case .triangular: "triangular"
-        case .deterministic: "deterministic"
-        case .empirical: "empirical"
-        case .mixture: "mixture"
-        }
-    }
 }

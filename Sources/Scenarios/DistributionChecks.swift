@@ -8,22 +8,6 @@ import Stochastics
 /// owns: a *time* cannot be negative (kept here even though Stochastics currently also rejects
 /// negative bounds, because it is a property of durations, not of the distribution).
 enum DistributionChecks {
-    /// YAML key naming a distribution family, as in `{lognormal: {...}}`.
-    static func family(of distribution: Distribution) -> String {
-        switch distribution {
-        case .exponential: "exponential"
-        case .gamma: "gamma"
-        case .erlang: "erlang"
-        case .lognormal: "lognormal"
-        case .weibull: "weibull"
-        case .uniform: "uniform"
-        case .triangular: "triangular"
-        case .deterministic: "deterministic"
-        case .empirical: "empirical"
-        case .mixture: "mixture"
-        }
-    }
-
     /// Translates a Stochastics parameter path into the YAML path under the family key:
     /// `lower` → `min`, `upper` → `max`, `value` → (the family entry itself), `values[3]` → `[3]`,
     /// `components[1].cv` → `[1].lognormal.cv` (the component's family looked up in `distribution`).
@@ -38,7 +22,7 @@ enum DistributionChecks {
                   components.indices.contains(index) else { return joinPath(element, String(rest)) }
             if rest == "weight" || rest.isEmpty { return joinPath(element, String(rest)) }
             let component = components[index].distribution
-            return joinPath(element, joinPath(family(of: component), yamlPath(for: String(rest), in: component)))
+            return joinPath(element, joinPath(component.family, yamlPath(for: String(rest), in: component)))
         }
         switch parameter {
         case "lower": return "min"
@@ -62,7 +46,7 @@ enum DistributionChecks {
     /// All problems of `distribution` used at `path` for quantities of `kind`: the first one
     /// Stochastics' `validate()` finds, then (durations only) whether it can go negative.
     static func problems(_ distribution: Distribution, at path: String, kind: QuantityKind) -> [FieldProblem] {
-        let familyPath = joinPath(path, family(of: distribution))
+        let familyPath = joinPath(path, distribution.family)
         do {
             try distribution.validate()
         } catch {
@@ -91,7 +75,7 @@ enum DistributionChecks {
             for (index, component) in components.enumerated() {
                 let componentPath = familyPath + "[\(index)]"
                 if let found = negativeSupport(component.distribution,
-                                               familyPath: joinPath(componentPath, family(of: component.distribution))) {
+                                               familyPath: joinPath(componentPath, component.distribution.family)) {
                     return found
                 }
             }
