@@ -7,12 +7,15 @@ struct ScenarioArgument: ParsableArguments {
     @Argument(help: "A scenario file (YAML). See scenarios/README.md.")
     var scenario: String
 
-    /// Loads and validates the file; a bad file is reported on one line and exits with status 2.
+    /// Loads and validates the file. Each problem is reported on one line
+    /// (`file:line:column: field.path: problem`), then the command exits with status 2.
     func load() throws -> Scenario {
         do {
             return try ScenarioLoader.load(path: scenario)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            let lines = error.issues.map { "error: \($0)" }
+            let count = lines.count > 1 ? "\(lines.count) problems in \(scenario)\n" : ""
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n" + count).utf8))
             throw ExitCode(2)
         }
     }

@@ -34,6 +34,26 @@ final class CommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }
 
+    func testEveryProblemOfAFileIsListedOneLineEach() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-multi-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        name: several
+        arrivals: {rate: -5/h}
+        team: {agents: 3}
+        handle_time: {lognormal: {mean: 4m, cv: 0}}
+        run: {horizon: 8 hours}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let output = try CCSimCommand.run(["validate", file.path])
+        XCTAssertEqual(output.status, 2)
+        let lines = output.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4, output.stderr)
+        XCTAssertTrue(lines[0].hasSuffix(":2:18: arrivals.rate: must be greater than 0, got -5/h"), lines[0])
+        XCTAssertTrue(lines[1].contains(":4:41: handle_time.lognormal.cv: must be greater than 0"), lines[1])
+        XCTAssertTrue(lines[2].contains(":5:16: run.horizon: unknown duration unit 'hours'"), lines[2])
+        XCTAssertEqual(lines[3], "3 problems in \(file.path)")
+    }
+
     func testMissingFileIsReported() throws {
         let output = try CCSimCommand.run(["run", "scenarios/no-such-file.yaml"])
         XCTAssertEqual(output.status, 2)
