@@ -1,0 +1,24 @@
+/// The contact center being simulated: channels, tiers, teams and routing.
+///
+/// Channels, tiers and teams refer to each other by index (validated at load),
+/// so the simulator works on arrays, not names.
+public struct CenterSpec: Sendable, Hashable {
+    public var channels: [ChannelSpec]
+    public var tiers: [TierSpec]
+    public var teams: [AgentTeamSpec]
+    public var routing: RoutingSpec
+    /// Weekday of day 0 (time 0 is midnight starting day 0).
+    public var startWeekday: Weekday
+    /// End-to-end resolution target (first contact to resolution), e.g. 24 h; nil = not reported.
+    public var resolutionTarget: Double?
+
+    public init(channels: [ChannelSpec], tiers: [TierSpec], teams: [AgentTeamSpec], routing: RoutingSpec,
+                startWeekday: Weekday = .monday, resolutionTarget: Double? = nil) {
+        self.channels = channels
+        self.tiers = tiers
+        self.teams = teams
+        self.routing = routing
+        self.startWeekday = startWeekday
+        self.resolutionTarget = resolutionTarget
+    }
+}
