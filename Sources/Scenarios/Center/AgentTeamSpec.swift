@@ -9,18 +9,22 @@ public struct AgentTeamSpec: Sendable, Hashable {
     /// Multiplier on the hourly cost for time worked past the end of a shift.
     public var overtimeMultiplier: Double
     public var shifts: [Shift]
+    /// Agents on duty for the whole run, never off, besides any shifts (the foundation's
+    /// single team). They stay until the queue drains after the last arrival.
+    public var constantAgents: Int
     /// Share of scheduled time off the phones (meetings, coaching, aux), placed in blocks inside shifts.
     public var shrinkage: Double
     /// Probability that a scheduled agent does not show up on a given day.
     public var absenteeism: Double
 
     public init(name: String, skills: [Skill], hourlyCost: Double = 0, overtimeMultiplier: Double = 1.5,
-                shifts: [Shift], shrinkage: Double = 0, absenteeism: Double = 0) {
+                shifts: [Shift], constantAgents: Int = 0, shrinkage: Double = 0, absenteeism: Double = 0) {
         self.name = name
         self.skills = skills
         self.hourlyCost = hourlyCost
         self.overtimeMultiplier = overtimeMultiplier
         self.shifts = shifts
+        self.constantAgents = constantAgents
         self.shrinkage = shrinkage
         self.absenteeism = absenteeism
     }
