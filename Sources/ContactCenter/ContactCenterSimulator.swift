@@ -15,4 +15,13 @@ public enum ContactCenterSimulator {
         simulation.run()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
     }
+
+    /// Runs one replication of the full model.
+    public static func runCenter(_ scenario: Scenario, replication: Int) throws -> CenterResult {
+        let streams = try StreamPlan(seed: scenario.run.seed)
+        var simulation = Simulation(model: ContactCenterModel(scenario: scenario, streams: streams, replication: replication))
+        simulation.model.start(&simulation.scheduler)
+        simulation.run()
+        return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
+    }
 }

@@ -16,6 +16,8 @@ struct RingBuffer<Element> {
 
     var isEmpty: Bool { count == 0 }
 
+    var first: Element? { count > 0 ? storage[head] : nil }
+
     mutating func append(_ element: Element) {
         if count == storage.count { grow() }
         storage[(head + count) & (storage.count - 1)] = element

@@ -1,0 +1,66 @@
+/// One agent's state. Agents never allocate: the model keeps them in an array.
+struct AgentRecord {
+    let team: Int32
+    /// Agents on duty for the whole run never go off and stay through the final drain.
+    let permanent: Bool
+    var onShift: Bool
+    /// Breaks and off-phone (shrinkage) blocks in progress.
+    var pauses: Int32 = 0
+    /// Contacts in service (several only for chat).
+    var load: Int32 = 0
+    /// Whether the contacts in service are chats (then only more chats may be added).
+    var chatting = false
+    /// Bumped whenever the agent's availability changes, so entries left in the
+    /// free-agent pools go stale instead of being searched for.
+    var ticket: UInt32 = 0
+    /// Since when the agent has been at its current load (longest-idle routing).
+    var since: Double = 0
+    /// When the shift ended while the agent was still busy (overtime runs from here).
+    var overtimeFrom: Double?
+
+    init(team: Int, permanent: Bool) {
+        self.team = Int32(team)
+        self.permanent = permanent
+        onShift = permanent
+    }
+
+    var available: Bool { onShift && pauses == 0 }
+}
+
+/// Free capacity by team and load: level 0 holds idle agents, level j the
+/// agents handling j chats who can take one more. Each level is first in,
+/// first out, so its front has been at that level longest.
+///
+/// Entries are (agent, ticket); a change of the agent's ticket makes its old
+/// entries stale, skipped when they reach the front. O(1) amortised per operation.
+struct FreeAgents {
+    private struct Entry {
+        let agent: Int32
+        let ticket: UInt32
+    }
+
+    private var levels: [[RingBuffer<Entry>]]
+
+    init(capacities: [Int]) {
+        levels = capacities.map { Array(repeating: RingBuffer<Entry>(), count: max(1, $0)) }
+    }
+
+    /// Files a free agent at its current load.
+    mutating func add(_ agent: Int, of agents: [AgentRecord]) {
+        let record = agents[agent]
+        levels[Int(record.team)][Int(record.load)].append(Entry(agent: Int32(agent), ticket: record.ticket))
+    }
+
+    /// The agent that has been free longest at `level` in `team`, skipping stale entries.
+    mutating func front(team: Int, level: Int, agents: [AgentRecord]) -> Int? {
+        guard level < levels[team].count else { return nil }
+        while let entry = levels[team][level].first {
+            let record = agents[Int(entry.agent)]
+            if record.ticket == entry.ticket { return Int(entry.agent) }
+            _ = levels[team][level].popFirst()
+        }
+        return nil
+    }
+
+    func levelCount(team: Int) -> Int { levels[team].count }
+}

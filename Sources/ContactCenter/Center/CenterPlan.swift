@@ -1,0 +1,126 @@
+import Scenarios
+import Stochastics
+
+/// The scenario compiled for simulation: names resolved to indices and every
+/// per-contact lookup turned into an array access, built once and shared by
+/// all replications.
+///
+/// Work waits in *skill queues*, one per (channel, tier): queue `c × tiers + k`.
+struct CenterPlan: Sendable {
+    /// A team able to take work from a queue.
+    struct Server: Sendable {
+        let team: Int
+        let proficiency: Double
+        /// 0 for a primary team; otherwise the wait after which the team may take the contact.
+        let overflowAfter: Double
+    }
+
+    /// A queue a team works, with what it needs when picking its next contact.
+    struct TeamSkill: Sendable {
+        let queue: Int
+        let proficiency: Double
+        let overflowAfter: Double
+    }
+
+    let channelCount: Int
+    let tierCount: Int
+    var queueCount: Int { channelCount * tierCount }
+
+    // Per channel.
+    let kinds: [ChannelKind]
+    let patience: [Distribution?]
+    let chatConcurrency: [Int]
+    let chatSlowdown: [Double]
+    /// Cumulative tier shares, for drawing a new contact's tier.
+    let tierCumulative: [[Double]]
+    /// The only tier a channel's new contacts can have, when there is one (then no draw is made).
+    let soleTier: [Int?]
+    let serviceThreshold: [Double]
+
+    // Per queue.
+    let handleTime: [Distribution?]
+    let priority: [Int]
+    let servers: [[Server]]
+
+    // Per tier.
+    let resolved: [Double]
+    let escalated: [Double]
+    let escalation: [Escalation?]
+    let repeats: [RepeatContacts?]
+
+    // Per team.
+    let teamSkills: [[TeamSkill]]
+    /// Most chats an agent of the team handles at once (1 when the team takes no chat).
+    let teamChatCapacity: [Int]
+    let policy: RoutingSpec.Policy
+
+    init(_ center: CenterSpec) {
+        channelCount = center.channels.count
+        tierCount = center.tiers.count
+        let tiers = center.tiers.count
+        kinds = center.channels.map(\.kind)
+        patience = center.channels.map { $0.kind.isLive ? $0.patience : nil }
+        chatConcurrency = center.channels.map { $0.kind == .chat ? max(1, $0.chat?.concurrency ?? 1) : 1 }
+        chatSlowdown = center.channels.map { $0.kind == .chat ? ($0.chat?.slowdown ?? 0) : 0 }
+        tierCumulative = center.channels.map { channel in
+            var sum = 0.0
+            return channel.tierShares.map { sum += $0; return sum }
+        }
+        soleTier = center.channels.map { channel in
+            let positive = channel.tierShares.indices.filter { channel.tierShares[$0] > 0 }
+            return positive.count == 1 ? positive[0] : nil
+        }
+        serviceThreshold = center.channels.map(\.serviceLevel.answerWithin)
+
+        var handleTime: [Distribution?] = []
+        var priority: [Int] = []
+        for c in center.channels.indices {
+            for k in center.tiers.indices {
+                handleTime.append(center.tiers[k].handleTimes.indices.contains(c) ? center.tiers[k].handleTimes[c] : nil)
+                let row = center.routing.priorities.indices.contains(c) ? center.routing.priorities[c] : []
+                priority.append(row.indices.contains(k) ? row[k] : 0)
+            }
+        }
+        self.handleTime = handleTime
+        self.priority = priority
+
+        var servers = Array(repeating: [Server](), count: center.channels.count * tiers)
+        var teamSkills: [[TeamSkill]] = []
+        var capacity: [Int] = []
+        for (t, team) in center.teams.enumerated() {
+            var skills: [TeamSkill] = []
+            var chat = 1
+            for skill in team.skills {
+                let q = skill.channel * tiers + skill.tier
+                let after = skill.overflowAfter ?? 0
+                servers[q].append(Server(team: t, proficiency: skill.proficiency, overflowAfter: after))
+                skills.append(TeamSkill(queue: q, proficiency: skill.proficiency, overflowAfter: after))
+                if center.channels[skill.channel].kind == .chat {
+                    chat = max(chat, max(1, center.channels[skill.channel].chat?.concurrency ?? 1))
+                }
+            }
+            // A free agent looks at higher-priority queues first.
+            skills.sort { priority[$0.queue] > priority[$1.queue] }
+            teamSkills.append(skills)
+            capacity.append(chat)
+        }
+        self.servers = servers
+        self.teamSkills = teamSkills
+        teamChatCapacity = capacity
+        policy = center.routing.policy
+
+        resolved = center.tiers.map(\.resolved)
+        escalated = center.tiers.map(\.escalated)
+        escalation = center.tiers.map(\.escalation)
+        repeats = center.tiers.map(\.repeats)
+    }
+
+    @inline(__always)
+    func queue(channel: Int, tier: Int) -> Int { channel * tierCount + tier }
+
+    @inline(__always)
+    func channel(ofQueue q: Int) -> Int { q / tierCount }
+
+    @inline(__always)
+    func tier(ofQueue q: Int) -> Int { q % tierCount }
+}

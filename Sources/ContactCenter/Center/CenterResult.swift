@@ -1,0 +1,102 @@
+/// Everything one replication of the full model measured: the single output
+/// record that summaries, tables and files are built from.
+///
+/// Per-interval figures are flat arrays indexed interval-major:
+/// `cells[(i × channels + c) × tiers + k]`, `channelIntervals[i × channels + c]`,
+/// `teamIntervals[i × teams + t]`.
+public struct CenterResult: Sendable, Hashable {
+    public struct Cell: Sendable, Hashable {
+        public var outcomes: OutcomeCounts
+        public var resolutions: ResolutionCounts
+    }
+
+    public struct ChannelInterval: Sendable, Hashable {
+        public var meanQueueLength: Double
+        /// Contacts waiting at the end of the interval, and how long the oldest had waited.
+        public var backlog: Int
+        public var oldestAge: Double
+    }
+
+    public struct TeamInterval: Sendable, Hashable {
+        /// Mean agents with at least one contact in service.
+        public var meanBusy: Double
+        /// Mean agents on shift and not on a break or off-phone block.
+        public var meanAvailable: Double
+        public var handled: Int
+    }
+
+    public struct Team: Sendable, Hashable {
+        /// Agent-seconds over the measured window.
+        public var busySeconds: Double
+        public var availableSeconds: Double
+        public var overtimeSeconds: Double
+        public var handled: Int
+
+        /// Busy time over available time.
+        public var occupancy: Double? { availableSeconds > 0 ? busySeconds / availableSeconds : nil }
+    }
+
+    public var replication: Int
+    public var channels: Int
+    public var tiers: Int
+    public var teams: Int
+    public var intervalLength: Double
+    /// Intervals measured (fewer than planned when `max_arrivals` ended the window early).
+    public var intervalCount: Int
+    public var measuredDuration: Double
+    public var cells: [Cell]
+    public var channelIntervals: [ChannelInterval]
+    public var teamIntervals: [TeamInterval]
+    public var teamTotals: [Team]
+    /// Wait percentiles of answered contacts by channel (first waits only).
+    public var waitP50: [Double?]
+    public var waitP90: [Double?]
+    public var waitP95: [Double?]
+    public var meanQueueLength: [Double]
+    /// Contacts still waiting when the run ended (backlog carried past the horizon).
+    public var unansweredAtEnd: [Int]
+    public var arrivalsSimulated: Int
+    public var eventsHandled: Int
+
+    @inline(__always)
+    public func cell(interval i: Int, channel c: Int, tier k: Int) -> Cell {
+        cells[(i * channels + c) * tiers + k]
+    }
+
+    /// Outcomes of a channel over the whole window (all tiers).
+    public func outcomes(channel c: Int) -> OutcomeCounts {
+        var total = OutcomeCounts()
+        for i in 0..<intervalCount { for k in 0..<tiers { total.add(cell(interval: i, channel: c, tier: k).outcomes) } }
+        return total
+    }
+
+    /// Outcomes of a channel in one interval (all tiers).
+    public func outcomes(interval i: Int, channel c: Int) -> OutcomeCounts {
+        var total = OutcomeCounts()
+        for k in 0..<tiers { total.add(cell(interval: i, channel: c, tier: k).outcomes) }
+        return total
+    }
+
+    /// Resolution figures of a tier over the whole window (all channels).
+    public func resolutions(tier k: Int) -> ResolutionCounts {
+        var total = ResolutionCounts()
+        for i in 0..<intervalCount { for c in 0..<channels { total.add(cell(interval: i, channel: c, tier: k).resolutions) } }
+        return total
+    }
+
+    /// Resolution figures of a channel over the whole window (all tiers).
+    public func resolutions(channel c: Int) -> ResolutionCounts {
+        var total = ResolutionCounts()
+        for i in 0..<intervalCount { for k in 0..<tiers { total.add(cell(interval: i, channel: c, tier: k).resolutions) } }
+        return total
+    }
+
+    /// Everything, all channels and tiers.
+    public var allOutcomes: OutcomeCounts {
+        (0..<channels).reduce(into: OutcomeCounts()) { $0.add(outcomes(channel: $1)) }
+    }
+
+    public var allResolutions: ResolutionCounts {
+        (0..<tiers).reduce(into: ResolutionCounts()) { $0.add(resolutions(tier: $1)) }
+    }
+}

@@ -1,0 +1,208 @@
+import Statistics
+
+/// Streams the statistics of one replication of the full model, in
+/// O(intervals × channels × tiers + intervals × teams) memory.
+///
+/// Contacts are attributed to the interval, channel and tier of their
+/// arrival and counted when they arrive in the measured window; time-weighted
+/// figures (queue length, busy and available agents) cover the window.
+struct CenterStatistics {
+    let measurementStart: Double
+    let intervalLength: Double
+    let intervalCount: Int
+    let channels: Int
+    let tiers: Int
+    let teams: Int
+    let thresholds: [Double]
+    let resolutionTarget: Double?
+
+    /// interval × channel × tier
+    private(set) var outcomes: [OutcomeCounts]
+    private(set) var resolutions: [ResolutionCounts]
+    /// Answered waits by channel (first waits only).
+    private(set) var waits: [QuantileHistogram]
+    private(set) var queueLength: [TimeWeighted]
+    private(set) var busy: [TimeWeighted]
+    private(set) var available: [TimeWeighted]
+    /// interval × channel
+    private(set) var intervalQueue: [Double]
+    private(set) var intervalBacklog: [Int]
+    private(set) var intervalOldest: [Double]
+    /// interval × team
+    private(set) var intervalBusy: [Double]
+    private(set) var intervalAvailable: [Double]
+    private(set) var intervalHandled: [Int]
+    private(set) var overtime: [Double]
+    /// Whole-window integrals, fixed when measurement stops.
+    private(set) var measuredQueue: [Double]
+    private(set) var measuredBusy: [Double]
+    private(set) var measuredAvailable: [Double]
+    private(set) var closedIntervals = 0
+    private var queueMark: [Double]
+    private var busyMark: [Double]
+    private var availableMark: [Double]
+    private(set) var measuring = false
+
+    init(measurementStart: Double, intervalLength: Double, intervalCount: Int, plan: CenterPlan,
+         teams: Int, resolutionTarget: Double?) {
+        self.measurementStart = measurementStart
+        self.intervalLength = intervalLength
+        self.intervalCount = intervalCount
+        channels = plan.channelCount
+        tiers = plan.tierCount
+        self.teams = teams
+        thresholds = plan.serviceThreshold
+        self.resolutionTarget = resolutionTarget
+        let cells = intervalCount * channels * tiers
+        outcomes = Array(repeating: OutcomeCounts(), count: cells)
+        resolutions = Array(repeating: ResolutionCounts(), count: cells)
+        waits = Array(repeating: QuantileHistogram(), count: channels)
+        queueLength = Array(repeating: TimeWeighted(), count: channels)
+        busy = Array(repeating: TimeWeighted(), count: teams)
+        available = Array(repeating: TimeWeighted(), count: teams)
+        intervalQueue = Array(repeating: 0, count: intervalCount * channels)
+        intervalBacklog = Array(repeating: 0, count: intervalCount * channels)
+        intervalOldest = Array(repeating: 0, count: intervalCount * channels)
+        intervalBusy = Array(repeating: 0, count: intervalCount * teams)
+        intervalAvailable = Array(repeating: 0, count: intervalCount * teams)
+        intervalHandled = Array(repeating: 0, count: intervalCount * teams)
+        overtime = Array(repeating: 0, count: teams)
+        measuredQueue = Array(repeating: 0, count: channels)
+        measuredBusy = Array(repeating: 0, count: teams)
+        measuredAvailable = Array(repeating: 0, count: teams)
+        queueMark = Array(repeating: 0, count: channels)
+        busyMark = Array(repeating: 0, count: teams)
+        availableMark = Array(repeating: 0, count: teams)
+    }
+
+    @inline(__always)
+    private func cell(arrival: Double, channel: Int, tier: Int) -> Int? {
+        guard arrival >= measurementStart else { return nil }
+        let i = min(Int((arrival - measurementStart) / intervalLength), intervalCount - 1)
+        return (i * channels + channel) * tiers + tier
+    }
+
+    // MARK: Time-weighted
+
+    mutating func startMeasuring(at time: Double) {
+        measuring = true
+        for c in 0..<channels { queueLength[c].restart(at: time) }
+        for t in 0..<teams {
+            busy[t].restart(at: time)
+            available[t].restart(at: time)
+        }
+        queueMark = Array(repeating: 0, count: channels)
+        busyMark = Array(repeating: 0, count: teams)
+        availableMark = Array(repeating: 0, count: teams)
+    }
+
+    /// Closes the open interval; `backlog` and `oldestAge` describe each channel's queue at that moment.
+    mutating func closeInterval(at time: Double, backlog: [Int], oldestAge: [Double]) {
+        guard closedIntervals < intervalCount else { return }
+        let i = closedIntervals
+        for c in 0..<channels {
+            let q = queueLength[c].integral(at: time)
+            intervalQueue[i * channels + c] = q - queueMark[c]
+            queueMark[c] = q
+            intervalBacklog[i * channels + c] = backlog[c]
+            intervalOldest[i * channels + c] = oldestAge[c]
+        }
+        for t in 0..<teams {
+            let b = busy[t].integral(at: time)
+            let a = available[t].integral(at: time)
+            intervalBusy[i * teams + t] = b - busyMark[t]
+            intervalAvailable[i * teams + t] = a - availableMark[t]
+            busyMark[t] = b
+            availableMark[t] = a
+        }
+        closedIntervals += 1
+    }
+
+    mutating func stopMeasuring(at time: Double, backlog: [Int], oldestAge: [Double]) {
+        closeInterval(at: time, backlog: backlog, oldestAge: oldestAge)
+        for c in 0..<channels { measuredQueue[c] = queueLength[c].integral(at: time) }
+        for t in 0..<teams {
+            measuredBusy[t] = busy[t].integral(at: time)
+            measuredAvailable[t] = available[t].integral(at: time)
+        }
+        measuring = false
+    }
+
+    @inline(__always) mutating func queueChanged(channel: Int, by delta: Double, at time: Double) {
+        queueLength[channel].add(delta, at: time)
+    }
+
+    @inline(__always) mutating func busyChanged(team: Int, by delta: Double, at time: Double) {
+        busy[team].add(delta, at: time)
+    }
+
+    @inline(__always) mutating func availableChanged(team: Int, by delta: Double, at time: Double) {
+        available[team].add(delta, at: time)
+    }
+
+    mutating func addOvertime(team: Int, _ seconds: Double) {
+        if measuring { overtime[team] += seconds }
+    }
+
+    // MARK: Contacts
+
+    @inline(__always)
+    mutating func arrived(_ contact: ContactRecord, delayed: Bool) {
+        guard let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
+        outcomes[i].offered += 1
+        if delayed { outcomes[i].delayed += 1 }
+        if contact.contactNumber > 1 { resolutions[i].repeatContacts += 1 }
+    }
+
+    /// A contact reaches an agent; only its first wait counts for the channel's service level.
+    @inline(__always)
+    mutating func answered(_ contact: ContactRecord, at time: Double) {
+        guard contact.stage == .first,
+              let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
+        let wait = time - contact.queuedAt
+        let within = wait <= thresholds[Int(contact.channel)]
+        outcomes[i].answered += 1
+        outcomes[i].answeredWaitSum += wait
+        outcomes[i].queueTimeSum += wait
+        if within { outcomes[i].answeredWithinTarget += 1 }
+        waits[Int(contact.channel)].add(wait)
+    }
+
+    @inline(__always)
+    mutating func abandoned(_ contact: ContactRecord, at time: Double) {
+        guard let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
+        let wait = time - contact.queuedAt
+        if contact.stage == .first {
+            outcomes[i].abandoned += 1
+            outcomes[i].queueTimeSum += wait
+            if wait < thresholds[Int(contact.channel)] { outcomes[i].abandonedBeforeTarget += 1 }
+        } else {
+            // A customer lost while waiting for the next tier: the issue stays unresolved.
+            resolutions[i].unresolved += 1
+        }
+    }
+
+    enum Outcome { case resolved, escalated, unresolved }
+
+    @inline(__always)
+    mutating func handled(_ contact: ContactRecord, by team: Int, outcome: Outcome, handleTime: Double, at time: Double) {
+        if measuring, closedIntervals < intervalCount { intervalHandled[closedIntervals * teams + team] += 1 }
+        guard let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
+        resolutions[i].handled += 1
+        resolutions[i].handleTimeSum += handleTime
+        let first = contact.contactNumber == 1 && contact.stage == .first
+        if first { resolutions[i].firstContactsHandled += 1 }
+        switch outcome {
+        case .resolved:
+            resolutions[i].resolved += 1
+            if first && !contact.escalated { resolutions[i].firstContactResolved += 1 }
+            let elapsed = time - contact.issueStart
+            resolutions[i].resolutionTimeSum += elapsed
+            if let resolutionTarget, elapsed <= resolutionTarget { resolutions[i].resolvedWithinTarget += 1 }
+        case .escalated:
+            resolutions[i].escalated += 1
+        case .unresolved:
+            resolutions[i].unresolved += 1
+        }
+    }
+}

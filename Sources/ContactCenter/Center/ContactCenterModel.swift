@@ -1,0 +1,522 @@
+import Scenarios
+import SimKernel
+import Stochastics
+
+/// The full contact center: channels, tiers, escalations, repeat contacts and
+/// teams with skills and rotas, on the generic kernel.
+///
+/// Routing is event-driven and local: a new contact looks for the
+/// longest-free qualified agent (or queues); an agent who becomes free takes
+/// the waiting contact of highest priority, then longest wait, among the
+/// queues it serves. Both are O(teams + skills) per event, never O(contacts).
+public struct ContactCenterModel: DiscreteEventModel {
+    public typealias Event = CenterEvent
+
+    let plan: CenterPlan
+    let measurementStart: Double
+    let closeTime: Double
+    let intervalLength: Double
+    let intervalCount: Int
+    let maxArrivals: Int?
+
+    // One stream per purpose; channels draw their arrivals from substreams of the arrivals stream.
+    var arrivalStreams: [RandomStream]
+    let tierStream: RandomStream
+    let handleTimeStream: RandomStream
+    let patienceStream: RandomStream
+    let outcomeStream: RandomStream
+    let repeatStream: RandomStream
+
+    var generators: [ArrivalGenerator]
+    var roster: Roster
+    var agents: [AgentRecord]
+    var free: FreeAgents
+    var queues: [SkillQueue]
+    var waitingByChannel: [Int]
+    var contacts = ContactTable()
+    var statistics: CenterStatistics
+
+    var arrivalsOpen = true
+    var countedArrivals = 0
+    private(set) var arrivalsSimulated = 0
+    var pendingIntervalEnd: EventHandle?
+    private(set) var measurementEnd: Double
+
+    public init(scenario: Scenario, streams: StreamPlan, replication: Int) {
+        let center = scenario.center
+        plan = CenterPlan(center)
+        measurementStart = scenario.run.warmup
+        closeTime = scenario.run.warmup + scenario.run.horizon
+        intervalLength = scenario.run.interval
+        intervalCount = max(1, Int((scenario.run.horizon / scenario.run.interval).rounded(.up)))
+        maxArrivals = scenario.run.maxArrivals
+        measurementEnd = closeTime
+
+        let arrivals = streams.stream(replication: replication, purpose: .arrivals)
+        var channelStreams = [arrivals]
+        for c in 1..<max(1, center.channels.count) {
+            let stream = streams.stream(replication: replication, purpose: .arrivals)
+            for _ in 0..<c { stream.nextSubstream() }
+            channelStreams.append(stream)
+        }
+        arrivalStreams = channelStreams
+        tierStream = streams.stream(replication: replication, purpose: .tierChoice)
+        handleTimeStream = streams.stream(replication: replication, purpose: .handleTime)
+        patienceStream = streams.stream(replication: replication, purpose: .patience)
+        outcomeStream = streams.stream(replication: replication, purpose: .escalation)
+        repeatStream = streams.stream(replication: replication, purpose: .repeats)
+
+        let busyness = streams.stream(replication: replication, purpose: .busyness)
+        generators = center.channels.indices.map { c in
+            ArrivalGenerator(demand: center.channels[c].demand, interval: scenario.run.interval,
+                             startWeekday: center.startWeekday, horizonEnd: scenario.run.warmup + scenario.run.horizon,
+                             busyness: busyness, channel: c)
+        }
+        roster = Roster(teams: center.teams, startWeekday: center.startWeekday,
+                        absenteeism: streams.stream(replication: replication, purpose: .absenteeism),
+                        workforce: streams.stream(replication: replication, purpose: .workforce))
+        var agents: [AgentRecord] = []
+        for (t, team) in center.teams.enumerated() {
+            for _ in 0..<team.constantAgents { agents.append(AgentRecord(team: t, permanent: true)) }
+        }
+        for seat in roster.agents { agents.append(AgentRecord(team: seat.team, permanent: false)) }
+        self.agents = agents
+        free = FreeAgents(capacities: plan.teamChatCapacity)
+        queues = Array(repeating: SkillQueue(), count: plan.queueCount)
+        waitingByChannel = Array(repeating: 0, count: plan.channelCount)
+        statistics = CenterStatistics(measurementStart: measurementStart, intervalLength: intervalLength,
+                                      intervalCount: intervalCount, plan: plan, teams: center.teams.count,
+                                      resolutionTarget: center.resolutionTarget)
+        rosterOffset = agents.count - roster.agents.count
+        initialQueues = center.channels.map { $0.initialQueue }
+    }
+
+    /// Contacts present at time 0, by channel.
+    let initialQueues: [InitialQueue?]
+
+    /// Index of the first rota agent in `agents` (permanent agents come first).
+    let rosterOffset: Int
+
+    /// Schedules what starts a run: permanent agents, the first day's rota, the
+    /// end of the warm-up, each channel's first arrival and any initial queue.
+    public mutating func start(_ scheduler: inout EventScheduler<Event>) {
+        scheduler.schedule(.measurementStart, at: measurementStart, priority: .urgent)
+        for a in 0..<rosterOffset {
+            statistics.availableChanged(team: Int(agents[a].team), by: 1, at: 0)
+            agents[a].since = 0
+            free.add(a, of: agents)
+        }
+        if !roster.agents.isEmpty { scheduler.schedule(.dayStart(day: 0), at: 0, priority: .urgent) }
+        for c in 0..<plan.channelCount {
+            if let first = generators[c].next(after: 0, stream: arrivalStreams[c]), first < closeTime {
+                scheduler.schedule(.arrival(channel: Int32(c)), at: first)
+            }
+        }
+        for (c, initial) in initialQueues.enumerated() {
+            guard let initial else { continue }
+            for age in initial.ages { admitInitial(channel: c, age: age, &scheduler) }
+        }
+    }
+
+    public mutating func handle(_ event: Event, scheduler: inout EventScheduler<Event>) {
+        switch event {
+        case .arrival(let channel): arrive(channel: Int(channel), &scheduler)
+        case .repeatArrival(let ref): comeBack(ref, &scheduler)
+        case .handlingEnd(let agent, let ref): finishHandling(agent: Int(agent), ref, &scheduler)
+        case .abandonment(let ref): abandon(ref, &scheduler)
+        case .overflow(let ref): overflow(ref, &scheduler)
+        case .agentChange(let agent, let change): changeAgent(Int(agent), change, &scheduler)
+        case .dayStart(let day): startDay(Int(day), &scheduler)
+        case .measurementStart:
+            statistics.startMeasuring(at: scheduler.now)
+            pendingIntervalEnd = scheduler.schedule(.intervalEnd, at: measurementStart + intervalLength, priority: .urgent)
+        case .intervalEnd:
+            pendingIntervalEnd = nil
+            if statistics.closedIntervals + 1 >= intervalCount {
+                stopMeasuring(at: scheduler.now)
+            } else {
+                let (backlog, oldest) = queueSnapshot(at: scheduler.now)
+                statistics.closeInterval(at: scheduler.now, backlog: backlog, oldestAge: oldest)
+                let end = min(measurementStart + Double(statistics.closedIntervals + 1) * intervalLength, closeTime)
+                pendingIntervalEnd = scheduler.schedule(.intervalEnd, at: end, priority: .urgent)
+            }
+        }
+    }
+
+    // MARK: Arrivals
+
+    private mutating func arrive(channel c: Int, _ scheduler: inout EventScheduler<Event>) {
+        let now = scheduler.now
+        arrivalsSimulated += 1
+        if now >= measurementStart {
+            countedArrivals += 1
+            if let maxArrivals, countedArrivals >= maxArrivals { closeEarly(&scheduler) }
+        }
+        if arrivalsOpen, let next = generators[c].next(after: now, stream: arrivalStreams[c]), next < closeTime {
+            scheduler.schedule(.arrival(channel: Int32(c)), at: next)
+        }
+        let tier = plan.soleTier[c] ?? drawTier(channel: c)
+        let q = plan.queue(channel: c, tier: tier)
+        // Attributes are drawn at arrival, whatever happens next, so the i-th
+        // customer is the same person in every scenario run with this seed.
+        let handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        let patience = plan.patience[c]?.sample(from: patienceStream)
+        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now, queuedAt: now,
+                                   issueStart: now, contactNumber: 1, escalated: false,
+                                   handleTime: handle, abandonment: nil)
+        admit(contacts.insert(record), patience: patience, &scheduler)
+    }
+
+    private func drawTier(channel c: Int) -> Int {
+        let u = tierStream.uniform()
+        let cumulative = plan.tierCumulative[c]
+        for (k, bound) in cumulative.enumerated() where u < bound { return k }
+        return cumulative.count - 1
+    }
+
+    private mutating func admitInitial(channel c: Int, age: Double, _ scheduler: inout EventScheduler<Event>) {
+        let tier = plan.soleTier[c] ?? drawTier(channel: c)
+        let q = plan.queue(channel: c, tier: tier)
+        let handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        let patience = plan.patience[c].map { max(0, $0.sample(from: patienceStream) - age) }
+        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: -age, queuedAt: -age,
+                                   issueStart: -age, contactNumber: 1, escalated: false,
+                                   handleTime: handle, abandonment: nil)
+        admit(contacts.insert(record), patience: patience, &scheduler)
+    }
+
+    private mutating func comeBack(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
+        var record = contacts[ref]
+        let q = plan.queue(channel: Int(record.channel), tier: Int(record.tier))
+        record.handleTime = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        contacts[ref] = record
+        arrivalsSimulated += 1
+        admit(ref, patience: plan.patience[Int(record.channel)]?.sample(from: patienceStream), &scheduler)
+    }
+
+    /// Gives a contact to a free agent, or queues it with its patience and overflow timers.
+    private mutating func admit(_ ref: ContactRef, patience: Double?, _ scheduler: inout EventScheduler<Event>) {
+        let record = contacts[ref]
+        let c = Int(record.channel)
+        let q = plan.queue(channel: c, tier: Int(record.tier))
+        let now = scheduler.now
+        if let (agent, proficiency) = freeAgent(for: q, waited: now - record.queuedAt, now: now) {
+            if record.stage == .first { statistics.arrived(record, delayed: false) }
+            startService(agent: agent, ref, proficiency: proficiency, &scheduler)
+            return
+        }
+        if record.stage == .first { statistics.arrived(record, delayed: true) }
+        queues[q].append(ref)
+        waitingByChannel[c] += 1
+        statistics.queueChanged(channel: c, by: 1, at: now)
+        if let patience {
+            contacts[ref].abandonment = scheduler.schedule(.abandonment(ref), after: patience)
+        }
+        if let after = nextOverflow(queue: q, waited: now - record.queuedAt) {
+            scheduler.schedule(.overflow(ref), at: record.queuedAt + after)
+        }
+    }
+
+    /// The smallest overflow threshold of `q` above `waited`, if any.
+    private func nextOverflow(queue q: Int, waited: Double) -> Double? {
+        var next: Double?
+        for server in plan.servers[q] where server.overflowAfter > waited {
+            next = min(next ?? .infinity, server.overflowAfter)
+        }
+        return next
+    }
+
+    // MARK: Routing
+
+    /// The qualified free agent for a contact of queue `q` that has waited `waited`:
+    /// the least-loaded level first (idle agents, then agents with one chat, ...),
+    /// and within it the agent free longest (or the first team in order).
+    private mutating func freeAgent(for q: Int, waited: Double, now: Double) -> (Int, Double)? {
+        let c = plan.channel(ofQueue: q)
+        let isChat = plan.kinds[c] == .chat
+        if !plan.kinds[c].isLive && now >= closeTime { return nil }
+        let levels = isChat ? plan.chatConcurrency[c] : 1
+        for level in 0..<levels {
+            var best: (agent: Int, since: Double, proficiency: Double)?
+            for server in plan.servers[q] where server.overflowAfter <= waited {
+                guard let agent = free.front(team: server.team, level: level, agents: agents) else { continue }
+                if level > 0 && !agents[agent].chatting { continue }
+                if plan.policy == .teamOrder { return (agent, server.proficiency) }
+                if best == nil || agents[agent].since < best!.since {
+                    best = (agent, agents[agent].since, server.proficiency)
+                }
+            }
+            if let best { return (best.agent, best.proficiency) }
+        }
+        return nil
+    }
+
+    /// Work for an agent who just became free: the waiting contact of highest
+    /// priority, then longest wait, among the queues its team serves.
+    private mutating func nextContact(for agent: Int, now: Double) -> (queue: Int, proficiency: Double)? {
+        let record = agents[agent]
+        var best: (queue: Int, priority: Int, queuedAt: Double, proficiency: Double)?
+        for skill in plan.teamSkills[Int(record.team)] {
+            let c = plan.channel(ofQueue: skill.queue)
+            if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= plan.chatConcurrency[c]) { continue }
+            if !plan.kinds[c].isLive && now >= closeTime { continue }
+            guard let head = queues[skill.queue].head(in: contacts) else { continue }
+            let queuedAt = contacts[head].queuedAt
+            if now - queuedAt < skill.overflowAfter { continue }
+            let priority = plan.priority[skill.queue]
+            if let current = best, (priority, -queuedAt) <= (current.priority, -current.queuedAt) { continue }
+            best = (skill.queue, priority, queuedAt, skill.proficiency)
+        }
+        return best.map { ($0.queue, $0.proficiency) }
+    }
+
+    /// Lets a free, available agent take waiting work, or files it as free.
+    private mutating func dispatch(_ agent: Int, _ scheduler: inout EventScheduler<Event>) {
+        let now = scheduler.now
+        if let (q, proficiency) = nextContact(for: agent, now: now), let head = queues[q].head(in: contacts) {
+            queues[q].removeHead()
+            let c = plan.channel(ofQueue: q)
+            waitingByChannel[c] -= 1
+            statistics.queueChanged(channel: c, by: -1, at: now)
+            startService(agent: agent, contacts.rekey(head), proficiency: proficiency, &scheduler)
+        } else {
+            agents[agent].ticket &+= 1
+            agents[agent].since = now
+            free.add(agent, of: agents)
+        }
+    }
+
+    private mutating func startService(agent: Int, _ ref: ContactRef, proficiency: Double, _ scheduler: inout EventScheduler<Event>) {
+        let now = scheduler.now
+        var record = contacts[ref]
+        if let timer = record.abandonment {
+            scheduler.cancel(timer)
+            record.abandonment = nil
+        }
+        statistics.answered(record, at: now)
+        let c = Int(record.channel)
+        let team = Int(agents[agent].team)
+        if agents[agent].load == 0 { statistics.busyChanged(team: team, by: 1, at: now) }
+        agents[agent].load += 1
+        agents[agent].ticket &+= 1
+        agents[agent].since = now
+        var duration = record.handleTime * proficiency
+        if plan.kinds[c] == .chat {
+            agents[agent].chatting = true
+            duration *= 1 + plan.chatSlowdown[c] * Double(agents[agent].load - 1)
+            if agents[agent].available && Int(agents[agent].load) < plan.chatConcurrency[c] {
+                free.add(agent, of: agents)
+            }
+        }
+        record.handleTime = duration
+        contacts[ref] = record
+        scheduler.schedule(.handlingEnd(agent: Int32(agent), contact: ref), after: duration)
+    }
+
+    // MARK: End of handling
+
+    private mutating func finishHandling(agent: Int, _ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
+        let now = scheduler.now
+        let record = contacts[ref]
+        let tier = Int(record.tier)
+        let team = Int(agents[agent].team)
+        let outcome = drawOutcome(tier: tier)
+        statistics.handled(record, by: team, outcome: outcome, handleTime: record.handleTime, at: now)
+        switch outcome {
+        case .resolved:
+            _ = contacts.remove(ref)
+        case .escalated:
+            escalate(ref, &scheduler)
+        case .unresolved:
+            let gone = contacts.remove(ref)
+            scheduleRepeat(of: gone, probability: plan.repeats[tier]?.afterUnresolved, &scheduler)
+        }
+        release(agent, &scheduler)
+    }
+
+    private func drawOutcome(tier: Int) -> CenterStatistics.Outcome {
+        let resolved = plan.resolved[tier]
+        if resolved >= 1 { return .resolved }
+        let u = outcomeStream.uniform()
+        if u < resolved { return .resolved }
+        if u < resolved + plan.escalated[tier], plan.escalation[tier] != nil { return .escalated }
+        return .unresolved
+    }
+
+    private mutating func escalate(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
+        var record = contacts[ref]
+        guard let escalation = plan.escalation[Int(record.tier)] else { return }
+        let channel = escalation.mode == .ticket ? (escalation.ticketChannel ?? Int(record.channel)) : Int(record.channel)
+        let q = plan.queue(channel: channel, tier: escalation.toTier)
+        record.channel = Int32(channel)
+        record.tier = Int32(escalation.toTier)
+        record.stage = escalation.mode == .ticket ? .ticket : .transfer
+        record.escalated = true
+        record.queuedAt = scheduler.now
+        record.handleTime = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        let moved = contacts.rekey(ref)
+        contacts[moved] = record
+        let patience = escalation.mode == .warmTransfer ? plan.patience[channel]?.sample(from: patienceStream) : nil
+        admit(moved, patience: patience, &scheduler)
+    }
+
+    private mutating func scheduleRepeat(of record: ContactRecord, probability: Double?, _ scheduler: inout EventScheduler<Event>) {
+        guard let probability, probability > 0, let spec = plan.repeats[Int(record.tier)] else { return }
+        guard repeatStream.uniform() < probability else { return }
+        let at = scheduler.now + spec.delay.sample(from: repeatStream)
+        guard arrivalsOpen, at < closeTime else { return }
+        let comeback = ContactRecord(channel: Int32(spec.channel ?? Int(record.channel)), tier: record.tier, stage: .first,
+                                     arrival: at, queuedAt: at, issueStart: record.issueStart,
+                                     contactNumber: record.contactNumber + 1, escalated: false,
+                                     handleTime: 0, abandonment: nil)
+        scheduler.schedule(.repeatArrival(contacts.insert(comeback)), at: at)
+    }
+
+    /// An agent finished one contact: it takes more work if it is still available.
+    private mutating func release(_ agent: Int, _ scheduler: inout EventScheduler<Event>) {
+        let now = scheduler.now
+        let team = Int(agents[agent].team)
+        agents[agent].load -= 1
+        agents[agent].ticket &+= 1
+        if agents[agent].load == 0 {
+            agents[agent].chatting = false
+            statistics.busyChanged(team: team, by: -1, at: now)
+            if let from = agents[agent].overtimeFrom {
+                statistics.addOvertime(team: team, now - from)
+                agents[agent].overtimeFrom = nil
+            }
+        }
+        guard agents[agent].available else { return }
+        dispatch(agent, &scheduler)
+    }
+
+    private mutating func abandon(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
+        guard contacts.isCurrent(ref) else { return }
+        let record = contacts.remove(ref)
+        let c = Int(record.channel)
+        queues[plan.queue(channel: c, tier: Int(record.tier))].forget()
+        waitingByChannel[c] -= 1
+        statistics.queueChanged(channel: c, by: -1, at: scheduler.now)
+        statistics.abandoned(record, at: scheduler.now)
+        scheduleRepeat(of: record, probability: plan.repeats[Int(record.tier)]?.afterAbandonment, &scheduler)
+    }
+
+    private mutating func overflow(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
+        guard contacts.isCurrent(ref) else { return }
+        let record = contacts[ref]
+        let c = Int(record.channel)
+        let q = plan.queue(channel: c, tier: Int(record.tier))
+        let waited = scheduler.now - record.queuedAt
+        if let (agent, proficiency) = freeAgent(for: q, waited: waited, now: scheduler.now) {
+            queues[q].forget()
+            waitingByChannel[c] -= 1
+            statistics.queueChanged(channel: c, by: -1, at: scheduler.now)
+            startService(agent: agent, contacts.rekey(ref), proficiency: proficiency, &scheduler)
+        } else if let after = nextOverflow(queue: q, waited: waited) {
+            scheduler.schedule(.overflow(ref), at: record.queuedAt + after)
+        }
+    }
+
+    // MARK: Rota
+
+    private mutating func startDay(_ day: Int, _ scheduler: inout EventScheduler<Event>) {
+        for change in roster.transitions(day: day) {
+            guard change.time < closeTime || change.change == .shiftEnd || change.change == .pauseEnd else { continue }
+            scheduler.schedule(.agentChange(agent: Int32(rosterOffset + change.agent), change: change.change),
+                               at: max(change.time, scheduler.now))
+        }
+        let next = Double(day + 1) * 86_400
+        if next < closeTime { scheduler.schedule(.dayStart(day: Int32(day + 1)), at: next, priority: .urgent) }
+    }
+
+    private mutating func changeAgent(_ agent: Int, _ change: AgentChange, _ scheduler: inout EventScheduler<Event>) {
+        let now = scheduler.now
+        let team = Int(agents[agent].team)
+        let wasAvailable = agents[agent].available
+        switch change {
+        case .shiftStart: agents[agent].onShift = true
+        case .shiftEnd:
+            agents[agent].onShift = false
+            if agents[agent].load > 0 { agents[agent].overtimeFrom = now }
+        case .pauseStart: agents[agent].pauses += 1
+        case .pauseEnd: agents[agent].pauses = max(0, agents[agent].pauses - 1)
+        }
+        let isAvailable = agents[agent].available
+        guard wasAvailable != isAvailable else { return }
+        statistics.availableChanged(team: team, by: isAvailable ? 1 : -1, at: now)
+        agents[agent].ticket &+= 1
+        if isAvailable && (agents[agent].load == 0 || agents[agent].chatting) { dispatch(agent, &scheduler) }
+    }
+
+    // MARK: Measurement
+
+    private mutating func queueSnapshot(at now: Double) -> ([Int], [Double]) {
+        var oldest = Array(repeating: 0.0, count: plan.channelCount)
+        for q in 0..<plan.queueCount {
+            guard let head = queues[q].head(in: contacts) else { continue }
+            let c = plan.channel(ofQueue: q)
+            oldest[c] = max(oldest[c], now - contacts[head].queuedAt)
+        }
+        return (waitingByChannel, oldest)
+    }
+
+    private mutating func stopMeasuring(at now: Double) {
+        let (backlog, oldest) = queueSnapshot(at: now)
+        statistics.stopMeasuring(at: now, backlog: backlog, oldestAge: oldest)
+    }
+
+    private mutating func closeEarly(_ scheduler: inout EventScheduler<Event>) {
+        arrivalsOpen = false
+        measurementEnd = scheduler.now
+        if let pending = pendingIntervalEnd, scheduler.cancel(pending) {
+            stopMeasuring(at: scheduler.now)
+            pendingIntervalEnd = nil
+        }
+    }
+}
+
+extension ContactCenterModel {
+    /// Builds the output record once the run has drained.
+    func result(replication: Int, eventsHandled: Int) -> CenterResult {
+        let s = statistics
+        let window = max(measurementEnd - measurementStart, 0)
+        let measured = s.closedIntervals
+        var cells: [CenterResult.Cell] = []
+        cells.reserveCapacity(measured * s.channels * s.tiers)
+        for index in 0..<(measured * s.channels * s.tiers) {
+            cells.append(.init(outcomes: s.outcomes[index], resolutions: s.resolutions[index]))
+        }
+        func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
+        var channelIntervals: [CenterResult.ChannelInterval] = []
+        var teamIntervals: [CenterResult.TeamInterval] = []
+        for i in 0..<measured {
+            let span = length(i)
+            for c in 0..<s.channels {
+                let x = i * s.channels + c
+                channelIntervals.append(.init(meanQueueLength: span > 0 ? s.intervalQueue[x] / span : 0,
+                                              backlog: s.intervalBacklog[x], oldestAge: s.intervalOldest[x]))
+            }
+            for t in 0..<s.teams {
+                let x = i * s.teams + t
+                teamIntervals.append(.init(meanBusy: span > 0 ? s.intervalBusy[x] / span : 0,
+                                           meanAvailable: span > 0 ? s.intervalAvailable[x] / span : 0,
+                                           handled: s.intervalHandled[x]))
+            }
+        }
+        let teamTotals = (0..<s.teams).map { t in
+            CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
+                              overtimeSeconds: s.overtime[t],
+                              handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
+        }
+        func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }
+        return CenterResult(
+            replication: replication, channels: s.channels, tiers: s.tiers, teams: s.teams,
+            intervalLength: intervalLength, intervalCount: measured, measuredDuration: window,
+            cells: cells, channelIntervals: channelIntervals, teamIntervals: teamIntervals, teamTotals: teamTotals,
+            waitP50: percentile(0.5), waitP90: percentile(0.9), waitP95: percentile(0.95),
+            meanQueueLength: s.measuredQueue.map { window > 0 ? $0 / window : 0 },
+            unansweredAtEnd: waitingByChannel,
+            arrivalsSimulated: arrivalsSimulated, eventsHandled: eventsHandled
+        )
+    }
+}
