@@ -29,6 +29,9 @@ public struct CenterResult: Sendable, Hashable {
         /// Agent-seconds over the measured window.
         public var busySeconds: Double
         public var availableSeconds: Double
+        /// Paid presence: agents on shift, breaks and off-phone blocks included.
+        public var onShiftSeconds: Double
+        /// Time spent finishing contacts after the end of a shift.
         public var overtimeSeconds: Double
         public var handled: Int
 

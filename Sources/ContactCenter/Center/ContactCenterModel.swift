@@ -103,6 +103,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         scheduler.schedule(.measurementStart, at: measurementStart, priority: .urgent)
         for a in 0..<rosterOffset {
             statistics.availableChanged(team: Int(agents[a].team), by: 1, at: 0)
+            statistics.onShiftChanged(team: Int(agents[a].team), by: 1, at: 0)
             agents[a].since = 0
             free.add(a, of: agents)
         }
@@ -434,9 +435,12 @@ public struct ContactCenterModel: DiscreteEventModel {
         let team = Int(agents[agent].team)
         let wasAvailable = agents[agent].available
         switch change {
-        case .shiftStart: agents[agent].onShift = true
+        case .shiftStart:
+            agents[agent].onShift = true
+            statistics.onShiftChanged(team: team, by: 1, at: now)
         case .shiftEnd:
             agents[agent].onShift = false
+            statistics.onShiftChanged(team: team, by: -1, at: now)
             if agents[agent].load > 0 { agents[agent].overtimeFrom = now }
         case .pauseStart: agents[agent].pauses += 1
         case .pauseEnd: agents[agent].pauses = max(0, agents[agent].pauses - 1)
@@ -505,7 +509,7 @@ extension ContactCenterModel {
         }
         let teamTotals = (0..<s.teams).map { t in
             CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
-                              overtimeSeconds: s.overtime[t],
+                              onShiftSeconds: s.measuredOnShift[t], overtimeSeconds: s.overtime[t],
                               handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
         }
         func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }
