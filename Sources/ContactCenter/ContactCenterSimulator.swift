@@ -18,8 +18,13 @@ public enum ContactCenterSimulator {
 
     /// Runs one replication of the full model.
     public static func runCenter(_ scenario: Scenario, replication: Int) throws -> CenterResult {
-        let streams = try StreamPlan(seed: scenario.run.seed)
-        var simulation = Simulation(model: ContactCenterModel(scenario: scenario, streams: streams, replication: replication))
+        try runCenter(scenario.center, run: scenario.run, replication: replication)
+    }
+
+    /// Runs one replication of a center described in code.
+    public static func runCenter(_ center: CenterSpec, run: RunSettings, replication: Int) throws -> CenterResult {
+        let streams = try StreamPlan(seed: run.seed)
+        var simulation = Simulation(model: ContactCenterModel(center: center, run: run, streams: streams, replication: replication))
         simulation.model.start(&simulation.scheduler)
         simulation.run()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)

@@ -43,13 +43,16 @@ public struct ContactCenterModel: DiscreteEventModel {
     private(set) var measurementEnd: Double
 
     public init(scenario: Scenario, streams: StreamPlan, replication: Int) {
-        let center = scenario.center
+        self.init(center: scenario.center, run: scenario.run, streams: streams, replication: replication)
+    }
+
+    public init(center: CenterSpec, run: RunSettings, streams: StreamPlan, replication: Int) {
         plan = CenterPlan(center)
-        measurementStart = scenario.run.warmup
-        closeTime = scenario.run.warmup + scenario.run.horizon
-        intervalLength = scenario.run.interval
-        intervalCount = max(1, Int((scenario.run.horizon / scenario.run.interval).rounded(.up)))
-        maxArrivals = scenario.run.maxArrivals
+        measurementStart = run.warmup
+        closeTime = run.warmup + run.horizon
+        intervalLength = run.interval
+        intervalCount = max(1, Int((run.horizon / run.interval).rounded(.up)))
+        maxArrivals = run.maxArrivals
         measurementEnd = closeTime
 
         let arrivals = streams.stream(replication: replication, purpose: .arrivals)
@@ -68,8 +71,8 @@ public struct ContactCenterModel: DiscreteEventModel {
 
         let busyness = streams.stream(replication: replication, purpose: .busyness)
         generators = center.channels.indices.map { c in
-            ArrivalGenerator(demand: center.channels[c].demand, interval: scenario.run.interval,
-                             startWeekday: center.startWeekday, horizonEnd: scenario.run.warmup + scenario.run.horizon,
+            ArrivalGenerator(demand: center.channels[c].demand, interval: run.interval,
+                             startWeekday: center.startWeekday, horizonEnd: run.warmup + run.horizon,
                              busyness: busyness, channel: c)
         }
         roster = Roster(teams: center.teams, startWeekday: center.startWeekday,
@@ -201,7 +204,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         let c = Int(record.channel)
         let q = plan.queue(channel: c, tier: Int(record.tier))
         let now = scheduler.now
-        if let (agent, proficiency) = freeAgent(for: q, waited: now - record.queuedAt, now: now) {
+        if let (agent, proficiency) = freeAgent(for: q, queuedAt: record.queuedAt, now: now) {
             if record.stage == .first { statistics.arrived(record, delayed: false) }
             startService(agent: agent, ref, proficiency: proficiency, &scheduler)
             return
@@ -213,33 +216,35 @@ public struct ContactCenterModel: DiscreteEventModel {
         if let patience {
             contacts[ref].abandonment = scheduler.schedule(.abandonment(ref), after: patience)
         }
-        if let after = nextOverflow(queue: q, waited: now - record.queuedAt) {
-            scheduler.schedule(.overflow(ref), at: record.queuedAt + after)
+        if let at = nextOverflow(queue: q, queuedAt: record.queuedAt, now: now) {
+            scheduler.schedule(.overflow(ref), at: at)
         }
     }
 
-    /// The smallest overflow threshold of `q` above `waited`, if any.
-    private func nextOverflow(queue q: Int, waited: Double) -> Double? {
+    /// When the next overflow team of `q` becomes eligible for a contact queued at
+    /// `queuedAt`, if one is still to come. Times are compared as `queuedAt + threshold`,
+    /// the same sum the event is scheduled at, so a threshold is never met twice.
+    private func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
         var next: Double?
-        for server in plan.servers[q] where server.overflowAfter > waited {
-            next = min(next ?? .infinity, server.overflowAfter)
+        for server in plan.servers[q] where queuedAt + server.overflowAfter > now {
+            next = min(next ?? .infinity, queuedAt + server.overflowAfter)
         }
         return next
     }
 
     // MARK: Routing
 
-    /// The qualified free agent for a contact of queue `q` that has waited `waited`:
+    /// The qualified free agent for a contact of queue `q` queued at `queuedAt`:
     /// the least-loaded level first (idle agents, then agents with one chat, ...),
     /// and within it the agent free longest (or the first team in order).
-    private mutating func freeAgent(for q: Int, waited: Double, now: Double) -> (Int, Double)? {
+    private mutating func freeAgent(for q: Int, queuedAt: Double, now: Double) -> (Int, Double)? {
         let c = plan.channel(ofQueue: q)
         let isChat = plan.kinds[c] == .chat
         if !plan.kinds[c].isLive && now >= closeTime { return nil }
         let levels = isChat ? plan.chatConcurrency[c] : 1
         for level in 0..<levels {
             var best: (agent: Int, since: Double, proficiency: Double)?
-            for server in plan.servers[q] where server.overflowAfter <= waited {
+            for server in plan.servers[q] where queuedAt + server.overflowAfter <= now {
                 guard let agent = free.front(team: server.team, level: level, agents: agents) else { continue }
                 if level > 0 && !agents[agent].chatting { continue }
                 if plan.policy == .teamOrder { return (agent, server.proficiency) }
@@ -263,7 +268,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             if !plan.kinds[c].isLive && now >= closeTime { continue }
             guard let head = queues[skill.queue].head(in: contacts) else { continue }
             let queuedAt = contacts[head].queuedAt
-            if now - queuedAt < skill.overflowAfter { continue }
+            if queuedAt + skill.overflowAfter > now { continue }
             let priority = plan.priority[skill.queue]
             if let current = best, (priority, -queuedAt) <= (current.priority, -current.queuedAt) { continue }
             best = (skill.queue, priority, queuedAt, skill.proficiency)
@@ -407,14 +412,13 @@ public struct ContactCenterModel: DiscreteEventModel {
         let record = contacts[ref]
         let c = Int(record.channel)
         let q = plan.queue(channel: c, tier: Int(record.tier))
-        let waited = scheduler.now - record.queuedAt
-        if let (agent, proficiency) = freeAgent(for: q, waited: waited, now: scheduler.now) {
+        if let (agent, proficiency) = freeAgent(for: q, queuedAt: record.queuedAt, now: scheduler.now) {
             queues[q].forget()
             waitingByChannel[c] -= 1
             statistics.queueChanged(channel: c, by: -1, at: scheduler.now)
             startService(agent: agent, contacts.rekey(ref), proficiency: proficiency, &scheduler)
-        } else if let after = nextOverflow(queue: q, waited: waited) {
-            scheduler.schedule(.overflow(ref), at: record.queuedAt + after)
+        } else if let at = nextOverflow(queue: q, queuedAt: record.queuedAt, now: scheduler.now) {
+            scheduler.schedule(.overflow(ref), at: at)
         }
     }
 

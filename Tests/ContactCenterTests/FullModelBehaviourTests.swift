@@ -1,0 +1,142 @@
+import ContactCenter
+import Scenarios
+import Stochastics
+import XCTest
+
+/// Known answers of the full model that hold exactly or by construction.
+final class FullModelBehaviourTests: XCTestCase {
+    typealias F = CenterFixtures
+
+    /// Chat with concurrency 1 is voice without abandonment, contact for contact.
+    func testChatWithConcurrencyOneIsVoice() throws {
+        let exp = Distribution.exponential(mean: 300)
+        let voice = F.center(channels: [F.voice(ratePerHour: 110)], tiers: [F.tier(handle: [exp])],
+                             teams: [F.team("a", agents: 10, skills: [Skill(channel: 0, tier: 0)])])
+        var chat = voice
+        chat.channels[0] = F.voice("chat", ratePerHour: 110, kind: .chat, chat: ChatSettings(concurrency: 1, slowdown: 0.5))
+        let run = F.run(hours: 24)
+        let a = try ContactCenterSimulator.runCenter(voice, run: run, replication: 0)
+        let b = try ContactCenterSimulator.runCenter(chat, run: run, replication: 0)
+        XCTAssertGreaterThan(a.outcomes(channel: 0).delayed, 100)
+        XCTAssertEqual(a.cells, b.cells)
+        XCTAssertEqual(a.teamTotals, b.teamTotals)
+    }
+
+    /// Chat concurrency lets the same agents carry more work: with 3 chats each
+    /// (and no slow-down) fewer customers wait than with 1.
+    func testChatConcurrencyRaisesCapacity() throws {
+        let exp = Distribution.exponential(mean: 600)
+        func center(_ concurrency: Int) -> CenterSpec {
+            F.center(channels: [F.voice("chat", ratePerHour: 100, kind: .chat, chat: ChatSettings(concurrency: concurrency, slowdown: 0))],
+                     tiers: [F.tier(handle: [exp])], teams: [F.team("a", agents: 12, skills: [Skill(channel: 0, tier: 0)])])
+        }
+        let one = try ContactCenterSimulator.runCenter(center(1), run: F.run(hours: 48), replication: 0)
+        let three = try ContactCenterSimulator.runCenter(center(3), run: F.run(hours: 48), replication: 0)
+        XCTAssertEqual(one.outcomes(channel: 0).offered, three.outcomes(channel: 0).offered)
+        XCTAssertLessThan(three.outcomes(channel: 0).probabilityOfWait!, 0.2 * one.outcomes(channel: 0).probabilityOfWait!)
+    }
+
+    /// Escalating every tier-1 contact (warm transfer) to a tier 2 with the same handle
+    /// time doubles the handlings and, with ample staff, about doubles the busy time.
+    func testFullEscalationDoublesWork() throws {
+        let exp = Distribution.exponential(mean: 240)
+        let plain = F.center(channels: [F.voice(ratePerHour: 200, tierShares: [1, 0])],
+                             tiers: [F.tier(handle: [exp]), F.tier("tier2", handle: [exp])],
+                             teams: [F.team("a", agents: 60, skills: [Skill(channel: 0, tier: 0), Skill(channel: 0, tier: 1)])])
+        var escalating = plain
+        escalating.tiers[0].resolved = 0
+        escalating.tiers[0].escalated = 1
+        escalating.tiers[0].escalation = Escalation(toTier: 1, mode: .warmTransfer)
+        let run = F.run(hours: 200)
+        let a = try ContactCenterSimulator.runCenter(plain, run: run, replication: 0)
+        let b = try ContactCenterSimulator.runCenter(escalating, run: run, replication: 0)
+        let offered = b.outcomes(channel: 0).offered
+        XCTAssertEqual(offered, a.outcomes(channel: 0).offered)
+        XCTAssertEqual(b.resolutions(tier: 0).escalated, b.resolutions(tier: 0).handled)
+        XCTAssertEqual(b.allResolutions.handled, 2 * offered, accuracy: 60)  // contacts in service at the window's end aside
+        XCTAssertEqual(b.resolutions(tier: 1).resolved, b.resolutions(tier: 0).escalated, accuracy: 60)
+        // Busy time doubles up to sampling noise: about 40,000 handlings of cv 1 each, so ±2%.
+        XCTAssertEqual(b.teamTotals[0].busySeconds / a.teamTotals[0].busySeconds, 2, accuracy: 0.04)
+        XCTAssertEqual(b.allResolutions.firstContactResolution, 0)
+        XCTAssertEqual(a.allResolutions.firstContactResolution, 1)
+    }
+
+    /// A customer left unresolved comes back with probability p, so each issue takes
+    /// 1 / (1 − p(1 − FCR)) contacts on average (a geometric number of attempts).
+    func testRepeatsRaiseVolumeByTheExpectedFactor() throws {
+        let exp = Distribution.exponential(mean: 180)
+        let fcr = 0.6, p = 0.5
+        let center = F.center(channels: [F.voice(ratePerHour: 300)],
+                              tiers: [F.tier(handle: [exp], resolved: fcr,
+                                             repeats: RepeatContacts(afterUnresolved: p, delay: .exponential(mean: 120)))],
+                              teams: [F.team("a", agents: 40, skills: [Skill(channel: 0, tier: 0)])])
+        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 200), replication: 0)
+        let offered = Double(result.outcomes(channel: 0).offered)
+        let repeats = Double(result.resolutions(channel: 0).repeatContacts)
+        let expected = 1 / (1 - p * (1 - fcr))
+        // About 60,000 issues: the ratio's standard error is below 0.003; allow 0.015.
+        XCTAssertEqual(offered / (offered - repeats), expected, accuracy: 0.015)
+        XCTAssertEqual(result.resolutions(channel: 0).firstContactResolution!, fcr, accuracy: 0.01)
+    }
+
+    /// With ample staff a customer's end-to-end resolution time includes the repeat delay.
+    func testResolutionTimeCountsFromTheFirstContact() throws {
+        let center = F.center(channels: [F.voice(ratePerHour: 60)],
+                              tiers: [F.tier(handle: [.deterministic(100)], resolved: 0.5,
+                                             repeats: RepeatContacts(afterUnresolved: 1, delay: .deterministic(1000)))],
+                              teams: [F.team("a", agents: 50, skills: [Skill(channel: 0, tier: 0)])])
+        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 1000), replication: 0)
+        // Attempts are geometric with success 1/2: mean resolution time = 100 + 1100 × E[attempts − 1] = 1200 s.
+        // Its sd is 1100·√2 ≈ 1,556 s over about 60,000 issues: standard error ≈ 6.4 s; allow 30 s (≈ 4.7 SE).
+        XCTAssertEqual(result.resolutions(channel: 0).meanResolutionTime!, 1200, accuracy: 30)
+    }
+
+    /// An overflow team that may take contacts at once pools with the primary team;
+    /// one that may never take them changes nothing.
+    func testOverflowThresholds() throws {
+        let exp = Distribution.exponential(mean: 300)
+        func center(overflowAfter: Double) -> CenterSpec {
+            F.center(channels: [F.voice(ratePerHour: 200)], tiers: [F.tier(handle: [exp])],
+                     teams: [F.team("primary", agents: 16, skills: [Skill(channel: 0, tier: 0)]),
+                             F.team("overflow", agents: 4, skills: [Skill(channel: 0, tier: 0, overflowAfter: overflowAfter)])])
+        }
+        let never = try ContactCenterSimulator.runCenter(center(overflowAfter: 1e12), run: F.run(hours: 24), replication: 0)
+        XCTAssertEqual(never.teamTotals[1].handled, 0)
+        let after30 = try ContactCenterSimulator.runCenter(center(overflowAfter: 30), run: F.run(hours: 24), replication: 0)
+        XCTAssertGreaterThan(after30.teamTotals[1].handled, 0)
+        XCTAssertGreaterThan(after30.outcomes(channel: 0).serviceLevel(.offered)!, never.outcomes(channel: 0).serviceLevel(.offered)!)
+    }
+
+    func testPriorityServesTheHigherQueueFirst() throws {
+        let exp = Distribution.exponential(mean: 300)
+        var center = F.center(channels: [F.voice("vip", ratePerHour: 100), F.voice("standard", ratePerHour: 100)],
+                              tiers: [F.tier(handle: [exp, exp])],
+                              teams: [F.team("a", agents: 17, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)])])
+        center.routing.priorities = [[5], [1]]
+        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 48), replication: 0)
+        let vip = result.outcomes(channel: 0), standard = result.outcomes(channel: 1)
+        XCTAssertLessThan(vip.averageSpeedOfAnswer!, 0.5 * standard.averageSpeedOfAnswer!)
+    }
+
+    func testEveryOfferedContactIsAccountedFor() throws {
+        let exp = Distribution.exponential(mean: 400)
+        let center = F.center(channels: [F.voice(ratePerHour: 150, patience: .exponential(mean: 100), tierShares: [0.7, 0.3]),
+                                         F.voice("email", ratePerHour: 40, kind: .email, tierShares: [0.7, 0.3])],
+                              tiers: [F.tier(handle: [exp, exp], resolved: 0.8, escalated: 0.2,
+                                             escalation: Escalation(toTier: 1, mode: .ticket, ticketChannel: 1)),
+                                      F.tier("tier2", handle: [exp, exp])],
+                              teams: [F.team("a", agents: 14, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)]),
+                                      F.team("b", agents: 5, skills: [Skill(channel: 0, tier: 1), Skill(channel: 1, tier: 1)])])
+        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 24, warmup: 0), replication: 0)
+        for c in 0..<2 {
+            let o = result.outcomes(channel: c)
+            XCTAssertEqual(o.offered, o.answered + o.abandoned + result.unansweredAtEnd[c] - (c == 1 ? ticketsWaiting(result) : 0))
+        }
+        XCTAssertEqual(result.outcomes(channel: 1).abandoned, 0, "email never abandons")
+    }
+
+    /// Tickets waiting at the end sit on the email channel without being email arrivals.
+    private func ticketsWaiting(_ result: CenterResult) -> Int {
+        result.unansweredAtEnd[1] - (result.outcomes(channel: 1).offered - result.outcomes(channel: 1).answered)
+    }
+}
