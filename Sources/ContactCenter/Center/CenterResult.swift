@@ -29,8 +29,8 @@ public struct CenterResult: Sendable, Hashable {
         /// Agent-seconds over the measured window.
         public var busySeconds: Double
         public var availableSeconds: Double
-        /// Paid presence: agents on shift, breaks and off-phone blocks included.
-        public var onShiftSeconds: Double
+        /// Paid time: agents on shift, paid breaks and off-phone blocks included, unpaid lunches not.
+        public var paidSeconds: Double
         /// Time spent finishing contacts after the end of a shift.
         public var overtimeSeconds: Double
         public var handled: Int

@@ -24,8 +24,8 @@ struct CenterStatistics {
     private(set) var queueLength: [TimeWeighted]
     private(set) var busy: [TimeWeighted]
     private(set) var available: [TimeWeighted]
-    /// Agents on shift (paid presence, breaks included).
-    private(set) var onShift: [TimeWeighted]
+    /// Paid agents on shift (unpaid lunches prorated out).
+    private(set) var paid: [TimeWeighted]
     /// interval × channel
     private(set) var intervalQueue: [Double]
     private(set) var intervalBacklog: [Int]
@@ -39,7 +39,7 @@ struct CenterStatistics {
     private(set) var measuredQueue: [Double]
     private(set) var measuredBusy: [Double]
     private(set) var measuredAvailable: [Double]
-    private(set) var measuredOnShift: [Double]
+    private(set) var measuredPaid: [Double]
     private(set) var closedIntervals = 0
     private var queueMark: [Double]
     private var busyMark: [Double]
@@ -63,7 +63,7 @@ struct CenterStatistics {
         queueLength = Array(repeating: TimeWeighted(), count: channels)
         busy = Array(repeating: TimeWeighted(), count: teams)
         available = Array(repeating: TimeWeighted(), count: teams)
-        onShift = Array(repeating: TimeWeighted(), count: teams)
+        paid = Array(repeating: TimeWeighted(), count: teams)
         intervalQueue = Array(repeating: 0, count: intervalCount * channels)
         intervalBacklog = Array(repeating: 0, count: intervalCount * channels)
         intervalOldest = Array(repeating: 0, count: intervalCount * channels)
@@ -74,7 +74,7 @@ struct CenterStatistics {
         measuredQueue = Array(repeating: 0, count: channels)
         measuredBusy = Array(repeating: 0, count: teams)
         measuredAvailable = Array(repeating: 0, count: teams)
-        measuredOnShift = Array(repeating: 0, count: teams)
+        measuredPaid = Array(repeating: 0, count: teams)
         queueMark = Array(repeating: 0, count: channels)
         busyMark = Array(repeating: 0, count: teams)
         availableMark = Array(repeating: 0, count: teams)
@@ -95,7 +95,7 @@ struct CenterStatistics {
         for t in 0..<teams {
             busy[t].restart(at: time)
             available[t].restart(at: time)
-            onShift[t].restart(at: time)
+            paid[t].restart(at: time)
         }
         queueMark = Array(repeating: 0, count: channels)
         busyMark = Array(repeating: 0, count: teams)
@@ -130,7 +130,7 @@ struct CenterStatistics {
         for t in 0..<teams {
             measuredBusy[t] = busy[t].integral(at: time)
             measuredAvailable[t] = available[t].integral(at: time)
-            measuredOnShift[t] = onShift[t].integral(at: time)
+            measuredPaid[t] = paid[t].integral(at: time)
         }
         measuring = false
     }
@@ -147,8 +147,8 @@ struct CenterStatistics {
         available[team].add(delta, at: time)
     }
 
-    @inline(__always) mutating func onShiftChanged(team: Int, by delta: Double, at time: Double) {
-        onShift[team].add(delta, at: time)
+    @inline(__always) mutating func paidChanged(team: Int, by delta: Double, at time: Double) {
+        paid[team].add(delta, at: time)
     }
 
     mutating func addOvertime(team: Int, _ seconds: Double) {

@@ -28,7 +28,9 @@ public struct ContactCenterModel: DiscreteEventModel {
     let repeatStream: RandomStream
 
     var generators: [ArrivalGenerator]
-    var roster: Roster
+    let roster: Roster
+    let workforceStream: RandomStream
+    let absenteeismStream: RandomStream
     var agents: [AgentRecord]
     var free: FreeAgents
     var queues: [SkillQueue]
@@ -69,15 +71,20 @@ public struct ContactCenterModel: DiscreteEventModel {
         outcomeStream = streams.stream(replication: replication, purpose: .escalation)
         repeatStream = streams.stream(replication: replication, purpose: .repeats)
 
-        let busyness = streams.stream(replication: replication, purpose: .busyness)
         generators = center.channels.indices.map { c in
-            ArrivalGenerator(demand: center.channels[c].demand, interval: run.interval,
-                             startWeekday: center.startWeekday, horizonEnd: run.warmup + run.horizon,
-                             busyness: busyness, channel: c)
+            // Each channel's busyness factors come from its own substream.
+            let stream = streams.stream(replication: replication, purpose: .busyness)
+            for _ in 0..<c { stream.nextSubstream() }
+            return ArrivalGenerator(demand: center.channels[c].demand, startWeekday: center.startWeekday,
+                                    horizonEnd: run.warmup + run.horizon, busyness: stream)
         }
-        roster = Roster(teams: center.teams, startWeekday: center.startWeekday,
-                        absenteeism: streams.stream(replication: replication, purpose: .absenteeism),
-                        workforce: streams.stream(replication: replication, purpose: .workforce))
+        roster = Roster(teams: center.teams, startWeekday: center.startWeekday)
+        workforceStream = streams.stream(replication: replication, purpose: .workforce)
+        absenteeismStream = streams.stream(replication: replication, purpose: .absenteeism)
+        paidShare = roster.agents.map { seat in
+            let shift = center.teams[seat.team].shifts[seat.shift]
+            return shift.length > 0 ? seat.paidSecondsPerShift / shift.length : 1
+        }
         var agents: [AgentRecord] = []
         for (t, team) in center.teams.enumerated() {
             for _ in 0..<team.constantAgents { agents.append(AgentRecord(team: t, permanent: true)) }
@@ -96,6 +103,8 @@ public struct ContactCenterModel: DiscreteEventModel {
 
     /// Contacts present at time 0, by channel.
     let initialQueues: [InitialQueue?]
+    /// Share of each rota agent's on-shift time that is paid (unpaid lunches excluded).
+    let paidShare: [Double]
 
     /// Index of the first rota agent in `agents` (permanent agents come first).
     let rosterOffset: Int
@@ -106,7 +115,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         scheduler.schedule(.measurementStart, at: measurementStart, priority: .urgent)
         for a in 0..<rosterOffset {
             statistics.availableChanged(team: Int(agents[a].team), by: 1, at: 0)
-            statistics.onShiftChanged(team: Int(agents[a].team), by: 1, at: 0)
+            statistics.paidChanged(team: Int(agents[a].team), by: 1, at: 0)
             agents[a].since = 0
             free.add(a, of: agents)
         }
@@ -425,10 +434,17 @@ public struct ContactCenterModel: DiscreteEventModel {
     // MARK: Rota
 
     private mutating func startDay(_ day: Int, _ scheduler: inout EventScheduler<Event>) {
-        for change in roster.transitions(day: day) {
-            guard change.time < closeTime || change.change == .shiftEnd || change.change == .pauseEnd else { continue }
-            scheduler.schedule(.agentChange(agent: Int32(rosterOffset + change.agent), change: change.change),
-                               at: max(change.time, scheduler.now))
+        for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream) {
+            let change: AgentChange = switch transition.kind {
+            case .shiftStart: .shiftStart
+            case .shiftEnd: .shiftEnd
+            case .breakStart, .auxStart: .pauseStart
+            case .breakEnd, .auxEnd: .pauseEnd
+            }
+            // Nobody new comes on after closing; those on duty still go off.
+            guard transition.time < closeTime || !transition.kind.isOn else { continue }
+            scheduler.schedule(.agentChange(agent: Int32(rosterOffset + transition.agent), change: change),
+                               at: max(transition.time, scheduler.now))
         }
         let next = Double(day + 1) * 86_400
         if next < closeTime { scheduler.schedule(.dayStart(day: Int32(day + 1)), at: next, priority: .urgent) }
@@ -441,10 +457,10 @@ public struct ContactCenterModel: DiscreteEventModel {
         switch change {
         case .shiftStart:
             agents[agent].onShift = true
-            statistics.onShiftChanged(team: team, by: 1, at: now)
+            statistics.paidChanged(team: team, by: paidShare[agent - rosterOffset], at: now)
         case .shiftEnd:
             agents[agent].onShift = false
-            statistics.onShiftChanged(team: team, by: -1, at: now)
+            statistics.paidChanged(team: team, by: -paidShare[agent - rosterOffset], at: now)
             if agents[agent].load > 0 { agents[agent].overtimeFrom = now }
         case .pauseStart: agents[agent].pauses += 1
         case .pauseEnd: agents[agent].pauses = max(0, agents[agent].pauses - 1)
@@ -513,7 +529,7 @@ extension ContactCenterModel {
         }
         let teamTotals = (0..<s.teams).map { t in
             CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
-                              onShiftSeconds: s.measuredOnShift[t], overtimeSeconds: s.overtime[t],
+                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t],
                               handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
         }
         func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }
