@@ -140,3 +140,42 @@ final class FullModelBehaviourTests: XCTestCase {
         result.unansweredAtEnd[1] - (result.outcomes(channel: 1).offered - result.outcomes(channel: 1).answered)
     }
 }
+
+/// Demand and rota through the whole model.
+final class FullModelCalendarTests: XCTestCase {
+    typealias F = CenterFixtures
+
+    /// A daily demand with a flat profile, neutral day factors and no busyness is the
+    /// constant-rate model: the same arrivals, so exactly the same results.
+    func testFlatDailyProfileEqualsConstantRate() throws {
+        let exp = Distribution.exponential(mean: 300)
+        let constant = F.center(channels: [F.voice(ratePerHour: 120, patience: .exponential(mean: 120))], tiers: [F.tier(handle: [exp])],
+                                teams: [F.team("a", agents: 10, skills: [Skill(channel: 0, tier: 0)])])
+        var daily = constant
+        daily.channels[0].demand = DemandSpec(pattern: .daily(DailyDemand(volumePerDay: 120 * 24, profile: Array(repeating: 1, count: 48))))
+        let run = RunSettings(horizon: 3 * 86_400, warmup: 0, interval: 1800, replications: 1, seed: 3)
+        let a = try ContactCenterSimulator.runCenter(constant, run: run, replication: 0)
+        let b = try ContactCenterSimulator.runCenter(daily, run: run, replication: 0)
+        XCTAssertGreaterThan(a.outcomes(channel: 0).offered, 8000)
+        XCTAssertEqual(a.cells, b.cells)
+    }
+
+    /// Agents are available only inside their shifts, less breaks and shrinkage.
+    func testRotaSetsAvailableAgentsByInterval() throws {
+        let exp = Distribution.exponential(mean: 300)
+        var team = AgentTeamSpec(name: "day", skills: [Skill(channel: 0, tier: 0)],
+                                 shifts: [Shift(start: 8 * 3600, length: 8 * 3600, agents: 20)], shrinkage: 0.25)
+        team.hourlyCost = 30
+        let center = F.center(channels: [F.voice(ratePerHour: 10)], tiers: [F.tier(handle: [exp])], teams: [team])
+        let run = RunSettings(horizon: 2 * 86_400, warmup: 0, interval: 3600, replications: 1, seed: 5)
+        let result = try ContactCenterSimulator.runCenter(center, run: run, replication: 0)
+        let available = (0..<48).map { result.teamIntervals[$0].meanAvailable }
+        for hour in [0, 3, 7, 16, 20, 23, 24 + 5, 24 + 17] { XCTAssertEqual(available[hour], 0, "hour \(hour)") }
+        // 20 agents × (1 − 25% shrinkage) on the phones on average over the shift.
+        let onShift = (8..<16).map { available[$0] }.reduce(0, +) / 8
+        XCTAssertEqual(onShift, 15, accuracy: 0.01)
+        XCTAssertEqual(result.teamTotals[0].paidSeconds, 2 * 20 * 8 * 3600, accuracy: 1)
+        // Calls outside opening hours wait for the morning shift (or are still waiting at the end).
+        XCTAssertGreaterThan(result.outcomes(channel: 0).delayed, 50)
+    }
+}
