@@ -17,14 +17,21 @@ public enum ContactCenterSimulator {
     }
 
     /// Runs one replication of the full model.
-    public static func runCenter(_ scenario: Scenario, replication: Int) throws -> CenterResult {
-        try runCenter(scenario.center, run: scenario.run, replication: replication)
+    public static func runCenter(_ scenario: Scenario, replication: Int, tracePath: String? = nil) throws -> CenterResult {
+        try runCenter(scenario.center, run: scenario.run, replication: replication, tracePath: tracePath)
     }
 
-    /// Runs one replication of a center described in code.
-    public static func runCenter(_ center: CenterSpec, run: RunSettings, replication: Int) throws -> CenterResult {
+    /// Runs one replication of a center described in code; with `tracePath`, streams
+    /// one CSV row per finished contact visit there (see `ContactTrace`).
+    public static func runCenter(_ center: CenterSpec, run: RunSettings, replication: Int, tracePath: String? = nil) throws -> CenterResult {
         let streams = try StreamPlan(seed: run.seed)
         var simulation = Simulation(model: ContactCenterModel(center: center, run: run, streams: streams, replication: replication))
+        if let tracePath {
+            simulation.model.trace = try ContactTrace(path: tracePath, replication: replication,
+                                                      channels: center.channels.map(\.name), tiers: center.tiers.map(\.name),
+                                                      teams: center.teams.map(\.name))
+        }
+        defer { simulation.model.trace?.flush() }
         simulation.model.start(&simulation.scheduler)
         simulation.run()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)

@@ -38,6 +38,9 @@ public struct ContactCenterModel: DiscreteEventModel {
     var contacts = ContactTable()
     var statistics: CenterStatistics
 
+    /// Per-contact rows, when a trace was asked for.
+    var trace: ContactTrace?
+    var issuesStarted: Int32 = 0
     var arrivalsOpen = true
     var countedArrivals = 0
     private(set) var arrivalsSimulated = 0
@@ -174,8 +177,9 @@ public struct ContactCenterModel: DiscreteEventModel {
         // customer is the same person in every scenario run with this seed.
         let handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
         let patience = plan.patience[c]?.sample(from: patienceStream)
+        issuesStarted += 1
         let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now, queuedAt: now,
-                                   issueStart: now, contactNumber: 1, escalated: false,
+                                   issueStart: now, contactNumber: 1, issue: issuesStarted, escalated: false,
                                    handleTime: handle, abandonment: nil)
         admit(contacts.insert(record), patience: patience, &scheduler)
     }
@@ -192,8 +196,9 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: tier)
         let handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
         let patience = plan.patience[c].map { max(0, $0.sample(from: patienceStream) - age) }
+        issuesStarted += 1
         let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: -age, queuedAt: -age,
-                                   issueStart: -age, contactNumber: 1, escalated: false,
+                                   issueStart: -age, contactNumber: 1, issue: issuesStarted, escalated: false,
                                    handleTime: handle, abandonment: nil)
         admit(contacts.insert(record), patience: patience, &scheduler)
     }
@@ -337,6 +342,14 @@ public struct ContactCenterModel: DiscreteEventModel {
         let team = Int(agents[agent].team)
         let outcome = drawOutcome(tier: tier)
         statistics.handled(record, by: team, outcome: outcome, handleTime: record.handleTime, at: now)
+        if let trace {
+            let traced: ContactTrace.Outcome = switch outcome {
+            case .resolved: .resolved
+            case .escalated: .escalated
+            case .unresolved: .unresolved
+            }
+            trace.record(record, issue: Int(record.issue), at: now, handleTime: record.handleTime, outcome: traced, team: team)
+        }
         switch outcome {
         case .resolved:
             _ = contacts.remove(ref)
@@ -382,7 +395,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         guard arrivalsOpen, at < closeTime else { return }
         let comeback = ContactRecord(channel: Int32(spec.channel ?? Int(record.channel)), tier: record.tier, stage: .first,
                                      arrival: at, queuedAt: at, issueStart: record.issueStart,
-                                     contactNumber: record.contactNumber + 1, escalated: false,
+                                     contactNumber: record.contactNumber + 1, issue: record.issue, escalated: false,
                                      handleTime: 0, abandonment: nil)
         scheduler.schedule(.repeatArrival(contacts.insert(comeback)), at: at)
     }
@@ -413,6 +426,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         waitingByChannel[c] -= 1
         statistics.queueChanged(channel: c, by: -1, at: scheduler.now)
         statistics.abandoned(record, at: scheduler.now)
+        trace?.record(record, issue: Int(record.issue), at: scheduler.now, handleTime: nil, outcome: .abandoned, team: nil)
         scheduleRepeat(of: record, probability: plan.repeats[Int(record.tier)]?.afterAbandonment, &scheduler)
     }
 

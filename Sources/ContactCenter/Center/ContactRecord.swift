@@ -22,6 +22,8 @@ struct ContactRecord {
     var issueStart: Double
     /// 1 for the issue's first contact, 2 for its first repeat, ...
     var contactNumber: Int32
+    /// Numbers the customer's issue across its contacts (for the trace).
+    var issue: Int32
     var escalated: Bool
     /// Handle time before proficiency and chat slow-down (drawn when the work was created).
     var handleTime: Double
