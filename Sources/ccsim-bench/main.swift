@@ -5,9 +5,10 @@ import Stochastics
 
 // ccsim-bench: speed and memory of the simulation core, in a release build on one thread.
 //
-//   ccsim-bench                       mid and big, 10^6 and 10^7 arrivals, plus the floor loop
+//   ccsim-bench                       mid and big, 10^6 and 10^7 arrivals, the floor loop,
+//                                     then the full model on scenarios/tiered-support.yaml for 1 and 4 weeks
 //   ccsim-bench --sizes 100000        other sizes (comma-separated)
-//   ccsim-bench --cases big           a subset of cases
+//   ccsim-bench --cases big           a subset of cases (mid, big, floor, tiered)
 //
 // Each case runs in a child process of its own, so its peak memory is its own.
 
@@ -24,6 +25,9 @@ if let child = option("--child") {
     let result: (arrivals: Int, events: Int)
     if child == "floor" {
         result = FloorLoop.run(calls: size)
+    } else if child == "tiered" {
+        // `size` is the horizon in weeks here.
+        result = try TieredCase.run(weeks: size)
     } else {
         let scenario = BenchmarkCase(rawValue: child)!.scenario(arrivals: size)
         let replication = try ContactCenterSimulator.run(scenario, replication: 0)
@@ -35,7 +39,7 @@ if let child = option("--child") {
 }
 
 let sizes = (option("--sizes") ?? "1000000,10000000").split(separator: ",").compactMap { Int($0) }
-let cases = (option("--cases") ?? "mid,big,floor").split(separator: ",").map(String.init)
+let cases = (option("--cases") ?? "mid,big,floor,tiered").split(separator: ",").map(String.init)
 
 func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double)? {
     let process = Process()
@@ -54,6 +58,20 @@ func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, secon
 print("ccsim-bench: one replication per line, one thread, release build")
 print("case   arrivals     wall s   arrivals/s    events/s   peak MiB   workload")
 for name in cases {
+    if name == "tiered" {
+        print("")
+        print("full model   contacts     wall s   contacts/s    events/s   peak MiB   workload")
+        for weeks in [1, 4] {
+            guard let r = runChild("tiered", weeks) else {
+                print("tiered: failed (is scenarios/tiered-support.yaml there? run from the repository root)")
+                continue
+            }
+            print(String(format: "tiered %2dw %10d %9.2f %12.0f %11.0f %10.1f   %@",
+                         weeks, r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
+                         "\(TieredCase.path), one replication" as NSString))
+        }
+        continue
+    }
     for size in sizes {
         guard let r = runChild(name, size) else {
             print("\(name): failed")
