@@ -19,6 +19,11 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
     public var answeredWaitSum = 0.0
     /// Sum of the time in queue of every contact, answered or abandoned (for Little's law).
     public var queueTimeSum = 0.0
+    /// Voice callers who accepted a callback instead of waiting on the line, and those
+    /// called back within the promised time. They are neither answered nor abandoned
+    /// live, and are left out of the live service level.
+    public var callbacks = 0
+    public var callbacksWithinPromise = 0
 
     public init() {}
 
@@ -26,8 +31,8 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
     public func serviceLevel(_ convention: ServiceLevelConvention) -> Double? {
         let denominator: Int
         switch convention {
-        case .offered: denominator = offered
-        case .excludingShortAbandons: denominator = offered - abandonedBeforeTarget
+        case .offered: denominator = offered - callbacks
+        case .excludingShortAbandons: denominator = offered - callbacks - abandonedBeforeTarget
         case .answered: denominator = answered
         }
         return denominator > 0 ? Double(answeredWithinTarget) / Double(denominator) : nil
@@ -45,6 +50,11 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
     /// Share of offered contacts that had to wait (Erlang C's P(wait)).
     public var probabilityOfWait: Double? {
         offered > 0 ? Double(delayed) / Double(offered) : nil
+    }
+
+    /// Share of callbacks made within the promised time.
+    public var callbackServiceLevel: Double? {
+        callbacks > 0 ? Double(callbacksWithinPromise) / Double(callbacks) : nil
     }
 
     /// Mean time in queue over all contacts that left the queue.

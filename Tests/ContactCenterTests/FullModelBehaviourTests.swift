@@ -179,3 +179,37 @@ final class FullModelCalendarTests: XCTestCase {
         XCTAssertGreaterThan(result.outcomes(channel: 0).delayed, 50)
     }
 }
+
+final class CallbackTests: XCTestCase {
+    typealias F = CenterFixtures
+
+    func center(acceptance: Double?) -> CenterSpec {
+        var voice = F.voice(ratePerHour: 130, patience: .exponential(mean: 120))
+        if let acceptance {
+            voice.callbacks = CallbackOffer(whenExpectedWaitAbove: 60, acceptance: acceptance, promisedWithin: 3600)
+        }
+        return F.center(channels: [voice], tiers: [F.tier(handle: [.exponential(mean: 300)])],
+                        teams: [F.team("a", agents: 12, skills: [Skill(channel: 0, tier: 0)])])
+    }
+
+    func testCallersWhoTakeACallbackNeitherAbandonNorCountInTheLiveServiceLevel() throws {
+        let run = F.run(hours: 48)
+        let none = try ContactCenterSimulator.runCenter(center(acceptance: nil), run: run, replication: 0)
+        let all = try ContactCenterSimulator.runCenter(center(acceptance: 1), run: run, replication: 0)
+        let o = all.outcomes(channel: 0)
+        XCTAssertGreaterThan(o.callbacks, 50)
+        XCTAssertEqual(o.offered, o.answered + o.abandoned + o.callbacks + all.unansweredAtEnd[0])
+        XCTAssertLessThan(o.abandoned, none.outcomes(channel: 0).abandoned)
+        XCTAssertEqual(o.serviceLevel(.offered)!, Double(o.answeredWithinTarget) / Double(o.offered - o.callbacks))
+        // 10.8 Erlangs on 12 agents: callbacks keep their place in line, so an hour's promise is kept.
+        XCTAssertGreaterThan(o.callbackServiceLevel!, 0.99)
+    }
+
+    /// Offers nobody accepts change nothing: the offer draws from its own stream.
+    func testDeclinedOffersChangeNothing() throws {
+        let run = F.run(hours: 24)
+        let none = try ContactCenterSimulator.runCenter(center(acceptance: nil), run: run, replication: 2)
+        let declined = try ContactCenterSimulator.runCenter(center(acceptance: 0), run: run, replication: 2)
+        XCTAssertEqual(none.cells, declined.cells)
+    }
+}

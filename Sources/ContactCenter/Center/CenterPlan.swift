@@ -36,9 +36,12 @@ struct CenterPlan: Sendable {
     /// The only tier a channel's new contacts can have, when there is one (then no draw is made).
     let soleTier: [Int?]
     let serviceThreshold: [Double]
+    let callbacks: [CallbackOffer?]
 
     // Per queue.
     let handleTime: [Distribution?]
+    /// Mean handle time, for the expected-wait estimate that decides callback offers.
+    let meanHandleTime: [Double]
     let priority: [Int]
     let servers: [[Server]]
 
@@ -71,6 +74,7 @@ struct CenterPlan: Sendable {
             return positive.count == 1 ? positive[0] : nil
         }
         serviceThreshold = center.channels.map(\.serviceLevel.answerWithin)
+        callbacks = center.channels.map { $0.kind == .voice ? $0.callbacks : nil }
 
         var handleTime: [Distribution?] = []
         var priority: [Int] = []
@@ -82,6 +86,7 @@ struct CenterPlan: Sendable {
             }
         }
         self.handleTime = handleTime
+        meanHandleTime = handleTime.map { $0?.mean ?? 0 }
         self.priority = priority
 
         var servers = Array(repeating: [Server](), count: center.channels.count * tiers)

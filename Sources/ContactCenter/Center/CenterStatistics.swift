@@ -167,10 +167,15 @@ struct CenterStatistics {
 
     /// A contact reaches an agent; only its first wait counts for the channel's service level.
     @inline(__always)
-    mutating func answered(_ contact: ContactRecord, at time: Double) {
+    mutating func answered(_ contact: ContactRecord, at time: Double, promise: Double?) {
         guard contact.stage == .first,
               let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
         let wait = time - contact.queuedAt
+        if contact.isCallback {
+            outcomes[i].callbacks += 1
+            if wait <= promise ?? .infinity { outcomes[i].callbacksWithinPromise += 1 }
+            return
+        }
         let within = wait <= thresholds[Int(contact.channel)]
         outcomes[i].answered += 1
         outcomes[i].answeredWaitSum += wait

@@ -26,6 +26,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     let patienceStream: RandomStream
     let outcomeStream: RandomStream
     let repeatStream: RandomStream
+    let callbackStream: RandomStream
 
     var generators: [ArrivalGenerator]
     let roster: Roster
@@ -73,6 +74,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         patienceStream = streams.stream(replication: replication, purpose: .patience)
         outcomeStream = streams.stream(replication: replication, purpose: .escalation)
         repeatStream = streams.stream(replication: replication, purpose: .repeats)
+        callbackStream = streams.stream(replication: replication, purpose: .callbacks)
 
         generators = center.channels.indices.map { c in
             // Each channel's busyness factors come from its own substream.
@@ -227,12 +229,26 @@ public struct ContactCenterModel: DiscreteEventModel {
         queues[q].append(ref)
         waitingByChannel[c] += 1
         statistics.queueChanged(channel: c, by: 1, at: now)
-        if let patience {
+        if record.stage == .first, let offer = plan.callbacks[c], takesCallback(queue: q, offer: offer) {
+            contacts[ref].isCallback = true
+        } else if let patience {
             contacts[ref].abandonment = scheduler.schedule(.abandonment(ref), after: patience)
         }
         if let at = nextOverflow(queue: q, queuedAt: record.queuedAt, now: now) {
             scheduler.schedule(.overflow(ref), at: at)
         }
+    }
+
+    /// Whether a caller about to queue takes a callback: offered when the expected
+    /// wait (contacts ahead and this one, times the mean handle time, over the
+    /// agents on duty who serve the queue) exceeds the threshold; accepted with
+    /// the offer's probability. The callback keeps the caller's place in line.
+    private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool {
+        var agents = 0.0
+        for server in plan.servers[q] { agents += statistics.available[server.team].value }
+        let expectedWait = Double(queues[q].count) * plan.meanHandleTime[q] / max(agents, 1)
+        guard expectedWait > offer.whenExpectedWaitAbove else { return false }
+        return callbackStream.uniform() < offer.acceptance
     }
 
     /// When the next overflow team of `q` becomes eligible for a contact queued at
@@ -313,7 +329,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             scheduler.cancel(timer)
             record.abandonment = nil
         }
-        statistics.answered(record, at: now)
+        statistics.answered(record, at: now, promise: plan.callbacks[Int(record.channel)]?.promisedWithin)
         let c = Int(record.channel)
         let team = Int(agents[agent].team)
         if agents[agent].load == 0 { statistics.busyChanged(team: team, by: 1, at: now) }

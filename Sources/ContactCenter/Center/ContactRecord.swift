@@ -25,6 +25,8 @@ struct ContactRecord {
     /// Numbers the customer's issue across its contacts (for the trace).
     var issue: Int32
     var escalated: Bool
+    /// A voice caller who took a callback: keeps its place in line, off the line (no patience).
+    var isCallback = false
     /// Handle time before proficiency and chat slow-down (drawn when the work was created).
     var handleTime: Double
     var abandonment: EventHandle?

@@ -59,5 +59,7 @@ extension OutcomeCounts {
         abandonedBeforeTarget += other.abandonedBeforeTarget
         answeredWaitSum += other.answeredWaitSum
         queueTimeSum += other.queueTimeSum
+        callbacks += other.callbacks
+        callbacksWithinPromise += other.callbacksWithinPromise
     }
 }
