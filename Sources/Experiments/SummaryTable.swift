@@ -90,11 +90,7 @@ public enum SummaryTable {
     }
 
     static func format(_ value: Double, _ unit: Metric.Unit) -> String {
-        switch unit {
-        case .share: Formatting.percent(value)
-        case .seconds: Formatting.duration(value)
-        case .count, .contacts: Formatting.number(value)
-        }
+        Formatting.value(value, unit)
     }
 }
 

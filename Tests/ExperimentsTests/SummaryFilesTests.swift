@@ -31,7 +31,7 @@ final class SummaryFilesTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json"))) as! [String: Any]
         XCTAssertEqual(json["theory_model"] as? String, "Erlang C")
         let metrics = json["metrics"] as! [String: Any]
-        XCTAssertEqual(Set(metrics.keys), Set(Metric.allCases.map(\.rawValue)))
+        XCTAssertEqual(Set(metrics.keys), Set(RunSummary.wholeRun.map(\.rawValue)))
         let sl = metrics["service_level"] as! [String: Any]
         XCTAssertNotNil(sl["ci_lower"] as? Double)
         XCTAssertNotNil(sl["theory"] as? Double)
@@ -40,7 +40,7 @@ final class SummaryFilesTests: XCTestCase {
         let lines = csv.split(separator: "\n")
         XCTAssertEqual(lines.first, "interval,start_s,end_s,metric,mean,sd,ci_lower,ci_upper,replications")
         // Two intervals × one row per interval metric.
-        XCTAssertEqual(lines.count, 1 + 2 * Metric.perInterval.count)
+        XCTAssertEqual(lines.count, 1 + 2 * RunSummary.perInterval.count)
         XCTAssertTrue(lines.contains { $0.hasPrefix("1,1800,3600,service_level,") })
         // Nothing but the two outputs is left behind (no temporary files).
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), ["intervals.csv", "summary.json"])
