@@ -39,7 +39,10 @@ public struct CenterSummary: Sendable {
     /// With the center given apart from the scenario: lets the package's tests
     /// summarise multi-channel results until `Scenario` can hold any center.
     package init(scenario: Scenario, center: CenterSpec, singleQueue: SingleQueueView?, replications results: [CenterResult],
-         confidenceLevel: Double = 0.95) {
+                 confidenceLevel: Double = 0.95) {
+        precondition(results.allSatisfy {
+            $0.channels == center.channels.count && $0.tiers == center.tiers.count && $0.teams == center.teams.count
+        }, "CenterSummary: results of another center")
         self.scenario = scenario
         self.center = center
         self.singleQueue = singleQueue
@@ -47,11 +50,12 @@ public struct CenterSummary: Sendable {
         self.confidenceLevel = confidenceLevel
         replications = results.count
         let level = confidenceLevel
+        // The intervals every replication measured (max_arrivals may close a replication early).
         let count = results.map(\.intervalCount).min() ?? 0
         let intervals = (0..<count).map { i in
-            let start = Double(i) * (results.first?.intervalLength ?? 0)
-            return ReportingInterval(index: i, start: start,
-                                     length: min(results[0].intervalLength, results[0].measuredDuration - start))
+            let length = results[0].intervalLength
+            let start = Double(i) * length
+            return ReportingInterval(index: i, start: start, length: min(length, results[0].measuredDuration - start))
         }
         self.intervals = intervals
         channels = center.channels.enumerated().map {

@@ -33,7 +33,7 @@ public enum SummaryTable {
                                rows: tierRows)
         let priced = isPriced(summary)
         lines += [""] + matrix(summary, title: "team", scopes: summary.teams.indices.map(MetricScope.team),
-                               rows: teamRows.filter { priced || Metric.Unit.money != $0.unit })
+                               rows: teamRows.filter { priced || $0.unit != .money })
         lines += [""] + centerLines(summary, priced: priced)
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
     }
