@@ -8,7 +8,8 @@ import Stochastics
 /// C); with exponential patience too it is M/M/n+M (Erlang A). Tables print
 /// the prediction beside the simulated value, so a user sees at once whether
 /// the two agree; for other distributions there is no closed form, which is
-/// where simulation earns its keep.
+/// where simulation earns its keep. Occupancy is the single team's; every
+/// other figure is the single channel's.
 public struct ErlangReference: Sendable {
     public enum Model: String, Sendable {
         case erlangC = "Erlang C"
@@ -18,14 +19,20 @@ public struct ErlangReference: Sendable {
     public let model: Model
     private let values: [Metric: Double]
 
-    /// `nil` when the scenario is not M/M/n or M/M/n+M.
+    /// `nil` when the scenario is not a single queue, or not M/M/n or M/M/n+M.
     public init?(_ scenario: Scenario) {
-        guard case .exponential(let handleMean) = scenario.handleTime else { return nil }
-        let agents = scenario.team.agents
-        let rate = scenario.arrivals.ratePerSecond
-        let threshold = scenario.serviceLevel.answerWithin
+        guard let queue = scenario.singleQueue else { return nil }
+        self.init(queue)
+    }
+
+    /// `nil` when the queue is not M/M/n or M/M/n+M.
+    public init?(_ queue: SingleQueueView) {
+        guard case .exponential(let handleMean) = queue.handleTime else { return nil }
+        let agents = queue.agents
+        let rate = queue.ratePerSecond
+        let threshold = queue.serviceLevel.answerWithin
         var values: [Metric: Double] = [:]
-        switch scenario.patience {
+        switch queue.patience {
         case nil:
             let erlang = ErlangC(agents: agents, arrivalRate: rate, meanHandleTime: handleMean)
             guard erlang.isStable else { return nil }
@@ -48,7 +55,7 @@ public struct ErlangReference: Sendable {
             values[.serviceLevelOffered] = answeredWithin
             values[.serviceLevelExcludingShortAbandons] = answeredWithin / (1 - erlang.probabilityAbandonedWithin(threshold))
             values[.serviceLevelAnswered] = answeredWithin / (1 - abandon)
-            let convention: Metric = switch scenario.serviceLevel.convention {
+            let convention: Metric = switch queue.serviceLevel.convention {
             case .offered: .serviceLevelOffered
             case .excludingShortAbandons: .serviceLevelExcludingShortAbandons
             case .answered: .serviceLevelAnswered

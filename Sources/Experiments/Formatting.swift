@@ -36,6 +36,22 @@ public enum Formatting {
         return String(format: "%.3f", x)
     }
 
+    /// A sum of money, in the scenario's currency: `1234.50`.
+    public static func money(_ amount: Double) -> String {
+        String(format: "%.2f", amount)
+    }
+
+    /// A value in one of the metric units: `84.1%`, `6.21s`, `1.10`, `12.5h` (hours), `1234.50` (money).
+    public static func value(_ value: Double, _ unit: Metric.Unit) -> String {
+        switch unit {
+        case .share: percent(value)
+        case .seconds: duration(value)
+        case .count, .contacts, .agents: number(value)
+        case .hours: value == value.rounded() && abs(value) < 1e9 ? "\(Int(value))h" : String(format: "%.1fh", value)
+        case .money: money(value)
+        }
+    }
+
     /// A rate per second as contacts per hour: `540/h`.
     public static func ratePerHour(_ perSecond: Double) -> String {
         "\(number(perSecond * 3600))/h"

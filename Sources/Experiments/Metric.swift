@@ -1,13 +1,14 @@
-import ContactCenter
-import Scenarios
-
-/// A figure reported for a run or an interval, with how to read it off a
-/// measured period.
+/// A figure ccsim reports, by its snake_case name in every output.
+///
+/// One vocabulary for every scope (channel, tier, team, whole center) and for
+/// intervals, so a name means the same thing wherever it appears; which
+/// metrics each scope carries is listed on the scope's summary.
 public enum Metric: String, CaseIterable, Codable, Sendable {
+    // Contacts of a channel (or of the whole center).
     case offered
     case answered
     case abandoned
-    /// Service level by the scenario's own convention.
+    /// Service level by the channel's own convention.
     case serviceLevel = "service_level"
     case serviceLevelOffered = "service_level_offered"
     case serviceLevelExcludingShortAbandons = "service_level_excluding_short_abandons"
@@ -20,19 +21,48 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case probabilityOfWait = "probability_of_wait"
     case meanTimeInQueue = "mean_time_in_queue"
     case meanQueueLength = "mean_queue_length"
+    /// Contacts still waiting when the run ended (e.g. an email backlog).
+    case unansweredAtEnd = "unanswered_at_end"
+    /// Contacts waiting at the end of an interval, and how long the oldest had waited.
+    case backlog
+    case oldestAge = "oldest_age"
+
+    // Handling and resolution (tiers, whole center).
+    case handled
+    case resolved
+    case firstContactResolution = "fcr"
+    case escalationRate = "escalation_rate"
+    case repeatContacts = "repeat_contacts"
+    case meanResolutionTime = "mean_resolution_time"
+    case resolvedWithinTarget = "resolved_within_target"
+    case averageHandleTime = "aht"
+
+    // Teams and cost.
     case occupancy
+    case utilisation
+    case busyAgents = "busy_agents"
+    case availableAgents = "available_agents"
+    case overtimeHours = "overtime_hours"
+    case labourCost = "labour_cost"
+    case costPerHandled = "cost_per_handled"
+    case costPerResolved = "cost_per_resolved"
 
     public enum Unit: Sendable {
-        case count, share, seconds, contacts
+        case count, share, seconds, contacts, agents, hours, money
     }
 
     public var unit: Unit {
         switch self {
-        case .offered, .answered, .abandoned: .count
+        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .resolved, .repeatContacts: .count
         case .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons, .serviceLevelAnswered,
-             .abandonmentRate, .probabilityOfWait, .occupancy: .share
-        case .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .meanTimeInQueue: .seconds
-        case .meanQueueLength: .contacts
+             .abandonmentRate, .probabilityOfWait, .firstContactResolution, .escalationRate, .resolvedWithinTarget,
+             .occupancy, .utilisation: .share
+        case .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .meanTimeInQueue, .oldestAge,
+             .meanResolutionTime, .averageHandleTime: .seconds
+        case .meanQueueLength, .backlog: .contacts
+        case .busyAgents, .availableAgents: .agents
+        case .overtimeHours: .hours
+        case .labourCost, .costPerHandled, .costPerResolved: .money
         }
     }
 
@@ -54,36 +84,25 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .probabilityOfWait: "P(wait)"
         case .meanTimeInQueue: "mean time in queue"
         case .meanQueueLength: "mean queue length"
+        case .unansweredAtEnd: "unanswered at end"
+        case .backlog: "backlog"
+        case .oldestAge: "oldest waiting"
+        case .handled: "handled"
+        case .resolved: "resolved"
+        case .firstContactResolution: "first-contact resolution"
+        case .escalationRate: "escalation rate"
+        case .repeatContacts: "repeat contacts"
+        case .meanResolutionTime: "mean resolution time"
+        case .resolvedWithinTarget: "resolved within target"
+        case .averageHandleTime: "AHT"
         case .occupancy: "occupancy"
-        }
-    }
-
-    /// The metrics reported per interval (percentiles are whole-run only).
-    public static let perInterval: [Metric] = [
-        .offered, .answered, .abandoned, .serviceLevel, .averageSpeedOfAnswer,
-        .abandonmentRate, .probabilityOfWait, .occupancy, .meanQueueLength,
-    ]
-
-    /// The value in `period`, or `nil` where it is undefined (e.g. no contact was answered).
-    public func value(in period: some MeasuredPeriod, convention: ServiceLevelConvention) -> Double? {
-        let counts = period.counts
-        switch self {
-        case .offered: return Double(counts.offered)
-        case .answered: return Double(counts.answered)
-        case .abandoned: return Double(counts.abandoned)
-        case .serviceLevel: return counts.serviceLevel(convention)
-        case .serviceLevelOffered: return counts.serviceLevel(.offered)
-        case .serviceLevelExcludingShortAbandons: return counts.serviceLevel(.excludingShortAbandons)
-        case .serviceLevelAnswered: return counts.serviceLevel(.answered)
-        case .averageSpeedOfAnswer: return counts.averageSpeedOfAnswer
-        case .waitP50: return period.waitQuantile(.p50)
-        case .waitP90: return period.waitQuantile(.p90)
-        case .waitP95: return period.waitQuantile(.p95)
-        case .abandonmentRate: return counts.abandonmentRate
-        case .probabilityOfWait: return counts.probabilityOfWait
-        case .meanTimeInQueue: return counts.meanTimeInQueue
-        case .meanQueueLength: return period.meanQueueLength
-        case .occupancy: return period.occupancy
+        case .utilisation: "utilisation"
+        case .busyAgents: "busy agents"
+        case .availableAgents: "available agents"
+        case .overtimeHours: "overtime"
+        case .labourCost: "labour cost"
+        case .costPerHandled: "cost per handled"
+        case .costPerResolved: "cost per resolved"
         }
     }
 }

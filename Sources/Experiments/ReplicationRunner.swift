@@ -9,23 +9,42 @@ import Scenarios
 /// (seed, replication index, purpose), so results are identical whatever the
 /// number of jobs; they are returned in replication order.
 public enum ReplicationRunner {
-    /// Runs replications `0..<count` of `scenario` on up to `jobs` threads.
-    public static func run(_ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [ReplicationResult] {
-        let results = ResultSlots(count: count)
+    /// Runs `replicate(scenario, r)` for r in `0..<count` on up to `jobs` threads.
+    /// The first error thrown (in replication order) is rethrown once all have finished.
+    public static func run<R: Sendable>(
+        _ scenario: Scenario, replications count: Int,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ replicate: @escaping @Sendable (Scenario, Int) throws -> R
+    ) throws -> [R] {
+        let results = ResultSlots<R>(count: count)
         let workers = max(1, min(jobs, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = results.claimNext() {
-                results.store(Result { try ContactCenterSimulator.run(scenario, replication: index) }, at: index)
+                results.store(Result { try replicate(scenario, index) }, at: index)
             }
         }
         return try results.collected()
     }
+
+    /// Replications of the full model, as `ccsim run` reports them.
+    public static func runCenter(
+        _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> [CenterResult] {
+        try run(scenario, replications: count, jobs: jobs, ContactCenterSimulator.runCenter)
+    }
+
+    /// Replications of the foundation single-queue model (the validation suite's reference).
+    public static func run(
+        _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> [ReplicationResult] {
+        try run(scenario, replications: count, jobs: jobs, ContactCenterSimulator.run)
+    }
 }
 
 /// Hands out replication indices and collects their results across threads.
-private final class ResultSlots: @unchecked Sendable {
+private final class ResultSlots<R: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<ReplicationResult, any Error>?]
+    private var slots: [Result<R, any Error>?]
     private var next = 0
 
     init(count: Int) {
@@ -40,11 +59,11 @@ private final class ResultSlots: @unchecked Sendable {
         }
     }
 
-    func store(_ result: Result<ReplicationResult, any Error>, at index: Int) {
+    func store(_ result: Result<R, any Error>, at index: Int) {
         lock.withLock { slots[index] = result }
     }
 
-    func collected() throws -> [ReplicationResult] {
+    func collected() throws -> [R] {
         try lock.withLock { try slots.map { try $0!.get() } }
     }
 }

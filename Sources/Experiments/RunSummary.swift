@@ -1,8 +1,11 @@
 import ContactCenter
 import Scenarios
 
-/// The answer to `ccsim run`: every metric across replications, for the whole
-/// run and for each reporting interval.
+/// The foundation single-queue model's replications summarised, metric by metric.
+///
+/// `ccsim run` reports through `CenterSummary` (the full model); this stays
+/// because the validation suite checks the foundation model against Erlang
+/// C/A/B through it, and the full model reduces exactly to that model.
 public struct RunSummary: Sendable {
     public var scenario: Scenario
     public var confidenceLevel: Double
@@ -17,15 +20,26 @@ public struct RunSummary: Sendable {
         public var metrics: [MetricSummary]
     }
 
+    /// What the foundation model measures, whole run and per interval.
+    public static let wholeRun: [Metric] = [
+        .offered, .answered, .abandoned, .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons,
+        .serviceLevelAnswered, .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .abandonmentRate,
+        .probabilityOfWait, .meanTimeInQueue, .meanQueueLength, .occupancy,
+    ]
+    public static let perInterval: [Metric] = [
+        .offered, .answered, .abandoned, .serviceLevel, .averageSpeedOfAnswer,
+        .abandonmentRate, .probabilityOfWait, .occupancy, .meanQueueLength,
+    ]
+
     public init(scenario: Scenario, replications: [ReplicationResult], confidenceLevel: Double = 0.95) {
         self.scenario = scenario
         self.confidenceLevel = confidenceLevel
         self.replications = replications
-        let convention = scenario.serviceLevel.convention
-        metrics = Metric.allCases.map { metric in
+        let convention = scenario.singleQueue?.serviceLevel.convention ?? .offered
+        metrics = Self.wholeRun.map { metric in
             MetricSummary(
                 metric: metric,
-                values: replications.compactMap { metric.value(in: $0, convention: convention) },
+                values: replications.compactMap { Self.value(metric, in: $0, convention: convention) },
                 level: confidenceLevel
             )
         }
@@ -36,10 +50,10 @@ public struct RunSummary: Sendable {
                 index: i,
                 start: slices[0].start,
                 length: slices[0].length,
-                metrics: Metric.perInterval.map { metric in
+                metrics: Self.perInterval.map { metric in
                     MetricSummary(
                         metric: metric,
-                        values: slices.compactMap { metric.value(in: $0, convention: convention) },
+                        values: slices.compactMap { Self.value(metric, in: $0, convention: convention) },
                         level: confidenceLevel
                     )
                 }
@@ -54,4 +68,28 @@ public struct RunSummary: Sendable {
     /// Total events and arrivals simulated, warm-ups included.
     public var eventsHandled: Int { replications.reduce(0) { $0 + $1.eventsHandled } }
     public var arrivalsSimulated: Int { replications.reduce(0) { $0 + $1.arrivalsSimulated } }
+
+    /// The value of `metric` in `period`, or `nil` where it is undefined (e.g. no contact was answered).
+    static func value(_ metric: Metric, in period: some MeasuredPeriod, convention: ServiceLevelConvention) -> Double? {
+        let counts = period.counts
+        switch metric {
+        case .offered: return Double(counts.offered)
+        case .answered: return Double(counts.answered)
+        case .abandoned: return Double(counts.abandoned)
+        case .serviceLevel: return counts.serviceLevel(convention)
+        case .serviceLevelOffered: return counts.serviceLevel(.offered)
+        case .serviceLevelExcludingShortAbandons: return counts.serviceLevel(.excludingShortAbandons)
+        case .serviceLevelAnswered: return counts.serviceLevel(.answered)
+        case .averageSpeedOfAnswer: return counts.averageSpeedOfAnswer
+        case .waitP50: return period.waitQuantile(.p50)
+        case .waitP90: return period.waitQuantile(.p90)
+        case .waitP95: return period.waitQuantile(.p95)
+        case .abandonmentRate: return counts.abandonmentRate
+        case .probabilityOfWait: return counts.probabilityOfWait
+        case .meanTimeInQueue: return counts.meanTimeInQueue
+        case .meanQueueLength: return period.meanQueueLength
+        case .occupancy: return period.occupancy
+        default: return nil
+        }
+    }
 }

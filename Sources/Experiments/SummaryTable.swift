@@ -1,52 +1,127 @@
 import Scenarios
 
-/// The terminal table of `ccsim run`: inputs, then each metric's mean with its
-/// confidence interval and, where theory applies, the Erlang prediction.
+/// The terminal table of `ccsim run`, at most 100 columns wide: the inputs,
+/// one block per channel (its service-level verdict first, then its metrics
+/// with confidence intervals and, for a single M/M/n(+M) queue, the Erlang
+/// prediction), then tiers, teams and cost. The files carry every metric; the
+/// table shows those a planner reads first.
 public enum SummaryTable {
-    /// Metrics shown, in order (the JSON and CSV outputs carry all of them).
-    static let rows: [Metric] = [
+    /// Channel metrics shown, in order; `unanswered_at_end` only when some contact was left waiting.
+    static let channelRows: [Metric] = [
         .serviceLevel, .averageSpeedOfAnswer, .waitP90, .waitP95, .abandonmentRate, .probabilityOfWait,
-        .occupancy, .meanQueueLength, .meanTimeInQueue, .offered, .answered, .abandoned,
+        .meanQueueLength, .meanTimeInQueue, .offered, .answered, .abandoned, .unansweredAtEnd,
     ]
+    static let tierRows: [Metric] = [
+        .handled, .firstContactResolution, .escalationRate, .repeatContacts, .meanResolutionTime,
+        .resolvedWithinTarget, .averageHandleTime,
+    ]
+    /// Team metrics shown; the cost rows only when some team has an hourly cost.
+    static let teamRows: [Metric] = [
+        .occupancy, .utilisation, .availableAgents, .handled, .overtimeHours, .labourCost, .costPerHandled,
+    ]
+    static let width = 100
+    static let indent = String(repeating: " ", count: 10)
+    /// Entities (tiers or teams) per row group of a matrix: 26 + 4 × 18 columns.
+    static let columnsPerGroup = 4
 
-    public static func render(_ summary: RunSummary) -> String {
+    public static func render(_ summary: CenterSummary) -> String {
+        var lines = header(summary)
+        for c in summary.channels.indices {
+            lines += [""] + channelBlock(summary, c)
+        }
+        lines += [""] + matrix(summary, title: "tier", scopes: summary.tiers.indices.map(MetricScope.tier),
+                               rows: tierRows)
+        let priced = isPriced(summary)
+        lines += [""] + matrix(summary, title: "team", scopes: summary.teams.indices.map(MetricScope.team),
+                               rows: teamRows.filter { priced || $0.unit != .money })
+        lines += [""] + centerLines(summary, priced: priced)
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Inputs
+
+    static func header(_ summary: CenterSummary) -> [String] {
         let scenario = summary.scenario
-        let reference = ErlangReference(scenario)
-        let level = Formatting.percent(summary.confidenceLevel, digits: 0)
-        var lines: [String] = []
         let source = scenario.source.map { " (\($0))" } ?? ""
-        lines.append("Scenario  \(scenario.name)\(source)")
-        let load = scenario.arrivals.ratePerSecond * scenario.handleTime.mean
-        var inputs = "\(scenario.team.agents) agents · \(Formatting.ratePerHour(scenario.arrivals.ratePerSecond)) offered (\(Formatting.number((load * 100).rounded() / 100)) Erlangs)"
-        inputs += " · handle: \(scenario.handleTime.summary)"
-        inputs += " · patience: \(scenario.patience?.summary ?? "unlimited")"
-        lines.append("          \(inputs)")
+        var lines = ["Scenario  \(scenario.name)\(source)"]
+        if let queue = summary.singleQueue {
+            let load = queue.ratePerSecond * queue.handleTime.mean
+            lines += wrap([
+                "\(queue.agents) agents",
+                "\(Formatting.ratePerHour(queue.ratePerSecond)) offered (\(Formatting.number((load * 100).rounded() / 100)) Erlangs)",
+                "handle: \(queue.handleTime.summary)",
+            ])
+        } else {
+            let center = summary.center
+            lines += wrap([
+                "channels \(center.channels.map(\.name).joined(separator: ", "))",
+                "tiers \(center.tiers.map(\.name).joined(separator: ", "))",
+                "teams \(center.teams.map(\.name).joined(separator: ", "))",
+            ])
+        }
         let run = scenario.run
+        let level = Formatting.percent(summary.confidenceLevel, digits: 0)
         let warmup = run.warmup > 0 ? " after \(Formatting.duration(run.warmup)) warm-up" : ", no warm-up"
-        lines.append("Run       \(summary.replications.count) replications × \(Formatting.duration(run.horizon)) measured\(warmup) · seed \(run.seed) · \(level) CI (Student t)")
-        lines.append("")
+        lines.append("Run       \(summary.replications) replications × \(Formatting.duration(run.horizon)) measured\(warmup) · seed \(run.seed) · \(level) CI (Student t)")
+        return lines
+    }
 
-        let theoryTitle = reference?.model.rawValue ?? ""
-        let header = Formatting.pad("metric", 26) + Formatting.pad("mean", 11, right: true) + "   "
-            + Formatting.pad("\(level) CI", 21) + Formatting.pad(theoryTitle, 10, right: true)
-        lines.append(header.trimmingTrailingSpaces())
-        for metric in rows {
-            let item = summary[metric]
-            var name = metric.label
-            if metric == .serviceLevel {
-                name = "service level (\(conventionLabel(scenario.serviceLevel.convention)))"
+    /// Phrases joined by ` · `, on indented lines of at most `width` columns.
+    static func wrap(_ phrases: [String]) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for phrase in phrases {
+            if !line.isEmpty && indent.count + line.count + 3 + phrase.count > width {
+                lines.append(indent + line)
+                line = ""
             }
-            let mean = item.mean.map { format($0, metric.unit) } ?? "n/a"
-            let interval = item.confidenceInterval.map { "[\(format($0.lower, metric.unit)), \(format($0.upper, metric.unit))]" } ?? ""
-            let theory = reference?[metric].map { format($0, metric.unit) } ?? ""
-            let line = Formatting.pad(name, 26) + Formatting.pad(mean, 11, right: true) + "   "
-                + Formatting.pad(interval, 21) + Formatting.pad(theory, 10, right: true)
-            lines.append(line.trimmingTrailingSpaces())
+            line += (line.isEmpty ? "" : " · ") + phrase
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines
+    }
+
+    // MARK: Channels
+
+    static func channelBlock(_ summary: CenterSummary, _ c: Int) -> [String] {
+        let channel = summary.channels[c]
+        let spec = summary.center.channels[c]
+        let kind = channel.name == channel.kind.rawValue ? "" : " (\(channel.kind.rawValue))"
+        var title = "Channel   \(channel.name)\(kind) · \(spec.demand.summary)"
+        if channel.kind.isLive { title += " · patience: \(spec.patience?.summary ?? "unlimited")" }
+        if channel.kind == .chat, let chat = spec.chat { title += " · \(chat.concurrency) chats at once" }
+        var lines = [title]
+        lines.append(checkLine(channel.serviceLevel, goal: serviceLevelGoal(channel)))
+        if let check = channel.averageSpeedOfAnswerCeiling {
+            lines.append(checkLine(check, goal: "ASA at most \(Formatting.duration(check.limit))"))
+        }
+        if let check = channel.abandonmentCeiling {
+            lines.append(checkLine(check, goal: "abandonment at most \(Formatting.percent(check.limit, digits: 0))"))
+        }
+        if let worst = channel.worstInterval {
+            let interval = worst.interval
+            lines.append("  Worst interval: #\(interval.index) (\(Formatting.duration(interval.start))–\(Formatting.duration(interval.end)) after warm-up), service level \(Formatting.percent(worst.serviceLevel))")
         }
         lines.append("")
-        lines.append(slaLine(summary))
-        if let worst = worstInterval(summary) { lines.append(worst) }
-        return lines.joined(separator: "\n") + "\n"
+
+        let level = Formatting.percent(summary.confidenceLevel, digits: 0)
+        let theoryTitle = c == 0 ? summary.reference?.model.rawValue ?? "" : ""
+        lines.append(Formatting.pad("metric", 26) + Formatting.pad("mean", 11, right: true) + "   "
+            + Formatting.pad("\(level) CI", 21) + Formatting.pad(theoryTitle, 10, right: true))
+        for metric in channelRows {
+            guard let item = channel.metrics[metric] else { continue }
+            if metric == .unansweredAtEnd && (item.mean ?? 0) == 0 { continue }
+            let name = metric == .serviceLevel
+                ? "service level (\(conventionLabel(channel.serviceLevelTarget.convention)))" : metric.label
+            let mean = item.mean.map { Formatting.value($0, metric.unit) } ?? "n/a"
+            let interval = item.confidenceInterval.map {
+                "[\(Formatting.value($0.lower, metric.unit)), \(Formatting.value($0.upper, metric.unit))]"
+            } ?? ""
+            let theory = summary.theory(metric, .channel(c)).map { Formatting.value($0, metric.unit) } ?? ""
+            lines.append(Formatting.pad(name, 26) + Formatting.pad(mean, 11, right: true) + "   "
+                + Formatting.pad(interval, 21) + Formatting.pad(theory, 10, right: true))
+        }
+        return lines
     }
 
     static func conventionLabel(_ convention: ServiceLevelConvention) -> String {
@@ -57,44 +132,98 @@ public enum SummaryTable {
         }
     }
 
-    /// `SLA 80% answered within 20s: achieved 78.4% [77.5%, 79.3%]: FAIL`
-    static func slaLine(_ summary: RunSummary) -> String {
-        let target = summary.scenario.serviceLevel
-        let item = summary[.serviceLevel]
-        let goal = "SLA \(Formatting.percent(target.target, digits: 0)) answered within \(Formatting.duration(target.answerWithin))"
-        guard let mean = item.mean else { return "\(goal): no contact offered" }
-        let verdict: String
-        if let ci = item.confidenceInterval, ci.lower >= target.target {
-            verdict = "MET (whole confidence interval above target)"
-        } else if mean >= target.target {
-            verdict = "MET on the mean (confidence interval reaches below target)"
-        } else if let ci = item.confidenceInterval, ci.upper >= target.target {
-            verdict = "MISSED on the mean (confidence interval reaches the target)"
+    /// `SLA 80% answered within 20s` (`responded to` for email).
+    static func serviceLevelGoal(_ channel: ChannelSummary) -> String {
+        let target = channel.serviceLevelTarget
+        let verb = channel.kind.isLive ? "answered" : "responded to"
+        return "SLA \(Formatting.percent(target.target, digits: 0)) \(verb) within \(Formatting.duration(target.answerWithin))"
+    }
+
+    /// `✓ SLA 80% answered within 20s: achieved 84.1% — MET (whole CI above target)`:
+    /// the pass/fail mark (✓ when the mean meets the limit), then the verdict.
+    static func checkLine(_ check: TargetCheck, goal: String) -> String {
+        guard let mean = check.achieved.mean else {
+            let missing = check.metric == .averageSpeedOfAnswer ? "no contact answered" : "no contact offered"
+            return "– \(goal): \(missing)"
+        }
+        let mark = check.passed == true ? "✓" : "✗"
+        return "\(mark) \(goal): achieved \(Formatting.value(mean, check.metric.unit)) — \(verdictText(check))"
+    }
+
+    static func verdictText(_ check: TargetCheck) -> String {
+        let limit = check.bound == .atLeast ? "target" : "ceiling"
+        let side = check.bound == .atLeast ? "above" : "below"
+        let across = check.bound == .atLeast ? "below" : "above"
+        switch check.verdict {
+        case .met: return "MET (whole CI \(side) \(limit))"
+        case .metOnMean where check.achieved.confidenceInterval == nil: return "MET on the mean (one replication, no CI)"
+        case .metOnMean: return "MET on the mean (CI reaches \(across) \(limit))"
+        case .missedOnMean: return "MISSED on the mean (CI reaches the \(limit))"
+        case .missed: return "MISSED"
+        case .undefined: return "undefined"
+        }
+    }
+
+    // MARK: Tiers and teams
+
+    /// Rows = metrics, columns = tiers or teams, each cell `mean ± half-width`,
+    /// in groups of `columnsPerGroup` columns so that any number fits the width.
+    static func matrix(_ summary: CenterSummary, title: String, scopes: [MetricScope], rows: [Metric]) -> [String] {
+        // The Erlang column, for the one team of a single queue (occupancy).
+        let hasTheory = scopes.count == 1 && rows.contains { summary.theory($0, scopes[0]) != nil }
+        let theoryTitle = hasTheory ? summary.reference?.model.rawValue : nil
+        var lines: [String] = []
+        for start in stride(from: 0, to: scopes.count, by: columnsPerGroup) {
+            let group = Array(scopes[start..<min(start + columnsPerGroup, scopes.count)])
+            if start > 0 { lines.append("") }
+            var head = Formatting.pad(title, 26) + group.map { Formatting.pad(summary.name($0), 18, right: true) }.joined()
+            if let theoryTitle { head += Formatting.pad(theoryTitle, 11, right: true) }
+            lines.append(head)
+            for metric in rows {
+                let items = group.map { summary.metrics($0)[metric] }
+                guard items.contains(where: { $0 != nil }) else { continue }
+                var line = Formatting.pad(metric.label, 26)
+                    + items.map { Formatting.pad(cell($0, metric.unit), 18, right: true) }.joined()
+                if theoryTitle != nil {
+                    line += Formatting.pad(summary.theory(metric, group[0]).map { Formatting.value($0, metric.unit) } ?? "", 11, right: true)
+                }
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    /// `89.6% ± 0.9%`; the mean alone when there is no spread; empty where the scope lacks the metric.
+    static func cell(_ item: MetricSummary?, _ unit: Metric.Unit) -> String {
+        guard let item else { return "" }
+        guard let mean = item.mean else { return "n/a" }
+        let value = Formatting.value(mean, unit)
+        guard let halfWidth = item.confidenceInterval?.halfWidth, halfWidth > 0 else { return value }
+        return "\(value) ± \(Formatting.value(halfWidth, unit))"
+    }
+
+    // MARK: Center
+
+    static func isPriced(_ summary: CenterSummary) -> Bool {
+        summary.teams.contains { $0.hourlyCost > 0 }
+    }
+
+    static func centerLines(_ summary: CenterSummary, priced: Bool) -> [String] {
+        let overall = summary.overall
+        let counts = [Metric.offered, .handled, .resolved].map { metric in
+            "\(overall[metric]?.mean.map(Formatting.number) ?? "n/a") \(metric.label)"
+        }
+        var lines = ["Center    " + counts.joined(separator: " · ")]
+        if priced {
+            var cost = "Cost      labour \(cell(overall[.labourCost], .money))"
+            if let perResolved = overall[.costPerResolved], perResolved.mean != nil {
+                cost += " · \(cell(perResolved, .money)) per resolved contact"
+            }
+            lines.append(cost)
         } else {
-            verdict = "MISSED"
+            lines.append("Cost      not priced: no team has an hourly cost")
         }
-        return "\(goal): achieved \(Formatting.percent(mean)) — \(verdict)"
-    }
-
-    /// The reporting interval with the lowest mean service level, when there is more than one.
-    static func worstInterval(_ summary: RunSummary) -> String? {
-        guard summary.intervals.count > 1 else { return nil }
-        let levels = summary.intervals.compactMap { interval -> (RunSummary.IntervalSummary, Double)? in
-            guard let sl = interval.metrics.first(where: { $0.metric == .serviceLevel })?.mean else { return nil }
-            return (interval, sl)
-        }
-        guard let (interval, sl) = levels.min(by: { $0.1 < $1.1 }) else { return nil }
-        let from = Formatting.duration(interval.start)
-        let to = Formatting.duration(interval.start + interval.length)
-        return "Worst interval: #\(interval.index) (\(from)–\(to) after warm-up), service level \(Formatting.percent(sl))"
-    }
-
-    static func format(_ value: Double, _ unit: Metric.Unit) -> String {
-        switch unit {
-        case .share: Formatting.percent(value)
-        case .seconds: Formatting.duration(value)
-        case .count, .contacts: Formatting.number(value)
-        }
+        return lines
     }
 }
 

@@ -6,7 +6,7 @@ import Stochastics
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Simulate a scenario and report service level, ASA, abandonment and occupancy with confidence intervals.",
+        abstract: "Simulate a scenario and report service level, ASA, abandonment, resolution, occupancy and cost with confidence intervals.",
         discussion: """
         Replications run in parallel (--jobs); each draws from its own random streams, derived from \
         the seed, so the results do not depend on the number of jobs.
@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     @Option(help: "Number of independent replications; overrides run.replications.")
     var replications: Int?
 
-    @Option(help: "What to print: table, json (summary.json's content) or csv (whole-run metrics).")
+    @Option(help: "What to print: table, json (summary.json's content) or csv (whole-run metrics of every channel, tier, team and the center).")
     var format: Format = .table
 
     @Option(help: "Directory to write summary.json and intervals.csv into (each written atomically).")
@@ -53,8 +53,8 @@ struct Run: ParsableCommand {
         var scenario = try input.load()
         if let seed { scenario.run.seed = seed }
         if let replications { scenario.run.replications = replications }
-        let results = try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: jobs)
-        let summary = RunSummary(scenario: scenario, replications: results)
+        let results = try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: jobs)
+        let summary = CenterSummary(scenario: scenario, replications: results)
         switch format {
         case .table: print(SummaryTable.render(summary), terminator: "")
         case .json: print(String(decoding: try SummaryFiles.json(summary), as: UTF8.self), terminator: "")

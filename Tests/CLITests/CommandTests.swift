@@ -77,7 +77,31 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(output.status, 0, output.stderr)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("summary.json"))) as? [String: Any]
         XCTAssertEqual((summary?["run"] as? [String: Any])?["replications"] as? Int, 2)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("intervals.csv").path))
+        let channels = summary?["channels"] as? [[String: Any]]
+        XCTAssertEqual(channels?.first?["name"] as? String, "voice")
+        XCTAssertNotNil((channels?.first?["sla"] as? [String: Any])?["verdict"] as? String)
+        XCTAssertNotNil(summary?["tiers"] as? [Any])
+        XCTAssertNotNil(summary?["teams"] as? [Any])
+        XCTAssertNotNil(summary?["center"] as? [String: Any])
+        let intervals = try String(contentsOf: directory.appendingPathComponent("intervals.csv"), encoding: .utf8)
+        let lines = intervals.split(separator: "\n")
+        XCTAssertEqual(lines.first, "interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("15,27000,28800,channel,voice,,,service_level,") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("0,0,1800,team,,,frontline,occupancy,") })
+        XCTAssertEqual(output.stderr, "wrote \(directory.path)/summary.json and \(directory.path)/intervals.csv\n")
+    }
+
+    /// `--format csv`: one row per scope × metric, each row naming its scope.
+    func testCSVFormatCoversEveryScope() throws {
+        let output = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--format", "csv"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let rows = output.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        XCTAssertEqual(rows.first?.joined(separator: ","), "scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications,theory")
+        XCTAssertTrue(rows.allSatisfy { $0.count == 11 })
+        XCTAssertEqual(Set(rows.dropFirst().map { String($0[0]) }), ["channel", "tier", "team", "center"])
+        let sl = try XCTUnwrap(rows.first { $0[0] == "channel" && $0[4] == "service_level" })
+        XCTAssertEqual(sl[1], "voice")
+        XCTAssertNotNil(Double(sl[10]), "Erlang A beside the service level")
     }
 
     func testJSONFormatIsTheSummaryDocument() throws {

@@ -1,0 +1,70 @@
+/// The CSV outputs, in tidy form (one row per figure) so that pandas, R or a
+/// spreadsheet can filter and pivot them without parsing names. Rows name
+/// their scope (`channel`, `tier`, `team`, `center`) and fill the one name
+/// column that applies; the others stay empty.
+extension SummaryFiles {
+    static let metricsHeader = "scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications,theory"
+    static let intervalsHeader = "interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications"
+
+    /// Whole-run metrics of every scope: `scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications,theory`.
+    public static func metricsCSV(_ summary: CenterSummary) -> String {
+        var out = metricsHeader + "\n"
+        for scope in summary.scopes {
+            for item in summary.metrics(scope).items {
+                out += row(scopeFields(summary, scope) + [item.metric.rawValue] + fields(item)
+                    + [number(summary.theory(item.metric, scope))])
+            }
+        }
+        return out
+    }
+
+    /// Per-interval metrics of channels and teams:
+    /// `interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications`.
+    public static func intervalsCSV(_ summary: CenterSummary) -> String {
+        var out = intervalsHeader + "\n"
+        for interval in summary.intervals {
+            let when = [String(interval.index), number(interval.start), number(interval.end)]
+            let sets = summary.channels.indices.map { (MetricScope.channel($0), summary.channels[$0].intervals[interval.index]) }
+                + summary.teams.indices.map { (MetricScope.team($0), summary.teams[$0].intervals[interval.index]) }
+            for (scope, set) in sets {
+                for item in set.items {
+                    out += row(when + scopeFields(summary, scope) + [item.metric.rawValue] + fields(item))
+                }
+            }
+        }
+        return out
+    }
+
+    /// `scope,channel,tier,team`
+    static func scopeFields(_ summary: CenterSummary, _ scope: MetricScope) -> [String] {
+        let name = summary.name(scope)
+        switch scope {
+        case .channel: return ["channel", name, "", ""]
+        case .tier: return ["tier", "", name, ""]
+        case .team: return ["team", "", "", name]
+        case .center: return ["center", "", "", ""]
+        }
+    }
+
+    /// `mean,sd,ci_lower,ci_upper,replications`
+    static func fields(_ item: MetricSummary) -> [String] {
+        [number(item.mean), number(item.standardDeviation), number(item.confidenceInterval?.lower),
+         number(item.confidenceInterval?.upper), String(item.replications)]
+    }
+
+    static func row(_ fields: [String]) -> String {
+        fields.map(quoted).joined(separator: ",") + "\n"
+    }
+
+    /// RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whole numbers without a decimal point; empty when there is no value.
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
