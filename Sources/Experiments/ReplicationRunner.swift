@@ -26,11 +26,24 @@ public enum ReplicationRunner {
         return try results.collected()
     }
 
-    /// Replications of the full model, as `ccsim run` reports them.
+    /// Replications of the full model, as `ccsim run` reports them. With `traceTo`, every
+    /// finished contact visit is streamed to that CSV file (replication by replication,
+    /// each into its own part file first, joined in order at the end, atomically).
     public static func runCenter(
-        _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        traceTo tracePath: String? = nil
     ) throws -> [CenterResult] {
-        try run(scenario, replications: count, jobs: jobs, ContactCenterSimulator.runCenter)
+        guard let tracePath else {
+            return try run(scenario, replications: count, jobs: jobs) { try ContactCenterSimulator.runCenter($0, replication: $1) }
+        }
+        let directory = URL(fileURLWithPath: tracePath).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let part = { (r: Int) in "\(directory)/.contacts-r\(r).part" }
+        let results = try run(scenario, replications: count, jobs: jobs) {
+            try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1))
+        }
+        try ContactTrace.combine(parts: (0..<count).map(part), into: tracePath)
+        return results
     }
 
     /// Replications of the foundation single-queue model (the validation suite's reference).

@@ -38,7 +38,7 @@ public struct TeamSummary: Sendable {
     /// Paid cost of a team's time in the measured window: on-shift hours at the
     /// hourly cost, plus overtime hours at the hourly cost times the overtime multiplier.
     public static func labourCost(_ team: CenterResult.Team, spec: AgentTeamSpec) -> Double {
-        team.onShiftSeconds / 3600 * spec.hourlyCost + team.overtimeSeconds / 3600 * spec.hourlyCost * spec.overtimeMultiplier
+        team.paidSeconds / 3600 * spec.hourlyCost + team.overtimeSeconds / 3600 * spec.hourlyCost * spec.overtimeMultiplier
     }
 
     /// One replication's whole-run figures for a team.
@@ -50,7 +50,7 @@ public struct TeamSummary: Sendable {
             .labourCost: cost,
         ]
         figures[.occupancy] = team.occupancy
-        if team.onShiftSeconds > 0 { figures[.utilisation] = team.busySeconds / team.onShiftSeconds }
+        if team.paidSeconds > 0 { figures[.utilisation] = team.busySeconds / team.paidSeconds }
         if window > 0 {
             figures[.busyAgents] = team.busySeconds / window
             figures[.availableAgents] = team.availableSeconds / window

@@ -36,6 +36,9 @@ struct Run: ParsableCommand {
     @Option(help: "Directory to write summary.json and intervals.csv into (each written atomically).")
     var out: String?
 
+    @Flag(help: "With --out, also stream one row per finished contact visit to contacts.csv (see results/README.md).")
+    var trace = false
+
     @Option(help: "Replications run at once (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -47,13 +50,15 @@ struct Run: ParsableCommand {
             throw ValidationError("--replications must be between 1 and \(StreamPlan.maxReplications), got \(replications)")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if trace && out == nil { throw ValidationError("--trace writes contacts.csv into the --out directory: give --out too") }
     }
 
     func run() throws {
         var scenario = try input.load()
         if let seed { scenario.run.seed = seed }
         if let replications { scenario.run.replications = replications }
-        let results = try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: jobs)
+        let results = try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: jobs,
+                                                      traceTo: trace ? out.map { "\($0)/contacts.csv" } : nil)
         let summary = CenterSummary(scenario: scenario, replications: results)
         switch format {
         case .table: print(SummaryTable.render(summary), terminator: "")
@@ -62,7 +67,8 @@ struct Run: ParsableCommand {
         }
         if let out {
             try SummaryFiles.write(summary, to: out)
-            FileHandle.standardError.write(Data("wrote \(out)/summary.json and \(out)/intervals.csv\n".utf8))
+            let files = trace ? "summary.json, intervals.csv and contacts.csv" : "summary.json and intervals.csv"
+            FileHandle.standardError.write(Data("wrote \(files) in \(out)\n".utf8))
         }
     }
 }
