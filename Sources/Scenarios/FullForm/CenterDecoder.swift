@@ -23,6 +23,11 @@ final class CenterDecoder {
     /// `…shifts[0].end` when the shift was written with `end`; a skill's index → its list entry).
     private var aliases: [String: String] = [:]
 
+    /// Teams whose skills, and tiers whose handle times, could not be read (usually a misspelt
+    /// channel or tier name), kept with that part empty so that their other rules still run.
+    var partialTeams: [Int: AgentTeamSpec] = [:]
+    var partialTiers: [Int: TierSpec] = [:]
+
     init(log: IssueCollector, baseDirectory: String, run: RunSettings?) {
         self.log = log
         self.baseDirectory = baseDirectory
@@ -77,7 +82,20 @@ final class CenterDecoder {
                                   resolutionTarget: resolutionTarget, channelNames: channelNames.names,
                                   tierNames: tierNames.names, teamNames: teamNames.names)
         checks.teamsKnown = teamEntries != nil
-        for problem in checks.problems() {
+        var problems = checks.problems()
+        for (t, tier) in partialTiers.sorted(by: { $0.key < $1.key }) {
+            var local = checks
+            local.tiers[t] = tier
+            let skipped = joinPath(local.tierPath(t), "handle_time")
+            problems += local.tierProblems(t).filter { !($0.path == skipped || $0.path.hasPrefix(skipped + ".")) }
+        }
+        for (m, team) in partialTeams.sorted(by: { $0.key < $1.key }) {
+            var local = checks
+            local.teams[m] = team
+            let skipped = joinPath(local.teamPath(m), "skills")
+            problems += local.teamProblems(m).filter { !($0.path == skipped || $0.path.hasPrefix(skipped + "[")) }
+        }
+        for problem in problems {
             log.report(FieldProblem(written(problem.path), problem.message))
         }
 

@@ -26,10 +26,15 @@ extension CenterDecoder {
             return shifts.allSatisfy { $0 != nil } ? shifts.map { $0! } : nil
         }
 
-        guard let skills, let shifts, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok else { return nil }
-        return AgentTeamSpec(name: entry.name, skills: skills, hourlyCost: cost.value ?? 0,
-                             overtimeMultiplier: overtime.value ?? 1.5, shifts: shifts,
-                             shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0)
+        guard let shifts, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok else { return nil }
+        let team = AgentTeamSpec(name: entry.name, skills: skills ?? [], hourlyCost: cost.value ?? 0,
+                                 overtimeMultiplier: overtime.value ?? 1.5, shifts: shifts,
+                                 shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0)
+        guard skills != nil else {
+            partialTeams[entry.index] = team
+            return nil
+        }
+        return team
     }
 
     static let teamMisplaced: [String: String] = {

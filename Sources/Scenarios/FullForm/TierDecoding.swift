@@ -32,10 +32,14 @@ extension CenterDecoder {
         let repeatsField = m.optional("repeats")
         let repeats = repeatsField.flatMap(decodeRepeats)
 
-        guard let handleTimes, resolutionOK, escalationField == nil || escalation != nil,
-              repeatsField == nil || repeats != nil else { return nil }
-        return TierSpec(name: entry.name, handleTimes: handleTimes, resolved: resolved, escalated: escalated,
-                        escalation: escalation, repeats: repeats)
+        guard resolutionOK, escalationField == nil || escalation != nil, repeatsField == nil || repeats != nil else { return nil }
+        let tier = TierSpec(name: entry.name, handleTimes: handleTimes ?? Array(repeating: nil, count: channelNames.names.count),
+                            resolved: resolved, escalated: escalated, escalation: escalation, repeats: repeats)
+        guard handleTimes != nil else {
+            partialTiers[entry.index] = tier
+            return nil
+        }
+        return tier
     }
 
     static let tierMisplaced: [String: String] = {
