@@ -48,7 +48,7 @@ struct ScenarioDecoder {
         for entry in m.entries {
             if isFull, let home = Self.foundationHomes[entry.key] {
                 mixed = true
-                let markers = Self.fullMarkers.filter(rawKeys.contains).sorted().joined(separator: ", ")
+                let markers = ["channels", "tiers", "teams"].filter(rawKeys.contains).joined(separator: ", ")
                 log.add(entry.key, at: entry.keyMark,
                         "'\(entry.key)' belongs to the single-queue form, but this file uses the full form (\(markers)); \(home)")
             } else if !isFull, Self.fullKeys.contains(entry.key) {

@@ -122,7 +122,9 @@ struct CenterChecks {
                                    "needs one row per channel (\(channels.count)), each with one priority per tier (\(tiers.count))"))
             }
         }
+        // Said once: when the interval already fails to divide the horizon, that message stands alone.
         if let run, run.interval.isFinite, run.interval > 0, dailyInterval == nil,
+           !run.problems(at: "run").contains(where: { $0.path == "run.interval" }),
            let c = channels.firstIndex(where: { if case .daily? = $0?.demand.pattern { true } else { false } }) {
             found.append(.init("run.interval",
                                "must divide 24h into whole intervals when demand is given per day (\(channelPath(c)).demand.per_day), got \(Quantity.describe(duration: run.interval))"))
