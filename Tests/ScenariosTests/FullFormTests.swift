@@ -113,6 +113,15 @@ import Testing
         #expect(c.routing == RoutingSpec(policy: .teamOrder, priorities: [[5, 5], [1, 1], [0, 2]]))
     }
 
+    @Test func unquotedClockTimesAreReadAsText() throws {
+        // YAML 1.1 would read 08:00 as a base-60 number; the reader uses the text as written.
+        let s = try loadValid(fullYAML([5: "    demand: {per_day: 1000, open: 08:00, close: 20:00}",
+                                        22: "      - {start: 08:00, end: 16:30, agents: 10}"]))
+        #expect(s.center.teams[0].shifts[0].start == 28_800 && s.center.teams[0].shifts[0].length == 30_600)
+        guard case .daily(let voice) = s.center.channels[0].demand.pattern else { Issue.record("voice is not daily"); return }
+        #expect(voice.open == 28_800 && voice.close == 72_000)
+    }
+
     @Test func ticketEscalationDefaultsToTheOnlyEmailChannel() throws {
         let s = try loadValid(fullYAML([15: "    escalation: {to: tier2, mode: ticket}"]))
         #expect(s.center.tiers[0].escalation == Escalation(toTier: 1, mode: .ticket, ticketChannel: 1))
