@@ -13,11 +13,10 @@ extension CenterDecoder {
         let rateField = m.optional("rate"), perDayField = m.optional("per_day")
         let pattern: DemandSpec.Pattern?
         switch (rateField, perDayField) {
-        case (let rateField?, _?):
+        case (_?, _?):
             let entry = m.entries.first { $0.key == "per_day" }
             field.log.add(joinPath(field.path, "per_day"), at: entry?.keyMark,
                           "give either rate (constant around the clock) or per_day (a daily volume with a profile), not both")
-            _ = rateField
             pattern = nil
         case (let rateField?, nil):
             var ok = true
