@@ -1,5 +1,6 @@
-/// How contacts arrive. For now a homogeneous Poisson process; later versions add
-/// time-varying rates per interval and per channel, which is why this is a type of its own.
+/// How contacts arrive in the single-queue form: a homogeneous Poisson process. It becomes the
+/// constant `DemandSpec` of the one voice channel (`Scenario.init(name:…arrivals:team:…)`);
+/// time-varying demand per channel is `DemandSpec` in the full form.
 public struct ArrivalProcess: Sendable, Hashable {
     /// Mean arrivals per second (> 0). YAML writes it with a unit, e.g. `540/h`.
     public var ratePerSecond: Double

@@ -1,50 +1,35 @@
 import Stochastics
 
-/// A complete, validated description of one contact-center experiment: a single queue served by
-/// a single team (the foundation; channels, tiers and scheduled teams will extend it).
+/// A complete, validated description of one contact-center experiment: how to run it (`run`)
+/// and the center being simulated (`center`: channels, tiers, teams, routing).
 ///
 /// Scenarios are normally read with `ScenarioLoader`, which validates them. A scenario built or
 /// modified in code should be checked with `validate()`, which applies exactly the same rules.
+/// The foundation's single queue is one shape of center: build it with
+/// `init(name:description:run:arrivals:team:handleTime:patience:serviceLevel:source:)` and read
+/// it back with `singleQueue`.
 public struct Scenario: Sendable, Hashable {
     /// Short identifier used in reports and result file names.
     public var name: String
     /// Free text for humans.
     public var description: String?
     public var run: RunSettings
-    public var arrivals: ArrivalProcess
-    public var team: TeamSpec
-    /// Handle (service) time per contact, in seconds; its mean must be positive.
-    public var handleTime: Distribution
-    /// Time a waiting caller is willing to wait before abandoning, in seconds; nil = never abandons.
-    public var patience: Distribution?
-    public var serviceLevel: ServiceLevelTarget
+    public var center: CenterSpec
     /// The file the scenario was read from, if any (used in messages and result metadata).
     public var source: String?
 
-    public init(
-        name: String,
-        description: String? = nil,
-        run: RunSettings = RunSettings(),
-        arrivals: ArrivalProcess,
-        team: TeamSpec,
-        handleTime: Distribution,
-        patience: Distribution? = nil,
-        serviceLevel: ServiceLevelTarget = ServiceLevelTarget(),
-        source: String? = nil
-    ) {
+    public init(name: String, description: String? = nil, run: RunSettings = RunSettings(),
+                center: CenterSpec, source: String? = nil) {
         self.name = name
         self.description = description
         self.run = run
-        self.arrivals = arrivals
-        self.team = team
-        self.handleTime = handleTime
-        self.patience = patience
-        self.serviceLevel = serviceLevel
+        self.center = center
         self.source = source
     }
 
     /// Applies the loader's checks to a scenario built in code. Issues carry field paths
-    /// (`team.agents`) but no line numbers; the file is `source` or `<scenario>`.
+    /// (`teams.frontline.shifts[0].agents`, or `team.agents` for a single queue) but no line
+    /// numbers; the file is `source` or `<scenario>`.
     public func validate() throws(ScenarioError) {
         let found = problems()
         guard found.isEmpty else {
@@ -53,16 +38,16 @@ public struct Scenario: Sendable, Hashable {
         }
     }
 
-    /// Every rule a scenario must satisfy, by field path.
+    /// Every rule a scenario must satisfy, by field path. A single queue is checked with the
+    /// foundation's paths (`team.agents`), the way such a scenario is written in YAML.
     func problems() -> [FieldProblem] {
-        var found: [FieldProblem] = []
-        found += Self.nameProblems(name)
+        var found = Self.nameProblems(name)
         found += run.problems(at: "run")
-        found += arrivals.problems(at: "arrivals")
-        found += team.problems(at: "team")
-        found += Self.handleTimeProblems(handleTime)
-        if let patience { found += Self.patienceProblems(patience) }
-        found += serviceLevel.problems(at: "service_level")
+        if let view = singleQueue {
+            found += view.problems()
+        } else {
+            found += CenterChecks(center: center, run: run).problems()
+        }
         return found
     }
 
@@ -72,18 +57,18 @@ public struct Scenario: Sendable, Hashable {
 
     /// Valid parameters, never negative, and a positive mean: a zero handle time would let one
     /// agent serve infinitely many contacts.
-    static func handleTimeProblems(_ distribution: Distribution) -> [FieldProblem] {
-        let found = DistributionChecks.problems(distribution, at: "handle_time", kind: .duration)
+    static func handleTimeProblems(_ distribution: Distribution, at path: String = "handle_time") -> [FieldProblem] {
+        let found = DistributionChecks.problems(distribution, at: path, kind: .duration)
         guard found.isEmpty else { return found }
         let mean = distribution.mean
         guard mean.isFinite, mean > 0 else {
-            return [FieldProblem("handle_time", "mean handle time must be greater than 0, got \(Quantity.describe(duration: mean))")]
+            return [FieldProblem(path, "mean handle time must be greater than 0, got \(Quantity.describe(duration: mean))")]
         }
         return []
     }
 
     /// Valid parameters and never negative; zero patience (everyone abandons at once) is allowed.
-    static func patienceProblems(_ distribution: Distribution) -> [FieldProblem] {
-        DistributionChecks.problems(distribution, at: "patience", kind: .duration)
+    static func patienceProblems(_ distribution: Distribution, at path: String = "patience") -> [FieldProblem] {
+        DistributionChecks.problems(distribution, at: path, kind: .duration)
     }
 }

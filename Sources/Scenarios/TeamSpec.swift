@@ -1,5 +1,6 @@
-/// The agents who answer contacts. One team of identical agents for now; schedules,
-/// skills and several teams come later, each team keeping this name/size core.
+/// The agents of the single-queue form: one team of identical agents on duty throughout. It
+/// becomes an `AgentTeamSpec` with one skill and one shift covering the run; skills, shifts and
+/// several teams are `AgentTeamSpec` in the full form.
 public struct TeamSpec: Sendable, Hashable {
     /// Label used in reports.
     public var name: String

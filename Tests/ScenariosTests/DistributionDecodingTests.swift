@@ -89,7 +89,7 @@ import Testing
         let scenarioFile = dir.appendingPathComponent("s.yaml")
         try yaml([7: "  empirical: {file: times.csv, unit: s}"]).write(to: scenarioFile, atomically: true, encoding: .utf8)
         let scenario = try ScenarioLoader.load(path: scenarioFile.path)
-        #expect(scenario.handleTime == .empirical([300, 200]))
+        #expect(scenario.singleQueue?.handleTime == .empirical([300, 200]))
     }
 
     @Test(arguments: [

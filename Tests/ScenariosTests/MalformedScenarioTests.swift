@@ -23,6 +23,26 @@ struct Malformed: CustomTestStringConvertible, Sendable {
     var testDescription: String { label }
 }
 
+/// Checks that loading `c.yaml` fails with its first problem where `c` says, on one line.
+func expectFirstProblem(_ c: Malformed) throws {
+    let error = try #require(loadError(c.yaml))
+    #expect(error.path == c.path)
+    #expect(error.line == c.line)
+    if let column = c.column { #expect(error.column == column) }
+    #expect(c.says.isEmpty || error.message.contains(c.says), "message was: \(error.message)")
+    #expect(!error.message.isEmpty)
+    #expect(error.file == "t.yaml")
+    // One line, FILE:LINE[:COL]: [PATH: ]problem.
+    let text = error.description
+    #expect(!text.contains("\n"))
+    var prefix = "t.yaml:\(c.line):"
+    if let column = c.column { prefix += "\(column):" }
+    #expect(text.hasPrefix(prefix), "description was: \(text)")
+    if !c.path.isEmpty { #expect(text.contains(": \(c.path): "), "description was: \(text)") }
+    #expect(text.hasSuffix(error.message.split(whereSeparator: \.isNewline).joined(separator: " ")))
+    #expect(error.issues.first?.description == text)
+}
+
 let malformedCases: [Malformed] = [
     // Missing fields: named, and located at the parent's line.
     Malformed("missing name", yaml([1: nil]), path: "name", line: 2, column: 1, says: "required field 'name' is missing"),
@@ -146,22 +166,7 @@ let malformedCases: [Malformed] = [
 @Suite struct MalformedScenarioTests {
     @Test(arguments: malformedCases)
     func reportsTheRightPlaceOnOneLine(_ c: Malformed) throws {
-        let error = try #require(loadError(c.yaml))
-        #expect(error.path == c.path)
-        #expect(error.line == c.line)
-        if let column = c.column { #expect(error.column == column) }
-        #expect(c.says.isEmpty || error.message.contains(c.says), "message was: \(error.message)")
-        #expect(!error.message.isEmpty)
-        #expect(error.file == "t.yaml")
-        // One line, FILE:LINE[:COL]: [PATH: ]problem.
-        let text = error.description
-        #expect(!text.contains("\n"))
-        var prefix = "t.yaml:\(c.line):"
-        if let column = c.column { prefix += "\(column):" }
-        #expect(text.hasPrefix(prefix), "description was: \(text)")
-        if !c.path.isEmpty { #expect(text.contains(": \(c.path): "), "description was: \(text)") }
-        #expect(text.hasSuffix(error.message.split(whereSeparator: \.isNewline).joined(separator: " ")))
-        #expect(error.issues.first?.description == text)
+        try expectFirstProblem(c)
     }
 
     @Test func emptyFiles() throws {

@@ -1,0 +1,129 @@
+/// `teams.<name>`: skills, costs, shrinkage, absenteeism, and shifts with their breaks.
+extension CenterDecoder {
+    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "shifts"]
+    static let skillKeys = ["channel", "tier", "proficiency", "overflow_after"]
+    static let shiftKeys = ["start", "length", "end", "agents", "days", "breaks"]
+    static let breakKeys = ["window", "length", "paid"]
+
+    func decodeTeam(_ entry: NamedEntry) -> AgentTeamSpec? {
+        guard let m = entry.field.mapping(allowed: Self.teamKeys, misplaced: Self.teamMisplaced) else { return nil }
+        let path = entry.field.path
+
+        let skills = m.required("skills").flatMap { decodeSkills($0, teamPath: path) }
+        func optionalNumber(_ key: String, _ read: (YAMLField) -> Double?) -> (value: Double?, ok: Bool) {
+            guard let field = m.optional(key) else { return (nil, true) }
+            let value = read(field)
+            return (value, value != nil)
+        }
+        let cost = optionalNumber("hourly_cost") { $0.number() }
+        let overtime = optionalNumber("overtime_multiplier") { $0.number() }
+        let shrinkage = optionalNumber("shrinkage") { $0.fraction() }
+        let absenteeism = optionalNumber("absenteeism") { $0.fraction() }
+
+        let shifts: [Shift]? = m.required("shifts").flatMap { field in
+            guard let items = field.list(expected: "a list of shifts such as [{start: '08:00', length: 8h, agents: 20}]") else { return nil }
+            let shifts = items.map(decodeShift)
+            return shifts.allSatisfy { $0 != nil } ? shifts.map { $0! } : nil
+        }
+
+        guard let shifts, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok else { return nil }
+        let team = AgentTeamSpec(name: entry.name, skills: skills ?? [], hourlyCost: cost.value ?? 0,
+                                 overtimeMultiplier: overtime.value ?? 1.5, shifts: shifts,
+                                 shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0)
+        guard skills != nil else {
+            partialTeams[entry.index] = team
+            return nil
+        }
+        return team
+    }
+
+    static let teamMisplaced: [String: String] = {
+        var homes: [String: String] = [:]
+        for key in shiftKeys { homes[key] = "shifts[i]" }
+        homes["agents"] = "shifts[i] (agents are counted per shift)"
+        for key in skillKeys { homes[key] = "skills[i]" }
+        return homes
+    }()
+
+    /// `[{channel: voice, tier: tier1}, {channel: [voice, chat], tier: [tier1, tier2], proficiency: 1.2}]`:
+    /// an entry naming several channels or tiers gives one skill per combination.
+    private func decodeSkills(_ field: YAMLField, teamPath: String) -> [Skill]? {
+        guard let items = field.list(expected: "a list of skills such as [{channel: voice, tier: tier1}]") else { return nil }
+        var skills: [Skill] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            guard let m = item.mapping(allowed: Self.skillKeys) else { ok = false; continue }
+            let channels = m.required("channel").flatMap(channelNames.resolveOneOrMany)
+            let tiers = m.required("tier").flatMap(tierNames.resolveOneOrMany)
+            let proficiencyField = m.optional("proficiency"), overflowField = m.optional("overflow_after")
+            let proficiency = proficiencyField?.number(), overflow = overflowField?.duration()
+            guard let channels, let tiers, proficiencyField == nil || proficiency != nil,
+                  overflowField == nil || overflow != nil else { ok = false; continue }
+            for c in channels {
+                for t in tiers {
+                    alias(joinPath(teamPath, "skills[\(skills.count)]"), as: joinPath(teamPath, "skills[\(i)]"))
+                    skills.append(Skill(channel: c, tier: t, proficiency: proficiency ?? 1, overflowAfter: overflow))
+                }
+            }
+        }
+        return ok ? skills : nil
+    }
+
+    /// `{start: '08:00', length: 8.5h, agents: 20, days: weekdays, breaks: [...]}`; `end: '16:30'`
+    /// may replace `length` (an end at or before the start runs past midnight).
+    private func decodeShift(_ field: YAMLField) -> Shift? {
+        guard let m = field.mapping(allowed: Self.shiftKeys, misplaced: ["window": "breaks[j]", "paid": "breaks[j]"]) else { return nil }
+        let start = m.required("start")?.clockTime()
+        var length: Double?
+        let lengthField = m.optional("length"), endField = m.optional("end")
+        switch (lengthField, endField) {
+        case (_?, _?):
+            let entry = m.entries.first { $0.key == "end" }
+            field.log.add(joinPath(field.path, "end"), at: entry?.keyMark, "give either 'length' or 'end', not both")
+        case (let lengthField?, nil):
+            length = lengthField.duration()
+        case (nil, let endField?):
+            alias(joinPath(field.path, "length"), as: joinPath(field.path, "end"))
+            if let end = endField.clockTime(allowMidnightEnd: true), let start {
+                length = end > start ? end - start : end + 86_400 - start
+            }
+        case (nil, nil):
+            _ = m.required("length")
+        }
+        let agents = m.required("agents")?.integer()
+        let daysField = m.optional("days")
+        let days = daysField == nil ? Set(Weekday.allCases) : daysField?.weekdays()
+        let breaksField = m.optional("breaks")
+        let breaks: [Break]? = breaksField == nil ? [] : breaksField.flatMap { field in
+            guard let items = field.list(expected: "a list of breaks such as [{window: [2h, 3h], length: 15m}]") else { return nil }
+            let breaks = items.map(decodeBreak)
+            return breaks.allSatisfy { $0 != nil } ? breaks.map { $0! } : nil
+        }
+        guard let start, let length, let agents, let days, let breaks else { return nil }
+        return Shift(start: start, length: length, agents: agents, days: days, breaks: breaks)
+    }
+
+    /// `{window: [2h, 3h], length: 15m, paid: false}`: the break starts between 2 and 3 hours into
+    /// the shift (each agent's time drawn in the window); `window: 4h` fixes it.
+    private func decodeBreak(_ field: YAMLField) -> Break? {
+        guard let m = field.mapping(allowed: Self.breakKeys) else { return nil }
+        var window: (Double, Double)?
+        if let windowField = m.required("window") {
+            if case .sequence = windowField.node {
+                if let items = windowField.list(), items.count == 2 {
+                    let a = items[0].duration(), b = items[1].duration()
+                    if let a, let b { window = (a, b) }
+                } else {
+                    _ = windowField.fail("expected [earliest, latest] after the shift start, such as [2h, 3h]") as Double?
+                }
+            } else if let at = windowField.duration() {
+                window = (at, at)
+            }
+        }
+        let length = m.required("length")?.duration()
+        let paidField = m.optional("paid")
+        let paid = paidField?.boolean()
+        guard let window, let length, paidField == nil || paid != nil else { return nil }
+        return Break(earliest: window.0, latest: window.1, length: length, paid: paid ?? true)
+    }
+}
