@@ -9,8 +9,9 @@ import Stochastics
 /// give the same result on any thread, in any order.
 public enum ContactCenterSimulator {
     public static func run(_ scenario: Scenario, replication: Int) throws -> ReplicationResult {
+        guard let queue = scenario.singleQueue else { throw NotASingleQueue(scenario: scenario.name) }
         let streams = try StreamPlan(seed: scenario.run.seed)
-        var simulation = Simulation(model: SingleQueueModel(scenario: scenario, streams: streams, replication: replication))
+        var simulation = Simulation(model: SingleQueueModel(queue: queue, run: scenario.run, streams: streams, replication: replication))
         simulation.model.start(&simulation.scheduler)
         simulation.run()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
@@ -36,4 +37,10 @@ public enum ContactCenterSimulator {
         simulation.run()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
     }
+}
+
+/// The foundation model runs only single-queue scenarios (`Scenario.singleQueue`).
+public struct NotASingleQueue: Error, CustomStringConvertible {
+    public let scenario: String
+    public var description: String { "scenario '\(scenario)' is not a single queue; run it with the full model" }
 }

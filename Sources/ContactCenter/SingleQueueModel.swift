@@ -46,16 +46,16 @@ public struct SingleQueueModel: DiscreteEventModel {
     private(set) var arrivalsSimulated = 0
     var statistics: QueueStatistics
 
-    public init(scenario: Scenario, streams: StreamPlan, replication: Int) {
-        agents = scenario.team.agents
-        interarrival = .exponential(mean: 1 / scenario.arrivals.ratePerSecond)
-        handleTime = scenario.handleTime
-        patience = scenario.patience
-        measurementStart = scenario.run.warmup
-        closeTime = scenario.run.warmup + scenario.run.horizon
-        intervalLength = scenario.run.interval
-        intervalCount = max(1, Int((scenario.run.horizon / scenario.run.interval).rounded(.up)))
-        maxArrivals = scenario.run.maxArrivals
+    public init(queue: SingleQueueView, run: RunSettings, streams: StreamPlan, replication: Int) {
+        agents = queue.agents
+        interarrival = .exponential(mean: 1 / queue.ratePerSecond)
+        handleTime = queue.handleTime
+        patience = queue.patience
+        measurementStart = run.warmup
+        closeTime = run.warmup + run.horizon
+        intervalLength = run.interval
+        intervalCount = max(1, Int((run.horizon / run.interval).rounded(.up)))
+        maxArrivals = run.maxArrivals
         arrivalStream = streams.stream(replication: replication, purpose: .arrivals)
         handleTimeStream = streams.stream(replication: replication, purpose: .handleTime)
         patienceStream = streams.stream(replication: replication, purpose: .patience)
@@ -65,7 +65,7 @@ public struct SingleQueueModel: DiscreteEventModel {
             measurementStart: measurementStart,
             intervalLength: intervalLength,
             intervalCount: intervalCount,
-            serviceThreshold: scenario.serviceLevel.answerWithin
+            serviceThreshold: queue.serviceLevel.answerWithin
         )
     }
 

@@ -38,7 +38,7 @@ public enum ReplicationRunner {
         }
         let directory = URL(fileURLWithPath: tracePath).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let part = { (r: Int) in "\(directory)/.contacts-r\(r).part" }
+        let part: @Sendable (Int) -> String = { "\(directory)/.contacts-r\($0).part" }
         let results = try run(scenario, replications: count, jobs: jobs) {
             try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1))
         }

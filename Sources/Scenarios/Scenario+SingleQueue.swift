@@ -9,7 +9,8 @@ extension Scenario {
     public static let singleQueueTierName = "tier1"
 
     /// Builds the single-queue center: one voice channel with constant Poisson demand, one tier
-    /// that resolves everything, and one team with one shift covering `warmup + horizon` on every day.
+    /// that resolves everything, and one team of agents on duty throughout (`constantAgents`:
+    /// they stay until the queue drains after the last arrival, as in the foundation model).
     public init(
         name: String,
         description: String? = nil,
@@ -26,8 +27,8 @@ extension Scenario {
             demand: DemandSpec(pattern: .constant(ratePerSecond: arrivals.ratePerSecond)),
             tierShares: [1], patience: patience, serviceLevel: serviceLevel)
         let tier = TierSpec(name: Self.singleQueueTierName, handleTimes: [handleTime], resolved: 1)
-        let shift = Shift(start: 0, length: run.warmup + run.horizon, agents: team.agents, days: Set(Weekday.allCases))
-        let agents = AgentTeamSpec(name: team.name, skills: [Skill(channel: 0, tier: 0)], shifts: [shift])
+        let agents = AgentTeamSpec(name: team.name, skills: [Skill(channel: 0, tier: 0)], shifts: [],
+                                   constantAgents: team.agents)
         let center = CenterSpec(channels: [channel], tiers: [tier], teams: [agents],
                                 routing: RoutingSpec(policy: .longestIdle, priorities: [[0]]))
         self.init(name: name, description: description, run: run, center: center, source: source)
@@ -37,9 +38,8 @@ extension Scenario {
     ///
     /// Non-nil exactly when the center has one voice channel with constant demand and no
     /// batches, callbacks or initial queue; one tier resolving 100% with no repeats; one team with
-    /// the one skill (0, 0) at proficiency 1 and no overflow delay; and a single shift starting at
-    /// 0, lasting at least `warmup + horizon`, on every day, with no breaks, shrinkage or
-    /// absenteeism. Fields that only affect reports (costs, SLA ceilings, resolution target,
+    /// the one skill (0, 0) at proficiency 1 and no overflow delay, staffed only by agents on
+    /// duty throughout (no shifts, shrinkage or absenteeism). Fields that only affect reports (costs, SLA ceilings, resolution target,
     /// routing, start weekday) are not looked at. Such a scenario behaves as an M/M/c(+G) queue,
     /// so the simulator may run it with its fast single-queue model and compare with Erlang C/A.
     public var singleQueue: SingleQueueView? {
@@ -53,12 +53,9 @@ extension Scenario {
         guard tier.handleTimes.count == 1, let handleTime = tier.handleTimes[0],
               tier.resolved == 1, tier.escalated == 0, tier.repeats == nil else { return nil }
         guard team.skills == [Skill(channel: 0, tier: 0, proficiency: 1, overflowAfter: nil)],
-              team.shrinkage == 0, team.absenteeism == 0, team.shifts.count == 1 else { return nil }
-        let shift = team.shifts[0]
-        guard shift.start == 0, shift.length >= run.warmup + run.horizon,
-              shift.days == Set(Weekday.allCases), shift.breaks.isEmpty else { return nil }
+              team.shrinkage == 0, team.absenteeism == 0, team.shifts.isEmpty else { return nil }
 
-        return SingleQueueView(ratePerSecond: rate, agents: shift.agents, teamName: team.name,
+        return SingleQueueView(ratePerSecond: rate, agents: team.constantAgents, teamName: team.name,
                                handleTime: handleTime, patience: channel.patience,
                                serviceLevel: channel.serviceLevel)
     }

@@ -11,6 +11,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let scenario = try input.load()
-        print("\(input.scenario): valid (scenario '\(scenario.name)', \(scenario.team.agents) agents, \(scenario.run.replications) replications)")
+        let center = scenario.center
+        let agents = center.teams.map { $0.constantAgents + $0.shifts.reduce(0) { $0 + $1.agents } }.reduce(0, +)
+        print("\(input.scenario): valid (scenario '\(scenario.name)': \(center.channels.count) channel(s), \(center.tiers.count) tier(s), \(center.teams.count) team(s), \(agents) agents, \(scenario.run.replications) replications)")
     }
 }

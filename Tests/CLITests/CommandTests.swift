@@ -88,7 +88,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
         XCTAssertTrue(lines.contains { $0.hasPrefix("15,27000,28800,channel,voice,,,service_level,") })
         XCTAssertTrue(lines.contains { $0.hasPrefix("0,0,1800,team,,,frontline,occupancy,") })
-        XCTAssertEqual(output.stderr, "wrote \(directory.path)/summary.json and \(directory.path)/intervals.csv\n")
+        XCTAssertEqual(output.stderr, "wrote summary.json and intervals.csv in \(directory.path)\n")
     }
 
     /// `--format csv`: one row per scope × metric, each row naming its scope.

@@ -44,7 +44,7 @@ final class SingleQueueModelTests: XCTestCase {
     func testStaffingDoesNotChangeTheCustomersOffered() throws {
         let few = Fixtures.queue(agents: 9, ratePerHour: 120, patience: .exponential(mean: 60))
         var many = few
-        many.team.agents = 14
+        many.center.teams[0].constantAgents = 14
         let a = try ContactCenterSimulator.run(few, replication: 0)
         let b = try ContactCenterSimulator.run(many, replication: 0)
         XCTAssertEqual(a.counts.offered, b.counts.offered)

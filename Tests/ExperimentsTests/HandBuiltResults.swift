@@ -36,7 +36,7 @@ enum HandBuilt {
         var team = result.teamTotals[0]
         team.busySeconds = 0
         team.availableSeconds = 0
-        team.onShiftSeconds = 0
+        team.paidSeconds = 0
         team.overtimeSeconds = 0
         team.handled = 0
         result.channels = channels

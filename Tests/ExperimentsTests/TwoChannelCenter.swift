@@ -122,12 +122,12 @@ enum TwoChannelCenter {
         // Teams: frontline 8 + r of 10 available agents busy, 12 on shift; experts 1.5 of 2.
         result.teamTotals[0].busySeconds = 3600 * (8 + x)
         result.teamTotals[0].availableSeconds = 3600 * 10
-        result.teamTotals[0].onShiftSeconds = 3600 * 12
+        result.teamTotals[0].paidSeconds = 3600 * 12
         result.teamTotals[0].overtimeSeconds = 1800
         result.teamTotals[0].handled = 100 + r
         result.teamTotals[1].busySeconds = 3600 * 1.5
         result.teamTotals[1].availableSeconds = 3600 * 2
-        result.teamTotals[1].onShiftSeconds = 3600 * 2
+        result.teamTotals[1].paidSeconds = 3600 * 2
         result.teamTotals[1].handled = 5
         for i in 0..<2 {
             result.teamIntervals[i * 2 + 0].meanBusy = i == 0 ? 9 + x : 7 + x

@@ -134,7 +134,9 @@ import Testing
         #expect(s.center.tiers[1].repeats == RepeatContacts(afterUnresolved: 0.4, delay: .exponential(mean: 86_400), channel: 1))
     }
 
-    @Test func aFullFormFileShapedLikeASingleQueueHasTheView() throws {
+    /// Full-form teams work shifts (they leave at the end of them), so even a file shaped like
+    /// one queue is simulated by the full model, not read as the foundation's single queue.
+    @Test func aFullFormFileIsNeverASingleQueue() throws {
         let text = """
             name: sq
             run: {horizon: 8h, warmup: 1h}
@@ -143,12 +145,8 @@ import Testing
             teams: {agents: {skills: [{channel: voice, tier: tier1}], shifts: [{start: "00:00", length: 9h, agents: 50}]}}
             """
         let s = try loadValid(text)
-        let queue = try #require(s.singleQueue)
-        #expect(queue.agents == 50 && queue.teamName == "agents" && queue.handleTime == .exponential(mean: 300))
-        #expect(abs(queue.ratePerSecond - 0.15) < 1e-12)
-        // One hour short of warmup + horizon: no longer a single queue.
-        let short = try loadValid(text.replacingOccurrences(of: "length: 9h", with: "length: 8h"))
-        #expect(short.singleQueue == nil)
+        #expect(s.singleQueue == nil)
+        #expect(s.center.teams[0].shifts.count == 1 && s.center.teams[0].constantAgents == 0)
     }
 
     @Test func singleQueueViewNeedsEveryCondition() throws {
@@ -157,7 +155,7 @@ import Testing
         #expect(base.singleQueue == SingleQueueView(ratePerSecond: 0.1, agents: 5, teamName: "agents",
                                                     handleTime: .exponential(mean: 60), patience: .exponential(mean: 30),
                                                     serviceLevel: ServiceLevelTarget()))
-        #expect(base.center.teams[0].shifts == [Shift(start: 0, length: 8 * 3600, agents: 5)])
+        #expect(base.center.teams[0].shifts.isEmpty && base.center.teams[0].constantAgents == 5)
         #expect(base.center.routing == RoutingSpec(policy: .longestIdle, priorities: [[0]]))
         let edits: [(String, (inout Scenario) -> Void)] = [
             ("chat kind", { $0.center.channels[0].kind = .chat }),
@@ -170,10 +168,7 @@ import Testing
             ("overflow", { $0.center.teams[0].skills[0].overflowAfter = 10 }),
             ("shrinkage", { $0.center.teams[0].shrinkage = 0.1 }),
             ("absenteeism", { $0.center.teams[0].absenteeism = 0.1 }),
-            ("break", { $0.center.teams[0].shifts[0].breaks = [Break(earliest: 60, latest: 60, length: 60)] }),
-            ("weekdays only", { $0.center.teams[0].shifts[0].days = [.monday] }),
-            ("late start", { $0.center.teams[0].shifts[0].start = 60 }),
-            ("longer run", { $0.run.horizon = 9 * 3600 }),
+            ("a shift", { $0.center.teams[0].shifts = [Shift(start: 0, length: 8 * 3600, agents: 5)] }),
             ("second team", { $0.center.teams.append($0.center.teams[0]) }),
         ]
         for (label, edit) in edits {

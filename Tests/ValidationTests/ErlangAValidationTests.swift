@@ -19,7 +19,7 @@ final class ErlangAValidationTests: XCTestCase {
             let scenario = TheoryCheck.scenario(agents: agents, erlangs: erlangs, handleMean: handle,
                                                 patience: .exponential(mean: patience))
             let summary = try TheoryCheck.simulate(scenario)
-            let theory = ErlangA(agents: agents, arrivalRate: scenario.arrivals.ratePerSecond,
+            let theory = ErlangA(agents: agents, arrivalRate: scenario.singleQueue!.ratePerSecond,
                                  meanHandleTime: handle, meanPatience: patience)
             TheoryCheck.assertAgrees(summary, .abandonmentRate, theory: theory.probabilityOfAbandon, margin: 0.005)
             TheoryCheck.assertAgrees(summary, .probabilityOfWait, theory: theory.probabilityOfWait, margin: 0.01)

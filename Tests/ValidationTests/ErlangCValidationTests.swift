@@ -13,7 +13,7 @@ final class ErlangCValidationTests: XCTestCase {
             let erlangs = Double(agents) * occupancy
             let scenario = TheoryCheck.scenario(agents: agents, erlangs: erlangs)
             let summary = try TheoryCheck.simulate(scenario)
-            let theory = ErlangC(agents: agents, arrivalRate: scenario.arrivals.ratePerSecond, meanHandleTime: 300)
+            let theory = ErlangC(agents: agents, arrivalRate: scenario.singleQueue!.ratePerSecond, meanHandleTime: 300)
 
             // Margins: 1 point on shares; 5% of ASA plus 1 s.
             TheoryCheck.assertAgrees(summary, .probabilityOfWait, theory: theory.probabilityOfWait, margin: 0.01)

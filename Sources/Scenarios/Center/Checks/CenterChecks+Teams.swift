@@ -41,7 +41,10 @@ extension CenterChecks {
             found.append(.init(joinPath(r, key), "must be at least 0% and below 100%, got \(Quantity.describe(fraction: value))"))
         }
 
-        if team.shifts.isEmpty {
+        if team.constantAgents < 0 {
+            found.append(.init(r, "agents on duty throughout must not be negative, got \(team.constantAgents)"))
+        }
+        if team.shifts.isEmpty && team.constantAgents == 0 {
             found.append(.init(joinPath(r, "shifts"), "needs at least one shift"))
         }
         for (i, shift) in team.shifts.enumerated() {
