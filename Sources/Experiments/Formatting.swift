@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// Number formats shared by tables and reports.
 public enum Formatting {
@@ -55,6 +56,18 @@ public enum Formatting {
     /// A rate per second as contacts per hour: `540/h`.
     public static func ratePerHour(_ perSecond: Double) -> String {
         "\(number(perSecond * 3600))/h"
+    }
+
+    /// A stretch of simulated time (seconds from midnight of day 0) as a planner reads it:
+    /// `Mon 08:00–08:30` on multi-day calendars, `day 8 08:00–08:30` past the first week.
+    public static func window(from start: Double, to end: Double, startWeekday: Weekday) -> String {
+        func clock(_ t: Double) -> String {
+            let minutes = Int((t.truncatingRemainder(dividingBy: 86_400) / 60).rounded())
+            return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        }
+        let day = Int(start / 86_400)
+        let name = day < 7 ? startWeekday.advanced(by: day).shortName.capitalized : "day \(day + 1)"
+        return "\(name) \(clock(start))–\(clock(end))"
     }
 
     /// Pads or truncates to a column width.

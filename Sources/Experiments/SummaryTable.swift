@@ -100,7 +100,9 @@ public enum SummaryTable {
         }
         if let worst = channel.worstInterval {
             let interval = worst.interval
-            lines.append("  Worst interval: #\(interval.index) (\(Formatting.duration(interval.start))–\(Formatting.duration(interval.end)) after warm-up), service level \(Formatting.percent(worst.serviceLevel))")
+            let when = Formatting.window(from: summary.scenario.run.warmup + interval.start, to: summary.scenario.run.warmup + interval.end,
+                                         startWeekday: summary.scenario.center.startWeekday)
+            lines.append("  Worst interval: #\(interval.index) (\(when)), service level \(Formatting.percent(worst.serviceLevel))")
         }
         lines.append("")
 

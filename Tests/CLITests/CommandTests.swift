@@ -119,3 +119,17 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(one.stdout, four.stdout)
     }
 }
+
+/// Every bundled scenario validates and runs end to end.
+final class ExampleScenarioTests: XCTestCase {
+    func testEveryBundledScenarioRuns() throws {
+        let folder = CCSimCommand.repositoryRoot.appendingPathComponent("scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertGreaterThanOrEqual(files.count, 6)
+        for file in files {
+            let output = try CCSimCommand.run(["run", "scenarios/\(file)", "--replications", "2", "--format", "csv"])
+            XCTAssertEqual(output.status, 0, "\(file): \(output.stderr)")
+            XCTAssertTrue(output.stdout.contains(",service_level,"), file)
+        }
+    }
+}

@@ -104,10 +104,12 @@ public struct ContactCenterModel: DiscreteEventModel {
                                       resolutionTarget: center.resolutionTarget)
         rosterOffset = agents.count - roster.agents.count
         initialQueues = center.channels.map { $0.initialQueue }
+        demandPatterns = center.channels.map(\.demand.pattern)
     }
 
     /// Contacts present at time 0, by channel.
     let initialQueues: [InitialQueue?]
+    let demandPatterns: [DemandSpec.Pattern]
     /// Share of each rota agent's on-shift time that is paid (unpaid lunches excluded).
     let paidShare: [Double]
 
@@ -318,7 +320,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         } else {
             agents[agent].ticket &+= 1
             agents[agent].since = now
-            free.add(agent, of: agents)
+            // A chat agent at full concurrency has no free capacity to file.
+            if Int(agents[agent].load) < free.levelCount(team: Int(agents[agent].team)) { free.add(agent, of: agents) }
         }
     }
 
@@ -407,13 +410,29 @@ public struct ContactCenterModel: DiscreteEventModel {
     private mutating func scheduleRepeat(of record: ContactRecord, probability: Double?, _ scheduler: inout EventScheduler<Event>) {
         guard let probability, probability > 0, let spec = plan.repeats[Int(record.tier)] else { return }
         guard repeatStream.uniform() < probability else { return }
-        let at = scheduler.now + spec.delay.sample(from: repeatStream)
-        guard arrivalsOpen, at < closeTime else { return }
-        let comeback = ContactRecord(channel: Int32(spec.channel ?? Int(record.channel)), tier: record.tier, stage: .first,
+        let channel = spec.channel ?? Int(record.channel)
+        guard arrivalsOpen, let at = opening(channel: channel, from: scheduler.now + spec.delay.sample(from: repeatStream)),
+              at < closeTime else { return }
+        let comeback = ContactRecord(channel: Int32(channel), tier: record.tier, stage: .first,
                                      arrival: at, queuedAt: at, issueStart: record.issueStart,
                                      contactNumber: record.contactNumber + 1, issue: record.issue, escalated: false,
                                      handleTime: 0, abandonment: nil)
         scheduler.schedule(.repeatArrival(contacts.insert(comeback)), at: at)
+    }
+
+    /// The first time at or after `time` when `channel` takes contacts: a customer who
+    /// comes back while the channel is closed tries again when it opens. Channels with a
+    /// constant demand (or none: escalation-only queues) never close. Searched in steps
+    /// of a reporting interval over at most a week; nil if the channel never opens.
+    private func opening(channel c: Int, from time: Double) -> Double? {
+        if case .constant = demandPatterns[c] { return time }
+        if generators[c].rate(at: time) > 0 { return time }
+        var t = (time / intervalLength).rounded(.down) * intervalLength
+        for _ in 0..<Int((7 * 86_400 / intervalLength).rounded(.up)) {
+            t += intervalLength
+            if generators[c].rate(at: t) > 0 { return t }
+        }
+        return nil
     }
 
     /// An agent finished one contact: it takes more work if it is still available.
