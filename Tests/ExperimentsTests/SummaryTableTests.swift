@@ -15,7 +15,7 @@ final class SummaryTableTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("✓ ASA at most 30s: achieved 7.") && $0.hasSuffix("— MET (whole CI below ceiling)") }, table)
         XCTAssertTrue(lines.contains { $0.hasPrefix("✗ abandonment at most 5%: achieved 6.3% — MISSED") }, table)
         XCTAssertTrue(lines.contains { $0.hasPrefix("✗ SLA 90% responded to within 4h: achieved 88.9%") }, table)
-        XCTAssertTrue(lines.contains("  Worst interval: #0 (0s–30m after warm-up), service level 68.3%"), table)
+        XCTAssertTrue(lines.contains("  Worst interval: #0 (Mon 00:00–00:30), service level 68.3%"), table)
         // Email keeps contacts past the end: the row appears for it.
         XCTAssertTrue(lines.contains { $0.hasPrefix("unanswered at end") }, table)
         XCTAssertTrue(lines.contains { $0.hasPrefix("tier ") && $0.hasSuffix("tier1             tier2") }, table)
