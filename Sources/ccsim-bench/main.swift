@@ -6,7 +6,7 @@ import Stochastics
 // ccsim-bench: speed and memory of the simulation core, in a release build on one thread.
 //
 //   ccsim-bench                       mid and big, 10^6 and 10^7 arrivals, the floor loop,
-//                                     then the full model on scenarios/tiered-support.yaml for 1 and 4 weeks
+//                                     then the full model on scenarios/tiered-support.yaml for 1, 4 and 26 weeks
 //   ccsim-bench --sizes 100000        other sizes (comma-separated)
 //   ccsim-bench --cases big           a subset of cases (mid, big, floor, tiered)
 //
@@ -61,7 +61,7 @@ for name in cases {
     if name == "tiered" {
         print("")
         print("full model   contacts     wall s   contacts/s    events/s   peak MiB   workload")
-        for weeks in [1, 4] {
+        for weeks in [1, 4, 26] {
             guard let r = runChild("tiered", weeks) else {
                 print("tiered: failed (is scenarios/tiered-support.yaml there? run from the repository root)")
                 continue

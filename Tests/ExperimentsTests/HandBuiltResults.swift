@@ -45,7 +45,8 @@ enum HandBuilt {
         result.intervalLength = intervalLength
         result.intervalCount = intervals
         result.measuredDuration = Double(intervals) * intervalLength
-        result.cells = Array(repeating: cell, count: intervals * channels * tiers)
+        result.outcomeCells = Array(repeating: cell.outcomes, count: intervals * channels * tiers)
+        result.resolutionCells = Array(repeating: cell.resolutions, count: intervals * channels * tiers)
         result.channelIntervals = Array(repeating: queue, count: intervals * channels)
         result.teamIntervals = Array(repeating: teamInterval, count: intervals * teams)
         result.teamTotals = Array(repeating: team, count: teams)
@@ -63,7 +64,11 @@ enum HandBuilt {
 extension CenterResult {
     /// Edits cell (interval, channel, tier).
     mutating func edit(interval i: Int, channel c: Int, tier k: Int, _ change: (inout Cell) -> Void) {
-        change(&cells[(i * channels + c) * tiers + k])
+        let index = (i * channels + c) * tiers + k
+        var cell = Cell(outcomes: outcomeCells[index], resolutions: resolutionCells[index])
+        change(&cell)
+        outcomeCells[index] = cell.outcomes
+        resolutionCells[index] = cell.resolutions
     }
 }
 

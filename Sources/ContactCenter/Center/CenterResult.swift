@@ -8,6 +8,11 @@ public struct CenterResult: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
         public var outcomes: OutcomeCounts
         public var resolutions: ResolutionCounts
+
+        public init(outcomes: OutcomeCounts, resolutions: ResolutionCounts) {
+            self.outcomes = outcomes
+            self.resolutions = resolutions
+        }
     }
 
     public struct ChannelInterval: Sendable, Hashable {
@@ -47,7 +52,9 @@ public struct CenterResult: Sendable, Hashable {
     /// Intervals measured (fewer than planned when `max_arrivals` ended the window early).
     public var intervalCount: Int
     public var measuredDuration: Double
-    public var cells: [Cell]
+    /// interval × channel × tier, stored as the statistics collected them (no copy).
+    public var outcomeCells: [OutcomeCounts]
+    public var resolutionCells: [ResolutionCounts]
     public var channelIntervals: [ChannelInterval]
     public var teamIntervals: [TeamInterval]
     public var teamTotals: [Team]
@@ -63,7 +70,13 @@ public struct CenterResult: Sendable, Hashable {
 
     @inline(__always)
     public func cell(interval i: Int, channel c: Int, tier k: Int) -> Cell {
-        cells[(i * channels + c) * tiers + k]
+        let index = (i * channels + c) * tiers + k
+        return Cell(outcomes: outcomeCells[index], resolutions: resolutionCells[index])
+    }
+
+    /// Every cell, interval-major.
+    public var cells: [Cell] {
+        zip(outcomeCells, resolutionCells).map { Cell(outcomes: $0, resolutions: $1) }
     }
 
     /// Outcomes of a channel over the whole window (all tiers).

@@ -554,11 +554,10 @@ extension ContactCenterModel {
         let s = statistics
         let window = max(measurementEnd - measurementStart, 0)
         let measured = s.closedIntervals
-        var cells: [CenterResult.Cell] = []
-        cells.reserveCapacity(measured * s.channels * s.tiers)
-        for index in 0..<(measured * s.channels * s.tiers) {
-            cells.append(.init(outcomes: s.outcomes[index], resolutions: s.resolutions[index]))
-        }
+        // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
+        let cellCount = measured * s.channels * s.tiers
+        let outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
+        let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
         func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
         var channelIntervals: [CenterResult.ChannelInterval] = []
         var teamIntervals: [CenterResult.TeamInterval] = []
@@ -585,7 +584,7 @@ extension ContactCenterModel {
         return CenterResult(
             replication: replication, channels: s.channels, tiers: s.tiers, teams: s.teams,
             intervalLength: intervalLength, intervalCount: measured, measuredDuration: window,
-            cells: cells, channelIntervals: channelIntervals, teamIntervals: teamIntervals, teamTotals: teamTotals,
+            outcomeCells: outcomeCells, resolutionCells: resolutionCells, channelIntervals: channelIntervals, teamIntervals: teamIntervals, teamTotals: teamTotals,
             waitP50: percentile(0.5), waitP90: percentile(0.9), waitP95: percentile(0.95),
             meanQueueLength: s.measuredQueue.map { window > 0 ? $0 / window : 0 },
             unansweredAtEnd: waitingByChannel,
