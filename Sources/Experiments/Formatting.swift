@@ -37,9 +37,17 @@ public enum Formatting {
         return String(format: "%.3f", x)
     }
 
-    /// A sum of money, in the scenario's currency: `1234.50`.
+    /// A sum of money, in the scenario's currency: `234.50`, and whole units with
+    /// thousands grouped from 1,000 on (`70,381`), where cents are noise.
     public static func money(_ amount: Double) -> String {
-        String(format: "%.2f", amount)
+        guard abs(amount) >= 1000, amount.isFinite else { return String(format: "%.2f", amount) }
+        let digits = String(Int(abs(amount).rounded()))
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (amount < 0 ? "-" : "") + grouped
     }
 
     /// A value in one of the metric units: `84.1%`, `6.21s`, `1.10`, `12.5h` (hours), `1234.50` (money).

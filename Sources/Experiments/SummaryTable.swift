@@ -178,14 +178,14 @@ public enum SummaryTable {
         for start in stride(from: 0, to: scopes.count, by: columnsPerGroup) {
             let group = Array(scopes[start..<min(start + columnsPerGroup, scopes.count)])
             if start > 0 { lines.append("") }
-            var head = Formatting.pad(title, 26) + group.map { Formatting.pad(summary.name($0), 18, right: true) }.joined()
+            var head = Formatting.pad(title, 26) + group.map { Formatting.pad(summary.name($0), 17, right: true) }.joined(separator: " ")
             if let theoryTitle { head += Formatting.pad(theoryTitle, 11, right: true) }
             lines.append(head)
             for metric in rows {
                 let items = group.map { summary.metrics($0)[metric] }
                 guard items.contains(where: { $0 != nil }) else { continue }
                 var line = Formatting.pad(metric.label, 26)
-                    + items.map { Formatting.pad(cell($0, metric.unit), 18, right: true) }.joined()
+                    + items.map { Formatting.pad(cell($0, metric.unit), 17, right: true) }.joined(separator: " ")
                 if theoryTitle != nil {
                     line += Formatting.pad(summary.theory(metric, group[0]).map { Formatting.value($0, metric.unit) } ?? "", 11, right: true)
                 }
