@@ -8,7 +8,9 @@ import Stochastics
 //   ccsim-bench                       mid and big, 10^6 and 10^7 arrivals, the floor loop,
 //                                     then the full model on scenarios/tiered-support.yaml for 1, 4 and 26 weeks
 //   ccsim-bench --sizes 100000        other sizes (comma-separated)
-//   ccsim-bench --cases big           a subset of cases (mid, big, floor, tiered)
+//   ccsim-bench --cases big           a subset of cases (mid, big, mid-full, big-full, floor, tiered);
+//                                     mid and big run the foundation single-queue model, *-full the
+//                                     same workload through the full model that `ccsim run` uses
 //
 // Each case runs in a child process of its own, so its peak memory is its own.
 
@@ -28,6 +30,11 @@ if let child = option("--child") {
     } else if child == "tiered" {
         // `size` is the horizon in weeks here.
         result = try TieredCase.run(weeks: size)
+    } else if child.hasSuffix("-full") {
+        // The same workload through the full model, which `ccsim run` uses.
+        let scenario = BenchmarkCase(rawValue: String(child.dropLast(5)))!.scenario(arrivals: size)
+        let replication = try ContactCenterSimulator.runCenter(scenario, replication: 0)
+        result = (replication.arrivalsSimulated, replication.eventsHandled)
     } else {
         let scenario = BenchmarkCase(rawValue: child)!.scenario(arrivals: size)
         let replication = try ContactCenterSimulator.run(scenario, replication: 0)
@@ -39,7 +46,7 @@ if let child = option("--child") {
 }
 
 let sizes = (option("--sizes") ?? "1000000,10000000").split(separator: ",").compactMap { Int($0) }
-let cases = (option("--cases") ?? "mid,big,floor,tiered").split(separator: ",").map(String.init)
+let cases = (option("--cases") ?? "mid,big,big-full,floor,tiered").split(separator: ",").map(String.init)
 
 func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double)? {
     let process = Process()
@@ -56,17 +63,17 @@ func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, secon
 }
 
 print("ccsim-bench: one replication per line, one thread, release build")
-print("case   arrivals     wall s   arrivals/s    events/s   peak MiB   workload")
+print("case     arrivals     wall s   arrivals/s    events/s   peak MiB   workload")
 for name in cases {
     if name == "tiered" {
         print("")
-        print("full model   contacts     wall s   contacts/s    events/s   peak MiB   workload")
+        print("full model     contacts     wall s   contacts/s    events/s   peak MiB   workload")
         for weeks in [1, 4, 26] {
             guard let r = runChild("tiered", weeks) else {
                 print("tiered: failed (is scenarios/tiered-support.yaml there? run from the repository root)")
                 continue
             }
-            print(String(format: "tiered %2dw %10d %9.2f %12.0f %11.0f %10.1f   %@",
+            print(String(format: "tiered %2dw   %10d %9.2f %12.0f %11.0f %10.1f   %@",
                          weeks, r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
                          "\(TieredCase.path), one replication" as NSString))
         }
@@ -77,9 +84,11 @@ for name in cases {
             print("\(name): failed")
             continue
         }
-        let description = BenchmarkCase(rawValue: name)?.summary ?? "3 GSL exponential draws + 1 heap pop & push per call"
-        print(String(format: "%-6@ %9d %9.2f %12.0f %11.0f %10.1f   %@",
-                     name as NSString, r.arrivals, r.seconds, Double(r.arrivals) / r.seconds,
+        let description = BenchmarkCase(rawValue: name)?.summary
+            ?? BenchmarkCase(rawValue: String(name.dropLast(5))).map { "\($0.summary), full model" }
+            ?? "3 GSL exponential draws + 1 heap pop & push per call"
+        print(name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %9d %9.2f %12.0f %11.0f %10.1f   %@",
+                     r.arrivals, r.seconds, Double(r.arrivals) / r.seconds,
                      Double(r.events) / r.seconds, r.peak, description as NSString))
     }
 }
