@@ -114,6 +114,13 @@ struct Location: Hashable, CustomStringConvertible {
 }
 
 extension FieldPath {
+    /// The concrete fields the path selects in the YAML document `yaml`, spelt as the scenario
+    /// loader reports them (`teams[0].shifts[1].agents`).
+    public func fields(in yaml: String) throws(FieldPathError) -> [String] {
+        guard let root = try? Yams.compose(yaml: yaml) else { throw FieldPathError("not a YAML document") }
+        return try locations(in: root).get().map(\.description)
+    }
+
     /// Every field of `root` the path selects, in document order; or a message saying which
     /// part of the path does not exist, with a did-you-mean where one is close.
     func locations(in root: Node) -> Result<[Location], FieldPathError> {

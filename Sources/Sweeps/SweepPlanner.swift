@@ -151,6 +151,9 @@ public enum SweepPlanner {
     /// does not exist or cannot take the operation.
     static func resolve(_ parameter: Parameter, index: Int, in root: Node, design: Design) -> ResolvedParameter? {
         let field = parameter.pathField
+        if StoreSchema.reservedPointColumns.contains(parameter.path.text) {
+            return field.fail("'\(parameter.path.text)' would clash with the store's column of that name")
+        }
         let locations: [Location]
         switch parameter.path.locations(in: root) {
         case .success(let found): locations = found

@@ -199,4 +199,15 @@ public struct RunRecord: Sendable {
     public var error: String?
     public var wallSeconds: Double
     public var finishedAt: Date
+
+    public init(key: RunKey, seed: UInt64, replicationIndex: Int, metrics: [String: Double], error: String? = nil,
+                wallSeconds: Double, finishedAt: Date) {
+        self.key = key
+        self.seed = seed
+        self.replicationIndex = replicationIndex
+        self.metrics = metrics
+        self.error = error
+        self.wallSeconds = wallSeconds
+        self.finishedAt = finishedAt
+    }
 }
