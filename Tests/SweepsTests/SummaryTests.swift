@@ -38,7 +38,8 @@ final class SummaryTests: XCTestCase {
         let csv = summary.csv.split(separator: "\n")
         XCTAssertEqual(csv[0], "point,label,team.agents,run.horizon,run.warmup,run.interval,runs,service_level_mean,service_level_sd,service_level_ci_lower,service_level_ci_upper,service_level_n,asa_mean,asa_sd,asa_ci_lower,asa_ci_upper,asa_n,occupancy_mean,occupancy_sd,occupancy_ci_lower,occupancy_ci_upper,occupancy_n,offered_mean,offered_sd,offered_ci_lower,offered_ci_upper,offered_n")
         XCTAssertTrue(csv[1].hasPrefix("0,\"team.agents=48, run.horizon=30m, run.warmup=0s, run.interval=30m\",48,1800,0,1800,5,"), String(csv[1]))
-        let fields = csv[1].split(separator: ",", omittingEmptySubsequences: false).suffix(from: 10).prefix(5)  // the quoted label holds 3 commas.map { Double($0)! }
+        // service_level's mean, sd, bounds and n; the quoted label holds 3 commas.
+        let fields = csv[1].split(separator: ",", omittingEmptySubsequences: false).suffix(from: 10).prefix(5).map { Double($0)! }
         for (actual, expected) in zip(fields, [0.8, 0.0790569415, 0.8 - 0.0981620, 0.8 + 0.0981620, 5]) {
             XCTAssertEqual(actual, expected, accuracy: 1e-6)
         }
