@@ -59,8 +59,10 @@ public enum SweepPlanner {
         if case .latinHypercube(let n, let designSeed) = design, designSeed == .max {
             design = .latinHypercube(points: n, seed: seed)
         }
-        guard issues.isEmpty, resolved.allSatisfy({ $0 != nil }) else { throw issues.error() }
+        // Points are built from the parameters that resolved, even when others did not, so
+        // values the scenario rejects are reported in the same pass as bad paths.
         let parameters = resolved.compactMap { $0 }
+        guard !parameters.isEmpty else { throw issues.error() }
 
         let settings: [[Setting]]
         switch design {
