@@ -62,7 +62,7 @@ public final class SweepProgress: @unchecked Sendable {
         let elapsed = max(1e-9, now.timeIntervalSince(start))
         let rate = Double(done) / elapsed
         let left = total - count
-        let eta = rate > 0 ? Self.duration(Double(left) / rate) : "?"
+        let eta = left == 0 ? "0s" : rate > 0 ? Self.duration(Double(left) / rate) : "?"
         return (count, total > 0 ? count * 100 / total : 100, rate, eta)
     }
 
@@ -83,7 +83,7 @@ public final class SweepProgress: @unchecked Sendable {
 
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "?" }
-        if seconds < 1 { return "<1s" }
+        if seconds < 0.5 { return "<1s" }
         let s = Int(seconds.rounded())
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
