@@ -19,11 +19,20 @@ struct SweepSummarize: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the CSV (default: summary.csv beside the store).", valueName: "file"))
     var out: String?
 
+    /// `0.95` or `95%` as a share, nil unless strictly between 0 and 1.
+    var share: Double? {
+        let percent = level.hasSuffix("%")
+        guard let number = Double(percent ? String(level.dropLast()) : level) else { return nil }
+        let value = percent ? number / 100 : number
+        return value > 0 && value < 1 ? value : nil
+    }
+
+    func validate() throws {
+        if share == nil { throw ValidationError("--level must be between 0 and 1 (or 0% and 100%), got '\(level)'") }
+    }
+
     func run() throws {
-        guard let value = Double(level.hasSuffix("%") ? String(level.dropLast()) : level).map({ level.hasSuffix("%") ? $0 / 100 : $0 }),
-              value > 0, value < 1 else {
-            throw ValidationError("--level must be between 0 and 1 (or 0% and 100%), got '\(level)'")
-        }
+        let value = share ?? 0.95
         try reportingSweepErrors {
             let store = try SweepStore.openExisting(store)
             let summary = SweepSummary(try store.contents(), level: value)
