@@ -159,13 +159,12 @@ enum SweepFileDecoder {
             var ok = true
             for item in items {
                 if operation == .scale {
-                    guard let text = item.scalarText(expected: "a factor such as 1.1"),
-                          let factor = WrittenQuantity(text), factor.unit.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        if case .scalar = item.node, !item.isNull { item.issues.add(item.path, at: item.mark, "expected a factor (a plain number such as 1.1), got \(item.shown)") }
+                    guard let text = item.scalarText(expected: "a factor such as 1.1") else { ok = false; continue }
+                    guard let factor = WrittenQuantity(text), factor.unit.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        item.issues.add(item.path, at: item.mark, "expected a factor (a plain number such as 1.1), got \(item.shown)")
                         ok = false
                         continue
                     }
-                    _ = factor
                 } else if item.isNull {
                     item.issues.add(item.path, at: item.mark, "expected a value, got nothing (null)")
                     ok = false

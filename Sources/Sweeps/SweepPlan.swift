@@ -66,7 +66,9 @@ public struct SweepPoint: Sendable {
     public var scenario: Scenario
 
     /// `team.agents=48, handle_time.exponential.mean×1.1`
-    public var label: String {
+    public var label: String { Self.label(values) }
+
+    static func label(_ values: [ParameterValue]) -> String {
         values.map { $0.operation == "scale" ? "\($0.path)\($0.written)" : "\($0.path)=\($0.written)" }
             .joined(separator: ", ")
     }

@@ -98,7 +98,7 @@ public enum SweepPlanner {
             }
             root = DocumentEdit.replacing(Location(steps: [.key("run"), .key("seed")]), in: root) { _ in DocumentEdit.scalar(String(seed)) }
             let values = row.map(\.value)
-            let label = SweepPoint(id: id, values: values, scenarioYAML: "", scenario: base).label
+            let label = SweepPoint.label(values)
             let yaml: String
             do {
                 yaml = try Yams.serialize(node: root, width: -1)
