@@ -84,12 +84,25 @@ extension SweepStore {
         guard try db.tableExists("meta"), let row = try Row.fetchOne(db, sql: "SELECT * FROM meta") else {
             throw SweepError("\(path) is not a ccsim sweep store (no meta row)")
         }
+        // Read every column as optional: a damaged or foreign file gives an error, not a crash.
+        func text(_ column: String) throws -> String {
+            guard let value = row[column] as String? else { throw SweepError("\(path) is not a ccsim sweep store (meta.\(column) is missing)") }
+            return value
+        }
+        func integer(_ column: String) throws -> Int {
+            guard let value = row[column] as Int? else { throw SweepError("\(path) is not a ccsim sweep store (meta.\(column) is missing)") }
+            return value
+        }
         let decoder = JSONDecoder()
-        return StoreContents.Meta(
-            name: row["sweep_name"], sweepFile: row["sweep_file"], identity: row["identity"],
-            ccsimVersion: row["ccsim_version"], created: row["created"],
-            parameters: try decoder.decode([ParameterInfo].self, from: Data((row["parameters"] as String).utf8)),
-            metrics: try decoder.decode([String].self, from: Data((row["metrics"] as String).utf8)),
-            pointCount: row["point_count"], plannedRuns: row["planned_runs"], shard: row["shard"])
+        do {
+            return StoreContents.Meta(
+                name: try text("sweep_name"), sweepFile: try text("sweep_file"), identity: try text("identity"),
+                ccsimVersion: try text("ccsim_version"), created: try text("created"),
+                parameters: try decoder.decode([ParameterInfo].self, from: Data(try text("parameters").utf8)),
+                metrics: try decoder.decode([String].self, from: Data(try text("metrics").utf8)),
+                pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), shard: row["shard"] as String?)
+        } catch let error as DecodingError {
+            throw SweepError("\(path) is not a ccsim sweep store (meta: \(error))")
+        }
     }
 }

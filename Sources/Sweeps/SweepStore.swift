@@ -54,11 +54,11 @@ public final class SweepStore: Sendable {
         let queue = try connect(path, readOnly: false, exclusive: shard != nil)
         let existing = try queue.read { db in try db.tableExists("meta") ? Row.fetchOne(db, sql: "SELECT identity, shard, sweep_file FROM meta") : nil }
         if let existing {
-            let identity: String = existing["identity"]
-            let storedShard: String? = existing["shard"]
+            let identity = existing["identity"] as String?
+            let storedShard = existing["shard"] as String?
             guard identity == plan.identity else {
                 throw SweepError("""
-                    \(path) holds the results of a different sweep (made from \(existing["sweep_file"] as String), \
+                    \(path) holds the results of a different sweep (made from \(existing["sweep_file"] as String? ?? "?"), \
                     whose text or base scenario differs from \(plan.file) and \(plan.baseFile) now); \
                     use --force-new to delete it and start over, or --out to write elsewhere
                     """)

@@ -80,4 +80,17 @@ final class StoreTests: XCTestCase {
         }
         withExtendedLifetime(first) {}
     }
+
+    func testAForeignSQLiteFileIsAnErrorNotACrash() throws {
+        let path = directory + "/other.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE meta (id INTEGER, sweep_name TEXT, metrics TEXT)")
+            try db.execute(sql: "INSERT INTO meta VALUES (1, NULL, '[]')")
+        }
+        XCTAssertThrowsError(try SweepStore.openExisting(path).contents()) { error in
+            XCTAssertTrue("\(error)".contains("is not a ccsim sweep store"), "\(error)")
+        }
+        XCTAssertThrowsError(try StoreMerge.merge(into: directory + "/merged", from: [path]))
+    }
 }
