@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test notebooks validate-long bench golden clean
+.PHONY: all deps build run test notebooks validate-long bench bench-sweep slurm-test golden clean
 
 all: build
 
@@ -26,6 +26,7 @@ test: deps
 	$(SWIFT) build $(CONFIG) --build-tests
 	$(SWIFT) test $(CONFIG) --skip-build
 	$(MAKE) notebooks
+	SLURM_TEST_OPTIONAL=1 ./scripts/slurm-test.sh
 
 ## Execute every notebook top to bottom in a Python venv with the pinned packages.
 notebooks: build .venv/.installed
@@ -44,6 +45,16 @@ validate-long: deps
 bench: deps
 	$(SWIFT) build $(CONFIG) --product ccsim-bench
 	$(BIN)/ccsim-bench
+
+## A sweep on a real one-node Slurm cluster (installs slurm-wlm and munge; root; ~10 s).
+slurm-test: build
+	./scripts/slurm-test.sh
+
+## Sweep throughput: 200 short runs with --jobs 1 and --jobs 2 (runs/s, store's share of run time).
+bench-sweep: build
+	@for jobs in 1 2; do \
+		$(BIN)/ccsim sweep scenarios/sweeps/bench-200.yaml --jobs $$jobs --out .build/bench-sweep-$$jobs --force-new 2>&1 | grep "runs in"; \
+	done
 
 ## Rewrite the golden files after an intended change of output (review the diff!).
 golden: build

@@ -10,6 +10,7 @@ import PackageDescription
 //   Scenarios                 scenario schema decoded from YAML, validated once at load
 //   ContactCenter             the contact-center model on the kernel
 //   Experiments               replications, result files
+//   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
 //   ccsim                     thin command-line interface
 // The benchmark (ccsim-bench) sits outside the library's dependencies.
 let package = Package(
@@ -22,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,10 +39,17 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
+        .target(
+            name: "Sweeps",
+            dependencies: [
+                "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics", "Yams",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +64,6 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

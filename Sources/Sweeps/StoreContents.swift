@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// What a store holds, read back for summaries, exports and merges.
+public struct StoreContents: Sendable {
+    public struct Meta: Sendable {
+        public var name: String
+        public var sweepFile: String
+        public var identity: String
+        public var ccsimVersion: String
+        public var created: String
+        public var parameters: [ParameterInfo]
+        public var metrics: [String]
+        public var pointCount: Int
+        public var plannedRuns: Int
+        /// `K/N` for a shard's store, nil for a whole sweep's.
+        public var shard: String?
+    }
+
+    public struct Point: Sendable {
+        public var id: Int
+        public var label: String
+        /// Each parameter's column value: a number, or the value as written when it is not one.
+        public var columns: [StoredValue]
+        /// Each parameter's value as written (`5m`, `×1.1`).
+        public var written: [String]
+    }
+
+    public struct Run: Sendable {
+        public var point: Int
+        public var replication: Int
+        public var seed: Int64
+        public var replicationIndex: Int
+        public var status: String
+        public var error: String?
+        /// Per kept metric, in `Meta.metrics` order; nil where undefined in the run.
+        public var metrics: [Double?]
+        public var wallSeconds: Double
+    }
+
+    public var meta: Meta
+    public var points: [Point]
+    public var runs: [Run]
+}
+
+/// A value of a parameter column.
+public enum StoredValue: Sendable, Hashable {
+    case number(Double)
+    case text(String)
+    case null
+}
+
+extension SweepStore {
+    public func contents() throws -> StoreContents {
+        try queue.read { db in
+            let meta = try Self.readMeta(db, path: path)
+            let pointColumns = meta.parameters.map { StoreSchema.quote($0.path) }
+            let points = try Row.fetchAll(db, sql: "SELECT \((["id", "label", "parameters"] + pointColumns).joined(separator: ", ")) FROM points ORDER BY id").map { row in
+                let written = (try? JSONDecoder().decode([String: String].self, from: Data((row[2] as String).utf8))) ?? [:]
+                return StoreContents.Point(id: row[0], label: row[1], columns: (0..<pointColumns.count).map { i in
+                    switch (row[i + 3] as DatabaseValue).storage {
+                    case .null, .blob: .null
+                    case .int64(let n): .number(Double(n))
+                    case .double(let d): .number(d)
+                    case .string(let s): .text(s)
+                    }
+                }, written: meta.parameters.map { written[$0.path] ?? "" })
+            }
+            let metricColumns = meta.metrics.map(StoreSchema.quote)
+            let sql = "SELECT \((["point", "replication", "seed", "replication_index", "status", "error", "wall_seconds"] + metricColumns).joined(separator: ", ")) FROM runs ORDER BY point, replication"
+            var runs: [StoreContents.Run] = []
+            let cursor = try Row.fetchCursor(db, sql: sql)
+            while let row = try cursor.next() {
+                runs.append(StoreContents.Run(
+                    point: row[0], replication: row[1], seed: row[2], replicationIndex: row[3],
+                    status: row[4], error: row[5], metrics: (0..<metricColumns.count).map { row[$0 + 7] },
+                    wallSeconds: row[6]))
+            }
+            return StoreContents(meta: meta, points: points, runs: runs)
+        }
+    }
+
+    static func readMeta(_ db: Database, path: String) throws -> StoreContents.Meta {
+        guard try db.tableExists("meta"), let row = try Row.fetchOne(db, sql: "SELECT * FROM meta") else {
+            throw SweepError("\(path) is not a ccsim sweep store (no meta row)")
+        }
+        // Read every column as optional: a damaged or foreign file gives an error, not a crash.
+        func text(_ column: String) throws -> String {
+            guard let value = row[column] as String? else { throw SweepError("\(path) is not a ccsim sweep store (meta.\(column) is missing)") }
+            return value
+        }
+        func integer(_ column: String) throws -> Int {
+            guard let value = row[column] as Int? else { throw SweepError("\(path) is not a ccsim sweep store (meta.\(column) is missing)") }
+            return value
+        }
+        let decoder = JSONDecoder()
+        do {
+            return StoreContents.Meta(
+                name: try text("sweep_name"), sweepFile: try text("sweep_file"), identity: try text("identity"),
+                ccsimVersion: try text("ccsim_version"), created: try text("created"),
+                parameters: try decoder.decode([ParameterInfo].self, from: Data(try text("parameters").utf8)),
+                metrics: try decoder.decode([String].self, from: Data(try text("metrics").utf8)),
+                pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), shard: row["shard"] as String?)
+        } catch let error as DecodingError {
+            throw SweepError("\(path) is not a ccsim sweep store (meta: \(error))")
+        }
+    }
+}

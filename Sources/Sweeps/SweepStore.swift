@@ -1,0 +1,213 @@
+import Experiments
+import Foundation
+import GRDB
+
+/// A sweep's results on disk: `sweep.sqlite` (SQLite in WAL mode, through GRDB).
+///
+/// Why SQLite: each run is committed in its own transaction, so a process killed at any moment
+/// (SIGINT, SIGKILL, power loss excepted) leaves every finished run stored and no partial row,
+/// and a re-run skips what is stored. WAL lets a notebook read while a sweep writes.
+/// `synchronous = NORMAL` keeps commits cheap; it is safe against a process crash (the
+/// last commits may be lost only on an OS crash or power loss).
+public final class SweepStore: Sendable {
+    public static let fileName = "sweep.sqlite"
+
+    public let path: String
+    let queue: DatabaseQueue
+    private let lock: StoreLock?
+    /// The metric columns of `runs`, in order.
+    public let metrics: [String]
+    private let insertSQL: String
+
+    /// `DIR` → `DIR/sweep.sqlite`; a path ending in `.sqlite` is taken as is.
+    public static func storePath(_ argument: String) -> String {
+        argument.hasSuffix(".sqlite") ? argument : (argument as NSString).appendingPathComponent(fileName)
+    }
+
+    private init(path: String, queue: DatabaseQueue, lock: StoreLock?, metrics: [String]) {
+        self.path = path
+        self.queue = queue
+        self.lock = lock
+        self.metrics = metrics
+        let columns = ["point", "replication", "seed", "replication_index", "status", "error", "metrics"]
+            + metrics.map(StoreSchema.quote) + ["wall_seconds", "finished_at"]
+        insertSQL = "INSERT INTO runs (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+    }
+
+    // MARK: Opening
+
+    /// Opens the store for `plan` in `directory`, creating it (with every point) if needed.
+    ///
+    /// An existing store made from a different sweep file or base scenario (or another shard)
+    /// is refused, unless `forceNew`, which deletes it and starts over.
+    public static func open(for plan: SweepPlan, directory: String, shard: Shard?, forceNew: Bool) throws -> SweepStore {
+        let path = storePath(directory)
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            throw SweepError("cannot create \((path as NSString).deletingLastPathComponent): \(error.localizedDescription)")
+        }
+        let lock = try StoreLock(storePath: path)
+        if forceNew { try remove(path) }
+        // Shard stores are used by one process only: exclusive locking lets WAL work without
+        // shared memory, which network file systems (NFS, common on clusters) do not provide.
+        let queue = try connect(path, readOnly: false, exclusive: shard != nil)
+        let existing = try queue.read { db in try db.tableExists("meta") ? Row.fetchOne(db, sql: "SELECT identity, shard, sweep_file FROM meta") : nil }
+        if let existing {
+            let identity = existing["identity"] as String?
+            let storedShard = existing["shard"] as String?
+            guard identity == plan.identity else {
+                throw SweepError("""
+                    \(path) holds the results of a different sweep (made from \(existing["sweep_file"] as String? ?? "?"), \
+                    whose text or base scenario differs from \(plan.file) and \(plan.baseFile) now); \
+                    use --force-new to delete it and start over, or --out to write elsewhere
+                    """)
+            }
+            guard storedShard == shard?.description else {
+                let held = storedShard.map { "shard \($0)" } ?? "the whole sweep"
+                let wanted = shard.map { "shard \($0)" } ?? "the whole sweep"
+                throw SweepError("\(path) holds \(held), not \(wanted); use --out to write elsewhere")
+            }
+        } else {
+            try create(queue, plan: plan, shard: shard)
+        }
+        return SweepStore(path: path, queue: queue, lock: lock, metrics: plan.metrics)
+    }
+
+    /// Opens an existing store (for summarize, export and merge).
+    public static func openExisting(_ argument: String, readOnly: Bool = true) throws -> SweepStore {
+        let path = storePath(argument)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SweepError("no sweep store at \(path) (run `ccsim sweep SWEEP.yaml` first)")
+        }
+        let queue = try connect(path, readOnly: readOnly, exclusive: false)
+        let metrics: [String] = try queue.read { db in
+            guard try db.tableExists("meta"), let json = try String.fetchOne(db, sql: "SELECT metrics FROM meta") else {
+                throw SweepError("\(path) is not a ccsim sweep store (no meta row)")
+            }
+            return try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        }
+        return SweepStore(path: path, queue: queue, lock: nil, metrics: metrics)
+    }
+
+    static func connect(_ path: String, readOnly: Bool, exclusive: Bool) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(30)
+        if !readOnly {
+            configuration.journalMode = .wal
+            if exclusive {
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+            }
+        }
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw SweepError("cannot open \(path): \(error)")
+        }
+    }
+
+    static func remove(_ path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            do { try FileManager.default.removeItem(atPath: path + suffix) } catch {
+                throw SweepError("cannot delete \(path + suffix): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Creates the tables, the meta row and every point in one transaction: a store either
+    /// has all of them or none.
+    private static func create(_ queue: DatabaseQueue, plan: SweepPlan, shard: Shard?) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        let design: String = switch plan.design {
+        case .grid: "grid"
+        case .latinHypercube(let n, let seed): "latin_hypercube(points: \(n), seed: \(seed))"
+        }
+        try queue.write { db in
+            for table in ["runs", "points", "meta"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+            try db.execute(sql: StoreSchema.meta)
+            try db.execute(sql: StoreSchema.points(plan.parameters))
+            try db.execute(sql: StoreSchema.runs(plan.metrics))
+            try db.execute(sql: """
+                INSERT INTO meta VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    StoreSchema.version, plan.name, plan.file, plan.text, plan.textHash,
+                    plan.baseFile, plan.baseText, plan.baseHash, plan.identity,
+                    SummaryFiles.version, Timestamp.iso8601(Date()),
+                    Int64(plan.seed), plan.replications, plan.seeding.rawValue, design,
+                    try json(plan.parameters), try json(plan.metrics), plan.points.count, plan.runCount, shard?.description,
+                ])
+            let columns = ["id", "label", "parameters", "scenario"] + plan.parameters.map { StoreSchema.quote($0.path) }
+            let sql = "INSERT INTO points (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            let statement = try db.makeStatement(sql: sql)
+            for point in plan.points {
+                let written = Dictionary(uniqueKeysWithValues: point.values.map { ($0.path, $0.written) })
+                var values: [(any DatabaseValueConvertible)?] = [point.id, point.label, try json(written), point.scenarioYAML]
+                values += point.values.map { value -> (any DatabaseValueConvertible)? in
+                    guard let number = value.number else { return value.written }
+                    return number == number.rounded() && abs(number) < 1e15 ? Int64(number) : number
+                }
+                try statement.execute(arguments: StatementArguments(values))
+            }
+        }
+    }
+
+    // MARK: Runs
+
+    /// The runs already stored.
+    public func storedRuns() throws -> Set<RunKey> {
+        try queue.read { db in
+            var keys: Set<RunKey> = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT point, replication FROM runs")
+            while let row = try rows.next() { keys.insert(RunKey(point: row[0], replication: row[1])) }
+            return keys
+        }
+    }
+
+    /// Stores one finished run in its own transaction.
+    public func insert(_ record: RunRecord) throws {
+        var values: [(any DatabaseValueConvertible)?] = [
+            record.key.point, record.key.replication, Int64(record.seed), record.replicationIndex,
+            record.error == nil ? "ok" : "failed", record.error, Self.json(record.metrics, keeping: metrics),
+        ]
+        values += metrics.map { record.metrics[$0] }
+        values += [record.wallSeconds, Timestamp.iso8601(record.finishedAt)]
+        let arguments = StatementArguments(values)
+        try queue.write { db in try db.cachedStatement(sql: insertSQL).execute(arguments: arguments) }
+    }
+
+    /// `{"asa":6.2,"service_level":0.84}`: the kept metrics, keys sorted, numbers at full precision.
+    static func json(_ values: [String: Double], keeping names: [String]) -> String {
+        let fields = names.sorted().compactMap { name -> String? in
+            guard let value = values[name], value.isFinite else { return nil }
+            let key = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(key)\":\(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)")"
+        }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}
+
+/// One finished run, as stored.
+public struct RunRecord: Sendable {
+    public var key: RunKey
+    public var seed: UInt64
+    public var replicationIndex: Int
+    public var metrics: [String: Double]
+    /// Why the run failed (nil when it succeeded).
+    public var error: String?
+    public var wallSeconds: Double
+    public var finishedAt: Date
+
+    public init(key: RunKey, seed: UInt64, replicationIndex: Int, metrics: [String: Double], error: String? = nil,
+                wallSeconds: Double, finishedAt: Date) {
+        self.key = key
+        self.seed = seed
+        self.replicationIndex = replicationIndex
+        self.metrics = metrics
+        self.error = error
+        self.wallSeconds = wallSeconds
+        self.finishedAt = finishedAt
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Sweeps
+import XCTest
+
+/// The bundled example sweeps stay valid as the scenario schema evolves.
+final class ExampleSweepTests: XCTestCase {
+    func testBundledSweepFilesAreValid() throws {
+        let folder = Fixture.repositoryRoot.appendingPathComponent("scenarios/sweeps")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertEqual(files, ["bench-200.yaml", "erlang-a-lhs.yaml", "mmc-staffing.yaml"])
+        for file in files {
+            let plan = try SweepPlanner.load(path: folder.appendingPathComponent(file).path)
+            XCTAssertEqual(plan.name + ".yaml", file)
+            XCTAssertFalse(plan.points.isEmpty)
+        }
+        let lhs = try SweepPlanner.load(path: folder.appendingPathComponent("erlang-a-lhs.yaml").path)
+        XCTAssertEqual(lhs.points.count, 24)
+        XCTAssertEqual(lhs.design, .latinHypercube(points: 24, seed: 7))
+        XCTAssertEqual(try SweepPlanner.load(path: folder.appendingPathComponent("bench-200.yaml").path).runCount, 200)
+    }
+}
