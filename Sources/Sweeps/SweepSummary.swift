@@ -98,10 +98,6 @@ public struct SweepSummary: Sendable {
     static func format(_ value: Double, metric: String) -> String {
         let base = metric.split(separator: ".").last.map(String.init) ?? metric
         guard let known = Metric(rawValue: base) else { return Formatting.number(value) }
-        switch known.unit {
-        case .share: return Formatting.percent(value)
-        case .seconds: return Formatting.duration(value)
-        case .count, .contacts: return Formatting.number(value)
-        }
+        return Formatting.value(value, known.unit)
     }
 }

@@ -44,15 +44,15 @@ final class DesignTests: XCTestCase {
               - {path: service_level.convention, set: [offered, answered]}
             """, in: directory)
         XCTAssertEqual(plan.points.count, 10)
-        let agents = plan.points.map { $0.scenario.team.agents }
+        let agents = plan.points.map { $0.scenario.singleQueue!.agents }
         XCTAssertTrue(agents.allSatisfy { (45...55).contains($0) })                // whole: mmc-basic writes 'agents: 50'
         XCTAssertEqual(plan.points.map { $0.values[0].written }, agents.map(String.init))
-        let rates = plan.points.map { $0.scenario.arrivals.ratePerSecond * 3600 }
+        let rates = plan.points.map { $0.scenario.singleQueue!.ratePerSecond * 3600 }
         XCTAssertTrue(rates.allSatisfy { (500..<600).contains($0) })
         // One rate per tenth of the range: the hypercube's strata.
         XCTAssertEqual(Set(rates.map { Int(($0 - 500) / 10) }), Set(0..<10))
         XCTAssertTrue(plan.points.allSatisfy { $0.values[1].written.hasSuffix("/h") })
-        let means = plan.points.map { $0.scenario.handleTime.mean }
+        let means = plan.points.map { $0.scenario.singleQueue!.handleTime.mean }
         XCTAssertTrue(means.allSatisfy { (270..<330).contains($0) })
         XCTAssertEqual(Set(plan.points.map { $0.values[3].written }), ["offered", "answered"])
         // The same file gives the same points.
@@ -76,6 +76,6 @@ final class DesignTests: XCTestCase {
             parameters:
               - {path: 'handle_time.mixture[*].exponential.mean', scale: [0.5, 2]}
             """, in: directory)
-        XCTAssertEqual(plan.points.map { $0.scenario.handleTime.mean }, [150, 600])
+        XCTAssertEqual(plan.points.map { $0.scenario.singleQueue!.handleTime.mean }, [150, 600])
     }
 }

@@ -97,8 +97,8 @@ final class SweepFileValidationTests: XCTestCase {
         XCTAssertEqual(plan.replications, 10)                    // mmc-basic's run.replications
         XCTAssertEqual(plan.seed, 1)                             // mmc-basic's run.seed
         XCTAssertEqual(plan.points[1].label, "team.agents=48, handle_time.exponential.mean×1.1, arrivals.rate=9/m")
-        XCTAssertEqual(plan.points[1].scenario.team.agents, 48)
-        XCTAssertEqual(plan.points[1].scenario.handleTime.mean, 330, accuracy: 1e-9)   // 5m × 1.1, written 5.5m
+        XCTAssertEqual(plan.points[1].scenario.singleQueue!.agents, 48)
+        XCTAssertEqual(plan.points[1].scenario.singleQueue!.handleTime.mean, 330, accuracy: 1e-9)   // 5m × 1.1, written 5.5m
         XCTAssertTrue(plan.points[1].scenarioYAML.contains("5.5m"))
         XCTAssertEqual(plan.points[1].values.map(\.number), [48, 1.1, 540])
     }
