@@ -62,7 +62,8 @@ public struct CenterSummary: Sendable {
             ChannelSummary($1, index: $0, results: results, intervals: intervals, level: level)
         }
         tiers = center.tiers.enumerated().map {
-            TierSummary($1, index: $0, results: results, resolutionTarget: center.resolutionTarget, level: level)
+            TierSummary($1, index: $0, results: results, intervals: intervals,
+                        resolutionTarget: center.resolutionTarget, level: level)
         }
         teams = center.teams.enumerated().map {
             TeamSummary($1, index: $0, results: results, intervals: intervals, level: level)

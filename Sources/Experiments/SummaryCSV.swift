@@ -18,13 +18,14 @@ extension SummaryFiles {
         return out
     }
 
-    /// Per-interval metrics of channels and teams:
+    /// Per-interval metrics of channels, tiers and teams:
     /// `interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications`.
     public static func intervalsCSV(_ summary: CenterSummary) -> String {
         var out = intervalsHeader + "\n"
         for interval in summary.intervals {
             let when = [String(interval.index), number(interval.start), number(interval.end)]
             let sets = summary.channels.indices.map { (MetricScope.channel($0), summary.channels[$0].intervals[interval.index]) }
+                + summary.tiers.indices.map { (MetricScope.tier($0), summary.tiers[$0].intervals[interval.index]) }
                 + summary.teams.indices.map { (MetricScope.team($0), summary.teams[$0].intervals[interval.index]) }
             for (scope, set) in sets {
                 for item in set.items {

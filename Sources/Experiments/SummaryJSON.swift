@@ -37,7 +37,7 @@ extension SummaryFiles {
                           maxArrivals: settings.maxArrivals, confidenceLevel: summary.confidenceLevel)
             theoryModel = summary.reference?.model.rawValue
             channels = summary.channels.indices.map { ChannelEntry(summary, $0) }
-            tiers = summary.tiers.indices.map { ScopeEntry(summary, .tier($0), intervals: nil) }
+            tiers = summary.tiers.indices.map { ScopeEntry(summary, .tier($0), intervals: summary.tiers[$0].intervals) }
             teams = summary.teams.indices.map { ScopeEntry(summary, .team($0), intervals: summary.teams[$0].intervals) }
             center = ScopeEntry(summary, .center, intervals: nil)
             simulated = Simulated(arrivals: summary.arrivalsSimulated, events: summary.eventsHandled)

@@ -7,6 +7,12 @@ import Scenarios
 public struct TierSummary: Sendable {
     public var name: String
     public var metrics: MetricSet
+    /// One set per reporting interval, aligned with `CenterSummary.intervals`
+    /// (contacts attributed to the interval of their arrival).
+    public var intervals: [MetricSet]
+
+    public static let perInterval: [Metric] = [.handled, .resolved, .firstContactResolution, .escalationRate,
+                                               .repeatContacts, .averageHandleTime]
 
     /// Whole-run metrics, in reporting order; `resolved_within_target` only
     /// when the center sets a resolution target.
@@ -15,10 +21,16 @@ public struct TierSummary: Sendable {
             + (resolutionTarget == nil ? [] : [.resolvedWithinTarget]) + [.averageHandleTime]
     }
 
-    init(_ spec: TierSpec, index k: Int, results: [CenterResult], resolutionTarget: Double?, level: Double) {
+    init(_ spec: TierSpec, index k: Int, results: [CenterResult], intervals: [ReportingInterval],
+         resolutionTarget: Double?, level: Double) {
         name = spec.name
         metrics = MetricSet(Self.wholeRun(resolutionTarget: resolutionTarget),
                             perReplication: results.map { Self.figures($0.resolutions(tier: k)) }, level: level)
+        self.intervals = intervals.map { interval in
+            MetricSet(Self.perInterval, perReplication: results.map {
+                Self.figures($0.resolutions(interval: interval.index, tier: k))
+            }, level: level)
+        }
     }
 
     /// One replication's figures from a tier's resolution counts.

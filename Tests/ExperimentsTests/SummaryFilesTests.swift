@@ -77,8 +77,9 @@ final class SummaryFilesTests: XCTestCase {
 
         let rows = parseCSV(try String(contentsOfFile: directory + "/intervals.csv", encoding: .utf8))
         XCTAssertEqual(rows.first?.joined(separator: ","), "interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
-        // Two intervals × (the channel's and the team's interval metrics).
-        XCTAssertEqual(rows.count, 1 + 2 * (ChannelSummary.perInterval.count + TeamSummary.perInterval.count))
+        // Two intervals × (the channel's, the tier's and the team's interval metrics).
+        XCTAssertEqual(rows.count, 1 + 2 * (ChannelSummary.perInterval.count + TierSummary.perInterval.count + TeamSummary.perInterval.count))
+        XCTAssertTrue(rows.contains { $0.prefix(8) == ["0", "0", "1800", "tier", "", "tier1", "", "fcr"] })
         XCTAssertTrue(rows.allSatisfy { $0.count == 13 })
         XCTAssertTrue(rows.contains { $0.prefix(8) == ["1", "1800", "3600", "channel", "voice", "", "", "service_level"] })
         XCTAssertTrue(rows.contains { $0.prefix(8) == ["0", "0", "1800", "team", "", "", "agents", "occupancy"] })
@@ -117,7 +118,8 @@ final class SummaryFilesTests: XCTestCase {
         XCTAssertEqual(((echo["channels"] as? [[String: Any]])?[0]["demand"] as? [String: Any])?["rate_per_hour"] as? Double, 300)
 
         let intervals = parseCSV(try String(contentsOfFile: directory + "/intervals.csv", encoding: .utf8))
-        XCTAssertEqual(intervals.count, 1 + 2 * (2 * ChannelSummary.perInterval.count + 2 * TeamSummary.perInterval.count))
+        XCTAssertEqual(intervals.count, 1 + 2 * (2 * ChannelSummary.perInterval.count + 2 * TierSummary.perInterval.count
+                                                 + 2 * TeamSummary.perInterval.count))
         XCTAssertTrue(intervals.contains { $0.prefix(8) == ["0", "0", "1800", "channel", "email", "", "", "backlog"] && $0[8] == "3" })
         XCTAssertTrue(intervals.contains { $0.prefix(8) == ["1", "1800", "3600", "team", "", "", "experts", "occupancy"] && $0[8] == "0.5" })
     }

@@ -100,6 +100,13 @@ public struct CenterResult: Sendable, Hashable {
         return total
     }
 
+    /// Resolution figures of a tier in one interval (all channels).
+    public func resolutions(interval i: Int, tier k: Int) -> ResolutionCounts {
+        var total = ResolutionCounts()
+        for c in 0..<channels { total.add(cell(interval: i, channel: c, tier: k).resolutions) }
+        return total
+    }
+
     /// Resolution figures of a channel over the whole window (all tiers).
     public func resolutions(channel c: Int) -> ResolutionCounts {
         var total = ResolutionCounts()
