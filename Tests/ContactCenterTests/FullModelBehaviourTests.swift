@@ -213,3 +213,49 @@ final class CallbackTests: XCTestCase {
         XCTAssertEqual(none.cells, declined.cells)
     }
 }
+
+final class BacklogShareTests: XCTestCase {
+    typealias F = CenterFixtures
+
+    /// Erlang C's P(wait), from the Erlang B recursion.
+    func erlangC(agents: Int, load: Double) -> Double {
+        var b = 1.0
+        for k in 1...agents { b = load * b / (Double(k) + load * b) }
+        let rho = load / Double(agents)
+        return b / (1 - rho + rho * b)
+    }
+
+    /// Agents reserved for backlog never take a live call: with half the team reserved
+    /// (and no email to do), voice sees an M/M/5 queue, not an M/M/10 one.
+    func testReservedAgentsTakeNoLiveWork() throws {
+        let exp = Distribution.exponential(mean: 300)
+        var email = F.voice("email", ratePerHour: 0, kind: .email)
+        email.demand = DemandSpec(pattern: .constant(ratePerSecond: 0))
+        var team = F.team("desk", agents: 10, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)])
+        team.backlogShare = 0.5
+        let center = F.center(channels: [F.voice(ratePerHour: 48), email], tiers: [F.tier(handle: [exp, exp])], teams: [team])
+        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 2000), replication: 0)
+        // About 96,000 calls: P(wait)'s standard error is well under 0.01.
+        XCTAssertEqual(result.outcomes(channel: 0).probabilityOfWait!, erlangC(agents: 5, load: 4), accuracy: 0.025)
+
+        var shared = center
+        shared.teams[0].backlogShare = 0
+        let pooled = try ContactCenterSimulator.runCenter(shared, run: F.run(hours: 2000), replication: 0)
+        XCTAssertEqual(pooled.outcomes(channel: 0).probabilityOfWait!, erlangC(agents: 10, load: 4), accuracy: 0.01)
+    }
+
+    /// Reserved agents do work the backlog, so email waits less.
+    func testReservedAgentsWorkTheBacklog() throws {
+        let exp = Distribution.exponential(mean: 300)
+        var team = F.team("desk", agents: 12, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)])
+        let center = F.center(channels: [F.voice(ratePerHour: 110), F.voice("email", ratePerHour: 20, kind: .email)],
+                              tiers: [F.tier(handle: [exp, exp])], teams: [team])
+        team.backlogShare = 0.25
+        var reserving = center
+        reserving.teams[0] = team
+        let a = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 200), replication: 0)
+        let b = try ContactCenterSimulator.runCenter(reserving, run: F.run(hours: 200), replication: 0)
+        XCTAssertLessThan(b.outcomes(channel: 1).averageSpeedOfAnswer!, a.outcomes(channel: 1).averageSpeedOfAnswer!)
+        XCTAssertGreaterThan(b.outcomes(channel: 0).averageSpeedOfAnswer!, a.outcomes(channel: 0).averageSpeedOfAnswer!)
+    }
+}

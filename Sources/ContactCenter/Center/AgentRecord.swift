@@ -1,6 +1,10 @@
 /// One agent's state. Agents never allocate: the model keeps them in an array.
 struct AgentRecord {
     let team: Int32
+    /// Reserved for backlog work (email, tickets): takes no live contact.
+    let backlogOnly: Bool
+    /// The free-agent pool the agent is filed in: its team's, split by `backlogOnly`.
+    var group: Int { Int(team) * 2 + (backlogOnly ? 1 : 0) }
     /// Agents on duty for the whole run never go off and stay through the final drain.
     let permanent: Bool
     var onShift: Bool
@@ -18,17 +22,19 @@ struct AgentRecord {
     /// When the shift ended while the agent was still busy (overtime runs from here).
     var overtimeFrom: Double?
 
-    init(team: Int, permanent: Bool) {
+    init(team: Int, permanent: Bool, backlogOnly: Bool = false) {
         self.team = Int32(team)
         self.permanent = permanent
+        self.backlogOnly = backlogOnly
         onShift = permanent
     }
 
     var available: Bool { onShift && pauses == 0 }
 }
 
-/// Free capacity by team and load: level 0 holds idle agents, level j the
-/// agents handling j chats who can take one more. Each level is first in,
+/// Free capacity by group (a team's agents, split into those who take live work
+/// and those reserved for backlog) and load: level 0 holds idle agents, level j
+/// the agents handling j chats who can take one more. Each level is first in,
 /// first out, so its front has been at that level longest.
 ///
 /// Entries are (agent, ticket); a change of the agent's ticket makes its old
@@ -41,26 +47,27 @@ struct FreeAgents {
 
     private var levels: [[RingBuffer<Entry>]]
 
+    /// `capacities[t]`: most chats at once for team t's live agents (backlog-only agents take one contact).
     init(capacities: [Int]) {
-        levels = capacities.map { Array(repeating: RingBuffer<Entry>(), count: max(1, $0)) }
+        levels = capacities.flatMap { [Array(repeating: RingBuffer<Entry>(), count: max(1, $0)), [RingBuffer<Entry>()]] }
     }
 
     /// Files a free agent at its current load.
     mutating func add(_ agent: Int, of agents: [AgentRecord]) {
         let record = agents[agent]
-        levels[Int(record.team)][Int(record.load)].append(Entry(agent: Int32(agent), ticket: record.ticket))
+        levels[record.group][Int(record.load)].append(Entry(agent: Int32(agent), ticket: record.ticket))
     }
 
-    /// The agent that has been free longest at `level` in `team`, skipping stale entries.
-    mutating func front(team: Int, level: Int, agents: [AgentRecord]) -> Int? {
-        guard level < levels[team].count else { return nil }
-        while let entry = levels[team][level].first {
+    /// The agent that has been free longest at `level` in `group`, skipping stale entries.
+    mutating func front(group: Int, level: Int, agents: [AgentRecord]) -> Int? {
+        guard level < levels[group].count else { return nil }
+        while let entry = levels[group][level].first {
             let record = agents[Int(entry.agent)]
             if record.ticket == entry.ticket { return Int(entry.agent) }
-            _ = levels[team][level].popFirst()
+            _ = levels[group][level].popFirst()
         }
         return nil
     }
 
-    func levelCount(team: Int) -> Int { levels[team].count }
+    func levelCount(group: Int) -> Int { levels[group].count }
 }

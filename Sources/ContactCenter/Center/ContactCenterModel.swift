@@ -91,10 +91,20 @@ public struct ContactCenterModel: DiscreteEventModel {
             return shift.length > 0 ? seat.paidSecondsPerShift / shift.length : 1
         }
         var agents: [AgentRecord] = []
-        for (t, team) in center.teams.enumerated() {
-            for _ in 0..<team.constantAgents { agents.append(AgentRecord(team: t, permanent: true)) }
+        // The first `backlogShare` of each shift's seats (and of the agents on duty throughout) work backlog only.
+        func reserved(_ seat: Int, of count: Int, _ team: AgentTeamSpec) -> Bool {
+            seat < Int((team.backlogShare * Double(count)).rounded())
         }
-        for seat in roster.agents { agents.append(AgentRecord(team: seat.team, permanent: false)) }
+        for (t, team) in center.teams.enumerated() {
+            for seat in 0..<team.constantAgents {
+                agents.append(AgentRecord(team: t, permanent: true, backlogOnly: reserved(seat, of: team.constantAgents, team)))
+            }
+        }
+        for seat in roster.agents {
+            let team = center.teams[seat.team]
+            agents.append(AgentRecord(team: seat.team, permanent: false,
+                                      backlogOnly: reserved(seat.seat, of: team.shifts[seat.shift].agents, team)))
+        }
         self.agents = agents
         free = FreeAgents(capacities: plan.teamChatCapacity)
         queues = Array(repeating: SkillQueue(), count: plan.queueCount)
@@ -277,11 +287,14 @@ public struct ContactCenterModel: DiscreteEventModel {
         for level in 0..<levels {
             var best: (agent: Int, since: Double, proficiency: Double)?
             for server in plan.servers[q] where queuedAt + server.overflowAfter <= now {
-                guard let agent = free.front(team: server.team, level: level, agents: agents) else { continue }
-                if level > 0 && !agents[agent].chatting { continue }
-                if plan.policy == .teamOrder { return (agent, server.proficiency) }
-                if best == nil || agents[agent].since < best!.since {
-                    best = (agent, agents[agent].since, server.proficiency)
+                // Backlog work may also go to the team's agents reserved for it.
+                for group in server.team * 2...(server.team * 2 + (plan.kinds[c].isLive ? 0 : 1)) {
+                    guard let agent = free.front(group: group, level: level, agents: agents) else { continue }
+                    if level > 0 && !agents[agent].chatting { continue }
+                    if plan.policy == .teamOrder { return (agent, server.proficiency) }
+                    if best == nil || agents[agent].since < best!.since {
+                        best = (agent, agents[agent].since, server.proficiency)
+                    }
                 }
             }
             if let best { return (best.agent, best.proficiency) }
@@ -297,6 +310,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         for skill in plan.teamSkills[Int(record.team)] {
             let c = plan.channel(ofQueue: skill.queue)
             if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= plan.chatConcurrency[c]) { continue }
+            if record.backlogOnly && plan.kinds[c].isLive { continue }
             if !plan.kinds[c].isLive && now >= closeTime { continue }
             guard let head = queues[skill.queue].head(in: contacts) else { continue }
             let queuedAt = contacts[head].queuedAt
@@ -321,7 +335,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             agents[agent].ticket &+= 1
             agents[agent].since = now
             // A chat agent at full concurrency has no free capacity to file.
-            if Int(agents[agent].load) < free.levelCount(team: Int(agents[agent].team)) { free.add(agent, of: agents) }
+            if Int(agents[agent].load) < free.levelCount(group: agents[agent].group) { free.add(agent, of: agents) }
         }
     }
 

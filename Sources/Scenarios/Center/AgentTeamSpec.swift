@@ -16,9 +16,13 @@ public struct AgentTeamSpec: Sendable, Hashable {
     public var shrinkage: Double
     /// Probability that a scheduled agent does not show up on a given day.
     public var absenteeism: Double
+    /// Share of each shift's agents reserved for backlog work (email and tickets): they take
+    /// no live contact. The others work backlog too, when no live contact of theirs waits.
+    public var backlogShare: Double
 
     public init(name: String, skills: [Skill], hourlyCost: Double = 0, overtimeMultiplier: Double = 1.5,
-                shifts: [Shift], constantAgents: Int = 0, shrinkage: Double = 0, absenteeism: Double = 0) {
+                shifts: [Shift], constantAgents: Int = 0, shrinkage: Double = 0, absenteeism: Double = 0,
+                backlogShare: Double = 0) {
         self.name = name
         self.skills = skills
         self.hourlyCost = hourlyCost
@@ -27,6 +31,7 @@ public struct AgentTeamSpec: Sendable, Hashable {
         self.constantAgents = constantAgents
         self.shrinkage = shrinkage
         self.absenteeism = absenteeism
+        self.backlogShare = backlogShare
     }
 }
 

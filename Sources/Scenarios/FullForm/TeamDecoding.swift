@@ -1,6 +1,6 @@
 /// `teams.<name>`: skills, costs, shrinkage, absenteeism, and shifts with their breaks.
 extension CenterDecoder {
-    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "shifts"]
+    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts"]
     static let skillKeys = ["channel", "tier", "proficiency", "overflow_after"]
     static let shiftKeys = ["start", "length", "end", "agents", "days", "breaks"]
     static let breakKeys = ["window", "length", "paid"]
@@ -19,6 +19,7 @@ extension CenterDecoder {
         let overtime = optionalNumber("overtime_multiplier") { $0.number() }
         let shrinkage = optionalNumber("shrinkage") { $0.fraction() }
         let absenteeism = optionalNumber("absenteeism") { $0.fraction() }
+        let backlogShare = optionalNumber("backlog_share") { $0.fraction() }
 
         let shifts: [Shift]? = m.required("shifts").flatMap { field in
             guard let items = field.list(expected: "a list of shifts such as [{start: '08:00', length: 8h, agents: 20}]") else { return nil }
@@ -26,10 +27,11 @@ extension CenterDecoder {
             return shifts.allSatisfy { $0 != nil } ? shifts.map { $0! } : nil
         }
 
-        guard let shifts, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok else { return nil }
+        guard let shifts, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok, backlogShare.ok else { return nil }
         let team = AgentTeamSpec(name: entry.name, skills: skills ?? [], hourlyCost: cost.value ?? 0,
                                  overtimeMultiplier: overtime.value ?? 1.5, shifts: shifts,
-                                 shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0)
+                                 shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0,
+                                 backlogShare: backlogShare.value ?? 0)
         guard skills != nil else {
             partialTeams[entry.index] = team
             return nil

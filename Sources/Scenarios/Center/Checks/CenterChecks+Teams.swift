@@ -36,11 +36,17 @@ extension CenterChecks {
         if !(team.overtimeMultiplier.isFinite && team.overtimeMultiplier >= 1) {
             found.append(.init(joinPath(r, "overtime_multiplier"), "must be 1 or more, got \(Quantity.describe(number: team.overtimeMultiplier))"))
         }
-        for (key, value) in [("shrinkage", team.shrinkage), ("absenteeism", team.absenteeism)]
+        for (key, value) in [("shrinkage", team.shrinkage), ("absenteeism", team.absenteeism), ("backlog_share", team.backlogShare)]
         where !(value.isFinite && value >= 0 && value < 1) {
             found.append(.init(joinPath(r, key), "must be at least 0% and below 100%, got \(Quantity.describe(fraction: value))"))
         }
 
+        if team.backlogShare > 0 {
+            let servesBacklog = team.skills.contains { channels.indices.contains($0.channel) && channels[$0.channel]?.kind == .email }
+            if !servesBacklog {
+                found.append(.init(joinPath(r, "backlog_share"), "agents reserved for backlog work need a skill on an email channel"))
+            }
+        }
         if team.constantAgents < 0 {
             found.append(.init(r, "agents on duty throughout must not be negative, got \(team.constantAgents)"))
         }
