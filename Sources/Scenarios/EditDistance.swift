@@ -1,8 +1,8 @@
 /// Spelling suggestions for unknown keys and enum values ("did you mean 'handle_time'?").
-enum EditDistance {
+public enum EditDistance {
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
     /// adjacent characters each cost 1, so `agnets` is one step from `agents`.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let s = Array(a), t = Array(b)
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
@@ -25,7 +25,7 @@ enum EditDistance {
     ///
     /// Spelling variants that differ only in case or separators (`handleTime`, `Handle-Time`)
     /// always match; otherwise the closest candidate within about a third of its length wins.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         func folded(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " } }
         let key = folded(word)
         if let exact = candidates.first(where: { folded($0) == key }) { return exact }

@@ -139,8 +139,9 @@ public enum Quantity {
         }
     }
 
-    /// Splits `text` into a leading decimal number and the remaining characters.
-    static func leadingNumber(_ text: String) -> (Double, Substring)? {
+    /// Splits `text` into a leading decimal number (`[+-]digits[.digits][e[+-]digits]`) and the
+    /// remaining characters; nil when it does not start with a number.
+    public static func leadingNumber(_ text: String) -> (Double, Substring)? {
         let chars = Array(text.unicodeScalars)
         var i = 0
         func isDigit(_ k: Int) -> Bool { k < chars.count && ("0"..."9").contains(chars[k]) }

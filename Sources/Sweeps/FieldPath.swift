@@ -1,3 +1,4 @@
+import Scenarios
 import Yams
 
 /// A field path into a scenario's YAML, as written in a sweep file:
@@ -147,7 +148,7 @@ extension FieldPath {
                             guard case .mapping(let m) = item else { return nil }
                             return m.first { $0.key.scalar?.string == "name" || $0.key.scalar?.string == "id" }?.value.scalar?.string
                         }
-                        let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" }
+                        let hint = EditDistance.suggestion(for: name, among: names).map { "; did you mean '\($0)'?" }
                             ?? (names.isEmpty ? "; select items by index, e.g. [0], or [*] for all" : " (items: \(names.joined(separator: ", ")))")
                         return .failure(FieldPathError("\(text): no item named '\(name)' in the list '\(here)' of the base scenario\(hint)"))
                     }
@@ -186,7 +187,7 @@ extension FieldPath {
         let parent = here.isEmpty ? "at the top level" : "under '\(here)'"
         var message = "\(text): the base scenario has no field '\(name)' \(parent)"
         // Suggest a spelling only when the corrected path exists as a whole.
-        if let guess = Suggestion.closest(to: name, among: keys),
+        if let guess = EditDistance.suggestion(for: name, among: keys),
            case .success = FieldPath(segments: { var s = segments; s[depth] = .key(guess); return s }()).locations(in: root) {
             var fixed = segments
             fixed[depth] = .key(guess)

@@ -87,7 +87,7 @@ struct SweepField {
     func choice(_ options: [String]) -> String? {
         guard let text = scalarText(expected: "one of: " + options.joined(separator: ", ")) else { return nil }
         if options.contains(text) { return text }
-        if let guess = Suggestion.closest(to: text, among: options) {
+        if let guess = EditDistance.suggestion(for: text, among: options) {
             return fail("unknown value '\(text)'; did you mean '\(guess)'? (one of: \(options.joined(separator: ", ")))")
         }
         return fail("unknown value '\(text)'; expected one of: \(options.joined(separator: ", "))")
@@ -105,7 +105,7 @@ struct SweepField {
             let name = keyScalar.string
             let childPath = path.isEmpty ? name : path + "." + name
             guard allowed.contains(name) else {
-                if let guess = Suggestion.closest(to: name, among: allowed) {
+                if let guess = EditDistance.suggestion(for: name, among: allowed) {
                     issues.add(childPath, at: key.mark, "unknown field '\(name)'; did you mean '\(guess)'?")
                 } else {
                     issues.add(childPath, at: key.mark, "unknown field '\(name)'; expected one of: \(allowed.joined(separator: ", "))")

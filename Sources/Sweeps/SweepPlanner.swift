@@ -50,7 +50,7 @@ public enum SweepPlanner {
         if let field = spec.metricsField, let items = field.list() {
             for item in items {
                 guard let name = item.string(), !available.contains(name) else { continue }
-                let hint = Suggestion.closest(to: name, among: available).map { "did you mean '\($0)'?" }
+                let hint = EditDistance.suggestion(for: name, among: available).map { "did you mean '\($0)'?" }
                     ?? "available: \(available.joined(separator: ", "))"
                 item.issues.add(item.path, at: item.mark, "unknown metric '\(name)'; \(hint)")
             }

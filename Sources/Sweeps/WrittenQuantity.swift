@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// A number as written in a scenario, with its unit kept as text: `5m`, `540/h`, `80%`, `50`.
 ///
@@ -14,31 +15,9 @@ public struct WrittenQuantity: Hashable, Sendable {
     /// Splits `text` into a leading decimal number (`[+-]digits[.digits][e[+-]digits]`, the
     /// scenario grammar) and the rest; nil when it does not start with a number.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let chars = Array(trimmed.unicodeScalars)
-        var i = 0
-        func isDigit(_ k: Int) -> Bool { k < chars.count && ("0"..."9").contains(chars[k]) }
-        if i < chars.count, chars[i] == "+" || chars[i] == "-" { i += 1 }
-        var digits = 0
-        while isDigit(i) { i += 1; digits += 1 }
-        if i < chars.count, chars[i] == ".", digits > 0 || isDigit(i + 1) {
-            i += 1
-            while isDigit(i) { i += 1; digits += 1 }
-        }
-        guard digits > 0 else { return nil }
-        if i < chars.count, chars[i] == "e" || chars[i] == "E" {
-            var j = i + 1
-            if j < chars.count, chars[j] == "+" || chars[j] == "-" { j += 1 }
-            if isDigit(j) {
-                while isDigit(j) { j += 1 }
-                i = j
-            }
-        }
-        var number = String(String.UnicodeScalarView(chars[0..<i]))
-        if number.hasPrefix("+") { number.removeFirst() }
-        guard let value = Double(number), value.isFinite else { return nil }
+        guard let (value, rest) = Quantity.leadingNumber(text.trimmingCharacters(in: .whitespaces)) else { return nil }
         self.value = value
-        unit = String(String.UnicodeScalarView(chars[i...]))
+        unit = String(rest)
     }
 
     public init(value: Double, unit: String) {
