@@ -43,7 +43,7 @@ struct CenterPlan: Sendable {
     /// Mean handle time, for the expected-wait estimate that decides callback offers.
     let meanHandleTime: [Double]
     let priority: [Int]
-    let servers: [[Server]]
+    let servers: FlatLists<Server>
 
     // Per tier.
     let resolved: [Double]
@@ -52,7 +52,7 @@ struct CenterPlan: Sendable {
     let repeats: [RepeatContacts?]
 
     // Per team.
-    let teamSkills: [[TeamSkill]]
+    let teamSkills: FlatLists<TeamSkill>
     /// Most chats an agent of the team handles at once (1 when the team takes no chat).
     let teamChatCapacity: [Int]
     let policy: RoutingSpec.Policy
@@ -109,8 +109,8 @@ struct CenterPlan: Sendable {
             teamSkills.append(skills)
             capacity.append(chat)
         }
-        self.servers = servers
-        self.teamSkills = teamSkills
+        self.servers = FlatLists(servers)
+        self.teamSkills = FlatLists(teamSkills)
         teamChatCapacity = capacity
         policy = center.routing.policy
 

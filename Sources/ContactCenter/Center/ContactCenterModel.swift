@@ -257,7 +257,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// the offer's probability. The callback keeps the caller's place in line.
     private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool {
         var agents = 0.0
-        for server in plan.servers[q] { agents += statistics.available[server.team].value }
+        for p in plan.servers.range(q) { agents += statistics.available[plan.servers[position: p].team].value }
         let expectedWait = Double(queues[q].count) * plan.meanHandleTime[q] / max(agents, 1)
         guard expectedWait > offer.whenExpectedWaitAbove else { return false }
         return callbackStream.uniform() < offer.acceptance
@@ -268,7 +268,9 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// the same sum the event is scheduled at, so a threshold is never met twice.
     private func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
         var next: Double?
-        for server in plan.servers[q] where queuedAt + server.overflowAfter > now {
+        for p in plan.servers.range(q) {
+            let server = plan.servers[position: p]
+            guard queuedAt + server.overflowAfter > now else { continue }
             next = min(next ?? .infinity, queuedAt + server.overflowAfter)
         }
         return next
@@ -286,7 +288,9 @@ public struct ContactCenterModel: DiscreteEventModel {
         let levels = isChat ? plan.chatConcurrency[c] : 1
         for level in 0..<levels {
             var best: (agent: Int, since: Double, proficiency: Double)?
-            for server in plan.servers[q] where queuedAt + server.overflowAfter <= now {
+            for p in plan.servers.range(q) {
+                let server = plan.servers[position: p]
+                guard queuedAt + server.overflowAfter <= now else { continue }
                 // Backlog work may also go to the team's agents reserved for it.
                 for group in server.team * 2...(server.team * 2 + (plan.kinds[c].isLive ? 0 : 1)) {
                     guard let agent = free.front(group: group, level: level, agents: agents) else { continue }
@@ -307,7 +311,8 @@ public struct ContactCenterModel: DiscreteEventModel {
     private mutating func nextContact(for agent: Int, now: Double) -> (queue: Int, proficiency: Double)? {
         let record = agents[agent]
         var best: (queue: Int, priority: Int, queuedAt: Double, proficiency: Double)?
-        for skill in plan.teamSkills[Int(record.team)] {
+        for p in plan.teamSkills.range(Int(record.team)) {
+            let skill = plan.teamSkills[position: p]
             let c = plan.channel(ofQueue: skill.queue)
             if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= plan.chatConcurrency[c]) { continue }
             if record.backlogOnly && plan.kinds[c].isLive { continue }
