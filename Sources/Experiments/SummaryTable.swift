@@ -116,8 +116,10 @@ public enum SummaryTable {
             let name = metric == .serviceLevel
                 ? "service level (\(conventionLabel(channel.serviceLevelTarget.convention)))" : metric.label
             let mean = item.mean.map { Formatting.value($0, metric.unit) } ?? "n/a"
-            let interval = item.confidenceInterval.map {
-                "[\(Formatting.value($0.lower, metric.unit)), \(Formatting.value($0.upper, metric.unit))]"
+            // A share's interval is shown within 0…100% (the t-interval of a mean near a bound can cross it).
+            let interval = item.confidenceInterval.map { ci in
+                let (lower, upper) = metric.unit == .share ? (max(0, ci.lower), min(1, ci.upper)) : (ci.lower, ci.upper)
+                return "[\(Formatting.value(lower, metric.unit)), \(Formatting.value(upper, metric.unit))]"
             } ?? ""
             let theory = summary.theory(metric, .channel(c)).map { Formatting.value($0, metric.unit) } ?? ""
             lines.append(Formatting.pad(name, 26) + Formatting.pad(mean, 11, right: true) + "   "
