@@ -30,7 +30,10 @@ enum ValueFormat {
 
     static func duration(_ seconds: Double?) -> String {
         guard let s = seconds, s.isFinite else { return "—" }
-        if s < 60 { return String(format: s < 10 ? "%.2fs" : "%.1fs", s) }
+        if s < 60 {
+            if abs(s - s.rounded()) < 1e-9 { return "\(Int(s.rounded()))s" }
+            return String(format: s < 10 ? "%.2fs" : "%.1fs", s)
+        }
         let total = Int(s.rounded())
         let d = total / 86400, h = (total % 86400) / 3600, m = (total % 3600) / 60, sec = total % 60
         if d > 0 { return h > 0 ? "\(d)d\(h)h" : "\(d)d" }
