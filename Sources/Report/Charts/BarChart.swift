@@ -40,7 +40,10 @@ public struct BarChart {
                 let x = barsLeft + barWidth * Double(i)
                 let y = frame.y(value)
                 s += "<rect class=\"bar\" data-name=\"\(xmlEscaped(one.name))\" x=\"\(svgNumber(x + 1))\" y=\"\(svgNumber(Swift.min(y, zero)))\" width=\"\(svgNumber(barWidth - 2))\" height=\"\(svgNumber(abs(zero - y)))\" fill=\"\(Palette.colour(i))\"><title>\(xmlEscaped(one.name)) · \(xmlEscaped(category)): \(xmlEscaped(yFormat(value)))</title></rect>"
-                s += "<text x=\"\(svgNumber(x + barWidth / 2))\" y=\"\(svgNumber(Swift.min(y, zero) - 6))\" text-anchor=\"middle\" fill=\"#222\">\(xmlEscaped(yFormat(value)))</text>"
+                // The value label sits above the bar or its error bar, whichever is higher.
+                var labelY = Swift.min(y, zero)
+                if i < errors.count, c < errors[i].count, let range = errors[i][c] { labelY = Swift.min(labelY, frame.y(range.upperBound)) }
+                s += "<text x=\"\(svgNumber(x + barWidth / 2))\" y=\"\(svgNumber(labelY - 6))\" text-anchor=\"middle\" fill=\"#222\">\(xmlEscaped(yFormat(value)))</text>"
                 if i < errors.count, c < errors[i].count, let range = errors[i][c] {
                     let cx = svgNumber(x + barWidth / 2)
                     s += "<line class=\"error\" x1=\"\(cx)\" x2=\"\(cx)\" y1=\"\(svgNumber(frame.y(range.lowerBound)))\" y2=\"\(svgNumber(frame.y(range.upperBound)))\" stroke=\"#222\" stroke-width=\"1.5\"/>"
