@@ -12,7 +12,7 @@ enum ReportStyle {
     th:first-child, td:first-child { text-align: left; }
     thead th { border-bottom: 1px solid #888; }
     .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-    .card { flex: 1 1 250px; border: 1px solid #bbb; border-left: 6px solid #888; border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
+    .card { flex: 1 1 250px; max-width: 320px; border: 1px solid #bbb; border-left: 6px solid #888; border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
     .card.pass { border-left-color: #009E73; }
     .card.fail { border-left-color: #D55E00; }
     .card h3 { margin: 0 0 4px; font-size: 1.05em; }
