@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test notebooks validate-long bench bench-sweep slurm-test golden clean
+.PHONY: all deps build run test report-test notebooks validate-long bench bench-sweep slurm-test golden clean
 
 all: build
 
@@ -27,6 +27,12 @@ test: deps
 	$(SWIFT) test $(CONFIG) --skip-build
 	$(MAKE) notebooks
 	SLURM_TEST_OPTIONAL=1 ./scripts/slurm-test.sh
+
+## The HTML report in a real browser: headless Chromium (installed if missing) renders
+## `ccsim report` of a tiered-support run; checks the charts and that the screenshot is not blank.
+## Not part of `make test`: the Chromium install alone is ~1 min and depends on the network.
+report-test: build
+	SCRATCH=.build ./scripts/report-browser-test.sh
 
 ## Execute every notebook top to bottom in a Python venv with the pinned packages.
 notebooks: build .venv/.installed

@@ -11,6 +11,7 @@ import PackageDescription
 //   ContactCenter             the contact-center model on the kernel
 //   Experiments               replications, result files
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
+//   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
 // The benchmark (ccsim-bench) sits outside the library's dependencies.
 let package = Package(
@@ -46,10 +47,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "Report"),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
