@@ -20,6 +20,7 @@ build: deps
 ## Build, then simulate a bundled scenario and print its table (outputs in $(OUT)/).
 run: build
 	$(BIN)/ccsim run $(SCENARIO) --replications 10 --out $(OUT)
+	$(BIN)/ccsim report $(OUT)
 
 ## Every test: unit, golden (exact output) and statistical validation against Erlang C/A/B.
 test: deps
@@ -27,6 +28,7 @@ test: deps
 	$(SWIFT) test $(CONFIG) --skip-build
 	$(MAKE) notebooks
 	SLURM_TEST_OPTIONAL=1 ./scripts/slurm-test.sh
+	SCRATCH=.build ./scripts/report-browser-test.sh
 
 ## The HTML report in a real browser: headless Chromium (installed if missing) renders
 ## `ccsim report` of a tiered-support run; checks the charts and that the screenshot is not blank.
