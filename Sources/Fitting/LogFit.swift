@@ -8,6 +8,10 @@ public struct LogFit: Sendable {
     public struct Key: Hashable, Sendable, Comparable {
         public var channel: String
         public var tier: String
+        public init(channel: String, tier: String) {
+            self.channel = channel
+            self.tier = tier
+        }
         public static func < (a: Key, b: Key) -> Bool { (a.channel, a.tier) < (b.channel, b.tier) }
     }
 
