@@ -68,7 +68,7 @@ enum FitReport {
             switch p {
             case let .failure(e): s += "  \(channel): \(e)\n"
             case let .success(p):
-                s += "  \(channel): \(p.sample.eventCount) abandoned of \(p.sample.times.count); naive mean \(f(p.sample.naiveMean))s, "
+                s += "  \(channel): \(p.sample.eventCount) abandoned of \(p.sample.times.count) that waited; naive mean \(f(p.sample.naiveMean))s, "
                 s += "Kaplan–Meier restricted mean \(f(p.kaplanMeier.restrictedMean))s (to \(f(p.kaplanMeier.largestTime))s)\n"
                 for c in [p.exponential, p.weibull].sorted(by: { $0.aic < $1.aic }) { s += candidate(c) }
             }
