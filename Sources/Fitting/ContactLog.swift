@@ -3,6 +3,9 @@ import Foundation
 /// One usable row of a contact log (ccsim's `contacts.csv` layout).
 public struct ContactRow: Sendable, Hashable {
     public var replication: Int
+    /// Issue and contact numbers, when the log has them: visits of one contact share both.
+    public var issue: Int?
+    public var contact: Int?
     public var channel: String
     public var tier: String
     public var stage: String
@@ -59,6 +62,7 @@ public struct ContactLog: Sendable {
         let cArrival = try column("arrival_s"), cWait = try column("wait_s"), cHandle = try column("handle_s")
         let cOutcome = try column("outcome")
         let cQueued = header.firstIndex(of: "queued_s"), cReplication = header.firstIndex(of: "replication")
+        let cIssue = header.firstIndex(of: "issue"), cContact = header.firstIndex(of: "contact")
 
         var rows: [ContactRow] = []
         var bad: [BadRow] = []
@@ -94,7 +98,9 @@ public struct ContactLog: Sendable {
                     throw BadRow(line: lineNumber, reason: "outcome \(outcome) without handle_s")
                 }
                 let replication = cReplication.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) } ?? 0
-                rows.append(ContactRow(replication: replication, channel: fields[cChannel], tier: fields[cTier], stage: fields[cStage],
+                let issue = cIssue.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
+                let contact = cContact.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
+                rows.append(ContactRow(replication: replication, issue: issue, contact: contact, channel: fields[cChannel], tier: fields[cTier], stage: fields[cStage],
                                        arrival: arrival, queued: queued, wait: wait, handle: handle, outcome: outcome))
             } catch let row as BadRow {
                 bad.append(row)

@@ -15,6 +15,10 @@ public enum ScenarioFragment {
         let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         for channel in fit.channels {
             out += "  \(channel):\n"
+            if !["voice", "chat", "email"].contains(channel) {
+                // The log does not say; abandonment is the best hint (email never abandons).
+                out += "    kind: \(fit.patience[channel] == nil ? "email" : "voice")   # guessed: not in the log\n"
+            }
             if case let .success(a)? = fit.arrivals[channel] {
                 out += "    demand:\n"
                 out += "      per_day: \(number(a.perDay))\n"
@@ -23,8 +27,9 @@ public enum ScenarioFragment {
                 if a.busynessCV > 0 { out += "      busyness_cv: \(number(a.busynessCV))\n" }
             }
             if let shares = fit.tierShares[channel] {
-                let parts = fit.tiers.compactMap { t in shares[t].map { "\(t): \(percent($0))" } }
-                out += "    tiers: {\(parts.joined(separator: ", "))}\n"
+                let present = fit.tiers.filter { shares[$0] != nil }
+                let written = exactShares(present.map { shares[$0]! })
+                out += "    tiers: {\(zip(present, written).map { "\($0): \($1)%" }.joined(separator: ", "))}\n"
             }
             if case let .success(p)? = fit.patience[channel] {
                 out += "    patience: \(distribution(p.best.distribution))\n"
@@ -41,8 +46,12 @@ public enum ScenarioFragment {
             }
             if let r = fit.resolution[tier] {
                 out += "    resolution: {resolved: \(percent(r.resolved))"
-                if r.escalated > 0 { out += ", escalated: \(percent(r.escalated))" }
+                let escalation = fit.escalations[tier]
+                if r.escalated > 0 && escalation != nil { out += ", escalated: \(percent(r.escalated))" }
                 out += "}\n"
+                if let e = escalation, r.escalated > 0 {
+                    out += "    escalation: {to: \(e.toTier), mode: \(e.mode)" + (e.mode == "ticket" ? ", channel: \(e.channel)" : "") + "}\n"
+                }
             }
         }
         return out
@@ -57,6 +66,16 @@ public enum ScenarioFragment {
         case let .weibull(shape, scale): "{weibull: {shape: \(number(shape)), scale: \(seconds(scale))}}"
         default: "\(d)"
         }
+    }
+
+    /// Percentages with two decimals that add up to exactly 100 (the loader checks the sum):
+    /// the largest share takes the rounding remainder.
+    static func exactShares(_ shares: [Double]) -> [String] {
+        var hundredths = shares.map { Int(($0 * 10_000).rounded()) }
+        if let largest = hundredths.indices.max(by: { hundredths[$0] < hundredths[$1] }) {
+            hundredths[largest] += 10_000 - hundredths.reduce(0, +)
+        }
+        return hundredths.map { String(format: "%d.%02d", $0 / 100, $0 % 100) }
     }
 
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }

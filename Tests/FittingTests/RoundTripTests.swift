@@ -54,3 +54,40 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(decoded.mean, p.best.distribution.mean, accuracy: 1e-3 * decoded.mean)
     }
 }
+
+/// The fragment written for the sample log loads as part of a scenario, with the fitted values.
+final class ScenarioFragmentTests: XCTestCase {
+    func testFragmentOfTheSampleLogLoadsAsAScenario() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let log = try ContactLog.read(path: root.appendingPathComponent("scenarios/history/contacts.csv").path)
+        XCTAssertEqual(log.badRows.count, 0)
+        let fit = LogFit(log, interval: 3600)
+        XCTAssertEqual(fit.escalations["tier1"]?.toTier, "tier2")
+        XCTAssertEqual(fit.escalations["tier1"]?.mode, "warm_transfer")
+        // Source: voice tier1 gamma(mean 5m, cv 0.6), chat tier1 lognormal(mean 6m, cv 0.8).
+        let voice = try fit.handleTimes[LogFit.Key(channel: "voice", tier: "tier1")]!.get()
+        XCTAssertEqual(voice.best.family, .gamma)
+        XCTAssertEqual(voice.distribution.mean, 300, accuracy: 300 * 0.6 * 4 / Double(voice.count).squareRoot())
+        let chat = try fit.handleTimes[LogFit.Key(channel: "chat", tier: "tier1")]!.get()
+        XCTAssertEqual(chat.best.family, .lognormal)
+
+        let fragment = ScenarioFragment.yaml(fit, source: "contacts.csv", interval: 3600)
+        let yaml = """
+        name: refit
+        run: {horizon: 1d, warmup: 0s, interval: 1h, replications: 1, seed: 1}
+        \(fragment)
+        teams:
+          front:
+            skills:
+              - {channel: [voice, chat], tier: tier1}
+              - {channel: [voice, chat], tier: tier2}
+            shifts: [{start: "00:00", length: 24h, agents: 8}]
+        routing: {policy: longest_idle}
+        """
+        let scenario = try ScenarioLoader.parse(yaml: yaml, file: "refit.yaml")
+        // Written with 6 significant digits.
+        let loaded = try XCTUnwrap(scenario.center.tiers[0].handleTimes[0])
+        XCTAssertEqual(loaded.mean, voice.distribution.mean, accuracy: 1e-5 * voice.distribution.mean)
+        XCTAssertEqual(scenario.center.channels.map(\.name), ["voice", "chat"])
+    }
+}
