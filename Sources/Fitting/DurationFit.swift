@@ -20,11 +20,14 @@ public struct DurationFit: Sendable {
 
     /// Fits all `families` to `values` by maximum likelihood and ranks them by AIC.
     /// - Throws: ``FittingError/tooFewObservations(what:found:needed:)`` with fewer than
-    ///   ``minimumCount`` positive values.
+    ///   ``minimumCount`` positive values; ``FittingError/constant(what:value:)`` when all are equal.
     public init(_ values: [Double], what: String = "durations", families: [Family] = Family.allCases) throws {
         let positive = values.filter { $0 > 0 }
         guard positive.count >= Self.minimumCount else {
             throw FittingError.tooFewObservations(what: what, found: positive.count, needed: Self.minimumCount)
+        }
+        if let first = positive.first, positive.allSatisfy({ $0 == first }) {
+            throw FittingError.constant(what: what, value: first)
         }
         count = positive.count
         zeros = values.count - positive.count

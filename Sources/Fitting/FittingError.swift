@@ -7,12 +7,16 @@ public enum FittingError: Error, Equatable, CustomStringConvertible {
     /// Fewer usable observations than a fit needs; `found` says how many there were.
     case tooFewObservations(what: String, found: Int, needed: Int)
 
+    /// Every value is the same: no spread to fit a two-parameter family to.
+    case constant(what: String, value: Double)
+
     public var description: String {
         switch self {
         case let .missingColumn(name): "contact log has no '\(name)' column"
         case let .unreadable(path, reason): "cannot read \(path): \(reason)"
         case let .tooFewObservations(what, found, needed):
             "too few usable observations for \(what): found \(found), need at least \(needed)"
+        case let .constant(what, value): "every value of \(what) is \(value): use a deterministic duration"
         }
     }
 }

@@ -81,4 +81,10 @@ final class MaximumLikelihoodTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("found 3"))
         }
     }
+
+    func testConstantValuesAreAnErrorNotANaN() {
+        XCTAssertThrowsError(try DurationFit(Array(repeating: 60, count: 20))) { error in
+            XCTAssertEqual(error as? FittingError, .constant(what: "durations", value: 60))
+        }
+    }
 }
