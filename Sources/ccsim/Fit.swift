@@ -24,15 +24,24 @@ struct Fit: ParsableCommand {
     var out: String?
 
     func run() throws {
+        do { try fit() } catch let error as FittingError {
+            // Like an invalid scenario: one line on stderr, status 2.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func fit() throws {
         let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         guard let startWeekday = weekdays.firstIndex(of: String(start.lowercased().prefix(3))) else {
             throw ValidationError("--start must be a weekday (mon … sun), got \(start)")
         }
         let contactLog = try ContactLog.read(path: log)
         if !contactLog.badRows.isEmpty {
-            print("\(contactLog.badRows.count) bad row(s) skipped:")
-            for row in contactLog.badRows.prefix(20) { print("  \(row)") }
-            if contactLog.badRows.count > 20 { print("  … and \(contactLog.badRows.count - 20) more") }
+            // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
+            var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"
+            for row in contactLog.badRows { text += "  \(row)\n" }
+            FileHandle.standardError.write(Data(text.utf8))
         }
         guard contactLog.rows.count >= DurationFit.minimumCount else {
             throw FittingError.tooFewObservations(what: "a fit", found: contactLog.rows.count, needed: DurationFit.minimumCount)
@@ -43,7 +52,7 @@ struct Fit: ParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let path = (out as NSString).appendingPathComponent("fit.yaml")
             try AtomicFile.write(ScenarioFragment.yaml(fit, source: log, interval: interval.seconds), to: path)
-            print("wrote \(path)")
+            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
         }
     }
 }
