@@ -94,13 +94,13 @@ public struct PatienceFit: Sendable {
     public static let minimumEvents = 10
 
     public init(_ sample: CensoredSample, what: String = "patience") throws {
-        let events = sample.eventCount
-        guard events >= Self.minimumEvents else {
-            throw FittingError.tooFewObservations(what: what + " (abandonments)", found: events, needed: Self.minimumEvents)
-        }
         // Zero waits carry no information about patience (answered at once or abandoned at once).
         var kept = CensoredSample(times: [], events: [])
         for (t, e) in zip(sample.times, sample.events) where t > 0 { kept.times.append(t); kept.events.append(e) }
+        let events = kept.eventCount
+        guard events >= Self.minimumEvents else {
+            throw FittingError.tooFewObservations(what: what + " (abandonments)", found: events, needed: Self.minimumEvents)
+        }
         self.sample = kept
         let km = KaplanMeier(kept)
         kaplanMeier = km

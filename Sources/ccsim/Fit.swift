@@ -36,6 +36,10 @@ struct Fit: ParsableCommand {
         guard let startWeekday = weekdays.firstIndex(of: String(start.lowercased().prefix(3))) else {
             throw ValidationError("--start must be a weekday (mon … sun), got \(start)")
         }
+        let slots = 86_400 / interval.seconds
+        guard abs(slots - slots.rounded()) < 1e-9 else {
+            throw ValidationError("--interval must divide 24h, got \(interval.seconds)s")
+        }
         let contactLog = try ContactLog.read(path: log)
         if !contactLog.badRows.isEmpty {
             // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
