@@ -13,8 +13,10 @@ public struct ArrivalFit: Sendable {
     public var dayOfWeek: [Double]
     /// Coefficient of variation of a gamma day-level "busyness" multiplier, by the method of
     /// moments: Var N_d = m_d + m_d² c² for a Poisson count with mean m_d·B, E B = 1, cv(B) = c.
-    /// 0 when daily totals are no more variable than Poisson.
-    public var busynessCV: Double
+    /// 0 when daily totals are no more variable than Poisson; `nil` when no weekday was seen
+    /// twice in total: then the weekday factors absorb all day-to-day variation (one week of
+    /// one history cannot tell busyness from the weekly pattern).
+    public var busynessCV: Double?
     public var dailyTotals: [Int]
 
     public static let day = 86_400.0
@@ -50,12 +52,22 @@ public struct ArrivalFit: Sendable {
             sums[w] += Double(n); counts[w] += 1
         }
         dayOfWeek = (0..<7).map { counts[$0] > 0 && mean > 0 ? sums[$0] / counts[$0] / mean : 1 }
-        var excess = 0.0, squares = 0.0
-        for (i, n) in totals.enumerated() {
-            let m = mean * dayOfWeek[(startWeekday + i % dayCount) % 7]
-            excess += (Double(n) - m) * (Double(n) - m) - m
-            squares += m * m
+        // The weekday means are fitted to the same totals, which shrinks the squared residuals
+        // by about (D − w)/D for D days and w weekdays seen: undo that before comparing to Poisson.
+        let seen = counts.filter { $0 > 0 }.count
+        let dof = Double(totals.count - seen)
+        if dof < 2 {
+            busynessCV = nil
+        } else {
+            var residual = 0.0, poisson = 0.0, squares = 0.0
+            for (i, n) in totals.enumerated() {
+                let m = mean * dayOfWeek[(startWeekday + i % dayCount) % 7]
+                residual += (Double(n) - m) * (Double(n) - m)
+                poisson += m
+                squares += m * m
+            }
+            let excess = residual * Double(totals.count) / dof - poisson
+            busynessCV = squares > 0 ? max(0, excess / squares).squareRoot() : 0
         }
-        busynessCV = squares > 0 ? max(0, excess / squares).squareRoot() : 0
     }
 }

@@ -24,7 +24,7 @@ public enum ScenarioFragment {
                 out += "      per_day: \(number(a.perDay))\n"
                 out += "      profile: [\(a.profile.map { number($0 * Double(a.profile.count)) }.joined(separator: ", "))]\n"
                 out += "      day_of_week: {\(zip(days, a.dayOfWeek).map { "\($0): \(number($1))" }.joined(separator: ", "))}\n"
-                if a.busynessCV > 0 { out += "      busyness_cv: \(number(a.busynessCV))\n" }
+                if let cv = a.busynessCV, cv > 0 { out += "      busyness_cv: \(number(cv))\n" }
             }
             if let shares = fit.tierShares[channel] {
                 let present = fit.tiers.filter { shares[$0] != nil }

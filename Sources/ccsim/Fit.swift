@@ -89,7 +89,7 @@ enum FitReport {
         s += "\nArrivals (first contacts)\n"
         for channel in fit.channels {
             guard case let .success(a)? = fit.arrivals[channel] else { continue }
-            s += "  \(channel): \(f(a.perDay))/day over \(a.dailyTotals.count) day(s), busyness cv \(f(a.busynessCV)); "
+            s += "  \(channel): \(f(a.perDay))/day over \(a.dailyTotals.count) day(s), busyness cv \(a.busynessCV.map(f) ?? "not identifiable (no weekday seen twice)"); "
             s += "day of week " + a.dayOfWeek.map(f).joined(separator: " ") + "\n"
             if let shares = fit.tierShares[channel] {
                 s += "    tiers: " + fit.tiers.compactMap { t in shares[t].map { "\(t) \(pct($0))" } }.joined(separator: ", ") + "\n"

@@ -30,7 +30,7 @@ final class ArrivalFitTests: XCTestCase {
         let fit = try ArrivalFit(arrivals: arrivals(days: 280, perDay: 1000, factors: factors, busyness: 0.15), interval: 1800)
         XCTAssertEqual(fit.perDay, 1000, accuracy: 40)
         for (estimate, truth) in zip(fit.dayOfWeek, factors) { XCTAssertEqual(estimate, truth, accuracy: 0.08) }
-        XCTAssertEqual(fit.busynessCV, 0.15, accuracy: 0.04)
+        XCTAssertEqual(try XCTUnwrap(fit.busynessCV), 0.15, accuracy: 0.04)
         XCTAssertEqual(fit.profile.count, 48)
         // Uniform times: each half hour ≈ 1/48 of the day (≈ 5800 arrivals each, sd ≈ 1.3%).
         for share in fit.profile { XCTAssertEqual(share * 48, 1, accuracy: 0.08) }
@@ -38,7 +38,7 @@ final class ArrivalFitTests: XCTestCase {
 
     func testPoissonDaysGiveNoBusyness() throws {
         let fit = try ArrivalFit(arrivals: arrivals(days: 280, perDay: 1000, factors: factors, busyness: 0), interval: 3600)
-        XCTAssertLessThan(fit.busynessCV, 0.03)
+        XCTAssertLessThan(try XCTUnwrap(fit.busynessCV), 0.03)
     }
 
     func testProfileAndWeekdayOfDayZero() throws {
@@ -51,5 +51,6 @@ final class ArrivalFitTests: XCTestCase {
         XCTAssertEqual(fit.dayOfWeek[2], 1.5)  // Wednesday: 3 against a mean of 2
         XCTAssertEqual(fit.dayOfWeek[3], 0.5)
         XCTAssertEqual(fit.dayOfWeek[0], 1)  // unseen
+        XCTAssertNil(fit.busynessCV, "each weekday seen once: busyness is not identifiable")
     }
 }
