@@ -10,6 +10,7 @@ import PackageDescription
 //   Scenarios                 scenario schema decoded from YAML, validated once at load
 //   ContactCenter             the contact-center model on the kernel
 //   Experiments               replications, result files
+//   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
@@ -40,6 +41,7 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
+        .target(name: "Fitting", dependencies: ["CGSL", "Stochastics", "Statistics"]),
         .target(
             name: "Sweeps",
             dependencies: [
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics"]),
+        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -10,6 +10,7 @@
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_sf_psi.h>
 
 // Swift 6 rejects GSL's generator-type globals (`gsl_rng_mt19937`, ...) as
 // mutable global state that is not concurrency-safe. These accessors hand out

@@ -1,0 +1,113 @@
+import Foundation
+
+/// One usable row of a contact log (ccsim's `contacts.csv` layout).
+public struct ContactRow: Sendable, Hashable {
+    public var replication: Int
+    /// Issue and contact numbers, when the log has them: visits of one contact share both.
+    public var issue: Int?
+    public var contact: Int?
+    public var channel: String
+    public var tier: String
+    public var stage: String
+    public var arrival: Double
+    public var queued: Double
+    public var wait: Double
+    /// Absent for abandoned contacts (never answered).
+    public var handle: Double?
+    public var outcome: String
+}
+
+/// A row that was not used, with its 1-based line number in the file and why.
+/// Bad rows are reported, never silently dropped.
+public struct BadRow: Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var reason: String
+    public var description: String { "line \(line): \(reason)" }
+}
+
+/// A parsed contact log: the usable rows and the rejected ones.
+///
+/// Columns are found by header name, so extra columns or another order are fine;
+/// `channel, tier, stage, arrival_s, wait_s, handle_s, outcome` are required.
+public struct ContactLog: Sendable {
+    public static let outcomes: Set<String> = ["resolved", "escalated", "unresolved", "abandoned"]
+    public var rows: [ContactRow]
+    public var badRows: [BadRow]
+
+    public init(rows: [ContactRow], badRows: [BadRow] = []) {
+        self.rows = rows
+        self.badRows = badRows
+    }
+
+    /// Reads and parses the file at `path`.
+    public static func read(path: String) throws -> ContactLog {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw FittingError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try parse(text)
+    }
+
+    /// Parses CSV text whose first line is the header.
+    public static func parse(_ text: String) throws -> ContactLog {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard let headerLine = lines.first else { throw FittingError.missingColumn("channel") }
+        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        func column(_ name: String) throws -> Int {
+            guard let i = header.firstIndex(of: name) else { throw FittingError.missingColumn(name) }
+            return i
+        }
+        let cChannel = try column("channel"), cTier = try column("tier"), cStage = try column("stage")
+        let cArrival = try column("arrival_s"), cWait = try column("wait_s"), cHandle = try column("handle_s")
+        let cOutcome = try column("outcome")
+        let cQueued = header.firstIndex(of: "queued_s"), cReplication = header.firstIndex(of: "replication")
+        let cIssue = header.firstIndex(of: "issue"), cContact = header.firstIndex(of: "contact")
+
+        var rows: [ContactRow] = []
+        var bad: [BadRow] = []
+        rows.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated().dropFirst() {
+            let lineNumber = index + 1
+            if line.isEmpty { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == header.count else {
+                bad.append(BadRow(line: lineNumber, reason: "\(fields.count) fields, header has \(header.count)"))
+                continue
+            }
+            func duration(_ c: Int, _ name: String) -> Result<Double, BadRow> {
+                guard let x = Double(fields[c].trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                    return .failure(BadRow(line: lineNumber, reason: "\(name) '\(fields[c])' is not a number"))
+                }
+                guard x >= 0 else { return .failure(BadRow(line: lineNumber, reason: "\(name) \(fields[c]) is negative")) }
+                return .success(x)
+            }
+            do {
+                let arrival = try duration(cArrival, "arrival_s").get()
+                let wait = try duration(cWait, "wait_s").get()
+                let queued = try cQueued.map { try duration($0, "queued_s").get() } ?? arrival
+                let handleText = fields[cHandle].trimmingCharacters(in: .whitespaces)
+                let handle = handleText.isEmpty ? nil : try duration(cHandle, "handle_s").get()
+                let outcome = fields[cOutcome].trimmingCharacters(in: .whitespaces)
+                guard Self.outcomes.contains(outcome) else {
+                    throw BadRow(line: lineNumber, reason: "unknown outcome '\(outcome)'")
+                }
+                // An unresolved row may lack a handle time (lost while waiting for a transfer);
+                // resolved and escalated contacts were handled, so they must have one.
+                if (outcome == "resolved" || outcome == "escalated") && handle == nil {
+                    throw BadRow(line: lineNumber, reason: "outcome \(outcome) without handle_s")
+                }
+                let replication = cReplication.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) } ?? 0
+                let issue = cIssue.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
+                let contact = cContact.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
+                rows.append(ContactRow(replication: replication, issue: issue, contact: contact, channel: fields[cChannel], tier: fields[cTier], stage: fields[cStage],
+                                       arrival: arrival, queued: queued, wait: wait, handle: handle, outcome: outcome))
+            } catch let row as BadRow {
+                bad.append(row)
+            }
+        }
+        return ContactLog(rows: rows, badRows: bad)
+    }
+}
+
+extension BadRow: Error {}

@@ -1,0 +1,84 @@
+import Foundation
+import Stochastics
+
+/// Writes a fitted log as a fragment of ccsim's scenario YAML: per channel `demand`
+/// (per_day, a per-interval profile, day_of_week, busyness_cv), `tiers` shares and
+/// `patience`; per tier `handle_time` per channel and `resolution` shares.
+/// Teams, routing and run settings are not in a contact log, so they are left to the user.
+public enum ScenarioFragment {
+    public static func yaml(_ fit: LogFit, source: String, interval: Double) -> String {
+        var out = "# Fitted by `ccsim fit` from \(source) (\(fit.log.rows.count) rows, \(fit.log.badRows.count) bad rows skipped).\n"
+        out += "# A scenario fragment: add run, teams and routing. Durations are maximum-likelihood fits chosen by AIC;\n"
+        out += "# patience accounts for censoring (answered contacts only tell that patience exceeded the wait).\n"
+        out += "# Profiles have one weight per \(Self.seconds(interval)) interval from 00:00: set run.interval to match.\n"
+        out += "channels:\n"
+        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        for channel in fit.channels {
+            out += "  \(channel):\n"
+            if !["voice", "chat", "email"].contains(channel) {
+                // The log does not say; abandonment is the best hint (email never abandons).
+                out += "    kind: \(fit.patience[channel] == nil ? "email" : "voice")   # guessed: not in the log\n"
+            }
+            if case let .success(a)? = fit.arrivals[channel] {
+                out += "    demand:\n"
+                out += "      per_day: \(number(a.perDay))\n"
+                out += "      profile: [\(a.profile.map { number($0 * Double(a.profile.count)) }.joined(separator: ", "))]\n"
+                out += "      day_of_week: {\(zip(days, a.dayOfWeek).map { "\($0): \(number($1))" }.joined(separator: ", "))}\n"
+                if let cv = a.busynessCV, cv > 0 { out += "      busyness_cv: \(number(cv))\n" }
+            }
+            if let shares = fit.tierShares[channel] {
+                let present = fit.tiers.filter { shares[$0] != nil }
+                let written = exactShares(present.map { shares[$0]! })
+                out += "    tiers: {\(zip(present, written).map { "\($0): \($1)%" }.joined(separator: ", "))}\n"
+            }
+            if case let .success(p)? = fit.patience[channel] {
+                out += "    patience: \(distribution(p.best.distribution))\n"
+            }
+        }
+        out += "tiers:\n"
+        for tier in fit.tiers {
+            out += "  \(tier):\n"
+            out += "    handle_time:\n"
+            for channel in fit.channels {
+                if case let .success(h)? = fit.handleTimes[LogFit.Key(channel: channel, tier: tier)] {
+                    out += "      \(channel): \(distribution(h.distribution))\n"
+                }
+            }
+            if let r = fit.resolution[tier] {
+                out += "    resolution: {resolved: \(percent(r.resolved))"
+                let escalation = fit.escalations[tier]
+                if r.escalated > 0 && escalation != nil { out += ", escalated: \(percent(r.escalated))" }
+                out += "}\n"
+                if let e = escalation, r.escalated > 0 {
+                    out += "    escalation: {to: \(e.toTier), mode: \(e.mode)" + (e.mode == "ticket" ? ", channel: \(e.channel)" : "") + "}\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// A distribution in the scenario's native parameter form (durations in seconds).
+    public static func distribution(_ d: Distribution) -> String {
+        switch d {
+        case let .exponential(mean): "{exponential: {mean: \(seconds(mean))}}"
+        case let .gamma(shape, scale): "{gamma: {shape: \(number(shape)), scale: \(seconds(scale))}}"
+        case let .lognormal(mu, sigma): "{lognormal: {mu: \(number(mu)), sigma: \(number(sigma))}}"
+        case let .weibull(shape, scale): "{weibull: {shape: \(number(shape)), scale: \(seconds(scale))}}"
+        default: "\(d)"
+        }
+    }
+
+    /// Percentages with two decimals that add up to exactly 100 (the loader checks the sum):
+    /// the largest share takes the rounding remainder.
+    static func exactShares(_ shares: [Double]) -> [String] {
+        var hundredths = shares.map { Int(($0 * 10_000).rounded()) }
+        if let largest = hundredths.indices.max(by: { hundredths[$0] < hundredths[$1] }) {
+            hundredths[largest] += 10_000 - hundredths.reduce(0, +)
+        }
+        return hundredths.map { String(format: "%d.%02d", $0 / 100, $0 % 100) }
+    }
+
+    static func number(_ x: Double) -> String { String(format: "%.6g", x) }
+    static func seconds(_ x: Double) -> String { number(x) + "s" }
+    static func percent(_ x: Double) -> String { String(format: "%.4g%%", x * 100) }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Experiments
+import Fitting
+import Foundation
+import Stochastics
+
+/// `ccsim fit`: turns a contact log (ccsim's own contacts.csv) into fitted scenario inputs.
+struct Fit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit handle times, patience (with censoring), arrivals and outcome shares to a contact log.",
+        discussion: "Reads a contacts.csv (as written by `ccsim run --trace`), prints every fitted quantity with each candidate family's AIC and KS distance, and with --out writes fit.yaml, a scenario fragment. Bad rows are reported with line numbers."
+    )
+
+    @Argument(help: "The contact log (CSV with ccsim's contacts.csv columns).")
+    var log: String
+
+    @Option(help: "Interval of the arrival profile (must divide 24h).")
+    var interval: DurationArgument = DurationArgument(argument: "30m")!
+
+    @Option(help: "Weekday of day 0 of the log (mon … sun).")
+    var start: String = "mon"
+
+    @Option(help: "Directory to write fit.yaml into (atomically).")
+    var out: String?
+
+    func run() throws {
+        do { try fit() } catch let error as FittingError {
+            // Like an invalid scenario: one line on stderr, status 2.
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func fit() throws {
+        let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        guard let startWeekday = weekdays.firstIndex(of: String(start.lowercased().prefix(3))) else {
+            throw ValidationError("--start must be a weekday (mon … sun), got \(start)")
+        }
+        let slots = 86_400 / interval.seconds
+        guard abs(slots - slots.rounded()) < 1e-9 else {
+            throw ValidationError("--interval must divide 24h, got \(interval.seconds)s")
+        }
+        let contactLog = try ContactLog.read(path: log)
+        if !contactLog.badRows.isEmpty {
+            // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
+            var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"
+            for row in contactLog.badRows { text += "  \(row)\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        guard contactLog.rows.count >= DurationFit.minimumCount else {
+            throw FittingError.tooFewObservations(what: "a fit", found: contactLog.rows.count, needed: DurationFit.minimumCount)
+        }
+        let fit = LogFit(contactLog, interval: interval.seconds, startWeekday: startWeekday)
+        print(FitReport.text(fit))
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let path = (out as NSString).appendingPathComponent("fit.yaml")
+            try AtomicFile.write(ScenarioFragment.yaml(fit, source: log, interval: interval.seconds), to: path)
+            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        }
+    }
+}
+
+/// The printed summary of `ccsim fit`.
+enum FitReport {
+    static func text(_ fit: LogFit) -> String {
+        var s = "\(fit.log.rows.count) usable rows; channels \(fit.channels.joined(separator: ", ")); tiers \(fit.tiers.joined(separator: ", "))\n"
+        s += "\nHandle time (per channel × tier; chosen by AIC, first)\n"
+        for key in fit.handleTimes.keys.sorted() {
+            s += "  \(key.channel)/\(key.tier): "
+            switch fit.handleTimes[key]! {
+            case let .failure(e): s += "\(e)\n"
+            case let .success(h):
+                s += "n=\(h.count) mean=\(f(h.sampleMean))s" + (h.zeros > 0 ? " (\(h.zeros) zero(s) left out)" : "") + "\n"
+                for c in h.candidates { s += candidate(c) }
+            }
+        }
+        s += "\nPatience (censored: answered first contacts waited less than their patience)\n"
+        for channel in fit.channels {
+            guard let p = fit.patience[channel] else { s += "  \(channel): no abandonments\n"; continue }
+            switch p {
+            case let .failure(e): s += "  \(channel): \(e)\n"
+            case let .success(p):
+                s += "  \(channel): \(p.sample.eventCount) abandoned of \(p.sample.times.count) that waited; naive mean \(f(p.sample.naiveMean))s, "
+                s += "Kaplan–Meier restricted mean \(f(p.kaplanMeier.restrictedMean))s (to \(f(p.kaplanMeier.largestTime))s)\n"
+                for c in [p.exponential, p.weibull].sorted(by: { $0.aic < $1.aic }) { s += candidate(c) }
+            }
+        }
+        s += "\nArrivals (first contacts)\n"
+        for channel in fit.channels {
+            guard case let .success(a)? = fit.arrivals[channel] else { continue }
+            s += "  \(channel): \(f(a.perDay))/day over \(a.dailyTotals.count) day(s), busyness cv \(a.busynessCV.map(f) ?? "not identifiable (no weekday seen twice)"); "
+            s += "day of week " + a.dayOfWeek.map(f).joined(separator: " ") + "\n"
+            if let shares = fit.tierShares[channel] {
+                s += "    tiers: " + fit.tiers.compactMap { t in shares[t].map { "\(t) \(pct($0))" } }.joined(separator: ", ") + "\n"
+            }
+        }
+        s += "\nOutcomes of answered contacts\n"
+        for tier in fit.tiers {
+            guard let r = fit.resolution[tier] else { continue }
+            s += "  \(tier): resolved \(pct(r.resolved)), escalated \(pct(r.escalated)), unresolved \(pct(r.unresolved)) (n=\(r.answered))\n"
+        }
+        s += "  first-contact resolution: \(pct(fit.firstContact.resolved)) of \(fit.firstContact.answered) answered first contacts\n"
+        return s
+    }
+
+    static func candidate(_ c: CandidateFit) -> String {
+        "    \(c.family.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) AIC \(String(format: "%12.1f", c.aic))  KS \(String(format: "%.4f", c.ks))  \(ScenarioFragment.distribution(c.distribution))\n"
+    }
+
+    static func f(_ x: Double) -> String { String(format: "%.4g", x) }
+    static func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+}

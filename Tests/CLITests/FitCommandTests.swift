@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+/// `ccsim fit` as a user runs it.
+final class FitCommandTests: XCTestCase {
+    func testFitPrintsTheTableAndWritesFitYAML() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-fit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = try CCSimCommand.run(["fit", "scenarios/history/contacts.csv", "--interval", "1h", "--out", directory.path])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("voice/tier1"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Kaplan–Meier"), output.stdout)
+        let yaml = try String(contentsOf: directory.appendingPathComponent("fit.yaml"), encoding: .utf8)
+        XCTAssertTrue(yaml.contains("handle_time:"))
+        XCTAssertTrue(yaml.contains("escalation: {to: tier2, mode: warm_transfer}"))
+    }
+
+    func testBadRowsAreListedAndTooFewRowsIsAnError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-fit-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let text = """
+        replication,issue,contact,channel,tier,stage,arrival_s,queued_s,wait_s,handle_s,outcome,team
+        0,1,1,voice,tier1,first,10.000,10.000,3.000,200.000,resolved,front
+        0,2,1,voice,tier1,first,x,12.000,3.000,200.000,resolved,front
+
+        """
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let output = try CCSimCommand.run(["fit", file.path])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertTrue(output.stderr.contains("line 3: arrival_s 'x' is not a number"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("found 1"), output.stderr)
+    }
+}
