@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Scenarios
 
 /// Command-line values written as in scenario files: `5m`, `540/h`, `80%`.
@@ -9,6 +10,8 @@ struct DurationArgument: ExpressibleByArgument {
         seconds = value
     }
     static var defaultCompletionKind: CompletionKind { .default }
+    /// Shown as a default in help: `30m`, not the struct.
+    var defaultValueDescription: String { Formatting.duration(seconds) }
 }
 
 struct RateArgument: ExpressibleByArgument {
