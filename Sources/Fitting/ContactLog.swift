@@ -28,7 +28,10 @@ public struct BadRow: Sendable, Hashable, CustomStringConvertible {
 /// A parsed contact log: the usable rows and the rejected ones.
 ///
 /// Columns are found by header name, so extra columns or another order are fine;
-/// `channel, tier, stage, arrival_s, wait_s, handle_s, outcome` are required.
+/// `channel, arrival_s, wait_s, handle_s, outcome` are required. A log from another
+/// system names its columns through `columns` (ccsim's name → the log's header);
+/// without a `tier` column every contact is `tier1`, without `stage` every row is a
+/// first contact.
 public struct ContactLog: Sendable {
     public static let outcomes: Set<String> = ["resolved", "escalated", "unresolved", "abandoned"]
     public var rows: [ContactRow]
@@ -40,29 +43,34 @@ public struct ContactLog: Sendable {
     }
 
     /// Reads and parses the file at `path`.
-    public static func read(path: String) throws -> ContactLog {
+    public static func read(path: String, columns: [String: String] = [:]) throws -> ContactLog {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw FittingError.unreadable(path: path, reason: error.localizedDescription)
         }
-        return try parse(text)
+        return try parse(text, columns: columns)
     }
 
+    /// The ccsim column names a log may map (`--column`).
+    public static let columnNames = ["replication", "issue", "contact", "channel", "tier", "stage", "arrival_s", "queued_s",
+                                     "wait_s", "handle_s", "outcome"]
+
     /// Parses CSV text whose first line is the header.
-    public static func parse(_ text: String) throws -> ContactLog {
+    public static func parse(_ text: String, columns: [String: String] = [:]) throws -> ContactLog {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         guard let headerLine = lines.first else { throw FittingError.missingColumn("channel") }
         let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        func optionalColumn(_ name: String) -> Int? { header.firstIndex(of: columns[name] ?? name) }
         func column(_ name: String) throws -> Int {
-            guard let i = header.firstIndex(of: name) else { throw FittingError.missingColumn(name) }
+            guard let i = optionalColumn(name) else { throw FittingError.missingColumn(columns[name] ?? name) }
             return i
         }
-        let cChannel = try column("channel"), cTier = try column("tier"), cStage = try column("stage")
+        let cChannel = try column("channel"), cTier = optionalColumn("tier"), cStage = optionalColumn("stage")
         let cArrival = try column("arrival_s"), cWait = try column("wait_s"), cHandle = try column("handle_s")
         let cOutcome = try column("outcome")
-        let cQueued = header.firstIndex(of: "queued_s"), cReplication = header.firstIndex(of: "replication")
-        let cIssue = header.firstIndex(of: "issue"), cContact = header.firstIndex(of: "contact")
+        let cQueued = optionalColumn("queued_s"), cReplication = optionalColumn("replication")
+        let cIssue = optionalColumn("issue"), cContact = optionalColumn("contact")
 
         var rows: [ContactRow] = []
         var bad: [BadRow] = []
@@ -100,7 +108,8 @@ public struct ContactLog: Sendable {
                 let replication = cReplication.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) } ?? 0
                 let issue = cIssue.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
                 let contact = cContact.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
-                rows.append(ContactRow(replication: replication, issue: issue, contact: contact, channel: fields[cChannel], tier: fields[cTier], stage: fields[cStage],
+                rows.append(ContactRow(replication: replication, issue: issue, contact: contact, channel: fields[cChannel], tier: cTier.map { fields[$0] } ?? "tier1",
+                                       stage: cStage.map { fields[$0] } ?? "first",
                                        arrival: arrival, queued: queued, wait: wait, handle: handle, outcome: outcome))
             } catch let row as BadRow {
                 bad.append(row)

@@ -23,6 +23,23 @@ struct Fit: ParsableCommand {
     @Option(help: "Directory to write fit.yaml into (atomically).")
     var out: String?
 
+    @Option(name: .customLong("column"), help: ArgumentHelp(
+        "Read a column under another header, for logs from other systems, e.g. --column arrival_s=start_secs (repeatable).",
+        valueName: "ccsim-name=header"))
+    var columns: [String] = []
+
+    func validate() throws {
+        for mapping in columns {
+            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw ValidationError("--column takes ccsim-name=header, got '\(mapping)'")
+            }
+            guard ContactLog.columnNames.contains(parts[0]) else {
+                throw ValidationError("--column: unknown column '\(parts[0])'; ccsim's columns are \(ContactLog.columnNames.joined(separator: ", "))")
+            }
+        }
+    }
+
     func run() throws {
         do { try fit() } catch let error as FittingError {
             // Like an invalid scenario: one line on stderr, status 2.
@@ -40,7 +57,9 @@ struct Fit: ParsableCommand {
         guard abs(slots - slots.rounded()) < 1e-9 else {
             throw ValidationError("--interval must divide 24h, got \(interval.seconds)s")
         }
-        let contactLog = try ContactLog.read(path: log)
+        let mapping = Dictionary(columns.map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.map { ($0[0], $0[1]) },
+                                 uniquingKeysWith: { _, last in last })
+        let contactLog = try ContactLog.read(path: log, columns: mapping)
         if !contactLog.badRows.isEmpty {
             // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
             var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"

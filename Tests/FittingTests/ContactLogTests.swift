@@ -22,9 +22,36 @@ final class ContactLogTests: XCTestCase {
         XCTAssertNil(log.rows[1].handle)
     }
 
+    /// `tier` and `stage` are optional; the first missing required column is named.
     func testMissingColumnIsReported() {
         XCTAssertThrowsError(try ContactLog.parse("channel,tier\nvoice,tier1\n")) { error in
-            XCTAssertEqual(error as? FittingError, .missingColumn("stage"))
+            XCTAssertEqual(error as? FittingError, .missingColumn("arrival_s"))
+        }
+    }
+}
+
+/// Logs from other systems: columns under other headers, no tier or stage.
+final class ContactLogMappingTests: XCTestCase {
+    func testMappedHeadersAndMissingOptionalColumns() throws {
+        let text = """
+            queue,start_secs,hold_secs,talk_secs,result
+            sales,10.5,3,240,resolved
+            sales,20,61.5,,abandoned
+            """
+        let columns = ["channel": "queue", "arrival_s": "start_secs", "wait_s": "hold_secs", "handle_s": "talk_secs", "outcome": "result"]
+        let log = try ContactLog.parse(text, columns: columns)
+        XCTAssertEqual(log.rows.count, 2)
+        XCTAssertTrue(log.badRows.isEmpty)
+        XCTAssertEqual(log.rows[0].channel, "sales")
+        XCTAssertEqual(log.rows[0].tier, "tier1")
+        XCTAssertEqual(log.rows[0].stage, "first")
+        XCTAssertEqual(log.rows[1].wait, 61.5)
+        XCTAssertNil(log.rows[1].handle)
+    }
+
+    func testAMissingMappedColumnIsNamed() {
+        XCTAssertThrowsError(try ContactLog.parse("queue,start\nx,1\n", columns: ["channel": "queue", "arrival_s": "start"])) { error in
+            XCTAssertTrue("\(error)".contains("wait_s"), "\(error)")
         }
     }
 }
