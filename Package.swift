@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
         .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
-        .target(name: "Fitting", dependencies: ["CGSL", "Stochastics", "Statistics"]),
+        .target(name: "Fitting", dependencies: ["CGSL", "Stochastics", "Statistics", "Scenarios", "Yams"]),
         .target(
             name: "Sweeps",
             dependencies: [

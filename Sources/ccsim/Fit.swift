@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Fitting
 import Foundation
+import Scenarios
 import Stochastics
 
 /// `ccsim fit`: turns a contact log (ccsim's own contacts.csv) into fitted scenario inputs.
@@ -23,12 +24,16 @@ struct Fit: ParsableCommand {
     @Option(help: "Directory to write fit.yaml into (atomically).")
     var out: String?
 
+    @Option(help: "A full-form scenario to fill with the fitted demand, patience, handle times and resolution shares; with --out, writes scenario.yaml (validated).")
+    var template: String?
+
     @Option(name: .customLong("column"), help: ArgumentHelp(
         "Read a column under another header, for logs from other systems, e.g. --column arrival_s=start_secs (repeatable).",
         valueName: "ccsim-name=header"))
     var columns: [String] = []
 
     func validate() throws {
+        if template != nil && out == nil { throw ValidationError("--template writes scenario.yaml into the --out directory: give --out too") }
         for mapping in columns {
             let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[1].isEmpty else {
@@ -71,12 +76,40 @@ struct Fit: ParsableCommand {
         }
         let fit = LogFit(contactLog, interval: interval.seconds, startWeekday: startWeekday)
         print(FitReport.text(fit))
+        if let template, !FileManager.default.isReadableFile(atPath: template) {
+            throw ValidationError("--template: cannot read \(template)")
+        }
         if let out {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let path = (out as NSString).appendingPathComponent("fit.yaml")
-            try AtomicFile.write(ScenarioFragment.yaml(fit, source: log, interval: interval.seconds), to: path)
+            let fragment = ScenarioFragment.yaml(fit, source: log, interval: interval.seconds)
+            try AtomicFile.write(fragment, to: path)
             FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+            if let template { try writeScenario(from: template, fragment: fragment, into: out) }
         }
+    }
+
+    /// The template with the fitted inputs, checked like any scenario before it is written.
+    private func writeScenario(from template: String, fragment: String, into out: String) throws {
+        let text = try String(contentsOfFile: template, encoding: .utf8)
+        let merged: String
+        do {
+            merged = try ScenarioTemplate.merge(template: text, templateFile: template, fragment: fragment)
+        } catch let error as ScenarioTemplate.MergeError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let path = (out as NSString).appendingPathComponent("scenario.yaml")
+        let base = (template as NSString).deletingLastPathComponent
+        let checked = Result { try ScenarioLoader.parse(yaml: merged, file: path, baseDirectory: base.isEmpty ? nil : base) }
+        if case .failure(let error) = checked {
+            let lines = (error as? ScenarioError)?.issues.map { "error: \($0)" } ?? ["error: \(error)"]
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(2)
+        }
+        let header = "# \(template) with the inputs fitted by `ccsim fit` from \(self.log)\n"
+        try AtomicFile.write(header + merged, to: path)
+        FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
     }
 }
 
@@ -129,4 +162,5 @@ enum FitReport {
 
     static func f(_ x: Double) -> String { String(format: "%.4g", x) }
     static func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
 }

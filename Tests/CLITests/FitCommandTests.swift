@@ -30,4 +30,35 @@ final class FitCommandTests: XCTestCase {
         XCTAssertTrue(output.stderr.contains("line 3: arrival_s 'x' is not a number"), output.stderr)
         XCTAssertTrue(output.stderr.contains("found 1"), output.stderr)
     }
+
+    /// `--template`: the planner's scenario with the fitted inputs, validated, ready to run.
+    func testTemplateGetsTheFittedInputs() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-fit-template-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let output = try CCSimCommand.run(["fit", "scenarios/history/contacts.csv", "--interval", "1h",
+                                           "--template", "scenarios/history/source.yaml", "--out", out.path])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let scenario = out.appendingPathComponent("scenario.yaml").path
+        let text = try String(contentsOfFile: scenario, encoding: .utf8)
+        XCTAssertTrue(text.contains("per_day: 276.143"), "the fitted voice volume replaces the template's 300")
+        XCTAssertTrue(text.contains("front:"), "the template's teams are kept")
+        let validated = try CCSimCommand.run(["validate", scenario])
+        XCTAssertEqual(validated.status, 0, validated.stderr)
+    }
+
+    /// A single-queue template has no channels to fill; a template at another interval
+    /// than the fit fails validation, naming the field. Either way nothing is written.
+    func testUnfitTemplatesAreErrors() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-fit-template-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let single = try CCSimCommand.run(["fit", "scenarios/history/contacts.csv", "--interval", "1h",
+                                           "--template", "scenarios/mmc-basic.yaml", "--out", out.path])
+        XCTAssertEqual(single.status, 2)
+        XCTAssertTrue(single.stderr.contains("mmc-basic.yaml: a template needs the full form"), single.stderr)
+        let mismatched = try CCSimCommand.run(["fit", "scenarios/history/contacts.csv", "--interval", "1h",
+                                               "--template", "scenarios/tiered-support.yaml", "--out", out.path])
+        XCTAssertEqual(mismatched.status, 2)
+        XCTAssertTrue(mismatched.stderr.contains("channels.voice.demand.profile: has 24 weights"), mismatched.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("scenario.yaml").path))
+    }
 }
