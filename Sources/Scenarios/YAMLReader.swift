@@ -11,17 +11,17 @@ import Yams
 
 /// Shared state of one read: the file name, the issues found so far, and where every visited
 /// field is, so problems found later by semantic checks can point back into the file.
-final class IssueCollector {
-    let file: String
+public final class IssueCollector {
+    public let file: String
     private var found: [ScenarioIssue] = []
     private var marks: [String: Mark] = [:]
 
-    init(file: String) { self.file = file }
+    public init(file: String) { self.file = file }
 
-    var isEmpty: Bool { found.isEmpty }
+    public var isEmpty: Bool { found.isEmpty }
 
     /// Issues ordered by position in the file (then discovery order); unlocated ones last.
-    var issues: [ScenarioIssue] {
+    public var issues: [ScenarioIssue] {
         found.enumerated().sorted { a, b in
             let la = a.element.line ?? .max, lb = b.element.line ?? .max
             if la != lb { return la < lb }
@@ -35,7 +35,7 @@ final class IssueCollector {
         if let mark, marks[path] == nil { marks[path] = mark }
     }
 
-    func add(_ path: String, at mark: Mark?, _ message: String) {
+    public func add(_ path: String, at mark: Mark?, _ message: String) {
         found.append(ScenarioIssue(file: file, line: mark?.line, column: mark?.column, path: path, message: message))
     }
 
@@ -58,19 +58,19 @@ final class IssueCollector {
         problems.forEach(report)
     }
 
-    func error() -> ScenarioError { ScenarioError(issues: issues) }
+    public func error() -> ScenarioError { ScenarioError(issues: issues) }
 }
 
 /// One node of the tree together with its field path.
-struct YAMLField {
-    let node: Node
-    let path: String
+public struct YAMLField {
+    public let node: Node
+    public let path: String
     /// Where the key that names this field is (nil for the root and list items): missing
     /// children are reported at the parent's key line.
-    let keyMark: Mark?
-    let log: IssueCollector
+    public let keyMark: Mark?
+    public let log: IssueCollector
 
-    init(node: Node, path: String, keyMark: Mark?, log: IssueCollector) {
+    public init(node: Node, path: String, keyMark: Mark?, log: IssueCollector) {
         self.node = node
         self.path = path
         self.keyMark = keyMark
@@ -78,27 +78,30 @@ struct YAMLField {
         log.record(path, at: node.mark)
     }
 
-    var mark: Mark? { node.mark }
+    public var mark: Mark? { node.mark ?? keyMark }
 
     /// Records `message` at this field and returns nil, for `guard ... else { return fail(...) }`.
-    func fail<T>(_ message: String) -> T? {
+    public func fail<T>(_ message: String) -> T? {
         log.add(path, at: mark, message)
         return nil
     }
 
     /// True for `~`, `null` and an empty value (`key:`), which the schema treats as absent.
-    var isNull: Bool { Self.isNull(node) }
+    public var isNull: Bool { Self.isNull(node) }
 
-    static func isNull(_ node: Node) -> Bool {
+    public static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// How the value looks, for "expected X, got Y" messages.
-    var shown: String {
+    public var shown: String { Self.shown(node) }
+
+    /// How any node looks in a message.
+    public static func shown(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar):
-            if isNull { return "nothing (null)" }
+            if isNull(node) { return "nothing (null)" }
             let text = scalar.string.count > 40 ? String(scalar.string.prefix(37)) + "..." : scalar.string
             return "'\(text)'"
         case .mapping: return "a mapping"
@@ -108,19 +111,19 @@ struct YAMLField {
     }
 
     /// The text of a scalar, or nil after reporting "expected `what`, got …".
-    func scalarText(expected what: String) -> String? {
+    public func scalarText(expected what: String) -> String? {
         guard case .scalar(let scalar) = node, !isNull else { return fail("expected \(what), got \(shown)") }
         return scalar.string
     }
 
-    func string() -> String? { scalarText(expected: "a string") }
+    public func string() -> String? { scalarText(expected: "a string") }
 
-    func number() -> Double? { quantity(expected: "a number", Quantity.number) }
-    func duration() -> Double? { quantity(expected: "a duration such as '5m'", Quantity.duration) }
-    func rate() -> Double? { quantity(expected: "a rate such as '540/h'", Quantity.rate) }
-    func fraction() -> Double? { quantity(expected: "a percentage such as '80%'", Quantity.fraction) }
+    public func number() -> Double? { quantity(expected: "a number", Quantity.number) }
+    public func duration() -> Double? { quantity(expected: "a duration such as '5m'", Quantity.duration) }
+    public func rate() -> Double? { quantity(expected: "a rate such as '540/h'", Quantity.rate) }
+    public func fraction() -> Double? { quantity(expected: "a percentage such as '80%'", Quantity.fraction) }
 
-    func quantity(_ kind: QuantityKind) -> Double? {
+    public func quantity(_ kind: QuantityKind) -> Double? {
         switch kind {
         case .duration: duration()
         case .number: number()
@@ -137,7 +140,7 @@ struct YAMLField {
     }
 
     /// A whole number; `1e6` is accepted, `2.5` and out-of-range values are not.
-    func integer() -> Int? {
+    public func integer() -> Int? {
         guard let text = scalarText(expected: "a whole number") else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let value = Int(trimmed) { return value }
@@ -151,11 +154,24 @@ struct YAMLField {
         return exact
     }
 
+    /// A whole number within `range`.
+    public func integer(in range: ClosedRange<Int>) -> Int? {
+        guard let value = integer() else { return nil }
+        guard range.contains(value) else {
+            return fail("must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        }
+        return value
+    }
+
     /// One of the raw values of `type`, with a spelling suggestion when close.
-    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> T? where T.RawValue == String {
-        let options = T.allCases.map(\.rawValue)
+    public func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> T? where T.RawValue == String {
+        choice(T.allCases.map(\.rawValue)).flatMap(T.init(rawValue:))
+    }
+
+    /// One of `options`, with a spelling suggestion when close.
+    public func choice(_ options: [String]) -> String? {
         guard let text = scalarText(expected: "one of: " + options.joined(separator: ", ")) else { return nil }
-        if let value = T(rawValue: text) { return value }
+        if options.contains(text) { return text }
         if let guess = EditDistance.suggestion(for: text, among: options) {
             return fail("unknown value '\(text)'; did you mean '\(guess)'? (one of: \(options.joined(separator: ", ")))")
         }
@@ -164,7 +180,7 @@ struct YAMLField {
 
     /// The entries of a mapping. Keys outside `allowed` are reported (with a suggestion, or
     /// with the section they belong to when listed in `misplaced`) and then ignored.
-    func mapping(allowed: [String], misplaced: [String: String] = [:], expected: String = "a mapping") -> YAMLMapping? {
+    public func mapping(allowed: [String], misplaced: [String: String] = [:], expected: String = "a mapping") -> YAMLMapping? {
         guard case .mapping(let mapping) = node else { return fail("expected \(expected), got \(shown)") }
         var entries: [YAMLMapping.Entry] = []
         var suggested: Set<String> = []
@@ -194,7 +210,7 @@ struct YAMLField {
     }
 
     /// The items of a list, each with path `path[i]` (0-based).
-    func list(expected: String = "a list") -> [YAMLField]? {
+    public func list(expected: String = "a list") -> [YAMLField]? {
         guard case .sequence(let sequence) = node else { return fail("expected \(expected), got \(shown)") }
         return sequence.enumerated().map { index, item in
             YAMLField(node: item, path: path + "[\(index)]", keyMark: nil, log: log)
@@ -203,32 +219,32 @@ struct YAMLField {
 }
 
 /// The known entries of a mapping, in file order.
-struct YAMLMapping {
-    struct Entry {
-        let key: String
-        let keyMark: Mark?
-        let value: Node
+public struct YAMLMapping {
+    public struct Entry {
+        public let key: String
+        public let keyMark: Mark?
+        public let value: Node
     }
 
-    let field: YAMLField
-    let entries: [Entry]
+    public let field: YAMLField
+    public let entries: [Entry]
     /// Keys proposed in a "did you mean" for a misspelt key: their absence is not reported again.
     let suggested: Set<String>
 
-    var keys: [String] { entries.map(\.key) }
+    public var keys: [String] { entries.map(\.key) }
 
     /// Present with any value, including null.
-    func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    public func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
     /// The field under `key` if present and not null; absent and null both mean "use the default".
-    func optional(_ key: String) -> YAMLField? {
+    public func optional(_ key: String) -> YAMLField? {
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
         let child = YAMLField(node: entry.value, path: joinPath(field.path, key), keyMark: entry.keyMark, log: field.log)
         return child.isNull ? nil : child
     }
 
     /// The field under `key`; when absent or null, reports it at the parent's key line.
-    func required(_ key: String) -> YAMLField? {
+    public func required(_ key: String) -> YAMLField? {
         if let child = optional(key) { return child }
         let childPath = joinPath(field.path, key)
         if let entry = entries.first(where: { $0.key == key }) {
@@ -242,8 +258,8 @@ struct YAMLMapping {
 }
 
 /// Parses YAML text into its single root node, mapping Yams' errors to one-line issues.
-enum YAMLDocument {
-    static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {
+public enum YAMLDocument {
+    public static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -168,9 +168,9 @@ extension FieldPath {
                         next.append((Location(steps: location.steps + [.key(name)]), value))
                     }
                 case (.index, .mapping), (.index, .scalar), (.wildcard, .scalar):
-                    return .failure(FieldPathError("\(text): '\(here)' is \(SweepField.shown(node)) in the base scenario, not a list"))
+                    return .failure(FieldPathError("\(text): '\(here)' is \(YAMLField.shown(node)) in the base scenario, not a list"))
                 case (.key(let name), .scalar):
-                    return .failure(FieldPathError("\(text): '\(here)' is a value (\(SweepField.shown(node))) in the base scenario; it has no field '\(name)'"))
+                    return .failure(FieldPathError("\(text): '\(here)' is a value (\(YAMLField.shown(node))) in the base scenario; it has no field '\(name)'"))
                 case (_, .alias):
                     return .failure(FieldPathError("\(text): '\(here)' is a YAML alias; write the value out in the base scenario"))
                 }

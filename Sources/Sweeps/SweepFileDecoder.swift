@@ -15,8 +15,8 @@ enum SweepFileDecoder {
     /// after its own checks); throws at once when the base scenario or parameters are unusable.
     static func decode(text: String, file: String) throws(ScenarioError) -> SweepSpec {
         let root = try compose(text, file: file)
-        let issues = SweepIssues(file: file)
-        let top = SweepField(node: root, path: "", keyMark: nil, issues: issues)
+        let issues = IssueCollector(file: file)
+        let top = YAMLField(node: root, path: "", keyMark: nil, log: issues)
         guard let m = top.mapping(allowed: rootKeys, expected: "a mapping of sweep fields (base, parameters, …)") else {
             throw issues.error()
         }
@@ -38,9 +38,9 @@ enum SweepFileDecoder {
             let resolved = written.hasPrefix("/") || directory.isEmpty ? written : directory + "/" + written
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) {
-                baseField.issues.add(baseField.path, at: baseField.mark, "no such file: \(resolved) (the base scenario is found relative to the sweep file's folder)")
+                baseField.log.add(baseField.path, at: baseField.mark, "no such file: \(resolved) (the base scenario is found relative to the sweep file's folder)")
             } else if isDirectory.boolValue {
-                baseField.issues.add(baseField.path, at: baseField.mark, "\(resolved) is a directory, not a scenario file")
+                baseField.log.add(baseField.path, at: baseField.mark, "\(resolved) is a directory, not a scenario file")
             } else {
                 basePath = (resolved as NSString).standardizingPath
             }
@@ -57,7 +57,7 @@ enum SweepFileDecoder {
         let parametersField = m.required("parameters")
         var parameters: [Parameter]?
         if let parametersField, let items = parametersField.list(expected: "a list of parameters (- path: …, set: […])") {
-            if items.isEmpty { parametersField.issues.add(parametersField.path, at: parametersField.mark, "list at least one parameter") }
+            if items.isEmpty { parametersField.log.add(parametersField.path, at: parametersField.mark, "list at least one parameter") }
             // Parameters that could be read go on to path checks even when others could not,
             // so one pass reports every problem.
             parameters = items.compactMap(decodeParameter)
@@ -66,7 +66,7 @@ enum SweepFileDecoder {
                 for (i, parameter) in parameters.enumerated() {
                     let key = parameter.path.text
                     if let first = seen[key] {
-                        parameter.pathField.issues.add(parameter.pathField.path, at: parameter.pathField.mark,
+                        parameter.pathField.log.add(parameter.pathField.path, at: parameter.pathField.mark,
                                                        "'\(key)' is already varied by parameters[\(first)]; list each path once")
                     }
                     seen[key] = seen[key] ?? i
@@ -77,7 +77,7 @@ enum SweepFileDecoder {
         let metricsField = m.optional("metrics")
         var metrics: [String]?
         if let metricsField, let items = metricsField.list(expected: "a list of metric names") {
-            if items.isEmpty { metricsField.issues.add(metricsField.path, at: metricsField.mark, "list at least one metric, or leave 'metrics' out to keep them all") }
+            if items.isEmpty { metricsField.log.add(metricsField.path, at: metricsField.mark, "list at least one metric, or leave 'metrics' out to keep them all") }
             let names = items.map { $0.string() }
             metrics = names.allSatisfy { $0 != nil } ? names.compactMap { $0 } : nil
         }
@@ -98,7 +98,7 @@ enum SweepFileDecoder {
     }
 
     /// `grid`, or `{latin_hypercube: {points: N, seed: S}}`.
-    private static func decodeDesign(_ field: SweepField) -> Design? {
+    private static func decodeDesign(_ field: YAMLField) -> Design? {
         if case .scalar = field.node {
             guard let kind = field.choice(designs) else { return nil }
             if kind == "grid" { return .grid }
@@ -116,7 +116,7 @@ enum SweepFileDecoder {
         return .latinHypercube(points: points, seed: seed.map(UInt64.init) ?? .max)
     }
 
-    private static func decodeParameter(_ field: SweepField) -> Parameter? {
+    private static func decodeParameter(_ field: YAMLField) -> Parameter? {
         guard let m = field.mapping(allowed: parameterKeys, expected: "a parameter: {path: team.agents, set: [48, 50]}") else { return nil }
         let pathField = m.required("path")
         var path: FieldPath?
@@ -124,17 +124,17 @@ enum SweepFileDecoder {
             do {
                 path = try FieldPath(parsing: text)
             } catch {
-                pathField.issues.add(pathField.path, at: pathField.mark, error.message)
+                pathField.log.add(pathField.path, at: pathField.mark, error.message)
             }
         }
         if let path, let pathField, ["run.seed", "run.replications"].contains(path.text) {
             let field = path.text == "run.seed" ? "seed (and seeding)" : "replications"
-            pathField.issues.add(pathField.path, at: pathField.mark, "\(path.text) is set by the sweep itself; use the sweep's '\(field)' field")
+            pathField.log.add(pathField.path, at: pathField.mark, "\(path.text) is set by the sweep itself; use the sweep's '\(field)' field")
             return nil
         }
         let setField = m.optional("set"), scaleField = m.optional("scale")
         let operation: Parameter.Operation
-        let valuesField: SweepField
+        let valuesField: YAMLField
         switch (setField, scaleField) {
         case (let set?, nil): operation = .set; valuesField = set
         case (nil, let scale?): operation = .scale; valuesField = scale
@@ -150,7 +150,7 @@ enum SweepFileDecoder {
         return Parameter(path: path, operation: operation, levels: levels, whole: whole ?? nil, field: field, pathField: pathField)
     }
 
-    private static func decodeLevels(_ field: SweepField, operation: Parameter.Operation) -> Parameter.Levels? {
+    private static func decodeLevels(_ field: YAMLField, operation: Parameter.Operation) -> Parameter.Levels? {
         switch field.node {
         case .sequence:
             guard let items = field.list() else { return nil }
@@ -161,12 +161,12 @@ enum SweepFileDecoder {
                 if operation == .scale {
                     guard let text = item.scalarText(expected: "a factor such as 1.1") else { ok = false; continue }
                     guard let factor = WrittenQuantity(text), factor.unit.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        item.issues.add(item.path, at: item.mark, "expected a factor (a plain number such as 1.1), got \(item.shown)")
+                        item.log.add(item.path, at: item.mark, "expected a factor (a plain number such as 1.1), got \(item.shown)")
                         ok = false
                         continue
                     }
                 } else if item.isNull {
-                    item.issues.add(item.path, at: item.mark, "expected a value, got nothing (null)")
+                    item.log.add(item.path, at: item.mark, "expected a value, got nothing (null)")
                     ok = false
                     continue
                 }

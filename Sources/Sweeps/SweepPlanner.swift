@@ -29,7 +29,7 @@ public enum SweepPlanner {
     /// Validates sweep YAML held in memory; `file` names it in messages and locates the base scenario.
     public static func plan(text: String, file: String) throws(ScenarioError) -> SweepPlan {
         let spec = try SweepFileDecoder.decode(text: text, file: file)
-        let issues = spec.parametersField.issues
+        let issues = spec.parametersField.log
 
         // The base scenario must be valid on its own; its problems are reported in its own file.
         let base = try ScenarioLoader.load(path: spec.basePath)
@@ -52,7 +52,7 @@ public enum SweepPlanner {
                 guard let name = item.string(), !available.contains(name) else { continue }
                 let hint = EditDistance.suggestion(for: name, among: available).map { "did you mean '\($0)'?" }
                     ?? "available: \(available.joined(separator: ", "))"
-                item.issues.add(item.path, at: item.mark, "unknown metric '\(name)'; \(hint)")
+                item.log.add(item.path, at: item.mark, "unknown metric '\(name)'; \(hint)")
             }
         }
         var design = spec.design
@@ -160,7 +160,7 @@ public enum SweepPlanner {
         switch parameter.path.locations(in: root) {
         case .success(let found): locations = found
         case .failure(let error):
-            field.issues.add(field.path, at: field.mark, error.message)
+            field.log.add(field.path, at: field.mark, error.message)
             return nil
         }
         if case .range(_, _, let rangeField) = parameter.levels, case .grid = design {
@@ -174,7 +174,7 @@ public enum SweepPlanner {
         let numbersOnly = parameter.operation == .scale || { if case .range = parameter.levels { return true }; return false }()
         if numbersOnly {
             for (location, text) in zip(locations, baseTexts) where text.flatMap(WrittenQuantity.init) == nil {
-                let shown = DocumentEdit.node(at: location, in: root).map(SweepField.shown) ?? "nothing"
+                let shown = DocumentEdit.node(at: location, in: root).map(YAMLField.shown) ?? "nothing"
                 let what = parameter.operation == .scale ? "scale" : "a range"
                 return field.fail("\(what) needs a number at '\(location)', but the base scenario has \(shown) there; use set with a list of values instead")
             }
@@ -192,7 +192,7 @@ public enum SweepPlanner {
                 for la in a.locations {
                     if let lb = b.locations.first(where: { $0.steps.starts(with: la.steps) || la.steps.starts(with: $0.steps) }) {
                         let field = parameters[j].pathField
-                        field.issues.add(field.path, at: field.mark,
+                        field.log.add(field.path, at: field.mark,
                                          "overlaps parameters[\(i)] ('\(a.parameter.path.text)'): both change '\(la.steps.count <= lb.steps.count ? la : lb)'")
                         break
                     }
@@ -203,7 +203,7 @@ public enum SweepPlanner {
 
     /// The sweep-file field to blame for a scenario problem: the value of the parameter whose
     /// field the problem concerns (the field itself, a field inside it, or its container).
-    static func blame(_ issue: ScenarioIssue, parameters: [ResolvedParameter], row: [Setting]) -> (SweepField, String)? {
+    static func blame(_ issue: ScenarioIssue, parameters: [ResolvedParameter], row: [Setting]) -> (YAMLField, String)? {
         func related(_ a: String, _ b: String) -> Bool {
             a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") || b.hasPrefix(a + ".") || b.hasPrefix(a + "[")
         }
@@ -304,6 +304,6 @@ struct Setting {
     /// True when drawn from a range rather than listed.
     var drawn: Bool
     /// Where in the sweep file this value comes from.
-    var blame: SweepField
+    var blame: YAMLField
     var value: ParameterValue
 }

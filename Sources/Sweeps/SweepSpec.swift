@@ -1,3 +1,4 @@
+import Scenarios
 import Yams
 
 /// A sweep file as written: which scenario to start from, what to vary, how to choose the
@@ -10,7 +11,7 @@ struct SweepSpec {
     var text: String
     /// The base scenario: its path (resolved against the sweep file's folder) and field.
     var basePath: String
-    var baseField: SweepField
+    var baseField: YAMLField
     var seed: UInt64?
     var replications: Int?
     var seeding: Seeding
@@ -18,8 +19,8 @@ struct SweepSpec {
     var parameters: [Parameter]
     var metrics: [String]?
     /// Where `metrics:` is, for problems found once the base scenario is known.
-    var metricsField: SweepField?
-    var parametersField: SweepField
+    var metricsField: YAMLField?
+    var parametersField: YAMLField
 }
 
 /// How replications draw their random numbers across points.
@@ -54,13 +55,13 @@ struct Parameter {
     /// A listed value, with where it is written in the sweep file (for errors found later).
     struct Level {
         var node: Node
-        var field: SweepField
+        var field: YAMLField
     }
 
     enum Levels {
         case list([Level])
         /// `{from: A, to: B}`: a continuous range, for Latin hypercube designs.
-        case range(from: WrittenQuantity, to: WrittenQuantity, field: SweepField)
+        case range(from: WrittenQuantity, to: WrittenQuantity, field: YAMLField)
     }
 
     var path: FieldPath
@@ -69,6 +70,6 @@ struct Parameter {
     /// Round to whole numbers: explicit `whole:`, or nil to infer from the base scenario.
     var whole: Bool?
     /// The parameter's entry in the sweep file (`parameters[i]`), and its `path:` field.
-    var field: SweepField
-    var pathField: SweepField
+    var field: YAMLField
+    var pathField: YAMLField
 }

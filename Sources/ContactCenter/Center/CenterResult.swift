@@ -81,36 +81,38 @@ public struct CenterResult: Sendable, Hashable {
 
     /// Outcomes of a channel over the whole window (all tiers).
     public func outcomes(channel c: Int) -> OutcomeCounts {
-        var total = OutcomeCounts()
-        for i in 0..<intervalCount { for k in 0..<tiers { total.add(cell(interval: i, channel: c, tier: k).outcomes) } }
-        return total
+        sum(outcomeCells, intervals: 0..<intervalCount, channels: c...c, tiers: 0..<tiers)
     }
 
     /// Outcomes of a channel in one interval (all tiers).
     public func outcomes(interval i: Int, channel c: Int) -> OutcomeCounts {
-        var total = OutcomeCounts()
-        for k in 0..<tiers { total.add(cell(interval: i, channel: c, tier: k).outcomes) }
-        return total
+        sum(outcomeCells, intervals: i...i, channels: c...c, tiers: 0..<tiers)
     }
 
     /// Resolution figures of a tier over the whole window (all channels).
     public func resolutions(tier k: Int) -> ResolutionCounts {
-        var total = ResolutionCounts()
-        for i in 0..<intervalCount { for c in 0..<channels { total.add(cell(interval: i, channel: c, tier: k).resolutions) } }
-        return total
+        sum(resolutionCells, intervals: 0..<intervalCount, channels: 0..<channels, tiers: k...k)
     }
 
     /// Resolution figures of a tier in one interval (all channels).
     public func resolutions(interval i: Int, tier k: Int) -> ResolutionCounts {
-        var total = ResolutionCounts()
-        for c in 0..<channels { total.add(cell(interval: i, channel: c, tier: k).resolutions) }
-        return total
+        sum(resolutionCells, intervals: i...i, channels: 0..<channels, tiers: k...k)
     }
 
     /// Resolution figures of a channel over the whole window (all tiers).
     public func resolutions(channel c: Int) -> ResolutionCounts {
-        var total = ResolutionCounts()
-        for i in 0..<intervalCount { for k in 0..<tiers { total.add(cell(interval: i, channel: c, tier: k).resolutions) } }
+        sum(resolutionCells, intervals: 0..<intervalCount, channels: c...c, tiers: 0..<tiers)
+    }
+
+    /// Adds up the cells of a block of intervals × channels × tiers, interval-major.
+    private func sum<Counts: AddableCounts>(_ cells: [Counts], intervals: some Sequence<Int>, channels selected: some Sequence<Int>,
+                                           tiers selectedTiers: some Sequence<Int>) -> Counts {
+        var total = Counts()
+        for i in intervals {
+            for c in selected {
+                for k in selectedTiers { total.add(cells[(i * channels + c) * tiers + k]) }
+            }
+        }
         return total
     }
 
@@ -123,3 +125,12 @@ public struct CenterResult: Sendable, Hashable {
         (0..<tiers).reduce(into: ResolutionCounts()) { $0.add(resolutions(tier: $1)) }
     }
 }
+
+/// Counts that add up across cells.
+protocol AddableCounts {
+    init()
+    mutating func add(_ other: Self)
+}
+
+extension OutcomeCounts: AddableCounts {}
+extension ResolutionCounts: AddableCounts {}
