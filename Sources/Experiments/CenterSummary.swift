@@ -23,13 +23,16 @@ public struct CenterSummary: Sendable {
     public var channels: [ChannelSummary]
     public var tiers: [TierSummary]
     public var teams: [TeamSummary]
-    /// The whole center: offered, handled, resolved, labour cost, cost per resolved contact.
+    /// The whole center: offered, handled, resolved, labour cost, SLA penalties, total cost, cost per
+    /// handled and per resolved contact.
     public var overall: MetricSet
     /// Arrivals and events simulated over all replications, warm-ups included.
     public var arrivalsSimulated: Int
     public var eventsHandled: Int
 
-    public static let overallMetrics: [Metric] = [.offered, .handled, .resolved, .labourCost, .costPerResolved]
+    public static let overallMetrics: [Metric] = [
+        .offered, .handled, .resolved, .labourCost, .slaPenalty, .totalCost, .costPerHandled, .costPerResolved,
+    ]
 
     public init(scenario: Scenario, replications results: [CenterResult], confidenceLevel: Double = 0.95) {
         self.init(scenario: scenario, center: scenario.center, singleQueue: scenario.singleQueue,
@@ -68,25 +71,34 @@ public struct CenterSummary: Sendable {
         teams = center.teams.enumerated().map {
             TeamSummary($1, index: $0, results: results, intervals: intervals, level: level)
         }
-        overall = MetricSet(Self.overallMetrics, perReplication: results.map { Self.overallFigures($0, teams: center.teams) },
+        overall = MetricSet(Self.overallMetrics, perReplication: results.map { Self.overallFigures($0, center: center) },
                             level: level)
         arrivalsSimulated = results.reduce(0) { $0 + $1.arrivalsSimulated }
         eventsHandled = results.reduce(0) { $0 + $1.eventsHandled }
     }
 
     /// One replication's whole-center figures. Offered, handled and resolved
-    /// count the contacts that arrived in the measured window; cost is the
-    /// teams' paid time in the window.
-    static func overallFigures(_ result: CenterResult, teams: [AgentTeamSpec]) -> [Metric: Double] {
+    /// count the contacts that arrived in the measured window; labour cost is
+    /// the teams' paid time in the window (shrinkage included: paid but off the
+    /// phones), overtime at its premium. Total cost adds the SLA penalties, and
+    /// hiring and training when the workforce is modelled; the per-contact
+    /// costs divide the total.
+    static func overallFigures(_ result: CenterResult, center: CenterSpec) -> [Metric: Double] {
         let resolutions = result.allResolutions
-        let cost = zip(result.teamTotals, teams).reduce(0.0) { $0 + TeamSummary.labourCost($1.0, spec: $1.1) }
+        let labour = zip(result.teamTotals, center.teams).reduce(0.0) { $0 + TeamSummary.labourCost($1.0, spec: $1.1) }
+        let penalty = ServiceLevelMisses.penalty(result, channels: center.channels)
+        let people = result.workforceWeeks.reduce(0.0) { $0 + $1.hiringCost + $1.trainingCost }
+        let total = labour + penalty + people
         var figures: [Metric: Double] = [
             .offered: Double(result.allOutcomes.offered),
             .handled: Double(resolutions.handled),
             .resolved: Double(resolutions.resolved),
-            .labourCost: cost,
+            .labourCost: labour,
+            .totalCost: total,
         ]
-        if resolutions.resolved > 0 { figures[.costPerResolved] = cost / Double(resolutions.resolved) }
+        if center.channels.contains(where: { $0.missPenalty != nil }) { figures[.slaPenalty] = penalty }
+        if resolutions.handled > 0 { figures[.costPerHandled] = total / Double(resolutions.handled) }
+        if resolutions.resolved > 0 { figures[.costPerResolved] = total / Double(resolutions.resolved) }
         return figures
     }
 

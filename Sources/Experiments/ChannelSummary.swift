@@ -19,6 +19,8 @@ public struct ChannelSummary: Sendable {
     /// ASA and abandonment rate against the channel's optional ceilings.
     public var averageSpeedOfAnswerCeiling: TargetCheck?
     public var abandonmentCeiling: TargetCheck?
+    /// The contract's penalty per missed period, if any (`sla_misses` counts the periods).
+    public var missPenalty: ServiceLevelPenalty?
     /// The interval with the lowest mean service level, when there is more than one.
     public var worstInterval: WorstInterval?
 
@@ -31,7 +33,7 @@ public struct ChannelSummary: Sendable {
     public static let wholeRun: [Metric] = [
         .offered, .answered, .abandoned, .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons,
         .serviceLevelAnswered, .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .abandonmentRate,
-        .probabilityOfWait, .meanTimeInQueue, .meanQueueLength, .unansweredAtEnd,
+        .probabilityOfWait, .meanTimeInQueue, .meanQueueLength, .unansweredAtEnd, .serviceLevelMisses,
     ]
 
     /// Per-interval metrics (wait percentiles are whole-run only, to keep memory flat in intervals).
@@ -44,8 +46,13 @@ public struct ChannelSummary: Sendable {
         name = spec.name
         kind = spec.kind
         serviceLevelTarget = spec.serviceLevel
+        missPenalty = spec.missPenalty
         let convention = spec.serviceLevel.convention
-        metrics = MetricSet(Self.wholeRun, perReplication: results.map { Self.figures($0, channel: c, convention: convention) }, level: level)
+        metrics = MetricSet(Self.wholeRun, perReplication: results.map {
+            var figures = Self.figures($0, channel: c, convention: convention)
+            figures[.serviceLevelMisses] = Double(ServiceLevelMisses.count($0, channel: c, spec: spec))
+            return figures
+        }, level: level)
         self.intervals = intervals.map { interval in
             MetricSet(Self.perInterval, perReplication: results.map {
                 Self.figures($0, interval: interval.index, channel: c, convention: convention)

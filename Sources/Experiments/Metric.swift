@@ -26,6 +26,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     /// Contacts waiting at the end of an interval, and how long the oldest had waited.
     case backlog
     case oldestAge = "oldest_age"
+    /// Periods (the penalty's, else intervals) whose service level missed the target.
+    case serviceLevelMisses = "sla_misses"
 
     // Handling and resolution (tiers, whole center).
     case handled
@@ -46,6 +48,10 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case labourCost = "labour_cost"
     case costPerHandled = "cost_per_handled"
     case costPerResolved = "cost_per_resolved"
+    /// Contract penalties for service-level misses.
+    case slaPenalty = "sla_penalty"
+    /// Labour cost plus penalties (and hiring and training costs when the workforce is modelled).
+    case totalCost = "total_cost"
 
     public enum Unit: Sendable {
         case count, share, seconds, contacts, agents, hours, money
@@ -53,7 +59,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
 
     public var unit: Unit {
         switch self {
-        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .resolved, .repeatContacts: .count
+        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .resolved, .repeatContacts, .serviceLevelMisses: .count
         case .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons, .serviceLevelAnswered,
              .abandonmentRate, .probabilityOfWait, .firstContactResolution, .escalationRate, .resolvedWithinTarget,
              .occupancy, .utilisation: .share
@@ -62,7 +68,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .meanQueueLength, .backlog: .contacts
         case .busyAgents, .availableAgents: .agents
         case .overtimeHours: .hours
-        case .labourCost, .costPerHandled, .costPerResolved: .money
+        case .labourCost, .costPerHandled, .costPerResolved, .slaPenalty, .totalCost: .money
         }
     }
 
@@ -87,6 +93,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .unansweredAtEnd: "unanswered at end"
         case .backlog: "backlog"
         case .oldestAge: "oldest waiting"
+        case .serviceLevelMisses: "SLA misses"
         case .handled: "handled"
         case .resolved: "resolved"
         case .firstContactResolution: "first-contact resolution"
@@ -103,6 +110,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .labourCost: "labour cost"
         case .costPerHandled: "cost per handled"
         case .costPerResolved: "cost per resolved"
+        case .slaPenalty: "SLA penalty"
+        case .totalCost: "total cost"
         }
     }
 }

@@ -104,6 +104,11 @@ public enum SummaryTable {
                                          startWeekday: summary.scenario.center.startWeekday)
             lines.append("  Worst interval: #\(interval.index) (\(when)), service level \(Formatting.percent(worst.serviceLevel))")
         }
+        if let penalty = channel.missPenalty, let misses = channel.metrics[.serviceLevelMisses]?.mean {
+            let unit = penalty.per == .run ? "run" : penalty.per.rawValue
+            lines.append("  SLA missed in \(Formatting.number(misses)) \(unit)\(penalty.per == .run || misses == 1 ? "" : "s") on average"
+                + " · penalty \(Formatting.value(penalty.amount, .money)) per missed \(unit)")
+        }
         lines.append("")
 
         let level = Formatting.percent(summary.confidenceLevel, digits: 0)
@@ -220,10 +225,18 @@ public enum SummaryTable {
         var lines = ["Center    " + counts.joined(separator: " · ")]
         if priced {
             var cost = "Cost      labour \(cell(overall[.labourCost], .money))"
-            if let perResolved = overall[.costPerResolved], perResolved.mean != nil {
-                cost += " · \(cell(perResolved, .money)) per resolved contact"
+            if let penalty = overall[.slaPenalty], penalty.mean != nil {
+                cost += " · SLA penalties \(cell(penalty, .money)) · total \(cell(overall[.totalCost], .money))"
             }
             lines.append(cost)
+            var perContact: [String] = []
+            if let perHandled = overall[.costPerHandled], perHandled.mean != nil {
+                perContact.append("\(cell(perHandled, .money)) per handled contact")
+            }
+            if let perResolved = overall[.costPerResolved], perResolved.mean != nil {
+                perContact.append("\(cell(perResolved, .money)) per resolved contact")
+            }
+            if !perContact.isEmpty { lines.append("          " + perContact.joined(separator: " · ")) }
         } else {
             lines.append("Cost      not priced: no team has an hourly cost")
         }

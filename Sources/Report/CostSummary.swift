@@ -1,4 +1,5 @@
-/// What the plan costs: labour and overtime per team, and the center's cost per resolved issue.
+/// What the plan costs: labour and overtime per team, SLA penalties, hiring and training when
+/// modelled (in the total), and the center's cost per handled contact and per resolved issue.
 struct CostSummary {
     var results: RunResults
 
@@ -17,7 +18,14 @@ struct CostSummary {
         }
         let c = results.center.metrics
         s += "<tr><th>center</th><td>\(xmlEscaped(ValueFormat.withCI(c["labour_cost"], ValueFormat.money)))</td><td></td><td>\(ValueFormat.number(c["handled"]?.mean))</td><td></td></tr>"
-        s += "</tbody></table>\n<p>Cost per resolved issue: <strong>\(xmlEscaped(ValueFormat.withCI(c["cost_per_resolved"], ValueFormat.money)))</strong> (\(ValueFormat.number(c["resolved"]?.mean)) resolved of \(ValueFormat.number(c["offered"]?.mean)) offered).</p>\n"
+        s += "</tbody></table>\n"
+        if let penalty = c["sla_penalty"], penalty.mean != nil {
+            s += "<p>SLA penalties: <strong>\(xmlEscaped(ValueFormat.withCI(penalty, ValueFormat.money)))</strong>.</p>\n"
+        }
+        if let total = c["total_cost"], let labour = c["labour_cost"]?.mean, let mean = total.mean, mean != labour {
+            s += "<p>Total cost (labour, penalties, hiring and training): <strong>\(xmlEscaped(ValueFormat.withCI(total, ValueFormat.money)))</strong>.</p>\n"
+        }
+        s += "<p>Cost per handled contact: <strong>\(xmlEscaped(ValueFormat.withCI(c["cost_per_handled"], ValueFormat.money)))</strong>. Cost per resolved issue: <strong>\(xmlEscaped(ValueFormat.withCI(c["cost_per_resolved"], ValueFormat.money)))</strong> (\(ValueFormat.number(c["resolved"]?.mean)) resolved of \(ValueFormat.number(c["offered"]?.mean)) offered).</p>\n"
         return s
     }
 }

@@ -135,10 +135,35 @@ final class CenterSummaryTests: XCTestCase {
         assertSummary(overall[.resolved], r.map { 153 + 10 * $0 })
         XCTAssertEqual(overall[.labourCost]?.mean, 335)
         assertSummary(overall[.costPerResolved], r.map { 335 / (153 + 10 * $0) })
+        assertSummary(overall[.costPerHandled], r.map { 335 / (163 + 10 * $0) })
+        XCTAssertEqual(overall[.totalCost]?.mean, 335, "no penalty, no workforce: total = labour")
+        XCTAssertNil(overall[.slaPenalty]?.mean, "no channel has a penalty")
         XCTAssertEqual(summary.arrivalsSimulated, 603)
         XCTAssertEqual(summary.eventsHandled, 3003)
         XCTAssertEqual(summary.replications, 3)
         XCTAssertNil(summary.reference, "no Erlang reference for a multi-channel center")
+    }
+
+    /// Voice misses its 80% in interval 0 of every replication (70/100, 75/110, 80/120) and
+    /// meets it in interval 1; over the whole run it is 120/150 = 80% (met), 125/160 and 130/170
+    /// (missed). Email (SL over answered, 90%) misses in interval 0 for r = 0, 1 (15/18, 16/18).
+    func testServiceLevelMissesAndPenalties() {
+        XCTAssertEqual(summary.channels[0].metrics[.serviceLevelMisses]?.mean, 1, "intervals missed, without a penalty")
+        assertSummary(summary.channels[1].metrics[.serviceLevelMisses], [1, 1, 0])
+
+        var center = TwoChannelCenter.center
+        center.channels[0].missPenalty = ServiceLevelPenalty(amount: 500, per: .run)
+        center.channels[1].missPenalty = ServiceLevelPenalty(amount: 100, per: .interval)
+        let priced = TwoChannelCenter.summary(center: center)
+        assertSummary(priced.channels[0].metrics[.serviceLevelMisses], [0, 1, 1])
+        let penalties = [100.0, 600, 500]
+        assertSummary(priced.overall[.slaPenalty], penalties)
+        assertSummary(priced.overall[.totalCost], penalties.map { 335 + $0 })
+        assertSummary(priced.overall[.costPerHandled], zip(r, penalties).map { (335 + $1) / (163 + 10 * $0) })
+
+        center.channels[0].missPenalty = ServiceLevelPenalty(amount: 500, per: .day)
+        let daily = TwoChannelCenter.summary(center: center)
+        assertSummary(daily.channels[0].metrics[.serviceLevelMisses], [0, 1, 1]) // a one-hour run lies within one day
     }
 
     func testMetricValuesQualifyEveryScopeAndKeepTheSingleQueueNames() {

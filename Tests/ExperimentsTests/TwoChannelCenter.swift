@@ -144,7 +144,7 @@ enum TwoChannelCenter {
 
     static var results: [CenterResult] { (0..<3).map(result) }
 
-    static func summary(_ results: [CenterResult] = results) -> CenterSummary {
+    static func summary(_ results: [CenterResult] = results, center: CenterSpec = center) -> CenterSummary {
         CenterSummary(scenario: scenario, center: center, singleQueue: nil, replications: results)
     }
 }

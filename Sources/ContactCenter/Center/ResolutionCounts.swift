@@ -35,7 +35,7 @@ public struct ResolutionCounts: Sendable, Hashable, Codable {
         handled > 0 ? handleTimeSum / Double(handled) : nil
     }
 
-    mutating func add(_ other: ResolutionCounts) {
+    public mutating func add(_ other: ResolutionCounts) {
         handled += other.handled
         resolved += other.resolved
         escalated += other.escalated
@@ -50,7 +50,7 @@ public struct ResolutionCounts: Sendable, Hashable, Codable {
 }
 
 extension OutcomeCounts {
-    mutating func add(_ other: OutcomeCounts) {
+    public mutating func add(_ other: OutcomeCounts) {
         offered += other.offered
         answered += other.answered
         abandoned += other.abandoned

@@ -17,6 +17,8 @@ public struct ChannelSpec: Sendable, Hashable {
     /// Optional ceilings reported as pass/fail beside the service level.
     public var maxAverageSpeedOfAnswer: Double?
     public var maxAbandonmentRate: Double?
+    /// Money owed for each period whose service level misses the target (BPO contracts).
+    public var missPenalty: ServiceLevelPenalty?
     /// Voice only: callers offered a callback when the expected wait is long.
     public var callbacks: CallbackOffer?
     /// Contacts already waiting when the run starts (re-planning from the current state).
@@ -26,7 +28,8 @@ public struct ChannelSpec: Sendable, Hashable {
                 patience: Distribution? = nil, chat: ChatSettings? = nil,
                 serviceLevel: ServiceLevelTarget = ServiceLevelTarget(),
                 maxAverageSpeedOfAnswer: Double? = nil, maxAbandonmentRate: Double? = nil,
-                callbacks: CallbackOffer? = nil, initialQueue: InitialQueue? = nil) {
+                callbacks: CallbackOffer? = nil, initialQueue: InitialQueue? = nil,
+                missPenalty: ServiceLevelPenalty? = nil) {
         self.name = name
         self.kind = kind
         self.demand = demand
@@ -38,6 +41,7 @@ public struct ChannelSpec: Sendable, Hashable {
         self.maxAbandonmentRate = maxAbandonmentRate
         self.callbacks = callbacks
         self.initialQueue = initialQueue
+        self.missPenalty = missPenalty
     }
 }
 

@@ -5,7 +5,7 @@ import Stochastics
 extension CenterDecoder {
     static let channelKeys = ["kind", "demand", "tiers", "patience", "concurrency", "slowdown",
                               "service_level", "callbacks", "initial_queue"]
-    static let channelServiceLevelKeys = ["answer_within", "target", "convention", "max_asa", "max_abandonment"]
+    static let channelServiceLevelKeys = ["answer_within", "target", "convention", "max_asa", "max_abandonment", "penalty"]
     static let callbackKeys = ["when_expected_wait_above", "acceptance", "promised_within"]
     static let initialQueueKeys = ["ages", "count", "age"]
     /// Largest `initial_queue.count`, so a typo cannot allocate millions of contacts.
@@ -53,7 +53,7 @@ extension CenterDecoder {
         }
 
         var serviceLevel: ServiceLevelTarget? = kind.map(ServiceLevelTarget.default(for:))
-        var maxASA: Double?, maxAbandonment: Double?
+        var maxASA: Double?, maxAbandonment: Double?, penalty: ServiceLevelPenalty?
         var serviceLevelOK = true
         if let slField = m.optional("service_level") {
             if let sl = slField.mapping(allowed: Self.channelServiceLevelKeys) {
@@ -65,6 +65,10 @@ extension CenterDecoder {
                 serviceLevelOK = (sl.optional("answer_within") == nil || within != nil) && (sl.optional("target") == nil || target != nil)
                     && (sl.optional("convention") == nil || convention != nil) && (sl.optional("max_asa") == nil || maxASA != nil)
                     && (sl.optional("max_abandonment") == nil || maxAbandonment != nil)
+                if let penaltyField = sl.optional("penalty") {
+                    penalty = decodePenalty(penaltyField)
+                    serviceLevelOK = serviceLevelOK && penalty != nil
+                }
                 if let within { serviceLevel?.answerWithin = within }
                 if let target { serviceLevel?.target = target }
                 if let convention { serviceLevel?.convention = convention }
@@ -84,7 +88,19 @@ extension CenterDecoder {
               queueField == nil || initialQueue != nil else { return nil }
         return ChannelSpec(name: entry.name, kind: kind, demand: demand, tierShares: shares, patience: patience,
                            chat: chat, serviceLevel: serviceLevel, maxAverageSpeedOfAnswer: maxASA,
-                           maxAbandonmentRate: maxAbandonment, callbacks: callbacks, initialQueue: initialQueue)
+                           maxAbandonmentRate: maxAbandonment, callbacks: callbacks, initialQueue: initialQueue,
+                           missPenalty: penalty)
+    }
+
+    /// `penalty: {amount: 500, per: day}`: money owed for each interval, day, week or run whose
+    /// service level misses the target; `per` defaults to day.
+    private func decodePenalty(_ field: YAMLField) -> ServiceLevelPenalty? {
+        guard let m = field.mapping(allowed: ["amount", "per"], expected: "a mapping such as {amount: 500, per: day}") else { return nil }
+        let amount = m.required("amount")?.number()
+        let perField = m.optional("per")
+        let per = perField?.choice(ServiceLevelPenalty.Period.self)
+        guard let amount, perField == nil || per != nil else { return nil }
+        return ServiceLevelPenalty(amount: amount, per: per ?? .day)
     }
 
     /// Fields of a channel's sections written directly under the channel.

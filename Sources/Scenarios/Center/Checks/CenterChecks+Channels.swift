@@ -66,6 +66,10 @@ extension CenterChecks {
             }
         }
 
+        if let penalty = channel.missPenalty, !penalty.amount.isFiniteNonNegative {
+            found.append(.init(joinPath(sl, "penalty.amount"), "must be 0 or more, got \(penalty.amount)"))
+        }
+
         // Callbacks.
         if let offer = channel.callbacks {
             let cb = joinPath(p, "callbacks")
