@@ -139,6 +139,23 @@ final class WorkforceTests: XCTestCase {
         XCTAssertEqual(result.workforceWeeks[0].meanHandleTimeMultiplier, 1.6, accuracy: 1e-3)
     }
 
+    /// Trainees limited to one chat at a time work exactly like agents on a channel of concurrency 1.
+    func testTraineeChatLimit() throws {
+        func spec(concurrency: Int, limit: Int?) -> CenterSpec {
+            let limits = limit.map { [TenureLimit(until: 100 * Self.week, maxChats: $0)] } ?? []
+            var c = center(seats: 8, ratePerHour: 80, workforce: TeamWorkforce(learningCurve: LearningCurve(timeConstant: Self.week, limits: limits)))
+            c.channels[0] = F.voice("chat", ratePerHour: 80, patience: .exponential(mean: 600), kind: .chat,
+                                    chat: ChatSettings(concurrency: concurrency, slowdown: 0.2))
+            return c
+        }
+        let limited = try ContactCenterSimulator.runCenter(spec(concurrency: 3, limit: 1), run: run(weeks: 1), replication: 0)
+        let single = try ContactCenterSimulator.runCenter(spec(concurrency: 1, limit: nil), run: run(weeks: 1), replication: 0)
+        let free = try ContactCenterSimulator.runCenter(spec(concurrency: 3, limit: nil), run: run(weeks: 1), replication: 0)
+        XCTAssertGreaterThan(single.outcomes(channel: 0).abandoned, 100)
+        XCTAssertEqual(limited.cells, single.cells)
+        XCTAssertLessThan(free.outcomes(channel: 0).abandoned, single.outcomes(channel: 0).abandoned / 2)
+    }
+
     /// Off-phone training time is taken inside shifts and recorded; the agents are less available.
     func testTrainingTimeIsTakenOffThePhones() throws {
         let spec0 = center(seats: 10, ratePerHour: 10, workforce: nil)
@@ -155,5 +172,34 @@ final class WorkforceTests: XCTestCase {
         let lost = a.teamTotals[0].availableSeconds - b.teamTotals[0].availableSeconds
         XCTAssertEqual(lost, training.reduce(0, +), accuracy: 1)
         XCTAssertEqual(a.teamTotals[0].paidSeconds, b.teamTotals[0].paidSeconds, accuracy: 1e-6)
+    }
+}
+
+/// The bundled training-ROI example behaves as its comments say.
+final class TrainingROIExampleTests: XCTestCase {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios/training-roi.yaml").path
+
+    /// Over 26 weeks the frontline loses agents at 35–45% a year (leavers over agent-weeks, × 52,
+    /// pooled over 4 replications: about 4 × 26 × 50 agent-weeks, so the rate is known to ±15% of itself),
+    /// hires replace them, and the onboarding program's participants book its cost.
+    func testAttritionHiringAndTrainingOverHalfAYear() throws {
+        let scenario = try ScenarioLoader.load(path: Self.path)
+        var leavers = 0, agentWeeks = 0, hires = 0, trainingCost = 0.0
+        for r in 0..<4 {
+            let result = try ContactCenterSimulator.runCenter(scenario, replication: r)
+            XCTAssertEqual(result.workforceWeeks.count, 26 * 2)
+            for week in result.workforceWeeks where week.team == 0 {
+                leavers += week.leavers
+                agentWeeks += week.headcount
+                hires += week.hires
+                trainingCost += week.trainingCost
+            }
+        }
+        let annual = Double(leavers) / Double(agentWeeks) * 52
+        XCTAssertGreaterThan(annual, 0.30)
+        XCTAssertLessThan(annual, 0.50)
+        XCTAssertGreaterThan(hires, leavers / 2)
+        XCTAssertGreaterThan(trainingCost, 0)
     }
 }

@@ -7,4 +7,6 @@ struct AgentAdjustment {
     var resolved = 1.0
     var escalated = 1.0
     var repeats = 1.0
+    /// Most chats at once (a trainee's limit); the channel's concurrency applies on top.
+    var maxChats = Int.max
 }

@@ -320,7 +320,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         for p in plan.teamSkills.range(Int(record.team)) {
             let skill = plan.teamSkills[position: p]
             let c = plan.channel(ofQueue: skill.queue)
-            if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= plan.chatConcurrency[c]) { continue }
+            if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjust[agent].maxChats)) { continue }
             if record.backlogOnly && plan.kinds[c].isLive { continue }
             if !plan.kinds[c].isLive && now >= closeTime { continue }
             guard let head = queues[skill.queue].head(in: contacts) else { continue }
@@ -346,7 +346,8 @@ public struct ContactCenterModel: DiscreteEventModel {
             agents[agent].ticket &+= 1
             agents[agent].since = now
             // A chat agent at full concurrency has no free capacity to file.
-            if Int(agents[agent].load) < free.levelCount(group: agents[agent].group) { free.add(agent, of: agents) }
+            let load = Int(agents[agent].load)
+            if load < free.levelCount(group: agents[agent].group) && load < adjust[agent].maxChats { free.add(agent, of: agents) }
         }
     }
 
@@ -368,7 +369,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         if plan.kinds[c] == .chat {
             agents[agent].chatting = true
             duration *= 1 + plan.chatSlowdown[c] * Double(agents[agent].load - 1)
-            if agents[agent].available && Int(agents[agent].load) < plan.chatConcurrency[c] {
+            if agents[agent].available && Int(agents[agent].load) < min(plan.chatConcurrency[c], adjust[agent].maxChats) {
                 free.add(agent, of: agents)
             }
         }

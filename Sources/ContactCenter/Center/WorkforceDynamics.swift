@@ -146,7 +146,9 @@ struct WorkforceDynamics {
         // 3. Programs enrol participants.
         for (p, program) in programs.enumerated() where w >= program.startWeek {
             if w == program.startWeek, program.fixedCost > 0 {
-                weeks[record(0)].trainingCost += program.fixedCost
+                // Booked to the first team named, or to the first team for new hires and everyone.
+                let team = if case .teams(let list) = program.participants, let first = list.first { first } else { 0 }
+                weeks[record(team)].trainingCost += program.fixedCost
             }
             var enrolled = 0
             for seat in 0..<n where present[seat] && programStart[seat * programs.count + p] < 0 && t0 >= onboardingUntil[seat] {
@@ -173,6 +175,7 @@ struct WorkforceDynamics {
                 adjust[rosterOffset + seat] = AgentAdjustment()
                 continue
             }
+            // Indexed like TrainingEffects.Kind.allCases: handle time, fcr, escalation, repeats, learning time constant, attrition.
             var change = Array(repeating: 1.0, count: TrainingEffects.Kind.allCases.count)
             var training = 0.0
             for (p, program) in programs.enumerated() {
@@ -198,6 +201,7 @@ struct WorkforceDynamics {
                 novelty = LearningCurve.novelty(tenure: mid - tenureStart[seat], timeConstant: tau)
                 a.handleTime = proficiency[seat] * (1 + (curve.newHireHandleTime - 1) * novelty)
                 a.resolved = max(0, 1 + curve.newHireFCR * novelty)
+                a.maxChats = curve.maxChats(tenure: mid - tenureStart[seat]) ?? .max
             }
             a.handleTime *= change[0]
             a.resolved *= change[1]

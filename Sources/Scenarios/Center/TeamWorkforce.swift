@@ -36,18 +36,39 @@ public struct LearningCurve: Sendable, Hashable {
     public var timeConstant: Double
     /// Each agent's asymptotic handle-time multiplier (mean about 1); nil = 1 for everyone.
     public var proficiencySpread: Distribution?
+    /// What agents may take while their tenure is short, first matching step applies.
+    public var limits: [TenureLimit]
 
     public init(newHireHandleTime: Double = 1, newHireFCR: Double = 0, timeConstant: Double,
-                proficiencySpread: Distribution? = nil) {
+                proficiencySpread: Distribution? = nil, limits: [TenureLimit] = []) {
         self.newHireHandleTime = newHireHandleTime
         self.newHireFCR = newHireFCR
         self.timeConstant = timeConstant
         self.proficiencySpread = proficiencySpread
+        self.limits = limits
+    }
+
+    /// Most chats at once for an agent of tenure τ (nil = the channel's concurrency).
+    public func maxChats(tenure: Double) -> Int? {
+        limits.first { tenure < $0.until }?.maxChats
     }
 
     /// Weight of the new-hire deviation at tenure τ with time constant `t`.
     public static func novelty(tenure: Double, timeConstant t: Double) -> Double {
         t > 0 ? exp(-max(0, tenure) / t) : 0
+    }
+}
+
+/// A limit on trainees: until `until` of tenure, at most `maxChats` chats at once
+/// (a trainee 2–3, an experienced agent the channel's concurrency).
+public struct TenureLimit: Sendable, Hashable {
+    /// Tenure (seconds) below which the limit applies.
+    public var until: Double
+    public var maxChats: Int
+
+    public init(until: Double, maxChats: Int) {
+        self.until = until
+        self.maxChats = maxChats
     }
 }
 

@@ -6,7 +6,8 @@ import Yams
 /// `training` section (programs and the valuation of their benefits).
 extension CenterDecoder {
     static let workforceKeys = ["initial_tenure", "learning_curve", "attrition", "hiring"]
-    static let learningCurveKeys = ["new_hire_handle_time", "new_hire_fcr", "time_constant", "proficiency_spread"]
+    static let learningCurveKeys = ["new_hire_handle_time", "new_hire_fcr", "time_constant", "proficiency_spread", "limits"]
+    static let limitKeys = ["until", "max_chats"]
     static let attritionKeys = ["weekly_hazard", "annual"]
     static let hazardStepKeys = ["until", "rate"]
     static let hiringKeys = ["lead_time", "cohort", "cost_per_hire", "onboarding"]
@@ -51,9 +52,21 @@ extension CenterDecoder {
         let fcr = fcrField.map { $0.percentOrNumber() }
         let tau = m.required("time_constant")?.duration()
         let spread = spreadField.map { DistributionDecoder.decode($0.percentsAsNumbers, kind: .number, baseDirectory: baseDirectory) }
-        guard handle != .some(nil), fcr != .some(nil), spread != .some(nil), let tau else { return nil }
+        var limits: [TenureLimit]? = []
+        if let f = m.optional("limits") {
+            limits = f.list(expected: "a list of limits such as [{until: 4w, max_chats: 2}]").flatMap { items in
+                let read: [TenureLimit?] = items.map { item in
+                    guard let l = item.mapping(allowed: Self.limitKeys) else { return nil }
+                    let until = l.required("until")?.duration(), chats = l.required("max_chats")?.integer()
+                    guard let until, let chats else { return nil }
+                    return TenureLimit(until: until, maxChats: chats)
+                }
+                return read.allSatisfy { $0 != nil } ? read.map { $0! } : nil
+            }
+        }
+        guard handle != .some(nil), fcr != .some(nil), spread != .some(nil), let tau, let limits else { return nil }
         return LearningCurve(newHireHandleTime: (handle ?? 1) ?? 1, newHireFCR: (fcr ?? 0) ?? 0,
-                             timeConstant: tau, proficiencySpread: spread ?? nil)
+                             timeConstant: tau, proficiencySpread: spread ?? nil, limits: limits)
     }
 
     /// `{weekly_hazard: [{until: 12w, rate: 1.2%}, {rate: 0.6%}]}` or `{annual: 40%}`.

@@ -24,6 +24,20 @@ extension CenterChecks {
                 }
             }
         }
+        if let curve = w.learningCurve {
+            var previous = 0.0
+            for (i, limit) in curve.limits.enumerated() {
+                let l = joinPath(r, "learning_curve.limits[\(i)]")
+                if !(limit.until.isFinite && limit.until > previous) {
+                    found.append(.init(joinPath(l, "until"), "must be greater than the previous limit's (\(Quantity.describe(duration: previous))), got \(Quantity.describe(duration: limit.until))"))
+                } else {
+                    previous = limit.until
+                }
+                if limit.maxChats < 1 {
+                    found.append(.init(joinPath(l, "max_chats"), "must be 1 or more, got \(limit.maxChats)"))
+                }
+            }
+        }
         if let attrition = w.attrition {
             let a = joinPath(r, "attrition.weekly_hazard")
             if attrition.steps.isEmpty { found.append(.init(a, "needs at least one step, e.g. [{rate: 0.8%}]")) }
