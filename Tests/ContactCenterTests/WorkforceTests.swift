@@ -156,6 +156,20 @@ final class WorkforceTests: XCTestCase {
         XCTAssertLessThan(free.outcomes(channel: 0).abandoned, single.outcomes(channel: 0).abandoned / 2)
     }
 
+    /// Effects start when the participant's off-phone weeks end and halve every half-life
+    /// (evaluated at mid-week): 1 − 0.5 × 0.5^(age / half-life).
+    func testEffectsFadeWithTheirHalfLife() throws {
+        var spec = center(seats: 6, ratePerHour: 1, workforce: nil)
+        spec.training = TrainingSpec(programs: [TrainingProgram(name: "p", participants: .everyone, spreadWeeks: 1,
+                                                                effects: TrainingEffects([.handleTime: .deterministic(-0.5)], halfLife: 2 * Self.week))])
+        let weeks = try ContactCenterSimulator.runCenter(spec, run: run(weeks: 5), replication: 0).workforceWeeks
+        XCTAssertEqual(weeks[0].meanHandleTimeMultiplier, 1, accuracy: 1e-12)
+        for w in 1..<5 {
+            let age = Double(w) + 0.5 - 1
+            XCTAssertEqual(weeks[w].meanHandleTimeMultiplier, 1 - 0.5 * pow(0.5, age / 2), accuracy: 1e-12, "week \(w)")
+        }
+    }
+
     /// Off-phone training time is taken inside shifts and recorded; the agents are less available.
     func testTrainingTimeIsTakenOffThePhones() throws {
         let spec0 = center(seats: 10, ratePerHour: 10, workforce: nil)

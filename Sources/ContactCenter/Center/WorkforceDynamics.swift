@@ -10,8 +10,8 @@ import Stochastics
 /// Week w (from 0) starts at w × 7 days. At its start, in this order:
 /// 1. agents drawn to leave during week w − 1 leave; with hiring, each vacated seat gets a
 ///    requisition ready `lead_time` later (whole weeks, rounded up);
-/// 2. ready requisitions join (all of them, or whole cohorts of `cohort`): tenure 0, a fresh
-///    proficiency draw, off the phones (whole shifts, paid) for `onboarding`;
+/// 2. ready requisitions join (all of them, or whole cohorts of `cohort`): tenure 0, the seat's
+///    proficiency draw of the week, off the phones (whole shifts, paid) for `onboarding`;
 /// 3. programs enrol participants (up to `cohort_size` a week, seat order);
 /// 4. each agent's multipliers are set from its tenure at mid-week and its programs' effects;
 /// 5. the week's record is opened (headcount = agents on the payroll now);
@@ -57,6 +57,8 @@ struct WorkforceDynamics {
     private var blockThroughEnd: [Bool]
     /// Seats whose current shift was dropped (onboarding).
     private var shiftDropped: [Bool]
+    /// This week's proficiency for a hire joining each seat.
+    private var hireProficiency: [Double]
     /// The product of each agent's attrition effects this week.
     private var attritionChange: [Double]
     private var requisitions: [[Requisition]]
@@ -89,6 +91,7 @@ struct WorkforceDynamics {
         blockThroughEnd = Array(repeating: false, count: n)
         shiftDropped = Array(repeating: false, count: n)
         attritionChange = Array(repeating: 1, count: n)
+        hireProficiency = Array(repeating: 1, count: n)
         requisitions = Array(repeating: [], count: center.teams.count)
         // Starting tenures, then individual proficiencies, in seat order.
         for seat in 0..<n {
@@ -124,7 +127,10 @@ struct WorkforceDynamics {
                 requisitions[team].append(Requisition(seat: seat, readyWeek: w + max(0, lead)))
             }
         }
-        // 2. Ready requisitions join, whole cohorts at a time.
+        // 2. Ready requisitions join, whole cohorts at a time. Every seat of a team with a
+        //    proficiency spread draws a would-be hire's proficiency each week, hired or not, so
+        //    hires keep their draws when a program changes who leaves (common random numbers).
+        for seat in 0..<n { hireProficiency[seat] = drawProficiency(team: seatTeam[seat]) }
         for team in 0..<teamCount where !requisitions[team].isEmpty {
             guard let hiring = teams[team].workforce?.hiring else { continue }
             let ready = requisitions[team].filter { $0.readyWeek <= w }
@@ -135,7 +141,7 @@ struct WorkforceDynamics {
             for seat in seats.sorted() {
                 present[seat] = true
                 tenureStart[seat] = t0
-                proficiency[seat] = drawProficiency(team: team)
+                proficiency[seat] = hireProficiency[seat]
                 onboardingUntil[seat] = t0 + hiring.onboarding
                 joinedWeek[seat] = w
                 for p in programs.indices { programStart[seat * programs.count + p] = -1 }
