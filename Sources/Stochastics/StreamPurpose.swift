@@ -19,4 +19,11 @@ public enum StreamPurpose: UInt8, CaseIterable, Sendable {
     case busyness = 8
     case callbacks = 9
     case workforce = 10
+    /// One uniform per rota seat per week: who leaves (workforce dynamics).
+    case attrition = 11
+    /// Starting tenure and individual proficiency of agents: the initial ones in seat order, then
+    /// one would-be hire per seat and week (drawn whether anyone is hired or not).
+    case proficiency = 12
+    /// Training programs' uncertain effects, one substream per (program name, effect).
+    case trainingEffects = 13
 }

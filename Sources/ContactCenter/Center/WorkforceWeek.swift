@@ -13,13 +13,16 @@ public struct WorkforceWeek: Sendable, Hashable, Codable {
     public var leavers: Int
     /// Agents who joined during the week (replacements and planned hires).
     public var hires: Int
-    /// Paid seconds new hires spent in onboarding, off the phones.
+    /// Paid seconds new hires spent in onboarding, off the phones (whole shifts; not part of
+    /// the team's paid seconds in ``CenterResult/teamTotals``).
     public var onboardingSeconds: Double
-    /// Paid seconds spent in training programs and recurring coaching, off the phones.
+    /// Paid seconds spent in training programs and recurring coaching, off the phones (blocks
+    /// inside worked shifts: already part of the team's paid seconds, not of its available seconds).
     public var trainingSeconds: Double
     /// Recruiting and onboarding amounts of this week's hires.
     public var hiringCost: Double
-    /// Direct cost of training programs incurred this week (per-agent and fixed parts).
+    /// Direct cost of training programs incurred this week (per-agent and fixed parts; a program's
+    /// fixed cost is booked to the first team it names, or to team 0 for new hires and everyone).
     public var trainingCost: Double
     /// Mean handle-time multiplier of the team's agents on the payroll at the
     /// start of the week (1 = the scenario's handle times; tenure and training move it).
