@@ -26,13 +26,13 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
 ///
 /// Grammar (spaces between number and unit are allowed):
 /// - number: `[+-]digits[.digits][e[+-]digits]` (also `.5`); no `inf`, `nan` or hex.
-/// - duration: number followed by `ms`, `s`, `m`, `h` or `d`: `250ms`, `20s`, `4m`, `1.5h`, `2d`.
+/// - duration: number followed by `ms`, `s`, `m`, `h`, `d` or `w` (week, 7 days): `250ms`, `20s`, `4m`, `1.5h`, `2d`, `6w`.
 /// - rate: number `/` unit with unit `s`, `m`, `h` or `d`: `0.15/s`, `9/m`, `540/h`, `12000/d`.
 /// - fraction: `80%` or `0.8`, within 0…1 (0%…100%).
 public enum Quantity {
     /// Duration units and their length in seconds, shortest first.
     public static let durationUnits: [(symbol: String, seconds: Double)] = [
-        ("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400),
+        ("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604_800),
     ]
     /// Time units allowed after `/` in a rate.
     public static let rateUnits: [(symbol: String, seconds: Double)] = [
@@ -68,6 +68,7 @@ public enum Quantity {
         case "min", "mins", "minute", "minutes": "m"
         case "hr", "hrs", "hour", "hours": "h"
         case "day", "days": "d"
+        case "wk", "wks", "week", "weeks": "w"
         default: nil
         }
     }
@@ -183,7 +184,7 @@ public enum Quantity {
         guard seconds.isFinite else { return "\(seconds)s" }
         if seconds == 0 { return "0s" }
         if abs(seconds) < 1 { return describe(number: seconds * 1000) + "ms" }
-        for (symbol, length) in durationUnits.reversed() where length >= 1 {
+        for (symbol, length) in durationUnits.reversed() where length >= 1 && symbol != "w" {
             let scaled = seconds / length
             if abs(scaled) >= 1, isShort(scaled) { return describe(number: scaled) + symbol }
         }

@@ -14,7 +14,7 @@ struct ScenarioDecoder {
 
     static let commonKeys = ["name", "description", "run"]
     static let foundationKeys = ["arrivals", "team", "handle_time", "patience", "service_level"]
-    static let fullKeys = ["calendar", "resolution_target", "channels", "tiers", "teams", "routing"]
+    static let fullKeys = ["calendar", "resolution_target", "channels", "tiers", "teams", "routing", "training"]
     static let fullMarkers: Set<String> = ["channels", "tiers", "teams"]
     static let runKeys = ["horizon", "warmup", "interval", "replications", "seed", "max_arrivals"]
 

@@ -19,10 +19,12 @@ public struct AgentTeamSpec: Sendable, Hashable {
     /// Share of each shift's agents reserved for backlog work (email and tickets): they take
     /// no live contact. The others work backlog too, when no live contact of theirs waits.
     public var backlogShare: Double
+    /// Tenure, learning curve, attrition and hiring of the team's rota seats; nil = a fixed, fully proficient workforce.
+    public var workforce: TeamWorkforce?
 
     public init(name: String, skills: [Skill], hourlyCost: Double = 0, overtimeMultiplier: Double = 1.5,
                 shifts: [Shift], constantAgents: Int = 0, shrinkage: Double = 0, absenteeism: Double = 0,
-                backlogShare: Double = 0) {
+                backlogShare: Double = 0, workforce: TeamWorkforce? = nil) {
         self.name = name
         self.skills = skills
         self.hourlyCost = hourlyCost
@@ -32,6 +34,7 @@ public struct AgentTeamSpec: Sendable, Hashable {
         self.shrinkage = shrinkage
         self.absenteeism = absenteeism
         self.backlogShare = backlogShare
+        self.workforce = workforce
     }
 }
 

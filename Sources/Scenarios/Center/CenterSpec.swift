@@ -11,14 +11,17 @@ public struct CenterSpec: Sendable, Hashable {
     public var startWeekday: Weekday
     /// End-to-end resolution target (first contact to resolution), e.g. 24 h; nil = not reported.
     public var resolutionTarget: Double?
+    /// Training programs and how their benefits are valued; nil = none.
+    public var training: TrainingSpec?
 
     public init(channels: [ChannelSpec], tiers: [TierSpec], teams: [AgentTeamSpec], routing: RoutingSpec,
-                startWeekday: Weekday = .monday, resolutionTarget: Double? = nil) {
+                startWeekday: Weekday = .monday, resolutionTarget: Double? = nil, training: TrainingSpec? = nil) {
         self.channels = channels
         self.tiers = tiers
         self.teams = teams
         self.routing = routing
         self.startWeekday = startWeekday
         self.resolutionTarget = resolutionTarget
+        self.training = training
     }
 }

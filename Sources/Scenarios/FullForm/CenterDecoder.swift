@@ -75,6 +75,8 @@ final class CenterDecoder {
         let tiers = canResolve ? (tierEntries ?? []).map(decodeTier) : []
         let teams = canResolve ? (teamEntries ?? []).map(decodeTeam) : []
         let routingField = m.optional("routing")
+        let trainingField = m.optional("training")
+        let training = canResolve ? trainingField.flatMap(decodeTraining) : nil
         let routing = canResolve ? decodeRouting(routingField) : nil
 
         guard canResolve else { return nil }
@@ -82,6 +84,7 @@ final class CenterDecoder {
                                   resolutionTarget: resolutionTarget, channelNames: channelNames.names,
                                   tierNames: tierNames.names, teamNames: teamNames.names)
         checks.teamsKnown = teamEntries != nil
+        checks.training = training
         var problems = checks.problems()
         for (t, tier) in partialTiers.sorted(by: { $0.key < $1.key }) {
             var local = checks
@@ -100,11 +103,11 @@ final class CenterDecoder {
         }
 
         guard calendarField == nil || startWeekday != nil, targetField == nil || resolutionTarget != nil,
-              teamEntries != nil, let routing else { return nil }
+              trainingField == nil || training != nil, teamEntries != nil, let routing else { return nil }
         let readChannels = channels.compactMap { $0 }, readTiers = tiers.compactMap { $0 }, readTeams = teams.compactMap { $0 }
         guard readChannels.count == channels.count, readTiers.count == tiers.count, readTeams.count == teams.count else { return nil }
         return CenterSpec(channels: readChannels, tiers: readTiers, teams: readTeams, routing: routing,
-                          startWeekday: startWeekday ?? .monday, resolutionTarget: resolutionTarget)
+                          startWeekday: startWeekday ?? .monday, resolutionTarget: resolutionTarget, training: training)
     }
 
     private func decodeCalendar(_ field: YAMLField) -> Weekday? {

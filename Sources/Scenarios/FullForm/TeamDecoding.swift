@@ -1,6 +1,6 @@
 /// `teams.<name>`: skills, costs, shrinkage, absenteeism, and shifts with their breaks.
 extension CenterDecoder {
-    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts"]
+    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts", "workforce"]
     static let skillKeys = ["channel", "tier", "proficiency", "overflow_after"]
     static let shiftKeys = ["start", "length", "end", "agents", "days", "breaks"]
     static let breakKeys = ["window", "length", "paid"]
@@ -27,11 +27,14 @@ extension CenterDecoder {
             return shifts.allSatisfy { $0 != nil } ? shifts.map { $0! } : nil
         }
 
-        guard let shifts, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok, backlogShare.ok else { return nil }
+        let workforceField = m.optional("workforce")
+        let workforce = workforceField.flatMap(decodeWorkforce)
+
+        guard let shifts, workforceField == nil || workforce != nil, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok, backlogShare.ok else { return nil }
         let team = AgentTeamSpec(name: entry.name, skills: skills ?? [], hourlyCost: cost.value ?? 0,
                                  overtimeMultiplier: overtime.value ?? 1.5, shifts: shifts,
                                  shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0,
-                                 backlogShare: backlogShare.value ?? 0)
+                                 backlogShare: backlogShare.value ?? 0, workforce: workforce)
         guard skills != nil else {
             partialTeams[entry.index] = team
             return nil

@@ -56,6 +56,7 @@ extension CenterChecks {
         for (i, shift) in team.shifts.enumerated() {
             found += shiftProblems(shift, at: joinPath(r, "shifts[\(i)]"))
         }
+        if let workforce = team.workforce { found += workforceProblems(workforce, at: joinPath(r, "workforce")) }
         return found
     }
 

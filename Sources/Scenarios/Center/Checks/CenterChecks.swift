@@ -20,6 +20,8 @@ struct CenterChecks {
     /// False when the loader could not read the `teams` section at all: rules about who handles
     /// what are skipped rather than reporting that nobody does.
     var teamsKnown = true
+    /// Training programs (`training`), checked with the teams they name.
+    var training: TrainingSpec?
 
     init(center: CenterSpec, run: RunSettings?) {
         channels = center.channels
@@ -28,6 +30,7 @@ struct CenterChecks {
         routing = center.routing
         self.run = run
         resolutionTarget = center.resolutionTarget
+        training = center.training
         channelNames = center.channels.map(\.name)
         tierNames = center.tiers.map(\.name)
         teamNames = center.teams.map(\.name)
@@ -55,6 +58,7 @@ struct CenterChecks {
         found += escalationCycleProblems()
         found += reachabilityProblems()
         found += openingHoursProblems()
+        found += trainingProblems()
         return found
     }
 

@@ -1,0 +1,152 @@
+import Stochastics
+
+/// Rules of a team's workforce (`teams.<name>.workforce`) and of the training programs (`training`).
+extension CenterChecks {
+    func workforceProblems(_ w: TeamWorkforce, at r: String) -> [FieldProblem] {
+        var found = DistributionChecks.problems(w.initialTenure, at: joinPath(r, "initial_tenure"), kind: .duration)
+        if let curve = w.learningCurve {
+            let c = joinPath(r, "learning_curve")
+            if !curve.newHireHandleTime.isFinitePositive {
+                found.append(.init(joinPath(c, "new_hire_handle_time"), "must be greater than 0 (160% = 60% slower at tenure 0), got \(Quantity.describe(fraction: curve.newHireHandleTime))"))
+            }
+            if !(curve.newHireFCR.isFinite && curve.newHireFCR >= -1) {
+                found.append(.init(joinPath(c, "new_hire_fcr"), "must be -100% or more (a relative change of the resolved share), got \(Quantity.describe(fraction: curve.newHireFCR))"))
+            }
+            if !curve.timeConstant.isFinitePositive {
+                found.append(.init(joinPath(c, "time_constant"), "must be greater than 0, got \(Quantity.describe(duration: curve.timeConstant))"))
+            }
+            if let spread = curve.proficiencySpread {
+                let p = joinPath(c, "proficiency_spread")
+                let own = DistributionChecks.problems(spread, at: p, kind: .duration)
+                found += own
+                if own.isEmpty, !spread.mean.isFinitePositive {
+                    found.append(.init(p, "mean must be greater than 0 (a handle-time multiplier, about 1)"))
+                }
+            }
+        }
+        if let attrition = w.attrition {
+            let a = joinPath(r, "attrition.weekly_hazard")
+            if attrition.steps.isEmpty { found.append(.init(a, "needs at least one step, e.g. [{rate: 0.8%}]")) }
+            var previous = 0.0
+            for (i, step) in attrition.steps.enumerated() {
+                let s = "\(a)[\(i)]"
+                if !step.weeklyRate.isFraction {
+                    found.append(.init(joinPath(s, "rate"), "must be between 0% and 100%, got \(Quantity.describe(fraction: step.weeklyRate))"))
+                }
+                if let until = step.until {
+                    if !(until.isFinite && until > previous) {
+                        found.append(.init(joinPath(s, "until"), "must be greater than the previous step's (\(Quantity.describe(duration: previous))), got \(Quantity.describe(duration: until))"))
+                    } else {
+                        previous = until
+                    }
+                } else if i < attrition.steps.count - 1 {
+                    found.append(.init(joinPath(s, "until"), "only the last step may leave out 'until'"))
+                }
+            }
+        }
+        if let hiring = w.hiring {
+            let h = joinPath(r, "hiring")
+            if !hiring.leadTime.isFiniteNonNegative {
+                found.append(.init(joinPath(h, "lead_time"), "must be 0 or more, got \(Quantity.describe(duration: hiring.leadTime))"))
+            }
+            if let cohort = hiring.cohort, cohort < 1 {
+                found.append(.init(joinPath(h, "cohort"), "must be 1 or more, got \(cohort)"))
+            }
+            if !hiring.costPerHire.isFiniteNonNegative {
+                found.append(.init(joinPath(h, "cost_per_hire"), "must be 0 or more, got \(Quantity.describe(number: hiring.costPerHire))"))
+            }
+            if !hiring.onboarding.isFiniteNonNegative {
+                found.append(.init(joinPath(h, "onboarding"), "must be 0 or more, got \(Quantity.describe(duration: hiring.onboarding))"))
+            }
+        }
+        return found
+    }
+
+    func trainingProblems() -> [FieldProblem] {
+        guard let training else { return [] }
+        var found: [FieldProblem] = []
+        let v = training.valuation
+        for (key, value) in [("repeat_avoided", v.perRepeatAvoided), ("abandonment_avoided", v.perAbandonmentAvoided),
+                             ("escalation_avoided", v.perEscalationAvoided)] where !value.isFiniteNonNegative {
+            found.append(.init("training.valuation.\(key)", "must be 0 or more, got \(Quantity.describe(number: value))"))
+        }
+        var names: [String: Int] = [:]
+        for (i, program) in training.programs.enumerated() {
+            let p = "training.programs[\(i)]"
+            if program.name.isEmpty || !Self.isValidName(program.name) {
+                found.append(.init(joinPath(p, "name"), "program name '\(program.name)' may only use letters, digits, '_' and '-', starting with a letter or digit"))
+            } else if let first = names[program.name] {
+                found.append(.init(joinPath(p, "name"), "program name '\(program.name)' is used twice (programs[\(first)])"))
+            } else {
+                names[program.name] = i
+            }
+            if case .teams(let teams) = program.participants {
+                if teams.isEmpty { found.append(.init(joinPath(p, "participants"), "needs at least one team")) }
+                for (k, t) in teams.enumerated() where !self.teams.indices.contains(t) {
+                    found.append(.init(joinPath(p, "participants[\(k)]"), "team index \(t) does not exist (there are \(self.teams.count) teams)"))
+                }
+            }
+            if program.startWeek < 0 {
+                found.append(.init(joinPath(p, "start_week"), "must be 0 or more, got \(program.startWeek)"))
+            }
+            if let cohort = program.cohortSize, cohort < 1 {
+                found.append(.init(joinPath(p, "cohort_size"), "must be 1 or more, got \(cohort)"))
+            }
+            if program.spreadWeeks < 1 {
+                found.append(.init(joinPath(p, "spread_weeks"), "must be 1 or more, got \(program.spreadWeeks)"))
+            }
+            if !program.offPhoneHours.isFiniteNonNegative {
+                found.append(.init(joinPath(p, "off_phone"), "must be 0 or more, got \(Quantity.describe(duration: program.offPhoneHours * 3600))"))
+            }
+            if !program.weeklyCoachingMinutes.isFiniteNonNegative {
+                found.append(.init(joinPath(p, "weekly_coaching"), "must be 0 or more, got \(Quantity.describe(duration: program.weeklyCoachingMinutes * 60))"))
+            }
+            for (key, value) in [("cost_per_agent", program.costPerAgent), ("fixed_cost", program.fixedCost)] where !value.isFiniteNonNegative {
+                found.append(.init(joinPath(p, key), "must be 0 or more, got \(Quantity.describe(number: value))"))
+            }
+            let e = joinPath(p, "effects")
+            for kind in TrainingEffects.Kind.allCases {
+                guard let d = program.effects[kind] else { continue }
+                let path = joinPath(e, kind.rawValue)
+                found += Self.relativeChangeProblems(d, at: path)
+            }
+            if let half = program.effects.halfLife, !half.isFinitePositive {
+                found.append(.init(joinPath(e, "half_life"), "must be greater than 0, got \(Quantity.describe(duration: half))"))
+            }
+        }
+        return found
+    }
+
+    /// A relative change may be negative but not below -100% (a rate or a time would turn
+    /// negative); families that are never negative follow Stochastics' own rules.
+    static func relativeChangeProblems(_ d: Distribution, at path: String) -> [FieldProblem] {
+        let f = joinPath(path, d.family)
+        func below(_ x: Double, _ name: String) -> [FieldProblem] {
+            x.isFinite && x >= -1 ? [] : [FieldProblem(joinPath(f, name), "a relative change must be finite and -100% or more, got \(Quantity.describe(fraction: x))")]
+        }
+        switch d {
+        case .deterministic(let x):
+            return x.isFinite && x >= -1 ? [] : [FieldProblem(f, "a relative change must be finite and -100% or more, got \(Quantity.describe(fraction: x))")]
+        case .uniform(let lower, let upper):
+            let found = below(lower, "min") + below(upper, "max")
+            return found.isEmpty && !(upper > lower) ? [FieldProblem(joinPath(f, "max"), "must be greater than min (\(Quantity.describe(fraction: lower))), got \(Quantity.describe(fraction: upper))")] : found
+        case .triangular(let lower, let mode, let upper):
+            var found = below(lower, "min") + below(mode, "mode") + below(upper, "max")
+            if found.isEmpty && !(upper > lower) {
+                found.append(FieldProblem(joinPath(f, "max"), "must be greater than min (\(Quantity.describe(fraction: lower))), got \(Quantity.describe(fraction: upper))"))
+            } else if found.isEmpty && !(mode >= lower && mode <= upper) {
+                found.append(FieldProblem(joinPath(f, "mode"), "must be between min and max, got \(Quantity.describe(fraction: mode))"))
+            }
+            return found
+        case .empirical(let values):
+            if values.isEmpty { return [FieldProblem(f, "must list at least one value")] }
+            return values.enumerated().flatMap { i, x in
+                x.isFinite && x >= -1 ? [] : [FieldProblem(f + "[\(i)]", "a relative change must be finite and -100% or more, got \(Quantity.describe(fraction: x))")]
+            }
+        case .mixture(let components):
+            return components.enumerated().flatMap { i, c in relativeChangeProblems(c.distribution, at: f + "[\(i)]") }
+        default:
+            return DistributionChecks.problems(d, at: path, kind: .number)
+        }
+    }
+}
