@@ -19,4 +19,10 @@ public enum StreamPurpose: UInt8, CaseIterable, Sendable {
     case busyness = 8
     case callbacks = 9
     case workforce = 10
+    /// One uniform per rota seat per week: who leaves (workforce dynamics).
+    case attrition = 11
+    /// Starting tenure and individual proficiency of agents, initial ones then hires in order of joining.
+    case proficiency = 12
+    /// Training programs' uncertain effects, one substream per (program name, effect).
+    case trainingEffects = 13
 }

@@ -65,6 +65,9 @@ public struct CenterResult: Sendable, Hashable {
     public var meanQueueLength: [Double]
     /// Contacts still waiting when the run ended (backlog carried past the horizon).
     public var unansweredAtEnd: [Int]
+    /// The people side, week by week: `workforceWeeks[week × teams + team]` (weeks from time 0,
+    /// warm-up included). Empty when no team has workforce dynamics and there are no training programs.
+    public var workforceWeeks: [WorkforceWeek] = []
     public var arrivalsSimulated: Int
     public var eventsHandled: Int
     /// People-side figures per week × team (week-major), when the workforce is modelled; else empty.

@@ -33,6 +33,10 @@ public struct ContactCenterModel: DiscreteEventModel {
     let workforceStream: RandomStream
     let absenteeismStream: RandomStream
     var agents: [AgentRecord]
+    /// Per-agent multipliers from tenure and training (all 1 without workforce dynamics).
+    var adjust: [AgentAdjustment]
+    /// Rota seats' occupants over the weeks; nil without workforce dynamics and programs.
+    var workforce: WorkforceDynamics?
     var free: FreeAgents
     var queues: [SkillQueue]
     var waitingByChannel: [Int]
@@ -106,6 +110,8 @@ public struct ContactCenterModel: DiscreteEventModel {
                                       backlogOnly: reserved(seat.seat, of: team.shifts[seat.shift].agents, team)))
         }
         self.agents = agents
+        adjust = Array(repeating: AgentAdjustment(), count: agents.count)
+        workforce = WorkforceDynamics(center: center, roster: roster, streams: streams, replication: replication)
         free = FreeAgents(capacities: plan.teamChatCapacity)
         queues = Array(repeating: SkillQueue(), count: plan.queueCount)
         waitingByChannel = Array(repeating: 0, count: plan.channelCount)
@@ -358,7 +364,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         agents[agent].load += 1
         agents[agent].ticket &+= 1
         agents[agent].since = now
-        var duration = record.handleTime * proficiency
+        var duration = record.handleTime * proficiency * adjust[agent].handleTime
         if plan.kinds[c] == .chat {
             agents[agent].chatting = true
             duration *= 1 + plan.chatSlowdown[c] * Double(agents[agent].load - 1)
@@ -378,7 +384,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         let record = contacts[ref]
         let tier = Int(record.tier)
         let team = Int(agents[agent].team)
-        let outcome = drawOutcome(tier: tier)
+        let adjustment = adjust[agent]
+        let outcome = drawOutcome(tier: tier, adjustment)
         statistics.handled(record, by: team, outcome: outcome, handleTime: record.handleTime, at: now)
         if let trace {
             let traced: ContactTrace.Outcome = switch outcome {
@@ -395,17 +402,18 @@ public struct ContactCenterModel: DiscreteEventModel {
             escalate(ref, &scheduler)
         case .unresolved:
             let gone = contacts.remove(ref)
-            scheduleRepeat(of: gone, probability: plan.repeats[tier]?.afterUnresolved, &scheduler)
+            scheduleRepeat(of: gone, probability: plan.repeats[tier].map { $0.afterUnresolved * adjustment.repeats }, &scheduler)
         }
         release(agent, &scheduler)
     }
 
-    private func drawOutcome(tier: Int) -> CenterStatistics.Outcome {
-        let resolved = plan.resolved[tier]
+    /// The outcome of a handled contact; the agent's tenure and training scale the tier's shares.
+    private func drawOutcome(tier: Int, _ adjustment: AgentAdjustment) -> CenterStatistics.Outcome {
+        let resolved = min(1, plan.resolved[tier] * adjustment.resolved)
         if resolved >= 1 { return .resolved }
         let u = outcomeStream.uniform()
         if u < resolved { return .resolved }
-        if u < resolved + plan.escalated[tier], plan.escalation[tier] != nil { return .escalated }
+        if u < resolved + min(1 - resolved, plan.escalated[tier] * adjustment.escalated), plan.escalation[tier] != nil { return .escalated }
         return .unresolved
     }
 
@@ -502,6 +510,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     // MARK: Rota
 
     private mutating func startDay(_ day: Int, _ scheduler: inout EventScheduler<Event>) {
+        if day % 7 == 0 { workforce?.startWeek(day / 7, adjust: &adjust, rosterOffset: rosterOffset) }
         for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream) {
             let change: AgentChange = switch transition.kind {
             case .shiftStart: .shiftStart
@@ -511,8 +520,24 @@ public struct ContactCenterModel: DiscreteEventModel {
             }
             // Nobody new comes on after closing; those on duty still go off.
             guard transition.time < closeTime || !transition.kind.isOn else { continue }
-            scheduler.schedule(.agentChange(agent: Int32(rosterOffset + transition.agent), change: change),
-                               at: max(transition.time, scheduler.now))
+            let agent = Int32(rosterOffset + transition.agent)
+            let at = max(transition.time, scheduler.now)
+            switch workforce?.admit(transition) ?? .keep {
+            case .keep:
+                scheduler.schedule(.agentChange(agent: agent, change: change), at: at)
+            case .drop:
+                continue
+            case .trainingBlock(let length):
+                // The pause comes first, so the agent never takes a contact before the block.
+                scheduler.schedule(.agentChange(agent: agent, change: .pauseStart), at: at)
+                scheduler.schedule(.agentChange(agent: agent, change: change), at: at)
+                if length < roster.shiftLength(of: transition.agent) - 1e-6, transition.time + length < closeTime {
+                    scheduler.schedule(.agentChange(agent: agent, change: .pauseEnd), at: transition.time + length)
+                }
+            case .endThenResume:
+                scheduler.schedule(.agentChange(agent: agent, change: change), at: at)
+                scheduler.schedule(.agentChange(agent: agent, change: .pauseEnd), at: at)
+            }
         }
         let next = Double(day + 1) * 86_400
         if next < closeTime { scheduler.schedule(.dayStart(day: Int32(day + 1)), at: next, priority: .urgent) }
@@ -606,7 +631,7 @@ extension ContactCenterModel {
             outcomeCells: outcomeCells, resolutionCells: resolutionCells, channelIntervals: channelIntervals, teamIntervals: teamIntervals, teamTotals: teamTotals,
             waitP50: percentile(0.5), waitP90: percentile(0.9), waitP95: percentile(0.95),
             meanQueueLength: s.measuredQueue.map { window > 0 ? $0 / window : 0 },
-            unansweredAtEnd: waitingByChannel,
+            unansweredAtEnd: waitingByChannel, workforceWeeks: workforce?.weeks ?? [],
             arrivalsSimulated: arrivalsSimulated, eventsHandled: eventsHandled
         )
     }

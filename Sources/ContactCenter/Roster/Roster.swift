@@ -90,6 +90,12 @@ public struct Roster: Sendable {
         return out
     }
 
+    /// Length of the shift worked by rota agent `agent`.
+    func shiftLength(of agent: Int) -> Double {
+        let seat = agents[agent]
+        return plans.first { $0.team == seat.team && $0.shift == seat.shift }?.length ?? 0
+    }
+
     /// Paid seconds the team is scheduled for on `day` (shifts starting that
     /// day; unpaid breaks excluded), absentees included. For present agents
     /// only, sum ``RosterAgent/paidSecondsPerShift`` over the agents with a
