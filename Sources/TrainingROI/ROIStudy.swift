@@ -35,10 +35,11 @@ public struct ROIStudy: Sendable {
 
     public func run() throws -> ROIResult {
         let with = arms.with
-        var without = arms.without
+        var other = arms.without
         if pairing == .independent {
-            without.run.seed = (with.run.seed + 1) % (RunSettings.maxSeed + 1)
+            other.run.seed = (with.run.seed + 1) % (RunSettings.maxSeed + 1)
         }
+        let without = other
         let valuation = valuation
         let pairs = try ReplicationRunner.run(with, replications: replications, jobs: jobs) { _, r in
             let a = try Self.ledger(with, replication: r)
