@@ -8,7 +8,7 @@ import Stochastics
 //   ccsim-bench                       mid and big, 10^6 and 10^7 arrivals, the floor loop,
 //                                     then the full model on scenarios/tiered-support.yaml for 1, 4 and 26 weeks
 //   ccsim-bench --sizes 100000        other sizes (comma-separated)
-//   ccsim-bench --cases big           a subset of cases (mid, big, mid-full, big-full, floor, tiered);
+//   ccsim-bench --cases big           a subset of cases (mid, big, mid-full, big-full, floor, tiered, tiered-workforce);
 //                                     mid and big run the foundation single-queue model, *-full the
 //                                     same workload through the full model that `ccsim run` uses
 //
@@ -30,6 +30,8 @@ if let child = option("--child") {
     } else if child == "tiered" {
         // `size` is the horizon in weeks here.
         result = try TieredCase.run(weeks: size)
+    } else if child == "tiered-workforce" {
+        result = try TieredCase.run(weeks: size, workforce: true)
     } else if child.hasSuffix("-full") {
         // The same workload through the full model, which `ccsim run` uses.
         let scenario = BenchmarkCase(rawValue: String(child.dropLast(5)))!.scenario(arrivals: size)
@@ -46,7 +48,7 @@ if let child = option("--child") {
 }
 
 let sizes = (option("--sizes") ?? "1000000,10000000").split(separator: ",").compactMap { Int($0) }
-let cases = (option("--cases") ?? "mid,big,big-full,floor,tiered").split(separator: ",").map(String.init)
+let cases = (option("--cases") ?? "mid,big,big-full,floor,tiered,tiered-workforce").split(separator: ",").map(String.init)
 
 func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double)? {
     let process = Process()
@@ -77,6 +79,16 @@ for name in cases {
                          weeks, r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
                          "\(TieredCase.path), one replication" as NSString))
         }
+        continue
+    }
+    if name == "tiered-workforce" {
+        guard let r = runChild(name, 26) else {
+            print("tiered-workforce: failed")
+            continue
+        }
+        print(String(format: "tiered+wf 26w %9d %9.2f %12.0f %11.0f %10.1f   %@",
+                     r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
+                     "\(TieredCase.path) with workforce dynamics and training, one replication" as NSString))
         continue
     }
     for size in sizes {

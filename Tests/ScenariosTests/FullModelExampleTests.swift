@@ -6,7 +6,7 @@ import Testing
 /// The full-model example scenarios: each loads, a few decoded values are spot-checked, and each
 /// is staffed plausibly for its demand.
 @Suite struct FullModelExampleTests {
-    static let examples = ["tiered-support", "igaming", "crypto-exchange", "bpo-multi-client"]
+    static let examples = ["tiered-support", "igaming", "crypto-exchange", "bpo-multi-client", "training-roi"]
 
     func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(path: packageRoot.appendingPathComponent("scenarios/\(name).yaml").path)
