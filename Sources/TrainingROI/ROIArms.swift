@@ -11,6 +11,12 @@ public struct ROIArms: Sendable {
     /// the ones whose uncertain effects the sensitivity table varies.
     public var programs: [String]
 
+    public init(with: Scenario, without: Scenario, programs: [String]) {
+        self.with = with
+        self.without = without
+        self.programs = programs
+    }
+
     /// `--program NAME`: the scenario as written, against a copy without that program.
     public static func program(_ name: String, in scenario: Scenario) throws(ROIError) -> ROIArms {
         let names = scenario.center.training?.programs.map(\.name) ?? []

@@ -39,9 +39,10 @@ public enum ROITable {
         lines.append(Formatting.pad("P(ROI > 0)", 32) + Formatting.pad(Formatting.percent(p.share, digits: 0), 12, right: true)
             + "   [\(Formatting.percent(p.lower, digits: 0)), \(Formatting.percent(p.upper, digits: 0))]")
         let payback = result.payback
-        let week: (Double?) -> String = { $0.map { "week \(Int($0))" } ?? "not within \(result.weekCount) weeks" }
-        lines.append(Formatting.pad("payback", 32) + Formatting.pad(week(payback.median), 12, right: true)
-            + "   10–90%: \(week(payback.p10)) – \(week(payback.p90)); \(Formatting.percent(payback.withinHorizon, digits: 0)) pay back within the horizon")
+        let week: (Double?) -> String = { $0.map { "week \(Int($0))" } ?? "never" }
+        lines.append(Formatting.pad("payback (median)", 32) + Formatting.pad(week(payback.median), 12, right: true)
+            + "   10–90%: \(week(payback.p10)) – \(week(payback.p90)); \(Formatting.percent(payback.withinHorizon, digits: 0))"
+            + " pay back within \(result.weekCount) weeks")
         lines.append("")
 
         lines.append(Formatting.pad("with − without (paired)", 32) + Formatting.pad("with", 12, right: true)
