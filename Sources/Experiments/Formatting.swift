@@ -79,7 +79,7 @@ public enum Formatting {
     }
 
     /// Pads or truncates to a column width.
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let count = text.count
         if count >= width { return text }
         let padding = String(repeating: " ", count: width - count)

@@ -9,8 +9,13 @@ import Scenarios
 /// offered contacts (a closed channel at night) cannot miss. Without a penalty,
 /// periods are the reporting intervals: the count then says how many intervals
 /// of the horizon the planner's staffing failed.
-enum ServiceLevelMisses {
-    static func count(_ result: CenterResult, channel c: Int, spec: ChannelSpec) -> Int {
+package enum ServiceLevelMisses {
+    package static func count(_ result: CenterResult, channel c: Int, spec: ChannelSpec) -> Int {
+        missedPeriodStarts(result, channel: c, spec: spec).count
+    }
+
+    /// The start (seconds into the measured window) of every missed period, in order.
+    package static func missedPeriodStarts(_ result: CenterResult, channel c: Int, spec: ChannelSpec) -> [Double] {
         let period = spec.missPenalty?.per ?? .interval
         let convention = spec.serviceLevel.convention
         let groupLength: Double? = switch period {
@@ -18,11 +23,13 @@ enum ServiceLevelMisses {
         case .day, .week: period.seconds
         case .run: nil
         }
-        var misses = 0
+        var misses: [Double] = []
         var counts = OutcomeCounts()
         var group = 0
         func close() {
-            if let level = counts.serviceLevel(convention), level < spec.serviceLevel.target { misses += 1 }
+            if let level = counts.serviceLevel(convention), level < spec.serviceLevel.target {
+                misses.append(groupLength.map { Double(group) * $0 } ?? 0)
+            }
             counts = OutcomeCounts()
         }
         for i in 0..<result.intervalCount {
@@ -39,7 +46,7 @@ enum ServiceLevelMisses {
     }
 
     /// The money owed for the misses of every channel with a penalty.
-    static func penalty(_ result: CenterResult, channels: [ChannelSpec]) -> Double {
+    package static func penalty(_ result: CenterResult, channels: [ChannelSpec]) -> Double {
         channels.enumerated().reduce(0) { total, entry in
             guard let penalty = entry.element.missPenalty else { return total }
             return total + Double(count(result, channel: entry.offset, spec: entry.element)) * penalty.amount

@@ -10,6 +10,11 @@ struct ScenarioArgument: ParsableArguments {
     /// Loads and validates the file. Each problem is reported on one line
     /// (`file:line:column: field.path: problem`), then the command exits with status 2.
     func load() throws -> Scenario {
+        try Self.load(path: scenario)
+    }
+
+    /// Loads a scenario named by another option (`--with`), reporting problems the same way.
+    static func load(path scenario: String) throws -> Scenario {
         do {
             return try ScenarioLoader.load(path: scenario)
         } catch {

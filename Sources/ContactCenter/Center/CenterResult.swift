@@ -70,8 +70,6 @@ public struct CenterResult: Sendable, Hashable {
     public var workforceWeeks: [WorkforceWeek] = []
     public var arrivalsSimulated: Int
     public var eventsHandled: Int
-    /// People-side figures per week × team (week-major), when the workforce is modelled; else empty.
-    public var workforceWeeks: [WorkforceWeek] = []
 
     @inline(__always)
     public func cell(interval i: Int, channel c: Int, tier k: Int) -> Cell {

@@ -1,0 +1,147 @@
+import Statistics
+
+/// The answer to `ccsim roi`: the paired replications and what they say about the program —
+/// each money line, net benefit and ROI with confidence intervals, the chance the program
+/// pays, when it pays back, the variance common random numbers removed, and the service
+/// and workforce differences behind the money.
+public struct ROIResult: Sendable {
+    public var replications: [PairedReplication]
+    public var valuation: ROIValuation
+    public var confidenceLevel: Double
+
+    public init(replications: [PairedReplication], valuation: ROIValuation, confidenceLevel: Double = 0.95) {
+        precondition(!replications.isEmpty, "ROI needs at least one replication")
+        self.replications = replications
+        self.valuation = valuation
+        self.confidenceLevel = confidenceLevel
+    }
+
+    /// Mean, standard deviation and t-interval of a per-replication figure.
+    public struct Estimate: Sendable, Hashable, Codable {
+        public var mean: Double
+        public var standardDeviation: Double
+        public var lower: Double?
+        public var upper: Double?
+        public var count: Int
+
+        public init(_ values: [Double], level: Double) {
+            var tally = Tally()
+            for v in values { tally.add(v) }
+            count = values.count
+            mean = values.isEmpty ? .nan : tally.mean
+            standardDeviation = values.count > 1 ? tally.standardDeviation : 0
+            let ci = tally.confidenceInterval(level: level)
+            lower = ci?.lower
+            upper = ci?.upper
+        }
+    }
+
+    func estimate(_ values: [Double]) -> Estimate { Estimate(values, level: confidenceLevel) }
+
+    public var weekCount: Int { replications[0].weeklyLines.count }
+
+    /// The lines that appear (non-zero in some replication), in `ROILine` order.
+    public var lines: [ROILine] {
+        let totals = replications.map(\.lines)
+        return ROILine.allCases.filter { line in totals.contains { ($0[line] ?? 0) != 0 } }
+    }
+
+    public func estimate(_ line: ROILine) -> Estimate { estimate(replications.map { $0.lines[line] ?? 0 }) }
+    public var cost: Estimate { estimate(replications.map(\.cost)) }
+    public var benefit: Estimate { estimate(replications.map { $0.net + $0.cost }) }
+    public var net: Estimate { estimate(replications.map(\.net)) }
+
+    /// ROI over the replications where the program costs something.
+    public var roi: Estimate? {
+        let values = replications.compactMap(\.roi)
+        return values.isEmpty ? nil : estimate(values)
+    }
+
+    /// Share of replications with ROI above 0 (net benefit above 0), with a Wilson score interval:
+    /// the replications draw the uncertain effects, so this is the trainer's chance that it pays.
+    public var probabilityPositive: (share: Double, lower: Double, upper: Double) {
+        let n = Double(replications.count)
+        let k = Double(replications.filter { $0.net > 0 }.count)
+        let p = k / n
+        let z = StandardNormal.quantile(0.5 + confidenceLevel / 2)
+        let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        let half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
+        return (p, max(0, centre - half), min(1, centre + half))
+    }
+
+    /// Payback weeks across replications: the median and a 10–90% range, and the share that
+    /// pays back within the horizon (nil figures when fewer than half do).
+    public var payback: Payback {
+        let weeks = replications.map { $0.paybackWeek.map(Double.init) ?? .infinity }.sorted()
+        func quantile(_ q: Double) -> Double? {
+            let value = weeks[min(weeks.count - 1, Int((q * Double(weeks.count - 1)).rounded()))]
+            return value.isFinite ? value : nil
+        }
+        return Payback(median: quantile(0.5), p10: quantile(0.1), p90: quantile(0.9),
+                       withinHorizon: Double(weeks.filter(\.isFinite).count) / Double(weeks.count))
+    }
+
+    public struct Payback: Sendable, Hashable, Codable {
+        public var median: Double?
+        public var p10: Double?
+        public var p90: Double?
+        public var withinHorizon: Double
+    }
+
+    /// How much pairing narrowed the net benefit's interval: the variance an unpaired design
+    /// would have (each arm's own variance, added) over the paired difference's variance.
+    /// Above 1 means common random numbers helped; the interval narrows by its square root.
+    public var varianceReduction: Double? {
+        guard replications.count > 1 else { return nil }
+        let v = valuation
+        var with = Tally(), without = Tally(), paired = Tally()
+        for r in replications {
+            let rate = r.without.hourlyRate
+            let w = r.with.weeks.reduce(0) { $0 + v.armValue($1, hourlyRate: rate) }
+            let o = r.without.weeks.reduce(0) { $0 + v.armValue($1, hourlyRate: rate) }
+                + (r.labourSaved ?? 0)
+            with.add(w)
+            without.add(o)
+            paired.add(o - w)
+        }
+        guard paired.variance > 0 else { return nil }
+        return (with.variance + without.variance) / paired.variance
+    }
+
+    /// Cumulative net benefit at the end of week w (0-based), across replications.
+    public func cumulativeNet(week w: Int) -> Estimate {
+        estimate(replications.map { $0.cumulativeNet[w] })
+    }
+
+    /// A whole-run service or workforce figure of each arm, and the paired difference (with − without).
+    public struct Difference: Sendable, Hashable, Codable {
+        public var with: Estimate
+        public var without: Estimate
+        public var change: Estimate
+    }
+
+    public func difference(_ figure: (ArmWeek) -> Double?) -> Difference? {
+        var w: [Double] = [], o: [Double] = [], d: [Double] = []
+        for r in replications {
+            guard let a = figure(r.with.total), let b = figure(r.without.total) else { continue }
+            w.append(a)
+            o.append(b)
+            d.append(a - b)
+        }
+        guard !d.isEmpty else { return nil }
+        return Difference(with: estimate(w), without: estimate(o), change: estimate(d))
+    }
+
+    /// The same figure for week w of each arm.
+    public func difference(week: Int, _ figure: (ArmWeek) -> Double?) -> Difference? {
+        var w: [Double] = [], o: [Double] = [], d: [Double] = []
+        for r in replications {
+            guard let a = figure(r.with.weeks[week]), let b = figure(r.without.weeks[week]) else { continue }
+            w.append(a)
+            o.append(b)
+            d.append(a - b)
+        }
+        guard !d.isEmpty else { return nil }
+        return Difference(with: estimate(w), without: estimate(o), change: estimate(d))
+    }
+}

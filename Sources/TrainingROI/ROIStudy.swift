@@ -1,0 +1,69 @@
+import ContactCenter
+import Experiments
+import Foundation
+import Scenarios
+
+/// Runs an ROI comparison: both arms, replication by replication, with common random numbers.
+///
+/// Replication r of both arms uses the same seed and replication index, so the same customers
+/// arrive with the same needs and patience, and agents draw the same attrition uniforms; only
+/// what the program changes differs. Each replication is reduced to weekly ledgers as soon as
+/// it finishes, so memory stays O(replications × weeks). Replications run in parallel (`jobs`);
+/// results do not depend on the number of jobs.
+public struct ROIStudy: Sendable {
+    public enum Pairing: String, Sendable, CaseIterable {
+        /// Both arms of replication r share streams (the default, and the point).
+        case commonRandomNumbers = "crn"
+        /// The arm without the program runs on another seed: the unpaired design, for comparison.
+        case independent
+    }
+
+    public var arms: ROIArms
+    public var replications: Int
+    public var jobs: Int
+    public var pairing: Pairing
+    public var valuation: ROIValuation
+
+    public init(arms: ROIArms, replications: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                pairing: Pairing = .commonRandomNumbers) {
+        self.arms = arms
+        self.replications = replications
+        self.jobs = jobs
+        self.pairing = pairing
+        valuation = ROIValuation(values: arms.with.center.training?.valuation ?? BenefitValuation())
+    }
+
+    public func run() throws -> ROIResult {
+        let with = arms.with
+        var other = arms.without
+        if pairing == .independent {
+            other.run.seed = (with.run.seed + 1) % (RunSettings.maxSeed + 1)
+        }
+        let without = other
+        let valuation = valuation
+        let pairs = try ReplicationRunner.run(with, replications: replications, jobs: jobs) { _, r in
+            let a = try Self.ledger(with, replication: r)
+            let b = try Self.ledger(without, replication: r)
+            return PairedReplication(replication: r, with: a, without: b, valuation: valuation)
+        }
+        return ROIResult(replications: pairs, valuation: valuation)
+    }
+
+    /// One arm's replication, reduced to its weeks.
+    public static func ledger(_ scenario: Scenario, replication r: Int) throws -> ArmLedger {
+        let result = try ContactCenterSimulator.runCenter(scenario, replication: r)
+        return ArmLedger(result, center: scenario.center, run: scenario.run)
+    }
+
+    /// The "with" arm re-run with other effects against the stored "without" ledgers of the
+    /// first `count` replications (the tornado's points): only the program arm changes.
+    public func rerunWith(_ scenario: Scenario, against base: ROIResult, count: Int) throws -> ROIResult {
+        let stored = Array(base.replications.prefix(count))
+        let valuation = valuation
+        let pairs = try ReplicationRunner.run(scenario, replications: stored.count, jobs: jobs) { scenario, r in
+            PairedReplication(replication: r, with: try Self.ledger(scenario, replication: r), without: stored[r].without,
+                              valuation: valuation)
+        }
+        return ROIResult(replications: pairs, valuation: valuation)
+    }
+}
