@@ -87,7 +87,11 @@ public struct CenterSummary: Sendable {
         let resolutions = result.allResolutions
         let labour = zip(result.teamTotals, center.teams).reduce(0.0) { $0 + TeamSummary.labourCost($1.0, spec: $1.1) }
         let penalty = ServiceLevelMisses.penalty(result, channels: center.channels)
-        let people = result.workforceWeeks.reduce(0.0) { $0 + $1.hiringCost + $1.trainingCost }
+        // Onboarding is paid time outside the rota (new hires are off the phones), so it is
+        // priced here; training time sits inside shifts and is already in the labour cost.
+        let people = result.workforceWeeks.reduce(0.0) {
+            $0 + $1.hiringCost + $1.trainingCost + $1.onboardingSeconds / 3600 * center.teams[$1.team].hourlyCost
+        }
         let total = labour + penalty + people
         var figures: [Metric: Double] = [
             .offered: Double(result.allOutcomes.offered),

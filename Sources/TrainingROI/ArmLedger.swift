@@ -61,6 +61,7 @@ public struct ArmLedger: Sendable, Hashable {
             weeks[record.week].trainingCost += record.trainingCost
             weeks[record.week].trainingWages += record.trainingSeconds / 3600 * rate
             weeks[record.week].onboardingSeconds += record.onboardingSeconds
+            weeks[record.week].onboardingWages += record.onboardingSeconds / 3600 * rate
         }
         let paid = result.teamTotals.reduce(0) { $0 + $1.paidSeconds }
         let labour = zip(result.teamTotals, center.teams).reduce(0.0) { $0 + TeamSummary.labourCost($1.0, spec: $1.1) }

@@ -26,6 +26,8 @@ public struct ArmWeek: Sendable, Hashable, Codable {
     /// Wages of the hours spent in training and coaching, off the phones.
     public var trainingWages = 0.0
     public var onboardingSeconds = 0.0
+    /// Wages of new hires' onboarding, off the phones and outside the rota.
+    public var onboardingWages = 0.0
 
     public init(channels: Int) {
         answeredWithinTarget = Array(repeating: 0, count: channels)
@@ -58,5 +60,6 @@ public struct ArmWeek: Sendable, Hashable, Codable {
         trainingCost += other.trainingCost
         trainingWages += other.trainingWages
         onboardingSeconds += other.onboardingSeconds
+        onboardingWages += other.onboardingWages
     }
 }

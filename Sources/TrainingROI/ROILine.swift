@@ -14,7 +14,7 @@ public enum ROILine: String, CaseIterable, Sendable, Codable {
     case repeatsAvoided = "repeats_avoided"
     case escalationsAvoided = "escalations_avoided"
     case abandonmentsAvoided = "abandonments_avoided"
-    /// Recruiting and onboarding of replacements not needed (lower attrition).
+    /// Recruiting costs and onboarding wages of replacements not needed (lower attrition).
     case replacementsAvoided = "replacements_avoided"
     /// Contract penalties for missed service levels avoided.
     case penaltiesAvoided = "sla_penalties_avoided"

@@ -24,7 +24,7 @@ public struct ROIValuation: Sendable, Hashable {
             .repeatsAvoided: Double(o.repeats - w.repeats) * values.perRepeatAvoided,
             .escalationsAvoided: Double(o.escalations - w.escalations) * values.perEscalationAvoided,
             .abandonmentsAvoided: Double(o.abandoned - w.abandoned) * values.perAbandonmentAvoided,
-            .replacementsAvoided: o.hiringCost - w.hiringCost,
+            .replacementsAvoided: o.hiringCost + o.onboardingWages - w.hiringCost - w.onboardingWages,
             .penaltiesAvoided: o.slaPenalty - w.slaPenalty,
         ]
         if countsHandlingTime { lines[.handlingTime] = (o.handleSeconds - w.handleSeconds) / 3600 * hourlyRate }
@@ -35,7 +35,7 @@ public struct ROIValuation: Sendable, Hashable {
     /// is the arm without it minus the arm with it, so the spread of each arm alone tells what
     /// an unpaired comparison would have had to beat.
     public func armValue(_ w: ArmWeek, hourlyRate: Double) -> Double {
-        var value = w.trainingCost + w.trainingWages + w.hiringCost + w.slaPenalty
+        var value = w.trainingCost + w.trainingWages + w.hiringCost + w.onboardingWages + w.slaPenalty
             + Double(w.repeats) * values.perRepeatAvoided + Double(w.escalations) * values.perEscalationAvoided
             + Double(w.abandoned) * values.perAbandonmentAvoided
         if countsHandlingTime { value += w.handleSeconds / 3600 * hourlyRate }

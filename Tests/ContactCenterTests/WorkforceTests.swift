@@ -183,8 +183,12 @@ final class WorkforceTests: XCTestCase {
         XCTAssertEqual(training[1], 10 * (7 + 0.5) * 3600, accuracy: 1e-6)
         XCTAssertEqual(training[2], 10 * (7 + 0.5) * 3600, accuracy: 1e-6)
         XCTAssertEqual(training[3], 10 * 0.5 * 3600, accuracy: 1e-6)
+        // Every training second is lost to the phones, except where an agent finishes the
+        // contact in hand as the block begins (staffed until it ends): a few percent at most here.
         let lost = a.teamTotals[0].availableSeconds - b.teamTotals[0].availableSeconds
-        XCTAssertEqual(lost, training.reduce(0, +), accuracy: 1)
+        let total = training.reduce(0, +)
+        XCTAssertLessThanOrEqual(lost, total + 1)
+        XCTAssertGreaterThan(lost, 0.97 * total)
         XCTAssertEqual(a.teamTotals[0].paidSeconds, b.teamTotals[0].paidSeconds, accuracy: 1e-6)
     }
 }

@@ -25,13 +25,14 @@ public struct CenterResult: Sendable, Hashable {
     public struct TeamInterval: Sendable, Hashable {
         /// Mean agents with at least one contact in service.
         public var meanBusy: Double
-        /// Mean agents on shift and not on a break or off-phone block.
+        /// Mean agents on the phones: on shift and not on a break or off-phone block, or still
+        /// finishing a contact after their shift ended or their break began.
         public var meanAvailable: Double
         public var handled: Int
     }
 
     public struct Team: Sendable, Hashable {
-        /// Agent-seconds over the measured window.
+        /// Agent-seconds over the measured window (available as in `TeamInterval.meanAvailable`).
         public var busySeconds: Double
         public var availableSeconds: Double
         /// Paid time: agents on shift, paid breaks and off-phone blocks included, unpaid lunches not.

@@ -472,6 +472,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         if agents[agent].load == 0 {
             agents[agent].chatting = false
             statistics.busyChanged(team: team, by: -1, at: now)
+            // Staffed time covers the last contact of a shift or before a break, so occupancy stays ≤ 100%.
+            if !agents[agent].available { statistics.availableChanged(team: team, by: -1, at: now) }
             if let from = agents[agent].overtimeFrom {
                 statistics.addOvertime(team: team, now - from)
                 agents[agent].overtimeFrom = nil
@@ -561,7 +563,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         }
         let isAvailable = agents[agent].available
         guard wasAvailable != isAvailable else { return }
-        statistics.availableChanged(team: team, by: isAvailable ? 1 : -1, at: now)
+        // An agent still handling a contact stays staffed until it ends (see `release`).
+        if agents[agent].load == 0 { statistics.availableChanged(team: team, by: isAvailable ? 1 : -1, at: now) }
         agents[agent].ticket &+= 1
         if isAvailable && (agents[agent].load == 0 || agents[agent].chatting) { dispatch(agent, &scheduler) }
     }
