@@ -12,6 +12,7 @@ import PackageDescription
 //   Experiments               replications, result files
 //   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
+//   Staffing                  required agents per interval: Erlang, then a simulation search
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
 // The benchmark (ccsim-bench) sits outside the library's dependencies.
@@ -49,11 +50,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "Report"),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +72,7 @@ let package = Package(
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Stochastics", "ccsim"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
