@@ -15,10 +15,15 @@ public struct ServiceEvaluation: Sendable {
         public var passes: Bool
         /// Service-level points above the target under the rule (negative: short by that much).
         public var margin: Double
-        /// Contacts that missed the target (not answered within T), summed over replications,
-        /// by slot and tier: `missed[slot]![tier]`.
-        public var missed: [Int: [Double]]
+        /// The check that failed worst (nil when the group passes).
+        public var failure: Failure?
+        /// How much each slot and tier contributed to the failing check, summed over replications
+        /// (`blame[slot]![tier]`): contacts not answered within T for the service level, abandoned
+        /// contacts for the abandonment ceiling, seconds waited for ASA.
+        public var blame: [Int: [Double]]
     }
+
+    public enum Failure: Sendable, Hashable { case serviceLevel, abandonment, averageSpeedOfAnswer }
 
     public var groups: [GroupResult]
     /// Channel × slot: the service level of that slot's measured occurrences (pooled over weeks).
@@ -35,7 +40,7 @@ public struct ServiceEvaluation: Sendable {
             let channel = center.channels[group.channel]
             let convention = channel.serviceLevel.convention
             var sl = Tally(), asa = Tally(), abandon = Tally()
-            var missed: [Int: [Double]] = [:]
+            var missed: [Int: [Double]] = [:], abandoned: [Int: [Double]] = [:], waited: [Int: [Double]] = [:]
             for result in results {
                 var total = OutcomeCounts()
                 for i in group.intervals where i < result.intervalCount {
@@ -44,6 +49,8 @@ public struct ServiceEvaluation: Sendable {
                         let o = result.cell(interval: i, channel: group.channel, tier: k).outcomes
                         total.accumulate(o)
                         missed[slot, default: Array(repeating: 0, count: tiers)][k] += Double(max(0, o.offered - o.callbacks - o.answeredWithinTarget))
+                        abandoned[slot, default: Array(repeating: 0, count: tiers)][k] += Double(o.abandoned)
+                        waited[slot, default: Array(repeating: 0, count: tiers)][k] += o.answeredWaitSum
                     }
                 }
                 if let v = total.serviceLevel(convention) { sl.add(v) }
@@ -51,20 +58,25 @@ public struct ServiceEvaluation: Sendable {
                 if let v = total.abandonmentRate { abandon.add(v) }
             }
             let slE = Self.estimate(sl), asaE = Self.estimate(asa), abE = Self.estimate(abandon)
-            var margin = Double.infinity
-            if let slE { margin = rule.floorValue(slE) - channel.serviceLevel.target }
-            var passes = margin >= -1e-12
-            if let max = channel.maxAverageSpeedOfAnswer, let asaE, rule.ceilingValue(asaE) > max {
-                passes = false
-                margin = min(margin, -0.01)
+            // Margins on one scale, service-level points: an abandonment point counts as two,
+            // ASA's relative slack as a tenth.
+            var margins: [(Failure, Double)] = []
+            if let slE { margins.append((.serviceLevel, rule.floorValue(slE) - channel.serviceLevel.target)) }
+            if let max = channel.maxAbandonmentRate, let abE { margins.append((.abandonment, 2 * (max - rule.ceilingValue(abE)))) }
+            if let max = channel.maxAverageSpeedOfAnswer, let asaE, max > 0 {
+                margins.append((.averageSpeedOfAnswer, 0.1 * (max - rule.ceilingValue(asaE)) / max))
             }
-            if let max = channel.maxAbandonmentRate, let abE, rule.ceilingValue(abE) > max {
-                passes = false
-                margin = min(margin, -0.01)
+            let worst = margins.min { $0.1 < $1.1 }
+            var margin = worst?.1 ?? .infinity
+            var failure = worst.flatMap { $0.1 < -1e-12 ? $0.0 : nil }
+            if group.intervals.isEmpty { failure = nil; margin = .infinity }
+            let blame: [Int: [Double]] = switch failure {
+            case .abandonment: abandoned
+            case .averageSpeedOfAnswer: waited
+            default: missed
             }
-            if group.intervals.isEmpty { passes = true; margin = .infinity }
             return GroupResult(group: group, serviceLevel: slE, averageSpeedOfAnswer: asaE, abandonment: abE,
-                               passes: passes, margin: margin, missed: missed)
+                               passes: failure == nil, margin: margin, failure: failure, blame: blame)
         }
 
         let grid = calendar.grid

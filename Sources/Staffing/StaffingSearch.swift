@@ -11,12 +11,13 @@ import Scenarios
 /// staffing's, not the dice's). Each iteration simulates the whole horizon, `replications`
 /// times, and then, interval by interval:
 /// - a failing check group (see `CheckGroup`) gets agents for the team charged with the tier
-///   that missed most contacts in it, at its worst slot, a step proportional to the shortfall;
+///   that contributed most to the failing target in it, at its worst slot, a step proportional to
+///   the shortfall (doubled, tripled... when it failed in the previous evaluations too);
 ///   if that team was just trimmed there (or in the slot before: queues carry over), the trim is
 ///   undone instead (halved when it was larger than one agent; a failed one-agent trim locks
 ///   the slot, so the search cannot cycle);
-/// - a team whose groups pass in a slot and the next one (with the margin under the rule) loses
-///   agents there, in proportion to the margin.
+/// - a team whose groups pass in a slot and the next one by at least `trimSlack` under the rule
+///   loses agents there, in proportion to the margin.
 /// The plan is re-checked as a whole every iteration (later intervals feel earlier changes), the
 /// cheapest plan that passed everywhere is kept, and the search stops when nothing is left to
 /// trim, or after `maxIterations` (the last few repair only, so a passing plan is found if one
@@ -31,7 +32,7 @@ public struct StaffingSearch: Sendable {
     public var minContacts: Double
 
     public init(scenario: Scenario, rule: ConfidenceRule = .lowerBound, replications: Int = 20,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 40, minContacts: Double = 20) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 60, minContacts: Double = 20) {
         self.scenario = scenario
         self.rule = rule
         self.replications = replications
@@ -84,7 +85,9 @@ public struct StaffingSearch: Sendable {
         var best: (plan: StaffingPlan, evaluation: ServiceEvaluation, results: [CenterResult])?
         var last: (plan: StaffingPlan, evaluation: ServiceEvaluation, results: [CenterResult])?
         var evaluations = 0
-        let repairOnlyFrom = max(1, maxIterations - 8)
+        // Consecutive failed evaluations of each check: a check that keeps failing gets bigger steps.
+        var failStreak = Array(repeating: 0, count: groups.count)
+        let repairOnlyFrom = max(1, maxIterations - max(8, maxIterations / 3))
 
         for iteration in 0..<maxIterations {
             let (evaluation, results) = try evaluate(plan, calendar: calendar, groups: groups)
@@ -92,6 +95,7 @@ public struct StaffingSearch: Sendable {
             if erlangEvaluation == nil { erlangEvaluation = evaluation }
             last = (plan, evaluation, results)
             let failing = evaluation.groups.indices.filter { !evaluation.groups[$0].passes }
+            for g in groups.indices { failStreak[g] = evaluation.groups[g].passes ? 0 : failStreak[g] + 1 }
             if failing.isEmpty, best == nil || plan.weeklyCost(center) <= best!.plan.weeklyCost(center) {
                 best = (plan, evaluation, results)
             }
@@ -103,10 +107,10 @@ public struct StaffingSearch: Sendable {
                 let result = evaluation.groups[g]
                 let c = result.group.channel
                 var byTier = Array(repeating: 0.0, count: tiers)
-                for (_, missed) in result.missed { for k in 0..<tiers { byTier[k] += missed[k] } }
+                for (_, blame) in result.blame { for k in 0..<tiers { byTier[k] += blame[k] } }
                 let k = byTier.indices.max { byTier[$0] < byTier[$1] } ?? 0
                 guard let t = analytic.queueTeam[c * tiers + k] else { continue }
-                let slot = result.group.slots.max { (result.missed[$0]?[k] ?? 0) < (result.missed[$1]?[k] ?? 0) } ?? result.group.slots[0]
+                let slot = result.group.slots.max { (result.blame[$0]?[k] ?? 0) < (result.blame[$1]?[k] ?? 0) } ?? result.group.slots[0]
                 let suspects = [(result.group.slots.first! + grid.slotCount - 1) % grid.slotCount] + result.group.slots
                 let trimmed = suspects.filter { lastTrim[t][$0] > 0 }
                 if !trimmed.isEmpty {
@@ -118,7 +122,7 @@ public struct StaffingSearch: Sendable {
                     }
                 } else {
                     let n = plan.agents[t][slot]
-                    let step = max(1, Int((Double(n) * min(0.3, -result.margin * 0.5)).rounded(.up)))
+                    let step = max(1, Int((Double(n) * min(0.3, -result.margin * 0.5)).rounded(.up))) * min(failStreak[g], 4)
                     change[t][slot] = max(change[t][slot] ?? 0, step)
                     touched[t].insert(slot)
                 }
@@ -141,7 +145,7 @@ public struct StaffingSearch: Sendable {
                                 margin = min(margin, r.margin)
                             }
                         }
-                        guard ok else { continue }
+                        guard ok, margin >= Self.trimSlack else { continue }
                         let n = plan.agents[t][s]
                         let amount = min(n, max(1, Int((Double(n) * min(0.3, margin * 0.5)).rounded(.down))))
                         plan.agents[t][s] -= amount
@@ -160,6 +164,10 @@ public struct StaffingSearch: Sendable {
             results: chosen.results, feasible: best != nil, evaluations: evaluations,
             simulatedDays: Double(evaluations * replications) * (scenario.run.warmup + scenario.run.horizon) / 86_400)
     }
+
+    /// Service-level points a check must clear its target by before its team loses agents there:
+    /// a plan sitting exactly on every bound would fail some checks on the next run's noise.
+    public static let trimSlack = 0.01
 
     static func money(_ x: Double) -> String { String(format: "%.0f", x) }
 }

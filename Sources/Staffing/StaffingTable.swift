@@ -88,6 +88,24 @@ public enum StaffingTable {
         let finalShort = r.evaluation.groups.filter { !$0.passes }.count
         out.append("          Erlang plan in simulation: \(erlangShort) of \(r.groups.count) interval checks short"
                    + (r.feasible ? "; simulated plan: every check met" : "; NO plan met every check (\(finalShort) short): figures are for the last plan tried"))
+        let short = r.evaluation.groups.filter { !$0.passes }
+        if !short.isEmpty {
+            out.append("Checks short with the \(r.feasible ? "simulated" : "last") plan:")
+            for g in short.prefix(max(peaks, 1)) {
+                let channel = center.channels[g.group.channel]
+                let first = g.group.slots.first!, lastSlot = g.group.slots.last!
+                let span = "\(grid.weekday(ofSlot: first).shortName) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
+                var text = "  \(channel.name) \(span): SL " + (g.serviceLevel.map(estimateText) ?? "-") + " vs \(Formatting.percent(channel.serviceLevel.target, digits: 0))"
+                if let asa = g.averageSpeedOfAnswer, channel.maxAverageSpeedOfAnswer != nil { text += ", ASA \(Formatting.duration(asa.mean))" }
+                if let ab = g.abandonment, channel.maxAbandonmentRate != nil { text += ", abandonment \(Formatting.percent(ab.mean))" }
+                switch g.failure {
+                case .abandonment: text += " — abandonment over its ceiling"
+                case .averageSpeedOfAnswer: text += " — ASA over its ceiling"
+                case .serviceLevel, nil: text += " — service level under target"
+                }
+                out.append(text)
+            }
+        }
         out.append("")
 
         // Per day.

@@ -38,7 +38,7 @@ struct Staff: ParsableCommand {
     var seed: UInt64?
 
     @Option(name: .customLong("max-iterations"), help: "Most plans simulated by the search.")
-    var maxIterations: Int = 40
+    var maxIterations: Int = 60
 
     @Option(name: .customLong("min-contacts"), help: "Consecutive intervals are pooled for a check until they expect this many contacts per replication.")
     var minContacts: Double = 20
