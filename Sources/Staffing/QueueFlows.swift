@@ -6,7 +6,8 @@ import Scenarios
 ///
 /// Approximations, stated because they are where Erlang and the simulator part ways:
 /// - new contacts: the scenario's demand integrated over each interval (busyness at its mean 1),
-///   averaged over the run's occurrences of that weekday and time;
+///   averaged over the run's occurrences of that weekday and time (warm-up included, so the
+///   warm-up is staffed like the rest);
 /// - escalations: a tier's handled contacts × its escalated share move, in the same interval,
 ///   to the next tier's queue (warm transfers on the same channel, tickets on the ticket channel);
 ///   abandonment before handling is ignored, so the flow is slightly overstated;
@@ -39,8 +40,8 @@ public struct QueueFlows: Sendable {
             }
             let generator = ArrivalGenerator(demand: demand, startWeekday: center.startWeekday, horizonEnd: calendar.runEnd)
             var sum = Array(repeating: 0.0, count: grid.slotCount), count = Array(repeating: 0, count: grid.slotCount)
-            for (i, start) in calendar.intervalStart.enumerated() {
-                let s = calendar.slotOfInterval[i]
+            for (i, start) in calendar.simulatedStart.enumerated() {
+                let s = calendar.slotOfSimulated[i]
                 sum[s] += generator.expectedArrivals(from: start, to: min(start + length, calendar.runEnd))
                 count[s] += 1
             }

@@ -30,15 +30,18 @@ public struct StaffingSearch: Sendable {
     public var maxIterations: Int
     /// Pooling threshold of `CheckGroup`: expected first contacts per replication in a check.
     public var minContacts: Double
+    /// Whether to run the chosen plan once more on an independent seed (one more evaluation).
+    public var recheck: Bool
 
     public init(scenario: Scenario, rule: ConfidenceRule = .lowerBound, replications: Int = 20,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 60, minContacts: Double = 20) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 60, minContacts: Double = 20, recheck: Bool = true) {
         self.scenario = scenario
         self.rule = rule
         self.replications = replications
         self.jobs = jobs
         self.maxIterations = maxIterations
         self.minContacts = minContacts
+        self.recheck = recheck
     }
 
     /// The planning grid and check groups of the scenario, and the Erlang starting plan.
@@ -137,15 +140,17 @@ public struct StaffingSearch: Sendable {
                     for s in 0..<grid.slotCount where plan.agents[t][s] > 0 && !locked[t][s] && !touched[t].contains(s) {
                         let next = (s + 1) % grid.slotCount
                         var margin = Double.infinity
-                        var ok = true
+                        var ok = true, checked = false
                         for c in channelsOfTeam[t] {
                             for slot in [s, next] where groupOf[c][slot] >= 0 {
                                 let r = evaluation.groups[groupOf[c][slot]]
                                 if !r.passes { ok = false }
+                                if !r.group.intervals.isEmpty { checked = true }
                                 margin = min(margin, r.margin)
                             }
                         }
-                        guard ok, margin >= Self.trimSlack else { continue }
+                        // Slots no check measures (warm-up, censored backlog) keep the Erlang level.
+                        guard ok, checked, margin >= Self.trimSlack else { continue }
                         let n = plan.agents[t][s]
                         let amount = min(n, max(1, Int((Double(n) * min(0.3, margin * 0.5)).rounded(.down))))
                         plan.agents[t][s] -= amount
@@ -158,10 +163,15 @@ public struct StaffingSearch: Sendable {
             if added == 0 && removed == 0 { break }
         }
         let chosen = best ?? last!
+        // Re-check on fresh random numbers: the search tuned the plan to one sample of customers.
+        var fresh = self
+        fresh.scenario.run.seed = (scenario.run.seed + 1) % (RunSettings.maxSeed + 1)
+        let recheck = recheck ? try fresh.evaluate(chosen.plan, calendar: calendar, groups: groups).0 : nil
+        if recheck != nil { evaluations += 1 }
         return StaffingResult(
             scenario: scenario, rule: rule, replications: replications, calendar: calendar, analytic: analytic, groups: groups,
             erlangPlan: erlangPlan, erlangEvaluation: erlangEvaluation!, plan: chosen.plan, evaluation: chosen.evaluation,
-            results: chosen.results, feasible: best != nil, evaluations: evaluations,
+            results: chosen.results, feasible: best != nil, recheck: recheck, evaluations: evaluations,
             simulatedDays: Double(evaluations * replications) * (scenario.run.warmup + scenario.run.horizon) / 86_400)
     }
 
@@ -189,6 +199,9 @@ public struct StaffingResult: Sendable {
     /// The replications of `plan`'s run (for summary.json).
     public var results: [CenterResult]
     public var feasible: Bool
+    /// The chosen plan run again with the next seed (independent random numbers), when asked for:
+    /// how many checks it would fail on another sample of customers.
+    public var recheck: ServiceEvaluation?
     /// Plans simulated, and the days simulated in all (evaluations × replications × run length).
     public var evaluations: Int
     public var simulatedDays: Double

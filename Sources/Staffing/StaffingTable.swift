@@ -88,6 +88,10 @@ public enum StaffingTable {
         let finalShort = r.evaluation.groups.filter { !$0.passes }.count
         out.append("          Erlang plan in simulation: \(erlangShort) of \(r.groups.count) interval checks short"
                    + (r.feasible ? "; simulated plan: every check met" : "; NO plan met every check (\(finalShort) short): figures are for the last plan tried"))
+        if let recheck = r.recheck {
+            out.append("Re-check  the same plan on an independent seed (\(r.scenario.run.seed + 1)): \(recheck.groups.filter { !$0.passes }.count) of \(r.groups.count) checks short"
+                       + " (the search fits one sample of customers; a few misses by chance are expected under a 95% rule)")
+        }
         let short = r.evaluation.groups.filter { !$0.passes }
         if !short.isEmpty {
             out.append("Checks short with the \(r.feasible ? "simulated" : "last") plan:")

@@ -48,6 +48,9 @@ public struct RunCalendar: Sendable, Hashable {
     /// Start and end of each measured interval, seconds from the run's time 0.
     public let intervalStart: [Double]
     public let runEnd: Double
+    /// Every interval simulated, warm-up included: start and week slot.
+    public let simulatedStart: [Double]
+    public let slotOfSimulated: [Int]
 
     public init(grid: WeekGrid, run: RunSettings, startWeekday: Weekday) {
         self.grid = grid
@@ -55,6 +58,9 @@ public struct RunCalendar: Sendable, Hashable {
         intervalStart = (0..<count).map { run.warmup + Double($0) * run.interval }
         slotOfInterval = intervalStart.map { grid.slot(at: $0, startWeekday: startWeekday) }
         runEnd = run.warmup + run.horizon
+        let all = Int((runEnd / run.interval).rounded(.up))
+        simulatedStart = (0..<all).map { Double($0) * run.interval }
+        slotOfSimulated = simulatedStart.map { grid.slot(at: $0, startWeekday: startWeekday) }
     }
 
     /// Measured intervals that fall in `slot` (one per week of the horizon).
