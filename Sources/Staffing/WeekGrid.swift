@@ -57,6 +57,9 @@ public struct RunCalendar: Sendable, Hashable {
         let count = Int((run.horizon / run.interval).rounded())
         intervalStart = (0..<count).map { run.warmup + Double($0) * run.interval }
         slotOfInterval = intervalStart.map { grid.slot(at: $0, startWeekday: startWeekday) }
+        var bySlot = Array(repeating: [Int](), count: grid.slotCount)
+        for (i, s) in slotOfInterval.enumerated() { bySlot[s].append(i) }
+        occurrencesBySlot = bySlot
         runEnd = run.warmup + run.horizon
         let all = Int((runEnd / run.interval).rounded(.up))
         simulatedStart = (0..<all).map { Double($0) * run.interval }
@@ -64,7 +67,6 @@ public struct RunCalendar: Sendable, Hashable {
     }
 
     /// Measured intervals that fall in `slot` (one per week of the horizon).
-    public func occurrences(of slot: Int) -> [Int] {
-        slotOfInterval.indices.filter { slotOfInterval[$0] == slot }
-    }
+    public func occurrences(of slot: Int) -> [Int] { occurrencesBySlot[slot] }
+    private let occurrencesBySlot: [[Int]]
 }
