@@ -1,4 +1,5 @@
 import Analytics
+import Experiments
 import Scenarios
 
 /// The formula answer: for each planning interval and (channel, tier) queue, the smallest
@@ -188,12 +189,13 @@ public struct AnalyticStaffing: Sendable {
     }
 
     static func modelDescription(_ channel: ChannelSpec) -> String {
-        let queue = channel.patience == nil ? "Erlang C" : "Erlang A (patience mean \(channel.patience!.mean.rounded()) s)"
+        let queue = channel.patience.map { "Erlang A (patience mean \(Formatting.duration($0.mean)))" } ?? "Erlang C"
         switch channel.kind {
         case .voice: return "\(channel.name): \(queue) per tier queue"
         case .chat:
             let chat = channel.chat ?? ChatSettings(concurrency: 1, slowdown: 0)
-            return "\(channel.name): \(queue) on chat slots (agents × \(chat.concurrency)), handle time × \(1 + chat.slowdown * Double(chat.concurrency - 1) / 2)"
+            let factor = 1 + chat.slowdown * Double(chat.concurrency - 1) / 2
+            return "\(channel.name): \(queue) on chat slots (agents × \(chat.concurrency)), handle time × \(Formatting.number(factor))"
         case .email: return "\(channel.name): backlog workload (arrivals × handle time), spread over the team's working intervals of the day"
         }
     }

@@ -83,7 +83,8 @@ public enum StaffingTable {
         out.append("Rule      \(ruleText) (and ASA / abandonment ceilings, where set)")
         for model in r.analytic.models { out.append("Erlang    " + model) }
         let timing = seconds.map { String(format: " in %.1f s", $0) } ?? ""
-        out.append("Search    \(r.evaluations) plans simulated = \(Formatting.number(r.simulatedDays)) simulated days\(timing)")
+        let recheck = r.recheck == nil ? "" : ", re-check included"
+        out.append("Search    \(r.evaluations) evaluations × \(r.replications) replications (plans simulated\(recheck)) = \(Formatting.number(r.simulatedDays)) simulated days\(timing)")
         let erlangShort = r.erlangEvaluation.groups.filter { !$0.passes }.count
         let finalShort = r.evaluation.groups.filter { !$0.passes }.count
         out.append("          Erlang plan in simulation: \(erlangShort) of \(r.groups.count) interval checks short"
