@@ -12,6 +12,7 @@ import PackageDescription
 //   Experiments               replications, result files
 //   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
+//   Staffing                  required agents per interval: Erlang, then a simulation search
 //   TrainingROI               training ROI: paired with/without runs (common random numbers), payback, tornado
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
@@ -50,12 +51,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .target(name: "TrainingROI", dependencies: ["Staffing", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "Report"),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "TrainingROI",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "TrainingROI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

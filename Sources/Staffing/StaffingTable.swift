@@ -1,0 +1,220 @@
+import Experiments
+import Foundation
+import Scenarios
+
+/// The staffing table on screen and `staffing.csv`, both read off a `StaffingResult`.
+///
+/// Per team and slot: the Erlang requirement as whole scheduled agents and as a fraction (the
+/// FTE figure: rounding every interval up overstates capacity), the simulated requirement, the
+/// service level each channel achieved with the final plan (95% CI) and the team's occupancy.
+public enum StaffingTable {
+    /// Whole-week figures of one team.
+    public struct TeamTotals: Sendable {
+        public var team: String
+        public var erlangHours: Double
+        public var erlangFractionalHours: Double
+        public var simulatedHours: Double
+    }
+
+    /// Fractional scheduled estimate of the simulated plan: its whole agents less the part of an
+    /// agent Erlang's rounding added in that slot (the search moves in whole agents).
+    public static func scheduledFTE(_ r: StaffingResult, team t: Int, slot s: Int) -> Double {
+        let rounding = Double(r.analytic.scheduled[t][s]) - r.analytic.scheduledFraction[t][s]
+        return max(0, Double(r.plan.agents[t][s]) - rounding)
+    }
+
+    public static func totals(_ r: StaffingResult) -> [TeamTotals] {
+        let hours = r.calendar.grid.intervalLength / 3600
+        return r.scenario.center.teams.enumerated().map { t, team in
+            TeamTotals(team: team.name,
+                       erlangHours: Double(r.erlangPlan.agents[t].reduce(0, +)) * hours,
+                       erlangFractionalHours: r.analytic.scheduledFraction[t].reduce(0, +) * hours,
+                       simulatedHours: Double(r.plan.agents[t].reduce(0, +)) * hours)
+        }
+    }
+
+    /// Days of the week the run covers, as (day from the run's start, weekday).
+    static func days(_ r: StaffingResult) -> [(day: Int, weekday: Weekday)] {
+        let count = min(7, max(1, Int((r.calendar.runEnd / 86_400).rounded(.up))))
+        return (0..<count).map { ($0, r.scenario.center.startWeekday.advanced(by: $0)) }
+    }
+
+    /// `staffing.csv`: one row per day, slot and team (see the module's README section).
+    public static func csv(_ r: StaffingResult) -> String {
+        let center = r.scenario.center
+        let grid = r.calendar.grid
+        var header = ["day", "weekday", "start", "team", "erlang_on_phone", "erlang_agents", "erlang_fte",
+                      "simulated_agents", "scheduled_agents", "scheduled_fte", "occupancy"]
+        for channel in center.channels { header += ["sl_\(channel.name)", "sl_\(channel.name)_low", "sl_\(channel.name)_high"] }
+        var lines = [header.joined(separator: ",")]
+        for (day, weekday) in days(r) {
+            for ofDay in 0..<grid.slotsPerDay {
+                let s = weekday.rawValue * grid.slotsPerDay + ofDay
+                for (t, team) in center.teams.enumerated() {
+                    var row = [String(day), weekday.shortName, grid.clock(s), team.name,
+                               fixed(r.analytic.onPhone[t][s]), String(r.erlangPlan.agents[t][s]), fixed(r.analytic.scheduledFraction[t][s]),
+                               String(r.plan.agents[t][s]), String(r.plan.agents[t][s]), fixed(scheduledFTE(r, team: t, slot: s)),
+                               r.evaluation.occupancy[t][s].map(fixed) ?? ""]
+                    for c in center.channels.indices {
+                        if let e = r.evaluation.slotServiceLevel[c][s] {
+                            row += [fixed(e.mean), fixed(e.low), fixed(e.high)]
+                        } else {
+                            row += ["", "", ""]
+                        }
+                    }
+                    lines.append(row.joined(separator: ","))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func fixed(_ x: Double) -> String { String(format: "%.4f", x) }
+
+    /// The screen report: per-day totals, the peak intervals (every interval when there are few),
+    /// cost of both plans, and where Erlang and simulation disagree most.
+    public static func render(_ r: StaffingResult, peaks: Int = 8, fteHours: Double = 40, seconds: Double? = nil) -> String {
+        let center = r.scenario.center
+        let grid = r.calendar.grid
+        let hours = grid.intervalLength / 3600
+        var out: [String] = []
+        let ruleText = r.rule == .lowerBound ? "lower 95% bound of each interval's service level ≥ target" : "mean service level ≥ target in each interval"
+        out.append("Staffing  \(r.scenario.name) · \(r.replications) replications × \(Formatting.duration(r.scenario.run.horizon)) · seed \(r.scenario.run.seed) · common random numbers")
+        out.append("Rule      \(ruleText) (and ASA / abandonment ceilings, where set)")
+        for model in r.analytic.models { out.append("Erlang    " + model) }
+        let timing = seconds.map { String(format: " in %.1f s", $0) } ?? ""
+        let recheck = r.recheck == nil ? "" : ", re-check included"
+        out.append("Search    \(r.evaluations) evaluations × \(r.replications) replications (plans simulated\(recheck)) = \(Formatting.number(r.simulatedDays)) simulated days\(timing)")
+        let erlangShort = r.erlangEvaluation.groups.filter { !$0.passes }.count
+        let finalShort = r.evaluation.groups.filter { !$0.passes }.count
+        out.append("          Erlang plan in simulation: \(erlangShort) of \(r.groups.count) interval checks short"
+                   + (r.feasible ? "; simulated plan: every check met" : "; NO plan met every check (\(finalShort) short): figures are for the last plan tried"))
+        if let recheck = r.recheck {
+            out.append("Re-check  the same plan on an independent seed (\(r.scenario.run.seed + 1)): \(recheck.groups.filter { !$0.passes }.count) of \(r.groups.count) checks short"
+                       + " (the search fits one sample of customers; a few misses by chance are expected under a 95% rule)")
+        }
+        let short = r.evaluation.groups.filter { !$0.passes }
+        if !short.isEmpty {
+            out.append("Checks short with the \(r.feasible ? "simulated" : "last") plan:")
+            for g in short.prefix(max(peaks, 1)) {
+                let channel = center.channels[g.group.channel]
+                let first = g.group.slots.first!, lastSlot = g.group.slots.last!
+                let span = "\(grid.weekday(ofSlot: first).shortName) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
+                var text = "  \(channel.name) \(span): SL " + (g.serviceLevel.map(estimateText) ?? "-") + " vs \(Formatting.percent(channel.serviceLevel.target, digits: 0))"
+                if let asa = g.averageSpeedOfAnswer, channel.maxAverageSpeedOfAnswer != nil { text += ", ASA \(Formatting.duration(asa.mean))" }
+                if let ab = g.abandonment, channel.maxAbandonmentRate != nil { text += ", abandonment \(Formatting.percent(ab.mean))" }
+                switch g.failure {
+                case .abandonment: text += " — abandonment over its ceiling"
+                case .averageSpeedOfAnswer: text += " — ASA over its ceiling"
+                case .serviceLevel, nil: text += " — service level under target"
+                }
+                out.append(text)
+            }
+        }
+        out.append("")
+
+        // Per day.
+        out.append("Per day (scheduled agent-hours)   Erlang whole   Erlang fractional   simulated   sim − Erlang")
+        for (_, weekday) in days(r) {
+            for (t, team) in center.teams.enumerated() {
+                let slots = (weekday.rawValue * grid.slotsPerDay)..<((weekday.rawValue + 1) * grid.slotsPerDay)
+                let whole = Double(slots.reduce(0) { $0 + r.erlangPlan.agents[t][$1] }) * hours
+                let fraction = slots.reduce(0.0) { $0 + r.analytic.scheduledFraction[t][$1] } * hours
+                let simulated = Double(slots.reduce(0) { $0 + r.plan.agents[t][$1] }) * hours
+                out.append(pad("  \(weekday.shortName) \(team.name)", 34) + lpad(hoursText(whole), 13) + lpad(hoursText(fraction), 20)
+                           + lpad(hoursText(simulated), 12) + lpad(signed(simulated - whole), 15))
+            }
+        }
+        out.append("")
+
+        // Peak (or all) intervals.
+        let busy = (0..<grid.slotCount).filter { s in center.teams.indices.contains { r.plan.agents[$0][s] > 0 || r.erlangPlan.agents[$0][s] > 0 } }
+        let shown: [Int]
+        if busy.count <= 48 {
+            shown = busy
+            out.append("Every staffed interval")
+        } else {
+            shown = busy.sorted { total(r, $0) > total(r, $1) }.prefix(peaks).sorted()
+            out.append("Peak intervals (all \(busy.count) in staffing.csv with --out)")
+        }
+        var header = pad("interval", 12) + pad("team", 13) + lpad("Erlang", 7) + lpad("FTE", 7) + lpad("sim", 6) + lpad("occ", 7)
+        for channel in center.channels { header += "  " + pad("SL \(channel.name) [95% CI]", 24) }
+        out.append(header)
+        for s in shown {
+            for (t, team) in center.teams.enumerated() {
+                var line = pad("\(grid.weekday(ofSlot: s).shortName) \(grid.clock(s))", 12) + pad(team.name, 13)
+                line += lpad(String(r.erlangPlan.agents[t][s]), 7) + lpad(String(format: "%.1f", r.analytic.scheduledFraction[t][s]), 7)
+                line += lpad(String(r.plan.agents[t][s]), 6) + lpad(r.evaluation.occupancy[t][s].map { Formatting.percent($0, digits: 0) } ?? "-", 7)
+                for c in center.channels.indices {
+                    let text = t == 0 ? r.evaluation.slotServiceLevel[c][s].map(estimateText) ?? "-" : ""
+                    line += "  " + pad(text, 24)
+                }
+                out.append(line)
+            }
+        }
+        out.append("")
+
+        // Totals and cost.
+        out.append("Week totals                   Erlang whole        Erlang fractional   simulated")
+        for totals in totals(r) {
+            out.append(pad("  " + totals.team, 30) + pad(hoursText(totals.erlangHours) + " = " + fte(totals.erlangHours, fteHours), 20)
+                       + pad(hoursText(totals.erlangFractionalHours) + " = " + fte(totals.erlangFractionalHours, fteHours), 20)
+                       + hoursText(totals.simulatedHours) + " = " + fte(totals.simulatedHours, fteHours))
+        }
+        let erlangCost = r.erlangPlan.weeklyCost(center), simCost = r.plan.weeklyCost(center)
+        out.append("Cost per week (scheduled hours × hourly cost): Erlang \(Formatting.money(erlangCost)), simulated \(Formatting.money(simCost))"
+                   + (erlangCost > 0 ? " (\(signed((simCost / erlangCost - 1) * 100))%)" : ""))
+        out.append("Labour cost of one run in the model (overtime included): Erlang plan \(Formatting.money(r.erlangEvaluation.labourCost)), simulated plan \(Formatting.money(r.evaluation.labourCost))")
+        out.append("")
+
+        // Disagreements.
+        var pairs: [(t: Int, s: Int, diff: Int)] = []
+        for t in center.teams.indices {
+            for s in 0..<grid.slotCount where r.plan.agents[t][s] != r.erlangPlan.agents[t][s] {
+                pairs.append((t, s, r.plan.agents[t][s] - r.erlangPlan.agents[t][s]))
+            }
+        }
+        pairs.sort { (abs($0.diff), -$0.s) > (abs($1.diff), -$1.s) }
+        if pairs.isEmpty {
+            out.append("Simulation and Erlang agree in every interval.")
+        } else {
+            out.append("Largest disagreements (simulated − Erlang, scheduled agents)")
+            for p in pairs.prefix(peaks) {
+                var why = ""
+                if let e = r.erlangEvaluation.slotServiceLevel.indices.compactMap({ c -> String? in
+                    guard center.teams[p.t].skills.contains(where: { $0.channel == c }),
+                          let sl = r.erlangEvaluation.slotServiceLevel[c][p.s] else { return nil }
+                    return "\(center.channels[c].name) \(Formatting.percent(sl.mean, digits: 0))"
+                }).first {
+                    why = "  (Erlang plan achieved \(e))"
+                }
+                out.append("  \(grid.weekday(ofSlot: p.s).shortName) \(grid.clock(p.s))  " + pad(center.teams[p.t].name, 13)
+                           + lpad(signed(Double(p.diff)), 5) + "  Erlang \(r.erlangPlan.agents[p.t][p.s]) → \(r.plan.agents[p.t][p.s])" + why)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func total(_ r: StaffingResult, _ s: Int) -> Int {
+        r.plan.agents.reduce(0) { $0 + $1[s] }
+    }
+
+    static func estimateText(_ e: Estimate) -> String {
+        "\(Formatting.percent(e.mean)) [\(Formatting.percent(e.low, digits: 0)), \(Formatting.percent(e.high, digits: 0))]"
+    }
+
+    static func hoursText(_ h: Double) -> String { String(format: "%.1f h", h) }
+    static func fte(_ h: Double, _ perFTE: Double) -> String { String(format: "%.1f FTE", h / perFTE) }
+    static func signed(_ x: Double) -> String {
+        let text = x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
+        return x > 0 ? "+" + text : text
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
+
+    static func lpad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s
+    }
+}

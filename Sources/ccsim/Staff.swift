@@ -1,0 +1,96 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Scenarios
+import Staffing
+import Stochastics
+
+struct Staff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Required agents per interval and team: Erlang first, then a simulation search for the cheapest plan meeting every SLA.",
+        discussion: """
+        The Erlang plan (Erlang C/A per queue, chat on slots, email as workload, summed per team and \
+        grossed up for shrinkage and absenteeism) is the starting point; the full model then runs it, and \
+        the search adds agents where an interval misses its target and removes them where it has slack, \
+        with the same seed for every plan (common random numbers). --max-iterations 1 only simulates the \
+        Erlang plan. staffing.csv's scheduled_agents column is what `ccsim schedule` reads.
+
+        Examples:
+          ccsim staff scenarios/tiered-support.yaml
+          ccsim staff scenarios/tiered-support.yaml --rule mean --replications 10
+          ccsim staff scenarios/igaming.yaml --out results/igaming-staff
+        """
+    )
+
+    enum Rule: String, ExpressibleByArgument, CaseIterable {
+        case lowerBound = "lower-bound", mean
+    }
+
+    @OptionGroup var input: ScenarioArgument
+
+    @Option(help: "When an interval meets its target: lower-bound (the lower end of the 95% CI of its service level) or mean.")
+    var rule: Rule = .lowerBound
+
+    @Option(help: "Replications per simulated plan (all with the same seed).")
+    var replications: Int = 20
+
+    @Option(help: "Random seed (0…\(StreamPlan.maxSeed)); overrides run.seed.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("max-iterations"), help: "Most plans simulated by the search.")
+    var maxIterations: Int = 60
+
+    @Option(name: .customLong("min-contacts"), help: "Consecutive intervals are pooled for a check until they expect this many contacts per replication.")
+    var minContacts: Double = 20
+
+    @Option(help: "Peak intervals and disagreements printed.")
+    var peaks: Int = 8
+
+    @Option(name: .customLong("fte-hours"), help: "Paid hours per week of one full-time equivalent.")
+    var fteHours: Double = 40
+
+    @Option(help: "Directory to write staffing.csv and summary.json (the final plan's run) into.")
+    var out: String?
+
+    @Option(help: "Replications run at once (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress lines on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let seed, seed > StreamPlan.maxSeed { throw ValidationError("--seed must be between 0 and \(StreamPlan.maxSeed), got \(seed)") }
+        if replications < 2 || replications > 100_000 { throw ValidationError("--replications must be between 2 and 100000, got \(replications)") }
+        if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1, got \(maxIterations)") }
+        if !(minContacts > 0) { throw ValidationError("--min-contacts must be greater than 0, got \(minContacts)") }
+        if peaks < 0 { throw ValidationError("--peaks must be 0 or more, got \(peaks)") }
+        if !(fteHours > 0) { throw ValidationError("--fte-hours must be greater than 0, got \(fteHours)") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
+        var scenario = try input.load()
+        if let seed { scenario.run.seed = seed }
+        let search = StaffingSearch(scenario: scenario, rule: rule == .mean ? .mean : .lowerBound, replications: replications,
+                                    jobs: jobs, maxIterations: maxIterations, minContacts: minContacts)
+        let started = Date()
+        let result: StaffingResult
+        do {
+            result = try search.run { line in
+                if !quiet { FileHandle.standardError.write(Data("staff: \(line)\n".utf8)) }
+            }
+        } catch let error as StaffingError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        print(StaffingTable.render(result, peaks: peaks, fteHours: fteHours, seconds: seconds), terminator: "")
+        if let out {
+            try AtomicFile.write(StaffingTable.csv(result), to: "\(out)/staffing.csv")
+            let summary = CenterSummary(scenario: result.plan.applied(to: scenario), replications: result.results)
+            try SummaryFiles.write(summary, to: out)
+            FileHandle.standardError.write(Data("wrote staffing.csv, summary.json and intervals.csv in \(out)\n".utf8))
+        }
+        if !result.feasible { throw ExitCode(3) }
+    }
+}

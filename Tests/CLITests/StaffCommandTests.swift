@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+
+/// `ccsim staff` end to end on a small center: the table, staffing.csv's columns and rows,
+/// summary.json, and its errors.
+final class StaffCommandTests: XCTestCase {
+    static func scenario() -> String {
+        """
+        name: staff-small
+        run: {horizon: 1d, warmup: 0s, interval: 1h, replications: 5, seed: 3}
+        calendar: {start: wednesday}
+        channels:
+          voice:
+            demand: {per_day: 400, profile: business_day, open: "08:00", close: "12:00"}
+            tiers: {tier1: 100%}
+            patience: {exponential: {mean: 3m}}
+            service_level: {answer_within: 20s, target: 80%}
+        tiers:
+          tier1:
+            handle_time: {voice: {exponential: {mean: 4m}}}
+            resolution: {resolved: 100%}
+        teams:
+          desk:
+            skills: [{channel: voice, tier: tier1}]
+            hourly_cost: 20
+            shrinkage: 20%
+            shifts: [{start: "08:00", length: 4h, agents: 10}]
+        """
+    }
+
+    func write(_ text: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-staff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("small.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    func testStaffWritesTheTableAndFiles() throws {
+        let file = try write(Self.scenario())
+        let directory = file.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let output = try CCSimCommand.run(["staff", file.path, "--replications", "10", "--max-iterations", "6", "--out", out, "--quiet"])
+        XCTAssertTrue(output.status == 0 || output.status == 3, output.stderr)
+        XCTAssertTrue(output.stdout.hasPrefix("Staffing  staff-small"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Erlang A"), output.stdout)
+
+        let csv = try String(contentsOfFile: "\(out)/staffing.csv", encoding: .utf8)
+        let lines = csv.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "day,weekday,start,team,erlang_on_phone,erlang_agents,erlang_fte,simulated_agents,scheduled_agents,scheduled_fte,occupancy,sl_voice,sl_voice_low,sl_voice_high")
+        XCTAssertEqual(lines.count, 1 + 24, "one day × 24 hours × one team")
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertTrue(rows.allSatisfy { $0[0] == "0" && $0[1] == "wed" && $0[3] == "desk" })
+        XCTAssertEqual(rows.map { $0[2] }, (0..<24).map { String(format: "%02d:00", $0) })
+        for row in rows {
+            let scheduled = try XCTUnwrap(Int(row[8]), row.joined(separator: ","))
+            let hour = Int(row[2].prefix(2))!
+            if (8..<12).contains(hour) {
+                XCTAssertGreaterThan(scheduled, 0, "open hour \(hour) needs agents")
+                // Erlang's whole agents are its fraction rounded up.
+                XCTAssertEqual(Double(row[5])!, Double(row[6])!.rounded(.up), accuracy: 1e-9)
+            } else {
+                XCTAssertEqual(scheduled, 0, "closed hour \(hour)")
+            }
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/summary.json"))
+    }
+
+    func testStaffRejectsAnIntervalThatDoesNotDivideTheDay() throws {
+        // A single queue (constant demand) is allowed any interval; staffing by weekday is not.
+        let file = try write("""
+            name: odd-interval
+            run: {horizon: 14h, warmup: 0s, interval: 7h}
+            arrivals: {rate: 540/h}
+            team: {agents: 50}
+            handle_time: {exponential: {mean: 5m}}
+            """)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let output = try CCSimCommand.run(["staff", file.path, "--quiet"])
+        XCTAssertEqual(output.status, 2, output.stderr)
+        XCTAssertTrue(output.stderr.contains("run.interval must divide 24 h"), output.stderr)
+    }
+
+    func testStaffRejectsTooFewReplications() throws {
+        let output = try CCSimCommand.run(["staff", "scenarios/mmc-basic.yaml", "--replications", "1"])
+        XCTAssertNotEqual(output.status, 0)
+        XCTAssertTrue(output.stderr.contains("--replications must be between 2"), output.stderr)
+    }
+}
