@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
         .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
-        .target(name: "TrainingROI", dependencies: ["Staffing", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "Report"),
         .executableTarget(
             name: "ccsim",

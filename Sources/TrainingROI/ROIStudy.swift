@@ -18,19 +18,32 @@ public struct ROIStudy: Sendable {
         case independent
     }
 
+    /// What the program buys.
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Service, at the staffing both arms share: benefits are the service differences, valued.
+        case fixedStaffing = "fixed-staffing"
+        /// Labour: each arm staffed to meet the same SLAs (``EqualService``); the benefit is the
+        /// labour saved, so agent time saved is not counted again.
+        case equalService = "equal-service"
+    }
+
     public var arms: ROIArms
     public var replications: Int
     public var jobs: Int
     public var pairing: Pairing
+    public var mode: Mode
     public var valuation: ROIValuation
 
+    /// In equal-service mode, `arms` must already be staffed (``EqualService/staff(_:progress:)``).
     public init(arms: ROIArms, replications: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                pairing: Pairing = .commonRandomNumbers) {
+                pairing: Pairing = .commonRandomNumbers, mode: Mode = .fixedStaffing) {
         self.arms = arms
         self.replications = replications
         self.jobs = jobs
         self.pairing = pairing
-        valuation = ROIValuation(values: arms.with.center.training?.valuation ?? BenefitValuation())
+        self.mode = mode
+        valuation = ROIValuation(values: arms.with.center.training?.valuation ?? BenefitValuation(),
+                                 countsHandlingTime: mode == .fixedStaffing)
     }
 
     public func run() throws -> ROIResult {
@@ -41,10 +54,12 @@ public struct ROIStudy: Sendable {
         }
         let without = other
         let valuation = valuation
+        let equalService = mode == .equalService
         let pairs = try ReplicationRunner.run(with, replications: replications, jobs: jobs) { _, r in
             let a = try Self.ledger(with, replication: r)
             let b = try Self.ledger(without, replication: r)
-            return PairedReplication(replication: r, with: a, without: b, valuation: valuation)
+            return PairedReplication(replication: r, with: a, without: b, valuation: valuation,
+                                     labourSaved: equalService ? b.labourCost - a.labourCost : nil)
         }
         return ROIResult(replications: pairs, valuation: valuation)
     }
@@ -60,9 +75,11 @@ public struct ROIStudy: Sendable {
     public func rerunWith(_ scenario: Scenario, against base: ROIResult, count: Int) throws -> ROIResult {
         let stored = Array(base.replications.prefix(count))
         let valuation = valuation
+        let equalService = mode == .equalService
         let pairs = try ReplicationRunner.run(scenario, replications: stored.count, jobs: jobs) { scenario, r in
-            PairedReplication(replication: r, with: try Self.ledger(scenario, replication: r), without: stored[r].without,
-                              valuation: valuation)
+            let a = try Self.ledger(scenario, replication: r)
+            return PairedReplication(replication: r, with: a, without: stored[r].without, valuation: valuation,
+                                     labourSaved: equalService ? stored[r].without.labourCost - a.labourCost : nil)
         }
         return ROIResult(replications: pairs, valuation: valuation)
     }

@@ -23,9 +23,6 @@ struct ROI: ParsableCommand {
         """
     )
 
-    enum Mode: String, ExpressibleByArgument, CaseIterable {
-        case fixedStaffing = "fixed-staffing"
-    }
 
     @Argument(help: "A scenario file with a top-level 'training:' section (see scenarios/README.md).")
     var scenario: String?
@@ -48,8 +45,11 @@ struct ROI: ParsableCommand {
     @Option(help: "Random seed (0…\(StreamPlan.maxSeed)); overrides run.seed.")
     var seed: UInt64?
 
-    @Option(help: "What the program buys: fixed-staffing (service, at today's staffing).")
-    var mode: Mode = .fixedStaffing
+    @Option(help: "What the program buys: fixed-staffing (service, at the scenario's staffing) or equal-service (labour: each arm staffed by the staffing search to meet the same SLAs).")
+    var mode: ROIStudy.Mode = .fixedStaffing
+
+    @Option(help: "Equal service: replications per staffing level tried.")
+    var staffingReplications: Int = 5
 
     @Option(help: "Replications per point of the sensitivity table (0 = no sensitivity table).")
     var sensitivityReplications: Int = 10
@@ -81,6 +81,7 @@ struct ROI: ParsableCommand {
         if let replications, replications < 2 || replications > StreamPlan.maxReplications {
             throw ValidationError("--replications must be between 2 and \(StreamPlan.maxReplications), got \(replications)")
         }
+        if staffingReplications < 2 { throw ValidationError("--staffing-replications must be at least 2, got \(staffingReplications)") }
         if sensitivityReplications < 0 { throw ValidationError("--sensitivity-replications must be 0 or more, got \(sensitivityReplications)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
@@ -92,12 +93,27 @@ struct ROI: ParsableCommand {
             arms.without.run.seed = seed
         }
         let count = replications ?? max(2, arms.with.run.replications)
-        let study = ROIStudy(arms: arms, replications: count, jobs: jobs, pairing: unpaired ? .independent : .commonRandomNumbers)
+        var staffingNote = ""
+        if mode == .equalService {
+            let staffed = try EqualService(replications: staffingReplications, jobs: jobs)
+                .staff(arms) { FileHandle.standardError.write(Data("staffing \($0)\n".utf8)) }
+            arms = staffed.arms
+            staffingNote = "              staffed to the same targets: shifts × \(String(format: "%.2f", staffed.factorWith)) with the program,"
+                + " × \(String(format: "%.2f", staffed.factorWithout)) without (\(staffed.evaluations) levels tried)"
+                + (staffed.reachedLimit ? "; an arm misses even at × 3" : "") + "\n"
+        }
+        let study = ROIStudy(arms: arms, replications: count, jobs: jobs, pairing: unpaired ? .independent : .commonRandomNumbers,
+                             mode: mode)
         let result = try study.run()
         let sensitivity = sensitivityReplications > 0 && !unpaired
             ? try Sensitivity.run(study, base: result, replications: sensitivityReplications) : nil
         let modeText = "\(mode.rawValue) · " + (unpaired ? "unpaired (independent seeds)" : "common random numbers")
-        print(ROITable.render(result, arms: arms, mode: modeText, sensitivity: sensitivity), terminator: "")
+        var table = ROITable.render(result, arms: arms, mode: modeText, sensitivity: sensitivity)
+        if !staffingNote.isEmpty, let end = table.firstIndex(of: "\n") {
+            let second = table[table.index(after: end)...].firstIndex(of: "\n")!
+            table.insert(contentsOf: staffingNote, at: table.index(after: second))
+        }
+        print(table, terminator: "")
         fflush(nil)
         if let out {
             try ROIFiles.write(result, arms: arms, mode: mode.rawValue, sensitivity: sensitivity, to: out)
@@ -129,3 +145,5 @@ struct ROI: ParsableCommand {
         }
     }
 }
+
+extension ROIStudy.Mode: ExpressibleByArgument {}
