@@ -76,6 +76,19 @@ final class ROIStudyTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(row.roiAtLow), try XCTUnwrap(row.roiAtHigh))
     }
 
+    /// Equal service: a 20% handle-time cut needs fewer agents for the same 80/20 (the factor
+    /// drops well below the other arm's), and the labour saved is the ROI's benefit; agent time
+    /// saved is not counted a second time.
+    func testEqualServiceTurnsHandleTimeIntoLabourSaved() throws {
+        let scenario = try ROIScenario.load(program: "      effects: {handle_time: {deterministic: -20%}}", patience: true, warmup: "1w")
+        let arms = try ROIArms.program("course", in: scenario)
+        let staffed = try EqualService(replications: 4, jobs: 2).staff(arms)
+        XCTAssertLessThan(staffed.factorWith, staffed.factorWithout - 0.05, "with × \(staffed.factorWith), without × \(staffed.factorWithout)")
+        let result = try ROIStudy(arms: staffed.arms, replications: 4, jobs: 2, mode: .equalService).run()
+        XCTAssertGreaterThan(try XCTUnwrap(result.estimate(.labourSaved).mean), 0)
+        XCTAssertFalse(result.lines.contains(.handlingTime))
+    }
+
     func testUnknownProgramIsNamedWithASuggestion() throws {
         let scenario = try ROIScenario.load(program: "")
         XCTAssertThrowsError(try ROIArms.program("cours", in: scenario)) { error in
