@@ -10,11 +10,24 @@ public struct ROIArms: Sendable {
     /// The programs the "with" arm runs that the other does not (or runs differently):
     /// the ones whose uncertain effects the sensitivity table varies.
     public var programs: [String]
+    /// The program the other arm runs instead, when two programs are compared (`--versus`).
+    public var versus: String?
 
-    public init(with: Scenario, without: Scenario, programs: [String]) {
+    public init(with: Scenario, without: Scenario, programs: [String], versus: String? = nil) {
         self.with = with
         self.without = without
         self.programs = programs
+        self.versus = versus
+    }
+
+    /// `--program A --versus B`: each arm runs one of the two programs (and every other program).
+    public static func program(_ name: String, versus other: String, in scenario: Scenario) throws(ROIError) -> ROIArms {
+        guard name != other else { throw ROIError("--versus must name another program than --program ('\(name)')") }
+        var with = try program(name, in: scenario).with
+        var without = try program(other, in: scenario).with
+        with.center.training?.programs.removeAll { $0.name == other }
+        without.center.training?.programs.removeAll { $0.name == name }
+        return ROIArms(with: with, without: without, programs: [name], versus: other)
     }
 
     /// `--program NAME`: the scenario as written, against a copy without that program.

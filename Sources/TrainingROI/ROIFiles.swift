@@ -86,6 +86,7 @@ public enum ROIFiles {
         var scenario: String
         var file: String?
         var programs: [String]
+        var versus: String?
         var mode: String
         var seed: UInt64
         var replications: Int
@@ -147,7 +148,7 @@ public enum ROIFiles {
         add("hires", "count", result.difference { Double($0.hires) })
         let p = result.probabilityPositive
         let document = Document(
-            scenario: arms.with.name, file: arms.with.source, programs: arms.programs, mode: mode, seed: arms.with.run.seed,
+            scenario: arms.with.name, file: arms.with.source, programs: arms.programs, versus: arms.versus, mode: mode, seed: arms.with.run.seed,
             replications: result.replications.count, weeks: result.weekCount, confidenceLevel: result.confidenceLevel,
             lines: result.lines.map { Line(name: $0.rawValue, label: $0.label, isCost: $0.isCost, estimate: result.estimate($0)) },
             cost: result.cost, benefit: result.benefit, net: result.net, roi: result.roi,

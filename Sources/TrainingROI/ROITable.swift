@@ -9,7 +9,7 @@ public enum ROITable {
     public static func render(_ result: ROIResult, arms: ROIArms, mode: String, sensitivity: Sensitivity?) -> String {
         var lines: [String] = []
         let level = Formatting.percent(result.confidenceLevel, digits: 0)
-        let subject = arms.programs.isEmpty ? "\(arms.with.name) vs \(arms.without.name)" : arms.programs.joined(separator: " + ") + " vs without"
+        let subject = arms.programs.isEmpty ? "\(arms.with.name) vs \(arms.without.name)" : arms.programs.joined(separator: " + ") + " vs " + (arms.versus ?? "without")
         lines.append("Training ROI  \(subject) · \(arms.with.name)\(arms.with.source.map { " (\($0))" } ?? "")")
         lines.append("Run           \(result.replications.count) paired replications × \(result.weekCount) weeks · seed \(arms.with.run.seed) · \(mode)")
         if let reduction = result.varianceReduction {

@@ -130,14 +130,7 @@ struct ROI: ParsableCommand {
             }
             let loaded = try ScenarioArgument.load(path: scenario!)
             guard let program else { throw ExitCode(2) }
-            if let versus {
-                let mine = try ROIArms.program(program, in: loaded)
-                let theirs = try ROIArms.program(versus, in: loaded)
-                var with = mine.with, without = theirs.with
-                with.center.training?.programs.removeAll { $0.name == versus }
-                without.center.training?.programs.removeAll { $0.name == program }
-                return ROIArms(with: with, without: without, programs: [program])
-            }
+            if let versus { return try ROIArms.program(program, versus: versus, in: loaded) }
             return try ROIArms.program(program, in: loaded)
         } catch let error as ROIError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
