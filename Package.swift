@@ -12,6 +12,7 @@ import PackageDescription
 //   Experiments               replications, result files
 //   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
+//   CGLPK, Scheduling         shift scheduling as an integer program (GLPK), written back as a scenario
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
 // The benchmark (ccsim-bench) sits outside the library's dependencies.
@@ -33,6 +34,10 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
         .target(name: "CRandomStreams", dependencies: ["CGSL"]),
         .target(name: "SimKernel"),
         .target(name: "Stochastics", dependencies: ["CGSL", "CRandomStreams"]),
@@ -49,11 +54,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "Scenarios", "Yams"]),
         .target(name: "Report"),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Scheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +76,7 @@ let package = Package(
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
         .testTarget(name: "CLITests", dependencies: ["ccsim"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
