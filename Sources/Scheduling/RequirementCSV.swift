@@ -99,6 +99,7 @@ public enum RequirementCSV {
             seen[key] = line
             let weekday = scenario.center.startWeekday.advanced(by: day)
             requirement.require(required, team: teamIndex, slot: requirement.slot(weekday, k))
+            requirement.weekdaysGiven.insert(weekday)
         }
         if header == nil {
             problems.append(.init(line: nil, message: "the file is empty; expected a header day,start,team,required and one row per interval"))

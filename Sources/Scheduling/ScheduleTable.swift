@@ -11,6 +11,10 @@ public enum ScheduleTable {
     public static func render(_ plan: SchedulePlan) -> String {
         let interval = plan.requirement.interval
         var out = "Shift plan for a repeating week, \(Quantity.describe(duration: interval)) intervals (costs per week)\n"
+        let missing = Weekday.allCases.filter { !plan.requirement.weekdaysGiven.contains($0) }
+        if !missing.isEmpty && !plan.requirement.weekdaysGiven.isEmpty {
+            out += "note: the requirement has no rows for \(missing.map(\.shortName).joined(separator: ", ")): nobody is required then, yet shifts whose pattern includes those days are paid for them\n"
+        }
         for team in plan.teams {
             let cap = team.maxAgents.map { " (cap \($0))" } ?? ""
             out += "\n\(team.name): \(team.headcount) agents\(cap), \(Formatting.number((team.paidHours * 10).rounded() / 10)) paid hours, cost \(Formatting.money(team.weeklyCost))\n"

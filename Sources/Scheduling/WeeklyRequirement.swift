@@ -12,6 +12,8 @@ public struct WeeklyRequirement: Sendable, Hashable {
     /// Agents required on duty (on shift, not on a break), by team index then slot; nil for a
     /// team the requirement does not mention.
     public var agents: [[Double]?]
+    /// Weekdays the source gave rows for: on the others nobody is required.
+    public var weekdaysGiven: Set<Weekday> = []
 
     public init(interval: Double, teams: Int) {
         precondition(interval > 0 && (86_400 / interval).rounded() == 86_400 / interval, "the interval must divide a day")
