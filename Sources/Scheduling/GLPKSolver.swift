@@ -98,9 +98,10 @@ struct GLPKSolver {
         }
         let objective = glp_mip_obj_val(lp)
         // Stopping at the gap tolerance counts as optimal: the tolerance is what "optimal" means here.
-        let optimal = status == GLP_OPT && code == 0 || code == GLP_EMIPGAP
-        var gap: Double? = status == GLP_OPT && code == 0 ? 0 : progress.gap
-        if !optimal, let bound = progress.bound, bound.isFinite {
+        let proved = status == GLP_OPT && code == 0
+        let optimal = proved || code == GLP_EMIPGAP
+        var gap: Double? = proved ? 0 : progress.gap
+        if !proved, let bound = progress.bound, bound.isFinite {
             gap = abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
         }
         return IntegerSolution(status: optimal ? .optimal : .feasible, values: values, objective: objective,

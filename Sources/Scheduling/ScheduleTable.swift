@@ -72,7 +72,7 @@ public enum ScheduleTable {
 
     static func describe(_ report: SolveReport) -> String {
         let how = switch report.status {
-        case .optimal: "optimal"
+        case .optimal: report.gap.map { $0 > 0 ? "optimal within \(Formatting.percent($0, digits: 2)) gap" : "optimal" } ?? "optimal"
         case .timeLimit: "time limit reached, gap \(report.gap.map { Formatting.percent($0, digits: 2) } ?? "unknown")"
         }
         return "\(how) in \(String(format: "%.2f", report.seconds))s (\(report.shiftVariables) shift variables, \(report.rows) rows)"
@@ -85,7 +85,7 @@ public enum ScheduleTable {
     }
 
     static func breaks(_ breaks: [Break]) -> String {
-        breaks.isEmpty ? "–" : breaks.map { ScheduledScenario.flow($0) }.joined(separator: " ")
+        breaks.isEmpty ? "–" : breaks.map { Quantity.describe(duration: $0.length) + ($0.paid ? "" : " unpaid") }.joined(separator: ", ")
     }
 
     static func hours(_ value: Double) -> String { Formatting.number((value * 10).rounded() / 10) }

@@ -37,8 +37,11 @@ struct Schedule: ParsableCommand {
     @Option(help: "Replications run at once (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Time GLPK may search per team before taking its best plan.")
+    @Option(help: "Time GLPK may search per team before taking its best plan (the gap is reported).")
     var timeLimit: DurationArgument = DurationArgument(argument: "30s")!
+
+    @Option(help: "Relative MIP gap at which GLPK stops and takes its plan as optimal, e.g. 0.1% or 0%.")
+    var mipGap: String = "0.1%"
 
     @Flag(help: "Plan and write the scenario only; do not simulate it.")
     var noSimulate = false
@@ -49,6 +52,13 @@ struct Schedule: ParsableCommand {
         }
         if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard let gap = try? Quantity.fraction(mipGap), gap >= 0, gap < 1 else {
+            throw ValidationError("--mip-gap must be a percentage from 0% to below 100%, got '\(mipGap)'")
+        }
+    }
+
+    private var options: ShiftScheduler.Options {
+        ShiftScheduler.Options(timeLimit: timeLimit.seconds, gapTolerance: (try? Quantity.fraction(mipGap)) ?? 0.001)
     }
 
     func run() throws {
@@ -98,7 +108,7 @@ struct Schedule: ParsableCommand {
 
     /// Solves, prints, writes the scenario (and files with --out) and loads it back.
     private func plan(_ scenario: Scenario, _ weekly: WeeklyRequirement, round: Int?) throws -> (plan: SchedulePlan, scenario: Scenario) {
-        let plan = try ShiftScheduler.schedule(scenario, requirement: weekly, options: ShiftScheduler.Options(timeLimit: timeLimit.seconds))
+        let plan = try ShiftScheduler.schedule(scenario, requirement: weekly, options: options)
         if let round { print("Plan \(round):") }
         print(ScheduleTable.render(plan), terminator: "")
 
