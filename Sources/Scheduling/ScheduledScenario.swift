@@ -36,7 +36,10 @@ public enum ScheduledScenario {
                 let line = lines[i]
                 let content = line.drop { $0 == " " }
                 if content.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                guard line.count - content.count > indent else { break }
+                // Deeper lines belong to the list, and so do items written at the key's own
+                // indentation (`shifts:` then `- {...}` below it, which YAML allows).
+                let depth = line.count - content.count
+                guard depth > indent || (depth == indent && content.hasPrefix("-")) else { break }
                 last = i
             }
             edits.append((first, last, render(schedule.shifts, indent: indent, agents: schedule.headcount)))

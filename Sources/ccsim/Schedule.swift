@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Scenarios
 import Scheduling
+import Stochastics
 
 /// `ccsim schedule`: shifts chosen by an integer program (GLPK) to cover a requirement per
 /// interval at least cost, written back as a scenario and checked by simulation.
@@ -50,7 +51,9 @@ struct Schedule: ParsableCommand {
         if requirement == nil {
             throw ValidationError("--requirement FILE.csv is needed: the agents required on duty per team and interval (columns day,start,team,required; `ccsim staff` writes one as staffing.csv)")
         }
-        if let replications, replications < 1 { throw ValidationError("--replications must be at least 1, got \(replications)") }
+        if let replications, replications < 1 || replications > StreamPlan.maxReplications {
+            throw ValidationError("--replications must be between 1 and \(StreamPlan.maxReplications), got \(replications)")
+        }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard let gap = try? Quantity.fraction(mipGap), gap >= 0, gap < 1 else {
             throw ValidationError("--mip-gap must be a percentage from 0% to below 100%, got '\(mipGap)'")

@@ -25,6 +25,19 @@ import Testing
         #expect(kept.allSatisfy(lines.contains))
     }
 
+    /// YAML allows a list at its key's indentation; those items are replaced too.
+    @Test func listItemsAtTheKeysIndentationAreReplaced() throws {
+        let text = tinyYAML([12: "    - {start: \"08:00\", length: 4h, agents: 3}", 13: "    - {start: \"09:00\", length: 2h, agents: 1}"])
+        let scenario = try ScenarioLoader.parse(yaml: text, file: "tiny.yaml")
+        #expect(scenario.center.teams[0].shifts.count == 2)
+        let requirement = try RequirementCSV.parse(everyDayCSV(handRequirement), file: "r.csv", scenario: scenario)
+        let plan = try ShiftScheduler.schedule(scenario, requirement: requirement)
+        let yaml = try ScheduledScenario.yaml(text, file: "tiny.yaml", replacingShiftsWith: plan, teamNames: ["front"])
+        let written = try ScenarioLoader.parse(yaml: yaml, file: "scheduled.yaml")
+        #expect(written.center.teams[0].shifts == plan.teams[0].shifts)
+        #expect(!yaml.contains("agents: 3}"))
+    }
+
     @Test func breaksAndDaysAreWrittenAsTheLoaderReadsThem() throws {
         let shift = Shift(start: 30_600, length: 30_600, agents: 4, days: [.monday, .wednesday],
                           breaks: [Break(earliest: 5_400, latest: 9_000, length: 900), Break(earliest: 14_400, latest: 14_400, length: 1_800, paid: false)])

@@ -38,6 +38,8 @@ let badSchedulingCases: [BadScheduling] = [
                   path: "scheduling.teams.front.templates[1].starts.every", line: 20, says: "must be greater than 0"),
     BadScheduling("range without a step", [20: "        - {starts: {from: \"08:00\", to: \"09:00\"}, length: 3h}"],
                   path: "scheduling.teams.front.templates[1].starts.every", line: 20, says: "required field 'every' is missing"),
+    BadScheduling("starts off the minute", [20: "        - {starts: {from: \"08:00\", to: \"09:00\", every: 90s}, length: 3h}"],
+                  path: "scheduling.teams.front.templates[1].starts", line: 20, says: "start times must fall on whole minutes"),
     BadScheduling("missing length", [20: "        - {starts: \"09:00\"}"],
                   path: "scheduling.teams.front.templates[1].length", line: 20, says: "required field 'length' is missing"),
     BadScheduling("length over a day", [20: "        - {starts: \"09:00\", length: 25h}"],

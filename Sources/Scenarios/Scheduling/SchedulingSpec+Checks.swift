@@ -52,6 +52,9 @@ extension ShiftTemplate {
             found.append(.init(joinPath(path, "starts"), "must be times of day from 00:00 to 23:59, got \(ClockTime.describe(start))"))
             break
         }
+        if starts.contains(where: { $0.isFinite && ($0 / 60).rounded() != $0 / 60 }) {
+            found.append(.init(joinPath(path, "starts"), "start times must fall on whole minutes (a shift is written back as HH:MM)"))
+        }
         let lengthOK = length.isFinitePositive && length <= CenterChecks.day
         if !lengthOK {
             found.append(.init(joinPath(path, "length"), "must be greater than 0 and at most 24h, got \(Quantity.describe(duration: length))"))
