@@ -24,6 +24,19 @@ import Testing
         #expect(requirement.agentHours(team: 0) == 5)
     }
 
+    /// The header `ccsim staff` writes in staffing.csv: `scheduled_agents` is the requirement.
+    @Test func readsStaffingCSVFromCcsimStaff() throws {
+        let scenario = try loadTiny()
+        let text = """
+        day,weekday,start,team,erlang_on_phone,erlang_agents,erlang_fte,simulated_agents,scheduled_agents,scheduled_fte,occupancy,sl_voice,sl_voice_low,sl_voice_high
+        0,mon,09:00,front,1.6667,4,3.1000,3,3,2.5000,0.5500,0.8500,0.8000,0.9000
+        0,mon,10:00,front,1.6667,4,3.1000,4,4,2.5000,0.5500,,,
+        """
+        let requirement = try RequirementCSV.parse(text, file: "staffing.csv", scenario: scenario)
+        #expect(requirement.agents[0]?[requirement.slot(.monday, 9)] == 3)
+        #expect(requirement.agents[0]?[requirement.slot(.monday, 10)] == 4)
+    }
+
     @Test func badRowsAreListedWithTheirLines() throws {
         let scenario = try loadTiny()
         let text = """
