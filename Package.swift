@@ -14,6 +14,7 @@ import PackageDescription
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
 //   Staffing                  required agents per interval: Erlang, then a simulation search
 //   TrainingROI               training ROI: paired with/without runs (common random numbers), payback, tornado
+//   CGLPK, Scheduling         shift scheduling as an integer program (GLPK), written back as a scenario
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
 // The benchmark (ccsim-bench) sits outside the library's dependencies.
@@ -35,6 +36,10 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
         .target(name: "CRandomStreams", dependencies: ["CGSL"]),
         .target(name: "SimKernel"),
         .target(name: "Stochastics", dependencies: ["CGSL", "CRandomStreams"]),
@@ -53,11 +58,12 @@ let package = Package(
         ),
         .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "Scenarios", "Yams"]),
         .target(name: "Report"),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "TrainingROI",
+                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "Scheduling", "TrainingROI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +82,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -3,7 +3,7 @@
 # Used by `make run`, `make test` and CI; safe to run again (does nothing when all is there).
 set -euo pipefail
 
-packages=(libgsl-dev pkg-config libsqlite3-dev)
+packages=(libgsl-dev libglpk-dev pkg-config libsqlite3-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

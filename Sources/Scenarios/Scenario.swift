@@ -15,6 +15,8 @@ public struct Scenario: Sendable, Hashable {
     public var description: String?
     public var run: RunSettings
     public var center: CenterSpec
+    /// Shift templates for `ccsim schedule` (the `scheduling` section); nil when absent.
+    public var scheduling: SchedulingSpec? = nil
     /// The file the scenario was read from, if any (used in messages and result metadata).
     public var source: String?
 
@@ -48,6 +50,7 @@ public struct Scenario: Sendable, Hashable {
         } else {
             found += CenterChecks(center: center, run: run).problems()
         }
+        found += scheduling?.problems(teamNames: center.teams.map(\.name)) ?? []
         return found
     }
 

@@ -14,7 +14,7 @@ struct ScenarioDecoder {
 
     static let commonKeys = ["name", "description", "run"]
     static let foundationKeys = ["arrivals", "team", "handle_time", "patience", "service_level"]
-    static let fullKeys = ["calendar", "resolution_target", "channels", "tiers", "teams", "routing", "training"]
+    static let fullKeys = ["calendar", "resolution_target", "channels", "tiers", "teams", "routing", "training", "scheduling"]
     static let fullMarkers: Set<String> = ["channels", "tiers", "teams"]
     static let runKeys = ["horizon", "warmup", "interval", "replications", "seed", "max_arrivals"]
 
@@ -67,8 +67,13 @@ struct ScenarioDecoder {
             center = FoundationDecoder(log: log, baseDirectory: baseDirectory).decode(m, run: run ?? RunSettings())
         }
 
+        let scheduling = isFull ? SchedulingDecoder(log: log).decode(m) : SchedulingDecoder.absent
+
         guard let name, descriptionField == nil || description != nil, let runValue = run, let center, !mixed else { return nil }
-        return Scenario(name: name, description: description, run: runValue, center: center, source: source)
+        guard scheduling.ok else { return nil }
+        var scenario = Scenario(name: name, description: description, run: runValue, center: center, source: source)
+        scenario.scheduling = scheduling.spec
+        return scenario
     }
 
     /// Top-level keys that belong inside a full-form section.

@@ -7,6 +7,6 @@ struct CCSim: ParsableCommand {
         commandName: "ccsim",
         abstract: "A discrete-event simulator of contact centers, driven by scenario files.",
         version: "0.1.0",
-        subcommands: [Run.self, Erlang.self, Staff.self, ROI.self, Validate.self, Sweep.self, Report.self, Fit.self]
+        subcommands: [Run.self, Erlang.self, Staff.self, Schedule.self, ROI.self, Validate.self, Sweep.self, Report.self, Fit.self]
     )
 }

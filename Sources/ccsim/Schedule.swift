@@ -1,0 +1,157 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Scenarios
+import Scheduling
+import Stochastics
+
+/// `ccsim schedule`: shifts chosen by an integer program (GLPK) to cover a requirement per
+/// interval at least cost, written back as a scenario and checked by simulation.
+struct Schedule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Choose shifts that cover a staffing requirement at least cost (integer program, GLPK), then simulate them.",
+        discussion: """
+        The scenario's `scheduling` section gives each team's shift templates (start times, length, \
+        breaks, weekly patterns such as five_of_seven), a cap on agents and the price of missing \
+        coverage; the requirement gives the agents needed on duty per team and interval \
+        (day,start,team,required — `ccsim staff` writes it as staffing.csv). The plan is written \
+        back into a copy of the scenario and simulated; if a channel misses its service level, the \
+        requirement is raised in the failing intervals (max(+1 agent, +10%)) and solved once more.
+
+        Examples:
+          ccsim schedule scenarios/tiered-support.yaml --requirement scenarios/tiered-support-requirement.csv
+          ccsim schedule scenarios/tiered-support.yaml --requirement staffing.csv --out results/schedule --replications 5
+        """
+    )
+
+    @OptionGroup var input: ScenarioArgument
+
+    @Option(help: "Agents required on duty per team and interval: CSV with columns day,start,team,required (or scheduled_agents).")
+    var requirement: String?
+
+    @Option(help: "Directory to write schedule.csv, coverage.csv, scenario.yaml and summary.json into (each atomically).")
+    var out: String?
+
+    @Option(help: "Replications of the simulation; overrides run.replications.")
+    var replications: Int?
+
+    @Option(help: "Replications run at once (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Time GLPK may search per team before taking its best plan (the gap is reported).")
+    var timeLimit: DurationArgument = DurationArgument(argument: "30s")!
+
+    @Option(help: "Relative MIP gap at which GLPK stops and takes its plan as optimal, e.g. 0.1% or 0%.")
+    var mipGap: String = "0.1%"
+
+    @Flag(help: "Plan and write the scenario only; do not simulate it.")
+    var noSimulate = false
+
+    func validate() throws {
+        if requirement == nil {
+            throw ValidationError("--requirement FILE.csv is needed: the agents required on duty per team and interval (columns day,start,team,required; `ccsim staff` writes one as staffing.csv)")
+        }
+        if let replications, replications < 1 || replications > StreamPlan.maxReplications {
+            throw ValidationError("--replications must be between 1 and \(StreamPlan.maxReplications), got \(replications)")
+        }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard let gap = try? Quantity.fraction(mipGap), gap >= 0, gap < 1 else {
+            throw ValidationError("--mip-gap must be a percentage from 0% to below 100%, got '\(mipGap)'")
+        }
+    }
+
+    private var options: ShiftScheduler.Options {
+        ShiftScheduler.Options(timeLimit: timeLimit.seconds, gapTolerance: (try? Quantity.fraction(mipGap)) ?? 0.001)
+    }
+
+    func run() throws {
+        let scenario = try input.load()
+        guard let requirementPath = requirement else { return }
+        do {
+            try schedule(scenario, requirementPath: requirementPath)
+        } catch let error as RequirementError {
+            FileHandle.standardError.write(Data((error.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(2)
+        } catch let error as ScheduleError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func schedule(_ scenario: Scenario, requirementPath: String) throws {
+        let weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
+        let first = try plan(scenario, weekly, round: nil)
+        guard !noSimulate else { return }
+
+        let firstSummary = try simulate(first.scenario)
+        print("\nSimulated \(firstSummary.replications) replications of the scheduled scenario:")
+        print(ScheduleTable.render(serviceLevels: firstSummary), terminator: "")
+        let raise = RequirementRaise.raise(weekly, after: firstSummary, scenario: first.scenario)
+        guard !raise.changes.isEmpty else {
+            if !raise.channels.isEmpty {
+                print("Below target: \(raise.channels.joined(separator: ", ")), but no failing interval had a requirement to raise; not re-solved.")
+            }
+            try writeSummary(firstSummary)
+            return
+        }
+        let teams = Set(raise.changes.map(\.team)).sorted().map { scenario.center.teams[$0].name }
+        print("\nBelow target: \(raise.channels.joined(separator: ", ")). Raised the requirement to max(+1 agent, +10%) in \(raise.changes.count) team-intervals (\(teams.joined(separator: ", "))) where the service level fell short; solving again.\n")
+        let second = try plan(scenario, raise.requirement, round: 2)
+        let secondSummary = try simulate(second.scenario)
+        print("\nSimulated \(secondSummary.replications) replications of the second plan:")
+        print(ScheduleTable.render(serviceLevels: secondSummary), terminator: "")
+        print("\nFirst plan: \(first.plan.headcount) agents, weekly cost \(Formatting.money(first.plan.weeklyCost)); second plan: \(second.plan.headcount) agents, weekly cost \(Formatting.money(second.plan.weeklyCost)).")
+        for (a, b) in zip(firstSummary.channels, secondSummary.channels) {
+            let before = a.serviceLevel.achieved.mean.map { Formatting.percent($0) } ?? "–"
+            let after = b.serviceLevel.achieved.mean.map { Formatting.percent($0) } ?? "–"
+            print("  \(a.name): service level \(before) → \(after) (target \(Formatting.percent(a.serviceLevel.limit, digits: 0)))")
+        }
+        try writeSummary(secondSummary)
+    }
+
+    /// Solves, prints, writes the scenario (and files with --out) and loads it back.
+    private func plan(_ scenario: Scenario, _ weekly: WeeklyRequirement, round: Int?) throws -> (plan: SchedulePlan, scenario: Scenario) {
+        let plan = try ShiftScheduler.schedule(scenario, requirement: weekly, options: options)
+        if let round { print("Plan \(round):") }
+        print(ScheduleTable.render(plan), terminator: "")
+
+        let path = input.scenario
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ScheduleError("\(path): cannot read the scenario to write the plan into it")
+        }
+        let names = scenario.center.teams.map(\.name)
+        let note = "Shifts of \(plan.teams.map(\.name).joined(separator: ", ")) chosen by `ccsim schedule` for \(requirement ?? "the requirement") (weekly cost \(Formatting.money(plan.weeklyCost)))."
+        let yaml = try ScheduledScenario.yaml(text, file: path, replacingShiftsWith: plan, teamNames: names, note: note)
+        let written = out.map { "\($0)/scenario.yaml" } ?? "<scheduled \(path)>"
+        let directory = (path as NSString).deletingLastPathComponent
+        let scheduled: Scenario
+        do {
+            scheduled = try ScenarioLoader.parse(yaml: yaml, file: written, baseDirectory: directory.isEmpty ? "." : directory)
+        } catch {
+            throw ScheduleError("the scheduled scenario does not validate:\n" + error.issues.map { "  \($0)" }.joined(separator: "\n"))
+        }
+        for team in plan.teams where scheduled.center.teams[team.team].shifts != team.shifts {
+            throw ScheduleError("the scheduled scenario's shifts of \(team.name) differ from the plan (internal error)")
+        }
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try AtomicFile.write(ScheduleFiles.scheduleCSV(plan), to: "\(out)/schedule.csv")
+            try AtomicFile.write(ScheduleFiles.coverageCSV(plan), to: "\(out)/coverage.csv")
+            try AtomicFile.write(yaml, to: "\(out)/scenario.yaml")
+            FileHandle.standardError.write(Data("wrote schedule.csv, coverage.csv and scenario.yaml in \(out)\n".utf8))
+        }
+        return (plan, scheduled)
+    }
+
+    private func simulate(_ scenario: Scenario) throws -> CenterSummary {
+        let count = replications ?? scenario.run.replications
+        let results = try ReplicationRunner.runCenter(scenario, replications: count, jobs: jobs)
+        return CenterSummary(scenario: scenario, replications: results)
+    }
+
+    private func writeSummary(_ summary: CenterSummary) throws {
+        guard let out else { return }
+        try AtomicFile.write(try SummaryFiles.json(summary), to: "\(out)/summary.json")
+        FileHandle.standardError.write(Data("wrote summary.json in \(out)\n".utf8))
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Runs the built `ccsim` executable, as a user would.
+enum CCSim {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var productsDirectory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        fatalError("no .xctest bundle")
+        #else
+        return Bundle.main.bundleURL
+        #endif
+    }
+
+    static func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("ccsim")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite struct ScheduleCommandTests {
+    @Test func plansWritesTheFilesAndSimulates() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
+        try tinyYAML().write(to: scenario, atomically: true, encoding: .utf8)
+        try everyDayCSV(handRequirement).write(to: requirement, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        let output = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path, "--out", out.path,
+                                    "--replications", "2", "--jobs", "1"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("front: 5 agents, 77 paid hours, cost 770.00"), "\(output.stdout)")
+        #expect(output.stdout.contains("Simulated 2 replications of the scheduled scenario"), "\(output.stdout)")
+        #expect(output.stdout.contains("voice"))
+        for file in ["schedule.csv", "coverage.csv", "scenario.yaml", "summary.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
+        }
+        let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
+        #expect(schedule.hasPrefix("team,start,end,length_h,days,agents,"))
+        let coverage = try String(contentsOf: out.appendingPathComponent("coverage.csv"), encoding: .utf8)
+        #expect(coverage.split(separator: "\n").count == 1 + 7 * 24)
+        let validated = try CCSim.run(["validate", out.appendingPathComponent("scenario.yaml").path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+    }
+
+    @Test func aCapThatCannotCoverReportsTheShortfallAndSucceeds() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
+        try tinyYAML(appending: ["      max_agents: 3"]).write(to: scenario, atomically: true, encoding: .utf8)
+        try everyDayCSV(handRequirement).write(to: requirement, atomically: true, encoding: .utf8)
+        let output = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path, "--no-simulate"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("front: 3 agents (cap 3)"), "\(output.stdout)")
+        #expect(output.stdout.contains("Short intervals"), "\(output.stdout)")
+        #expect(output.stdout.contains("sun 10:00–11:00  3 / 1"), "\(output.stdout)")
+        #expect(!output.stdout.contains("Simulated"))
+    }
+
+    @Test func theRequirementIsNeededAndBadRowsAreNamed() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
+        try tinyYAML().write(to: scenario, atomically: true, encoding: .utf8)
+        let missing = try CCSim.run(["schedule", scenario.path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("--requirement FILE.csv is needed"), "\(missing.stderr)")
+        try "day,start,team,required\n0,09:00,back,2\n".write(to: requirement, atomically: true, encoding: .utf8)
+        let bad = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("r.csv:2: unknown team 'back'"), "\(bad.stderr)")
+    }
+}
