@@ -1,5 +1,6 @@
 import ContactCenter
 import Scenarios
+import Statistics
 import Stochastics
 import XCTest
 
@@ -260,5 +261,32 @@ final class BacklogShareTests: XCTestCase {
         let b = try ContactCenterSimulator.runCenter(reserving, run: F.run(hours: 200), replication: 0)
         XCTAssertLessThan(b.outcomes(channel: 1).averageSpeedOfAnswer!, a.outcomes(channel: 1).averageSpeedOfAnswer!)
         XCTAssertGreaterThan(b.outcomes(channel: 0).averageSpeedOfAnswer!, a.outcomes(channel: 0).averageSpeedOfAnswer!)
+    }
+
+    /// Threshold blending: with an overnight backlog of 200 emails when the phones open, agents
+    /// without a reserve all start on email and the first hour's callers wait; keeping 30% of the
+    /// team idle for live work (`backlog_reserve`) lifts that hour's service level well clear,
+    /// while the backlog is still worked (all of it by the end).
+    func testBacklogReserveKeepsAgentsForTheFirstCalls() throws {
+        let exp = Distribution.exponential(mean: 300)
+        var email = F.voice("email", ratePerHour: 0, kind: .email)
+        email.demand = DemandSpec(pattern: .constant(ratePerSecond: 0))
+        email.initialQueue = InitialQueue(ages: Array(repeating: 8 * 3600, count: 200))
+        var center = F.center(channels: [F.voice(ratePerHour: 48), email], tiers: [F.tier(handle: [exp, .exponential(mean: 600)])],
+                              teams: [F.team("desk", agents: 10, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)])])
+        center.routing.priorities = [[2], [1]]
+        var reserving = center
+        reserving.routing.backlogReserve = 0.3
+        let run = RunSettings(horizon: 12 * 3600, warmup: 0, interval: 3600, replications: 1, seed: 9)
+        var firstHour = (plain: Tally(), reserved: Tally())
+        for r in 0..<20 {
+            let a = try ContactCenterSimulator.runCenter(center, run: run, replication: r)
+            let b = try ContactCenterSimulator.runCenter(reserving, run: run, replication: r)
+            firstHour.plain.add(a.outcomes(interval: 0, channel: 0).serviceLevel(.offered)!)
+            firstHour.reserved.add(b.outcomes(interval: 0, channel: 0).serviceLevel(.offered)!)
+            XCTAssertEqual(b.unansweredAtEnd[1], 0, "the backlog is worked all the same")
+        }
+        XCTAssertLessThan(firstHour.plain.mean, 0.6)
+        XCTAssertGreaterThan(firstHour.reserved.mean, firstHour.plain.mean + 0.25)
     }
 }

@@ -95,6 +95,8 @@ let malformedFullFormCases: [Malformed] = [
               path: "channels.email.service_level.penalty.amount", line: 10, says: "must be 0 or more, got -5"),
     Malformed("unknown SLA penalty period", fullYAML([9: "    demand: {per_day: 200}\n    service_level: {penalty: {amount: 50, per: month}}"]),
               path: "channels.email.service_level.penalty.per", line: 10, says: "unknown value 'month'; expected one of: interval, day, week, run"),
+    Malformed("backlog reserve of everyone", fullYAML(appending: ["routing: {backlog_reserve: 100%}"]),
+              path: "routing.backlog_reserve", line: 26, says: "must be at least 0% and below 100%, got 100%"),
     Malformed("callbacks on email", fullYAML([9: "    callbacks: {when_expected_wait_above: 2m, acceptance: 40%, promised_within: 1h}"]),
               path: "channels.email.callbacks", line: 9, says: "callbacks are offered to voice callers only"),
     Malformed("concurrency below 1",

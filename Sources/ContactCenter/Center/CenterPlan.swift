@@ -56,6 +56,8 @@ struct CenterPlan: Sendable {
     /// Most chats an agent of the team handles at once (1 when the team takes no chat).
     let teamChatCapacity: [Int]
     let policy: RoutingSpec.Policy
+    /// Share of a team's live agents on the phones kept idle before backlog work starts.
+    let backlogReserve: Double
 
     init(_ center: CenterSpec) {
         channelCount = center.channels.count
@@ -113,6 +115,7 @@ struct CenterPlan: Sendable {
         self.teamSkills = FlatLists(teamSkills)
         teamChatCapacity = capacity
         policy = center.routing.policy
+        backlogReserve = center.routing.backlogReserve
 
         resolved = center.tiers.map(\.resolved)
         escalated = center.tiers.map(\.escalated)

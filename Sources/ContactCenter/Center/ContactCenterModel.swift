@@ -33,6 +33,9 @@ public struct ContactCenterModel: DiscreteEventModel {
     let workforceStream: RandomStream
     let absenteeismStream: RandomStream
     var agents: [AgentRecord]
+    /// Per team: live agents on the phones, and those of them idle (for the backlog reserve).
+    var liveOnPhones: [Int32]
+    var liveIdle: [Int32]
     /// Per-agent multipliers from tenure and training (all 1 without workforce dynamics).
     var adjust: [AgentAdjustment]
     /// Rota seats' occupants over the weeks; nil without workforce dynamics and programs.
@@ -110,6 +113,8 @@ public struct ContactCenterModel: DiscreteEventModel {
                                       backlogOnly: reserved(seat.seat, of: team.shifts[seat.shift].agents, team)))
         }
         self.agents = agents
+        liveOnPhones = Array(repeating: 0, count: center.teams.count)
+        liveIdle = Array(repeating: 0, count: center.teams.count)
         adjust = Array(repeating: AgentAdjustment(), count: agents.count)
         workforce = WorkforceDynamics(center: center, roster: roster, streams: streams, replication: replication)
         free = FreeAgents(capacities: plan.teamChatCapacity)
@@ -139,6 +144,10 @@ public struct ContactCenterModel: DiscreteEventModel {
         for a in 0..<rosterOffset {
             statistics.availableChanged(team: Int(agents[a].team), by: 1, at: 0)
             statistics.paidChanged(team: Int(agents[a].team), by: 1, at: 0)
+            if !agents[a].backlogOnly {
+                liveOnPhones[Int(agents[a].team)] += 1
+                liveIdle[Int(agents[a].team)] += 1
+            }
             agents[a].since = 0
             free.add(a, of: agents)
         }
@@ -300,6 +309,7 @@ public struct ContactCenterModel: DiscreteEventModel {
                 // Backlog work may also go to the team's agents reserved for it.
                 for group in server.team * 2...(server.team * 2 + (plan.kinds[c].isLive ? 0 : 1)) {
                     guard let agent = free.front(group: group, level: level, agents: agents) else { continue }
+                    if !plan.kinds[c].isLive && !mayTakeBacklog(agent) { continue }
                     if level > 0 && !agents[agent].chatting { continue }
                     if plan.policy == .teamOrder { return (agent, server.proficiency) }
                     if best == nil || agents[agent].since < best!.since {
@@ -312,6 +322,18 @@ public struct ContactCenterModel: DiscreteEventModel {
         return nil
     }
 
+    /// Whether an idle agent may start backlog work under the team's reserve: agents kept for
+    /// backlog always may; a live agent only if enough of its team's live agents stay idle.
+    @inline(__always)
+    private func mayTakeBacklog(_ agent: Int) -> Bool {
+        let record = agents[agent]
+        guard plan.backlogReserve > 0, !record.backlogOnly else { return true }
+        let team = Int(record.team)
+        let reserve = (plan.backlogReserve * Double(liveOnPhones[team])).rounded(.up)
+        // The agent itself is idle and would leave the pool.
+        return Double(liveIdle[team] - (record.load == 0 ? 1 : 0)) >= reserve
+    }
+
     /// Work for an agent who just became free: the waiting contact of highest
     /// priority, then longest wait, among the queues its team serves.
     private mutating func nextContact(for agent: Int, now: Double) -> (queue: Int, proficiency: Double)? {
@@ -322,7 +344,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             let c = plan.channel(ofQueue: skill.queue)
             if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjust[agent].maxChats)) { continue }
             if record.backlogOnly && plan.kinds[c].isLive { continue }
-            if !plan.kinds[c].isLive && now >= closeTime { continue }
+            if !plan.kinds[c].isLive && (now >= closeTime || !mayTakeBacklog(agent)) { continue }
             guard let head = queues[skill.queue].head(in: contacts) else { continue }
             let queuedAt = contacts[head].queuedAt
             if queuedAt + skill.overflowAfter > now { continue }
@@ -361,7 +383,10 @@ public struct ContactCenterModel: DiscreteEventModel {
         statistics.answered(record, at: now, promise: plan.callbacks[Int(record.channel)]?.promisedWithin)
         let c = Int(record.channel)
         let team = Int(agents[agent].team)
-        if agents[agent].load == 0 { statistics.busyChanged(team: team, by: 1, at: now) }
+        if agents[agent].load == 0 {
+            statistics.busyChanged(team: team, by: 1, at: now)
+            if !agents[agent].backlogOnly && agents[agent].available { liveIdle[team] -= 1 }
+        }
         agents[agent].load += 1
         agents[agent].ticket &+= 1
         agents[agent].since = now
@@ -472,6 +497,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         if agents[agent].load == 0 {
             agents[agent].chatting = false
             statistics.busyChanged(team: team, by: -1, at: now)
+            if !agents[agent].backlogOnly && agents[agent].available { liveIdle[team] += 1 }
             // Staffed time covers the last contact of a shift or before a break, so occupancy stays ≤ 100%.
             if !agents[agent].available { statistics.availableChanged(team: team, by: -1, at: now) }
             if let from = agents[agent].overtimeFrom {
@@ -563,6 +589,11 @@ public struct ContactCenterModel: DiscreteEventModel {
         }
         let isAvailable = agents[agent].available
         guard wasAvailable != isAvailable else { return }
+        if !agents[agent].backlogOnly {
+            let step: Int32 = isAvailable ? 1 : -1
+            liveOnPhones[team] += step
+            if agents[agent].load == 0 { liveIdle[team] += step }
+        }
         // An agent still handling a contact stays staffed until it ends (see `release`).
         if agents[agent].load == 0 { statistics.availableChanged(team: team, by: isAvailable ? 1 : -1, at: now) }
         agents[agent].ticket &+= 1

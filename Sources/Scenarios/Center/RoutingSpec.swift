@@ -11,9 +11,16 @@ public struct RoutingSpec: Sendable, Hashable {
     /// Priority of each channel × tier (higher first); a free agent takes the waiting
     /// contact of highest priority, then the one that has waited longest.
     public var priorities: [[Int]]
+    /// Call blending with a threshold: an agent who takes live contacts starts backlog work
+    /// (email, tickets) only if at least this share of its team's live agents on the phones
+    /// stays idle, so the first calls of the morning do not find everyone inside an email.
+    /// 0 = backlog whenever no live contact waits. (Threshold reservation is the optimal shape
+    /// of blending policies: Bhulai & Koole, 2003.)
+    public var backlogReserve: Double
 
-    public init(policy: Policy = .longestIdle, priorities: [[Int]]) {
+    public init(policy: Policy = .longestIdle, priorities: [[Int]], backlogReserve: Double = 0) {
         self.policy = policy
         self.priorities = priorities
+        self.backlogReserve = backlogReserve
     }
 }

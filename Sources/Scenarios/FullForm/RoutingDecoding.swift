@@ -1,6 +1,6 @@
 /// `routing`: the policy and the priorities of channels (and, optionally, of tiers within a channel).
 extension CenterDecoder {
-    static let routingKeys = ["policy", "priorities"]
+    static let routingKeys = ["policy", "priorities", "backlog_reserve"]
 
     /// The routing of `field` (the defaults when absent): `longest_idle`, live channels at priority 1,
     /// email at 0. `priorities: {voice: 3, chat: {tier1: 2, tier2: 4}}` overrides per channel or per
@@ -42,7 +42,9 @@ extension CenterDecoder {
                 ok = false
             }
         }
-        guard let policy, ok else { return nil }
-        return RoutingSpec(policy: policy, priorities: priorities)
+        let reserveField = m.optional("backlog_reserve")
+        let reserve = reserveField?.fraction()
+        guard let policy, ok, reserveField == nil || reserve != nil else { return nil }
+        return RoutingSpec(policy: policy, priorities: priorities, backlogReserve: reserve ?? 0)
     }
 }

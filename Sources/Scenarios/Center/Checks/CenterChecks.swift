@@ -125,6 +125,10 @@ struct CenterChecks {
                 found.append(.init("routing.priorities",
                                    "needs one row per channel (\(channels.count)), each with one priority per tier (\(tiers.count))"))
             }
+            if !(routing.backlogReserve.isFinite && (0..<1).contains(routing.backlogReserve)) {
+                found.append(.init("routing.backlog_reserve",
+                                   "must be at least 0% and below 100%, got \(Quantity.describe(fraction: routing.backlogReserve))"))
+            }
         }
         // Said once: when the interval already fails to divide the horizon, that message stands alone.
         if let run, run.interval.isFinite, run.interval > 0, dailyInterval == nil,
