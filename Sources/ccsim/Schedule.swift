@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Scenarios
 import Scheduling
+import Staffing
 import Stochastics
 
 /// `ccsim schedule`: shifts chosen by an integer program (GLPK) to cover a requirement per
@@ -21,12 +22,13 @@ struct Schedule: ParsableCommand {
         Examples:
           ccsim schedule scenarios/tiered-support.yaml --requirement scenarios/tiered-support-requirement.csv
           ccsim schedule scenarios/tiered-support.yaml --requirement staffing.csv --out results/schedule --replications 5
+          ccsim schedule scenarios/tiered-support.yaml --out results/schedule     # the requirement found by the staffing search first
         """
     )
 
     @OptionGroup var input: ScenarioArgument
 
-    @Option(help: "Agents required on duty per team and interval: CSV with columns day,start,team,required (or scheduled_agents).")
+    @Option(help: "Agents required on duty per team and interval: CSV with columns day,start,team,required (or scheduled_agents). Without it, the requirement is found first by `ccsim staff`'s search (default settings).")
     var requirement: String?
 
     @Option(help: "Directory to write schedule.csv, coverage.csv, scenario.yaml and summary.json into (each atomically).")
@@ -48,9 +50,6 @@ struct Schedule: ParsableCommand {
     var noSimulate = false
 
     func validate() throws {
-        if requirement == nil {
-            throw ValidationError("--requirement FILE.csv is needed: the agents required on duty per team and interval (columns day,start,team,required; `ccsim staff` writes one as staffing.csv)")
-        }
         if let replications, replications < 1 || replications > StreamPlan.maxReplications {
             throw ValidationError("--replications must be between 1 and \(StreamPlan.maxReplications), got \(replications)")
         }
@@ -60,15 +59,31 @@ struct Schedule: ParsableCommand {
         }
     }
 
+    /// No requirement given: `ccsim staff`'s search, then its staffing.csv read as the requirement
+    /// (written to --out too, so the plan can be traced back to it).
+    private func searchedRequirement(_ scenario: Scenario) throws -> WeeklyRequirement {
+        FileHandle.standardError.write(Data("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n".utf8))
+        let result: StaffingResult
+        do {
+            result = try StaffingSearch(scenario: scenario, jobs: jobs).run()
+        } catch let error as StaffingError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let csv = StaffingTable.csv(result)
+        if let out { try AtomicFile.write(Data(csv.utf8), to: "\(out)/staffing.csv") }
+        print("Requirement: the staffing search's plan (\(result.evaluations) plans simulated, \(result.feasible ? "every check met" : "not every check met")).\n")
+        return try RequirementCSV.parse(csv, file: "staffing.csv", scenario: scenario)
+    }
+
     private var options: ShiftScheduler.Options {
         ShiftScheduler.Options(timeLimit: timeLimit.seconds, gapTolerance: (try? Quantity.fraction(mipGap)) ?? 0.001)
     }
 
     func run() throws {
         let scenario = try input.load()
-        guard let requirementPath = requirement else { return }
         do {
-            try schedule(scenario, requirementPath: requirementPath)
+            try schedule(scenario, requirementPath: requirement)
         } catch let error as RequirementError {
             FileHandle.standardError.write(Data((error.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n") + "\n").utf8))
             throw ExitCode(2)
@@ -78,8 +93,13 @@ struct Schedule: ParsableCommand {
         }
     }
 
-    private func schedule(_ scenario: Scenario, requirementPath: String) throws {
-        let weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
+    private func schedule(_ scenario: Scenario, requirementPath: String?) throws {
+        let weekly: WeeklyRequirement
+        if let requirementPath {
+            weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
+        } else {
+            weekly = try searchedRequirement(scenario)
+        }
         let first = try plan(scenario, weekly, round: nil)
         guard !noSimulate else { return }
 

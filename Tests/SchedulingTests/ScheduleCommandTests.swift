@@ -75,14 +75,16 @@ enum CCSim {
         #expect(!output.stdout.contains("Simulated"))
     }
 
-    @Test func theRequirementIsNeededAndBadRowsAreNamed() throws {
+    @Test func withoutARequirementTheStaffingSearchFindsOneAndBadRowsAreNamed() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
         try tinyYAML().write(to: scenario, atomically: true, encoding: .utf8)
-        let missing = try CCSim.run(["schedule", scenario.path])
-        #expect(missing.status != 0)
-        #expect(missing.stderr.contains("--requirement FILE.csv is needed"), "\(missing.stderr)")
+        let searched = try CCSim.run(["schedule", scenario.path, "--no-simulate", "--out", directory.path])
+        #expect(searched.status == 0, "\(searched.stderr)")
+        #expect(searched.stderr.contains("no --requirement: finding one with the staffing search"), "\(searched.stderr)")
+        #expect(searched.stdout.contains("Requirement: the staffing search's plan"), "\(searched.stdout)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("staffing.csv").path))
         try "day,start,team,required\n0,09:00,back,2\n".write(to: requirement, atomically: true, encoding: .utf8)
         let bad = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path])
         #expect(bad.status == 2)
