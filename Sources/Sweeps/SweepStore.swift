@@ -96,8 +96,9 @@ public final class SweepStore: Sendable {
         configuration.busyMode = .timeout(30)
         if !readOnly {
             configuration.journalMode = .wal
-            if exclusive {
-                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                if exclusive { try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
             }
         }
         do {
