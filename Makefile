@@ -60,9 +60,9 @@ slurm-test: build
 
 ## Sweep throughput: 200 short runs with --jobs 1 and --jobs 2 (runs/s, store's share of run time).
 bench-sweep: build
-	@for jobs in 1 2; do \
-		$(BIN)/ccsim sweep scenarios/sweeps/bench-200.yaml --jobs $$jobs --out .build/bench-sweep-$$jobs --force-new 2>&1 | grep "runs in"; \
-	done
+	@for sweep in bench-tiered-200 bench-200; do for jobs in 1 2; do \
+		printf '%s: ' $$sweep; $(BIN)/ccsim sweep scenarios/sweeps/$$sweep.yaml --jobs $$jobs --out .build/bench-sweep-$$jobs --force-new 2>&1 | grep "runs in"; \
+	done; done
 
 ## Rewrite the golden files after an intended change of output (review the diff!).
 golden: build
