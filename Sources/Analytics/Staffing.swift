@@ -45,8 +45,9 @@ public enum Staffing {
         }
     }
 
-    /// Smallest n ≥ `start` with `meets(n)`, for a predicate monotone in n.
-    private static func smallest(from start: Int, _ meets: (Int) -> Bool) -> Int {
+    /// Smallest n ≥ `start` with `meets(n)`, for a predicate monotone in n: doubling steps,
+    /// then bisection, so O(log n) evaluations of `meets`.
+    public static func smallest(from start: Int, _ meets: (Int) -> Bool) -> Int {
         if meets(start) { return start }
         var failing = start, step = 1
         var passing = start + step

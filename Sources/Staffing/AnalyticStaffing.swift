@@ -140,7 +140,7 @@ public struct AnalyticStaffing: Sendable {
             n = Staffing.minimumAgentsErlangA(arrivalRate: rate, meanHandleTime: meanHandleTime, meanPatience: patience,
                                               answerWithin: sla.answerWithin, target: target)
         default:
-            n = smallest(from: 1) { meets(channel, agents: $0, rate: rate, meanHandleTime: meanHandleTime, patience: patience, target: target) }
+            n = Staffing.smallest(from: 1) { meets(channel, agents: $0, rate: rate, meanHandleTime: meanHandleTime, patience: patience, target: target) }
         }
         // Optional ceilings: add agents until they hold too (a few steps at most).
         while !ceilingsHold(channel, agents: n, rate: rate, meanHandleTime: meanHandleTime, patience: patience) && n < 1 << 30 { n += 1 }
@@ -168,24 +168,6 @@ public struct AnalyticStaffing: Sendable {
         if let asa = channel.maxAverageSpeedOfAnswer, !(a.averageSpeedOfAnswer <= asa) { return false }
         if let abandon = channel.maxAbandonmentRate, !(a.probabilityOfAbandon <= abandon) { return false }
         return true
-    }
-
-    /// Smallest n ≥ start with `meets(n)`, for a predicate monotone in n (doubling, then bisection).
-    static func smallest(from start: Int, _ meets: (Int) -> Bool) -> Int {
-        if meets(start) { return start }
-        var failing = start, step = 1
-        var passing = start + step
-        while !meets(passing) {
-            failing = passing
-            step *= 2
-            precondition(step < 1 << 40, "no staffing level reaches the target")
-            passing = start + step
-        }
-        while passing - failing > 1 {
-            let mid = failing + (passing - failing) / 2
-            if meets(mid) { passing = mid } else { failing = mid }
-        }
-        return passing
     }
 
     static func modelDescription(_ channel: ChannelSpec) -> String {

@@ -7,7 +7,7 @@ final class ExampleSweepTests: XCTestCase {
     func testBundledSweepFilesAreValid() throws {
         let folder = Fixture.repositoryRoot.appendingPathComponent("scenarios/sweeps")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        XCTAssertEqual(files, ["bench-200.yaml", "erlang-a-lhs.yaml", "mmc-staffing.yaml"])
+        XCTAssertEqual(files, ["bench-200.yaml", "bench-tiered-200.yaml", "erlang-a-lhs.yaml", "mmc-staffing.yaml"])
         for file in files {
             let plan = try SweepPlanner.load(path: folder.appendingPathComponent(file).path)
             XCTAssertEqual(plan.name + ".yaml", file)
@@ -17,5 +17,6 @@ final class ExampleSweepTests: XCTestCase {
         XCTAssertEqual(lhs.points.count, 24)
         XCTAssertEqual(lhs.design, .latinHypercube(points: 24, seed: 7))
         XCTAssertEqual(try SweepPlanner.load(path: folder.appendingPathComponent("bench-200.yaml").path).runCount, 200)
+        XCTAssertEqual(try SweepPlanner.load(path: folder.appendingPathComponent("bench-tiered-200.yaml").path).runCount, 200)
     }
 }

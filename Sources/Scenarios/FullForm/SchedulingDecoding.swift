@@ -20,7 +20,6 @@ struct SchedulingDecoder {
     static let teamKeys = ["max_agents", "under_coverage_penalty", "templates"]
     static let templateKeys = ["starts", "length", "breaks", "patterns"]
     static let rangeKeys = ["from", "to", "every"]
-    static let breakKeys = ["window", "length", "paid"]
     static let patternKeys = ["days_on", "consecutive", "days"]
     /// Named patterns besides the weekday groups (`every_day`, `weekdays`, `weekend`).
     static let namedPatterns: [String: WorkPattern] = [
@@ -89,7 +88,7 @@ struct SchedulingDecoder {
         let breaksField = m.optional("breaks")
         let breaks: [Break]? = breaksField == nil ? [] : breaksField.flatMap { field in
             guard let items = field.list(expected: "a list of breaks such as [{window: [2h, 3h], length: 15m}]") else { return nil }
-            let breaks = items.map(decodeBreak)
+            let breaks = items.map(BreakDecoding.decode)
             return breaks.allSatisfy { $0 != nil } ? breaks.map { $0! } : nil
         }
         let patternsField = m.optional("patterns")
@@ -127,27 +126,6 @@ struct SchedulingDecoder {
         }
     }
 
-    /// `{window: [2h, 3h], length: 15m, paid: false}`, as in a team's shifts.
-    private func decodeBreak(_ field: YAMLField) -> Break? {
-        guard let m = field.mapping(allowed: Self.breakKeys) else { return nil }
-        var window: (Double, Double)?
-        if let windowField = m.required("window") {
-            if case .sequence = windowField.node {
-                if let items = windowField.list(), items.count == 2 {
-                    if let a = items[0].duration(), let b = items[1].duration() { window = (a, b) }
-                } else {
-                    _ = windowField.fail("expected [earliest, latest] after the shift start, such as [2h, 3h]") as Double?
-                }
-            } else if let at = windowField.duration() {
-                window = (at, at)
-            }
-        }
-        let length = m.required("length")?.duration()
-        let paidField = m.optional("paid")
-        let paid = paidField?.boolean()
-        guard let window, let length, paidField == nil || paid != nil else { return nil }
-        return Break(earliest: window.0, latest: window.1, length: length, paid: paid ?? true)
-    }
 
     /// A list of patterns, or one pattern alone.
     private func decodePatterns(_ field: YAMLField) -> [WorkPattern]? {

@@ -3,7 +3,6 @@ extension CenterDecoder {
     static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts", "workforce"]
     static let skillKeys = ["channel", "tier", "proficiency", "overflow_after"]
     static let shiftKeys = ["start", "length", "end", "agents", "days", "breaks"]
-    static let breakKeys = ["window", "length", "paid"]
 
     func decodeTeam(_ entry: NamedEntry) -> AgentTeamSpec? {
         guard let m = entry.field.mapping(allowed: Self.teamKeys, misplaced: Self.teamMisplaced) else { return nil }
@@ -101,34 +100,11 @@ extension CenterDecoder {
         let breaksField = m.optional("breaks")
         let breaks: [Break]? = breaksField == nil ? [] : breaksField.flatMap { field in
             guard let items = field.list(expected: "a list of breaks such as [{window: [2h, 3h], length: 15m}]") else { return nil }
-            let breaks = items.map(decodeBreak)
+            let breaks = items.map(BreakDecoding.decode)
             return breaks.allSatisfy { $0 != nil } ? breaks.map { $0! } : nil
         }
         guard let start, let length, let agents, let days, let breaks else { return nil }
         return Shift(start: start, length: length, agents: agents, days: days, breaks: breaks)
     }
 
-    /// `{window: [2h, 3h], length: 15m, paid: false}`: the break starts between 2 and 3 hours into
-    /// the shift (each agent's time drawn in the window); `window: 4h` fixes it.
-    private func decodeBreak(_ field: YAMLField) -> Break? {
-        guard let m = field.mapping(allowed: Self.breakKeys) else { return nil }
-        var window: (Double, Double)?
-        if let windowField = m.required("window") {
-            if case .sequence = windowField.node {
-                if let items = windowField.list(), items.count == 2 {
-                    let a = items[0].duration(), b = items[1].duration()
-                    if let a, let b { window = (a, b) }
-                } else {
-                    _ = windowField.fail("expected [earliest, latest] after the shift start, such as [2h, 3h]") as Double?
-                }
-            } else if let at = windowField.duration() {
-                window = (at, at)
-            }
-        }
-        let length = m.required("length")?.duration()
-        let paidField = m.optional("paid")
-        let paid = paidField?.boolean()
-        guard let window, let length, paidField == nil || paid != nil else { return nil }
-        return Break(earliest: window.0, latest: window.1, length: length, paid: paid ?? true)
-    }
 }
