@@ -1,0 +1,65 @@
+/// The report of a `ccsim schedule --out` folder: the chosen shifts, per team the agents on duty
+/// against the requirement by interval (short intervals marked), then the simulation of the
+/// schedule written back as a scenario (summary.json), when present.
+struct SchedulePage {
+    var schedule: ScheduleResults
+    var run: RunResults?
+
+    var coverageFigures: [ChartFigure] {
+        schedule.coverage.map { team in
+            let title = "Shift coverage against the requirement — \(team.team)"
+            var chart = LineChart(title: title, xLabel: schedule.dayLabels.count > 1 ? "day and hour" : "hour of day", yLabel: "agents",
+                                  x: team.intervals.map(\.hours),
+                                  series: [ChartSeries(name: "required", values: team.intervals.map(\.required)),
+                                           ChartSeries(name: "on duty (chosen shifts)", values: team.intervals.map(\.onDuty))],
+                                  yFormat: ValueFormat.number)
+            if schedule.dayLabels.count > 1 { chart.xTicks = schedule.dayLabels.enumerated().map { (Double($0.offset) * 24, $0.element) } }
+            chart.xFormat = { "\(ValueFormat.number($0))h" }
+            // Required also as a shaded area: on duty usually equals it, and the line would hide it.
+            chart.bands = [0: team.intervals.map { 0...Swift.max($0.required, 0) }]
+            let short = team.intervals.indices.filter { team.intervals[$0].short > 1e-9 }
+            chart.marked = [1: short]
+            chart.markedLabel = "short (\(short.count) of \(team.intervals.count) intervals)"
+            let rows = team.intervals.filter { $0.required > 0 || $0.onDuty > 0 }.map {
+                [$0.label, ValueFormat.number($0.required), ValueFormat.number($0.onDuty), $0.short > 1e-9 ? ValueFormat.number($0.short) : ""]
+            }
+            return ChartFigure(svg: chart.svg(), caption: title, columns: ["interval", "required", "on duty", "short"], rows: rows)
+        }
+    }
+
+    var shiftTable: String {
+        guard !schedule.shifts.isEmpty else { return "" }
+        let rows = schedule.shifts.map { [$0.team, "\($0.start)–\($0.end)", $0.days, String($0.agents),
+                                          ValueFormat.number($0.paidHoursPerAgentWeek), ValueFormat.money($0.weeklyCost), $0.breaks] }
+        return "<h2>Chosen shifts</h2>\n" + HTMLShell.table(["team", "hours", "days", "agents", "paid h per agent-week", "weekly cost", "breaks"], rows, wrap: [6])
+    }
+
+    var keyFigures: String {
+        var pairs: [(String, String)] = [("shifts chosen", "\(schedule.shifts.count) shift patterns, \(schedule.agents) agents"),
+                                         ("weekly cost", ValueFormat.money(schedule.weeklyCost))]
+        for team in schedule.coverage {
+            let shortIntervals = team.intervals.filter { $0.short > 1e-9 }
+            let hours = zip(team.intervals, team.intervals.dropFirst()).map { $1.hours - $0.hours }.filter { $0 > 0 }.min() ?? 0
+            let required = team.intervals.reduce(0) { $0 + $1.required } * hours, onDuty = team.intervals.reduce(0) { $0 + $1.onDuty } * hours
+            pairs.append(("\(team.team): agent-hours required / on duty", "\(ValueFormat.number(required)) / \(ValueFormat.number(onDuty))"
+                          + (required > 0 ? " (\(ValueFormat.percent(onDuty / required - 1)) over)" : "")))
+            pairs.append(("\(team.team): short intervals", shortIntervals.isEmpty ? "none" : "\(shortIntervals.count), \(ValueFormat.number(shortIntervals.reduce(0) { $0 + $1.short } * hours)) agent-hours short"))
+        }
+        return "<h2>Plan</h2>\n" + HTMLShell.keyFigures(pairs)
+    }
+
+    func html(source: String) -> String {
+        let name = run?.scenario.name ?? "schedule"
+        var body = "<header><h1>Schedule — \(xmlEscaped(name))</h1>"
+        body += "<p class=\"meta\">Shifts chosen to cover the requirement at least cost; the schedule simulated as a scenario below.</p></header>\n"
+        body += keyFigures + shiftTable
+        body += "<h2>Coverage by interval</h2>\n"
+        for figure in coverageFigures { body += figure.html }
+        if let run {
+            body += "<h2 class=\"part\">Simulation of the schedule</h2>\n" + ScenarioHeader(results: run).html.replacingOccurrences(of: "<h1>", with: "<h3>").replacingOccurrences(of: "</h1>", with: "</h3>")
+            body += ReportPage.sections(run)
+        }
+        return HTMLShell.page(title: "ccsim report — schedule — \(name)", body: body, source: source, version: run?.ccsimVersion,
+                              note: "Simulation figures are means over replications; brackets are confidence intervals.")
+    }
+}
