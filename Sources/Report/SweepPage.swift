@@ -114,10 +114,15 @@ struct SweepPage {
                               note: "Each figure is the mean over a point's runs; bands and brackets are its confidence interval (from `ccsim sweep summarize`).")
     }
 
-    /// Values in order of first appearance, at most 12 shown.
+    /// Values in order of first appearance; more than 12 as their count and, when numbers, range.
     static func distinct(_ values: [String]) -> [String] {
         var out: [String] = []
         for v in values where !out.contains(v) { out.append(v) }
-        return out.count > 12 ? Array(out.prefix(12)) + ["… (\(out.count) values)"] : out
+        guard out.count > 12 else { return out }
+        let numbers = out.compactMap(Double.init)
+        if numbers.count == out.count, let lo = numbers.min(), let hi = numbers.max() {
+            return ["\(out.count) values from \(ValueFormat.number(lo)) to \(ValueFormat.number(hi))"]
+        }
+        return Array(out.prefix(12)) + ["… (\(out.count) values)"]
     }
 }
