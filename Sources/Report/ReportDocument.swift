@@ -5,7 +5,8 @@ import Foundation
 public enum ReportDocument: Sendable {
     case run(RunResults)
     case staffing(StaffingResults, run: RunResults?)
-    case schedule(ScheduleResults, run: RunResults?)
+    /// With the staffing.csv the requirement came from, when it sits in the same folder.
+    case schedule(ScheduleResults, staffing: StaffingResults?, run: RunResults?)
     case roi(RoiResults)
     case sweep(SweepResults)
 
@@ -50,7 +51,8 @@ public enum ReportDocument: Sendable {
             case .staffing:
                 return .staffing(try StaffingResults(table: try table("staffing.csv")!), run: try run())
             case .schedule:
-                return .schedule(try ScheduleResults(schedule: try table("schedule.csv"), coverage: try table("coverage.csv")), run: try run())
+                return .schedule(try ScheduleResults(schedule: try table("schedule.csv"), coverage: try table("coverage.csv")),
+                                 staffing: try table("staffing.csv").map(StaffingResults.init(table:)), run: try run())
             case .roi:
                 let file = path("roi.json")
                 do {
@@ -79,7 +81,7 @@ public enum ReportDocument: Sendable {
         switch self {
         case .run(let results): ReportPage(results: results, source: source).html()
         case .staffing(let staffing, let run): StaffingPage(staffing: staffing, run: run).html(source: source)
-        case .schedule(let schedule, let run): SchedulePage(schedule: schedule, run: run).html(source: source)
+        case .schedule(let schedule, let staffing, let run): SchedulePage(schedule: schedule, staffing: staffing, run: run).html(source: source)
         case .roi(let results): RoiPage(results: results).html(source: source)
         case .sweep(let results): SweepPage(results: results).html(source: source)
         }

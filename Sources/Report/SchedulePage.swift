@@ -1,18 +1,30 @@
 /// The report of a `ccsim schedule --out` folder: the chosen shifts, per team the agents on duty
 /// against the requirement by interval (short intervals marked), then the simulation of the
-/// schedule written back as a scenario (summary.json), when present.
+/// schedule written back as a scenario (summary.json), when present. When the folder also holds
+/// the staffing.csv of `ccsim staff` (the requirement's source), Erlang's requirement is drawn
+/// too, so one chart shows Erlang, simulation (the requirement) and the chosen shifts.
 struct SchedulePage {
     var schedule: ScheduleResults
+    var staffing: StaffingResults?
     var run: RunResults?
+
+    /// Erlang's whole agents per interval label ("mon 08:00") for a team, from staffing.csv.
+    func erlang(team: String) -> [String: Double]? {
+        guard let staffing, let t = staffing.teams.firstIndex(of: team) else { return nil }
+        var byLabel: [String: Double] = [:]
+        for slot in staffing.slots { if let value = slot.erlangAgents[t] { byLabel[slot.label] = value } }
+        return byLabel
+    }
 
     var coverageFigures: [ChartFigure] {
         schedule.coverage.map { team in
             let title = "Shift coverage against the requirement — \(team.team)"
+            let erlang = erlang(team: team.team).map { byLabel in team.intervals.map { byLabel[$0.label] } }
+            var series = [ChartSeries(name: staffing == nil ? "required" : "required (simulation)", values: team.intervals.map(\.required)),
+                          ChartSeries(name: "on duty (chosen shifts)", values: team.intervals.map(\.onDuty))]
+            if let erlang, erlang.contains(where: { $0 != nil }) { series.append(ChartSeries(name: "Erlang (staffing.csv)", values: erlang)) }
             var chart = LineChart(title: title, xLabel: schedule.dayLabels.count > 1 ? "day and hour" : "hour of day", yLabel: "agents",
-                                  x: team.intervals.map(\.hours),
-                                  series: [ChartSeries(name: "required", values: team.intervals.map(\.required)),
-                                           ChartSeries(name: "on duty (chosen shifts)", values: team.intervals.map(\.onDuty))],
-                                  yFormat: ValueFormat.number)
+                                  x: team.intervals.map(\.hours), series: series, yFormat: ValueFormat.number)
             if schedule.dayLabels.count > 1 { chart.xTicks = schedule.dayLabels.enumerated().map { (Double($0.offset) * 24, $0.element) } }
             chart.xFormat = { "\(ValueFormat.number($0))h" }
             // Required also as a shaded area: on duty usually equals it, and the line would hide it.
@@ -20,10 +32,12 @@ struct SchedulePage {
             let short = team.intervals.indices.filter { team.intervals[$0].short > 1e-9 }
             chart.marked = [1: short]
             chart.markedLabel = "short (\(short.count) of \(team.intervals.count) intervals)"
-            let rows = team.intervals.filter { $0.required > 0 || $0.onDuty > 0 }.map {
-                [$0.label, ValueFormat.number($0.required), ValueFormat.number($0.onDuty), $0.short > 1e-9 ? ValueFormat.number($0.short) : ""]
+            let shown = series.count > 2
+            let rows = team.intervals.enumerated().filter { $0.element.required > 0 || $0.element.onDuty > 0 }.map { i, c in
+                [c.label, ValueFormat.number(c.required), ValueFormat.number(c.onDuty), c.short > 1e-9 ? ValueFormat.number(c.short) : ""]
+                    + (shown ? [ValueFormat.number(series[2].values[i])] : [])
             }
-            return ChartFigure(svg: chart.svg(), caption: title, columns: ["interval", "required", "on duty", "short"], rows: rows)
+            return ChartFigure(svg: chart.svg(), caption: title, columns: ["interval", "required", "on duty", "short"] + (shown ? ["Erlang"] : []), rows: rows)
         }
     }
 

@@ -114,3 +114,18 @@ extension KindPageTests {
         PageCheck.check(html, charts: 1)
     }
 }
+
+extension KindPageTests {
+    /// `ccsim staff --out DIR` then `ccsim schedule --requirement DIR/staffing.csv --out DIR`:
+    /// one chart per team with Erlang, the simulated requirement and the shifts on duty.
+    @Test func scheduleBesideItsStaffingShowsErlangToo() throws {
+        let staffing = ResultsFixtures.staffingCSV.replacingOccurrences(of: "back & office", with: "frontline-2")
+        let html = try page(["schedule.csv": ResultsFixtures.scheduleCSV, "coverage.csv": ResultsFixtures.coverageCSV, "staffing.csv": staffing])
+        let charts = PageCheck.check(html, charts: 1)
+        let parsed = try #require(SVGParsing.parse(charts[0]))
+        #expect(parsed.classes["series"] == 3)
+        #expect(parsed.dataNames.contains("Erlang (staffing.csv)"))
+        // Erlang's 11 and 12 agents at mon 08:00 and 08:30 in the table.
+        #expect(html.contains("<td>mon 08:00</td><td>20</td><td>21</td><td></td><td>11</td>"))
+    }
+}

@@ -19,11 +19,12 @@ public struct Histogram {
     /// Bins of equal nice width covering the sample: (lower edge, upper edge, count).
     public var bins: [(lower: Double, upper: Double, count: Int)] {
         guard let lo = values.min(), let hi = values.max() else { return [] }
-        let target = Swift.min(12, Swift.max(4, Int(Double(values.count).squareRoot().rounded(.up)) + 1))
+        let target = Swift.min(12, Swift.max(6, Int(Double(values.count).squareRoot().rounded(.up)) + 1))
         let scale = NiceScale(min: lo, max: hi, maxTicks: target)
         let count = Swift.max(1, Int(((scale.upper - scale.lower) / scale.step).rounded()))
         var counts = Array(repeating: 0, count: count)
-        for v in values { counts[Swift.min(count - 1, Swift.max(0, Int((v - scale.lower) / scale.step)))] += 1 }
+        // A value on an edge goes to the bin above it; the tolerance keeps 3.0 out of [2.8, 3.0).
+        for v in values { counts[Swift.min(count - 1, Swift.max(0, Int(((v - scale.lower) / scale.step + 1e-9).rounded(.down))))] += 1 }
         return counts.enumerated().map { (scale.lower + Double($0) * scale.step, scale.lower + Double($0 + 1) * scale.step, $1) }
     }
 
