@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report of a `ccsim schedule --out` folder: the chosen shifts, per team the agents on duty
 /// against the requirement by interval (short intervals marked), then the simulation of the
 /// schedule written back as a scenario (summary.json), when present. When the folder also holds
@@ -44,8 +46,21 @@ struct SchedulePage {
     var shiftTable: String {
         guard !schedule.shifts.isEmpty else { return "" }
         let rows = schedule.shifts.map { [$0.team, "\($0.start)–\($0.end)", $0.days, String($0.agents),
-                                          ValueFormat.number($0.paidHoursPerAgentWeek), ValueFormat.money($0.weeklyCost), $0.breaks] }
+                                          ValueFormat.number($0.paidHoursPerAgentWeek), ValueFormat.money($0.weeklyCost), Self.breaks($0.breaks)] }
         return "<h2>Chosen shifts</h2>\n" + HTMLShell.table(["team", "hours", "days", "agents", "paid h per agent-week", "weekly cost", "breaks"], rows, wrap: [6])
+    }
+
+    /// "{window: [1.5h, 2.5h], length: 15m} {window: …, length: 30m, paid: false}" as
+    /// "15m, 30m unpaid" (as `ccsim schedule` prints them); the text as written if it is not in that form.
+    static func breaks(_ text: String) -> String {
+        let entries = text.split(separator: "}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lengths = entries.map { entry -> String? in
+            guard let range = entry.range(of: "length: ") else { return nil }
+            let length = entry[range.upperBound...].prefix { $0 != "," && $0 != "}" }
+            return String(length) + (entry.contains("paid: false") ? " unpaid" : "")
+        }
+        guard !lengths.isEmpty, lengths.allSatisfy({ $0 != nil }) else { return text }
+        return lengths.compactMap { $0 }.joined(separator: ", ")
     }
 
     var keyFigures: String {
@@ -66,9 +81,10 @@ struct SchedulePage {
         let name = run?.scenario.name ?? "schedule"
         var body = "<header><h1>Schedule — \(xmlEscaped(name))</h1>"
         body += "<p class=\"meta\">Shifts chosen to cover the requirement at least cost; the schedule simulated as a scenario below.</p></header>\n"
-        body += keyFigures + shiftTable
+        body += keyFigures
         body += "<h2>Coverage by interval</h2>\n"
         for figure in coverageFigures { body += figure.html }
+        body += shiftTable
         if let run {
             body += "<h2 class=\"part\">Simulation of the schedule</h2>\n" + ScenarioHeader(results: run).html.replacingOccurrences(of: "<h1>", with: "<h3>").replacingOccurrences(of: "</h1>", with: "</h3>")
             body += ReportPage.sections(run)
