@@ -7,19 +7,19 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a self-contained HTML report (inline CSS and SVG charts) of a results folder.",
         discussion: """
-        Detects the kind of folder by its files and shows what fits:
-          roi.json (ccsim roi --out): ROI distribution with its CI, payback curve, tornado of sensitivities
-          schedule.csv, coverage.csv (ccsim schedule --out): the chosen shifts, coverage against the requirement
-          staffing.csv (ccsim staff --out): requirement by interval, Erlang against simulation
-          summary.csv (a sweep folder after ccsim sweep summarize): each metric against the varied parameter, CI bands
-          summary.json (ccsim run --out): service level, volume, agents, occupancy, cost (also shown below a staffing or schedule plan)
-        Writes one HTML file that needs no network and no JavaScript, and prints its path. A folder that fits \
-        none is an error (exit status 2).
+        Tells the kind of folder by its files and shows what fits:
+          roi.json       ccsim roi: ROI distribution and CI, payback curve, tornado
+          schedule.csv   ccsim schedule: shifts, coverage against the requirement
+          staffing.csv   ccsim staff: requirement per interval, Erlang vs simulation
+          summary.csv    ccsim sweep summarize: metrics against a parameter, CI bands
+          summary.json   ccsim run: service level, volume, agents, occupancy, cost
+        Writes one HTML file that needs no network and no JavaScript, and prints its \
+        path. A folder that fits none is an error (exit status 2).
 
         Examples:
-          ccsim run scenarios/mmc-basic.yaml --out results/mmc && ccsim report results/mmc
-          ccsim roi scenarios/training-roi.yaml --program onboarding --out results/roi && ccsim report results/roi
-          ccsim sweep summarize results/mmc-staffing && ccsim report results/mmc-staffing -o sweep.html
+          ccsim run scenarios/mmc-basic.yaml --out results/mmc
+          ccsim report results/mmc
+          ccsim report results/mmc-staffing -o sweep.html
         """
     )
 
