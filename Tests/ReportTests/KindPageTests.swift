@@ -129,3 +129,22 @@ extension KindPageTests {
         #expect(html.contains("<td>mon 08:00</td><td>20</td><td>21</td><td></td><td>11</td>"))
     }
 }
+
+extension KindPageTests {
+    /// A parameter with text values (e.g. a routing policy) is an axis of named positions.
+    @Test func textParameterGetsNamedTicks() throws {
+        let csv = """
+        point,label,routing,runs,asa_mean,asa_ci_lower,asa_ci_upper,asa_n
+        0,a,longest-idle,4,20,15,25,4
+        1,b,skills <first>,4,30,22,38,4
+        2,c,round robin,4,25,20,30,4
+
+        """
+        let html = try page(["summary.csv": csv])
+        let charts = PageCheck.check(html, charts: 1)
+        let parsed = try #require(SVGParsing.parse(charts[0]))
+        #expect(parsed.text.contains("skills <first>"))
+        #expect(parsed.text.contains("round robin"))
+        #expect(parsed.dataPoints == [3])
+    }
+}
