@@ -2,8 +2,8 @@
 """Checks a screenshot is not blank, with the standard library only (no Pillow on a fresh machine).
 
 Decodes an 8-bit non-interlaced PNG (what Chromium writes), counts distinct colours, and requires
-some Okabe-Ito chart colours (legend swatches are solid, so their exact RGB is on screen).
-Usage: png-check.py FILE.png  -> exit 0 when it looks like a report, 1 otherwise.
+some Okabe-Ito chart colours (legend swatches are solid, so their exact RGB is on screen): all three, or N.
+Usage: png-check.py FILE.png [N]  -> exit 0 when it looks like a report, 1 otherwise.
 """
 import struct
 import sys
@@ -54,15 +54,15 @@ def pixels(path):
         prev = row
 
 
-def main(path):
+def main(path, needed=len(OKABE_ITO)):
     colours = {}
     for rgb in pixels(path):
         colours[rgb] = colours.get(rgb, 0) + 1
     white = colours.get((255, 255, 255), 0) / max(sum(colours.values()), 1)
     found = [c for c in OKABE_ITO if colours.get(c, 0) >= 50]
     print(f"png-check: {len(colours)} distinct colours, {white:.0%} white, {len(found)} of {len(OKABE_ITO)} chart colours")
-    return 0 if len(colours) >= 50 and white < 0.99 and len(found) == len(OKABE_ITO) else 1
+    return 0 if len(colours) >= 50 and white < 0.99 and len(found) >= needed else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], *(int(n) for n in sys.argv[2:3])))

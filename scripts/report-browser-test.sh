@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders a real `ccsim report` in headless Chromium and checks what a reader would see:
 # the page loads from file:// with no network, every chart is in the DOM, and the screenshot
-# is not blank (palette colours from the charts' legends are on screen).
+# is not blank (palette colours from the charts' legends are on screen); then the same for a staff,
+# schedule, roi and sweep folder (small runs): every chart in the DOM, screenshot not blank.
 # Installs Debian's chromium when missing (root or sudo). Usage: scripts/report-browser-test.sh
 # Environment: SCRATCH (swift --scratch-path, default .build), KEEP (a directory to keep outputs in).
 set -euo pipefail
@@ -44,6 +45,26 @@ charts=$(grep -o '<svg' "$dir/dom.html" | wc -l)
 grep -q 'Service level' "$dir/dom.html" || fail "the rendered page has no 'Service level' section"
 
 python3 scripts/png-check.py "$dir/report.png" || fail "the screenshot looks blank"
+
+# The other kinds of folder (small and fast): each page renders with all its charts and is not blank
+# (at least two palette colours on screen: the ROI page's first screen has no third series).
+"$ccsim" staff scenarios/mmc-basic.yaml --out "$dir/staff" >/dev/null 2>&1 || fail "ccsim staff failed"
+"$ccsim" schedule scenarios/tiered-support.yaml --requirement scenarios/tiered-support-requirement.csv \
+    --replications 2 --out "$dir/schedule" >/dev/null 2>&1 || fail "ccsim schedule failed"
+"$ccsim" roi scenarios/training-roi.yaml --program onboarding --replications 2 --sensitivity-replications 2 \
+    --out "$dir/roi" >/dev/null 2>&1 || fail "ccsim roi failed"
+"$ccsim" sweep run scenarios/sweeps/mmc-staffing.yaml --out "$dir/sweep" --quiet >/dev/null 2>&1 \
+    && "$ccsim" sweep summarize "$dir/sweep" >/dev/null 2>&1 || fail "ccsim sweep failed"
+for kind in staff schedule roi sweep; do
+    "$ccsim" report "$dir/$kind" >/dev/null || { fail "ccsim report $kind failed"; continue; }
+    written=$(grep -o '<svg ' "$dir/$kind/report.html" | wc -l)
+    "${chrome[@]}" --dump-dom "file://$dir/$kind/report.html" >"$dir/$kind-dom.html" 2>/dev/null || fail "chromium could not load the $kind page"
+    rendered=$(grep -o '<svg' "$dir/$kind-dom.html" | wc -l)
+    [ "$written" -gt 0 ] && [ "$rendered" -eq "$written" ] || fail "$kind page: $rendered of $written charts rendered"
+    "${chrome[@]}" --screenshot="$dir/$kind.png" --window-size=1280,3000 "file://$dir/$kind/report.html" >/dev/null 2>&1 \
+        && python3 scripts/png-check.py "$dir/$kind.png" 2 || fail "the $kind screenshot looks blank"
+    echo "report-browser-test: $kind page, $rendered charts rendered"
+done
 
 elapsed=$(( $(date +%s) - started ))
 echo "report-browser-test: $charts charts rendered, screenshot $(wc -c <"$dir/report.png") bytes, ${elapsed}s"

@@ -9,6 +9,8 @@ enum ReportStyle {
     table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
     th, td { padding: 3px 10px; text-align: right; border-bottom: 1px solid #e4e4e4; }
     td { white-space: nowrap; }
+    td.wrap { white-space: normal; text-align: left; font-size: 0.9em; }
+    table.key td { white-space: normal; }
     th:first-child, td:first-child { text-align: left; }
     thead th { border-bottom: 1px solid #888; }
     .cards { display: flex; flex-wrap: wrap; gap: 12px; }

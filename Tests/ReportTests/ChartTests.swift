@@ -54,3 +54,47 @@ struct ChartTests {
         #expect(Set(Palette.okabeIto).count == 8)
     }
 }
+
+/// The charts added for ROI, staffing and sweeps: bands, tornado and histogram.
+struct MoreChartTests {
+    @Test func bandsBreakAtGapsAndWidenTheAxis() throws {
+        var chart = LineChart(title: "t", xLabel: "x", yLabel: "y", x: [0, 1, 2, 3, 4],
+                              series: [ChartSeries(name: "s", values: [1, 1, nil, 1, 1])])
+        chart.bands = [0: [0.5...1.5, 0.5...1.5, nil, 0...9, 0.5...1.5]]
+        let svg = chart.svg()
+        let parsed = try #require(SVGParsing.parse(svg))
+        #expect(parsed.classes["band"] == 2)
+        #expect(svg.contains(">10<"))  // the axis reaches the band's top (9), not just the line (1)
+    }
+
+    @Test func tornadoSortsBySwingAndDrawsTwoBarsPerRow() throws {
+        let rows = [TornadoChart.Row(label: "small", atLow: 0.2, atHigh: 0.25),
+                    TornadoChart.Row(label: "wide <x>", atLow: -0.1, atHigh: 0.6),
+                    TornadoChart.Row(label: "one-sided", atLow: nil, atHigh: 0.4)]
+        let chart = TornadoChart(title: "Sensitivity", xLabel: "ROI", base: 0.22, rows: rows)
+        #expect(chart.sortedRows.map(\.label) == ["wide <x>", "one-sided", "small"])
+        let parsed = try #require(SVGParsing.parse(chart.svg()))
+        #expect(parsed.classes["bar"] == 5)
+        #expect(parsed.classes["reference"] == 1)
+        #expect(parsed.dataNames.first == "wide <x>")
+        #expect(parsed.elements["title"] ?? 0 >= 1)
+    }
+
+    @Test func histogramCountsEveryValueOnce() throws {
+        let values = (0..<50).map { Double($0) * 0.013 - 0.2 }
+        var chart = Histogram(title: "ROI", xLabel: "ROI", values: values + [.nan])
+        chart.references = [(0, "break-even")]
+        let bins = chart.bins
+        #expect(bins.reduce(0) { $0 + $1.count } == 50)
+        #expect(bins.first!.lower <= values.min()! && bins.last!.upper >= values.max()!)
+        #expect(zip(bins, bins.dropFirst()).allSatisfy { abs($0.upper - $1.lower) < 1e-9 })
+        let parsed = try #require(SVGParsing.parse(chart.svg()))
+        #expect(parsed.classes["bar"] == bins.filter { $0.count > 0 }.count)
+        #expect(parsed.classes["reference"] == 1)
+        // A sample of one value still gets a bin (the axis is widened around it).
+        let single = Histogram(title: "t", xLabel: "x", values: [3]).bins
+        #expect(single.filter { $0.count > 0 }.count == 1)
+        #expect(single.contains { $0.count == 1 && $0.lower <= 3 && 3 < $0.upper })
+        #expect(Histogram(title: "t", xLabel: "x", values: []).bins.isEmpty)
+    }
+}

@@ -17,6 +17,11 @@ public struct LineChart {
     /// Per series, the indices of points to mark (drawn as ✕, so the mark does not rely on colour).
     public var marked: [Int: [Int]] = [:]
     public var markedLabel = "flagged"
+    /// Per series, a shaded band per x position (a confidence interval), drawn under the line.
+    public var bands: [Int: [ClosedRange<Double>?]] = [:]
+    /// Draw a dot at every point (few points, e.g. a sweep); `connect: false` draws only the dots.
+    public var dots = false
+    public var connect = true
     public var width = 860.0
     public var height = 280.0
 
@@ -31,7 +36,8 @@ public struct LineChart {
     }
 
     public func svg() -> String {
-        let values = series.flatMap { $0.values.compactMap { $0 } } + (reference.map { [$0.value] } ?? [])
+        let bandValues = bands.values.flatMap { $0.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] } }
+        let values = series.flatMap { $0.values.compactMap { $0 } } + (reference.map { [$0.value] } ?? []) + bandValues
         let yScale = NiceScale(min: yMin ?? values.min() ?? 0, max: yMax ?? values.max() ?? 1)
         var legend = series.enumerated().map { (name: $0.element.name, colour: Palette.colour($0.offset), dashed: false) }
         if let reference { legend.append((name: reference.label, colour: "#555", dashed: true)) }
@@ -39,7 +45,7 @@ public struct LineChart {
         if legend.count == 1 && reference == nil && marked.isEmpty { legend = [] }
         let frame = ChartFrame(width: width, height: height, title: title, yLabel: yLabel, yScale: yScale, yFormat: yFormat, legend: legend)
 
-        let xMin = x.first ?? 0, xMax = Swift.max(x.last ?? 1, xMin + 1e-9)
+        let xMin = x.min() ?? 0, xMax = Swift.max(x.max() ?? 1, xMin + 1e-9)
         func px(_ v: Double) -> Double { frame.left + frame.plotWidth * (v - xMin) / (xMax - xMin) }
         let clampY = { (v: Double) in frame.y(Swift.min(Swift.max(v, yScale.lower), yScale.upper)) }
 
@@ -57,6 +63,21 @@ public struct LineChart {
             let ry = svgNumber(frame.y(reference.value))
             s += "<line class=\"reference\" x1=\"\(svgNumber(frame.left))\" x2=\"\(svgNumber(width - frame.right))\" y1=\"\(ry)\" y2=\"\(ry)\" stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
         }
+        for (i, band) in bands.sorted(by: { $0.key < $1.key }) {
+            // One polygon per run of defined intervals: along the upper bounds, back along the lower.
+            var run: [(x: Double, range: ClosedRange<Double>)] = []
+            func close() {
+                defer { run = [] }
+                guard !run.isEmpty else { return }
+                let upper = run.map { svgNumber(px($0.x)) + " " + svgNumber(clampY($0.range.upperBound)) }
+                let lower = run.reversed().map { svgNumber(px($0.x)) + " " + svgNumber(clampY($0.range.lowerBound)) }
+                s += "<path class=\"band\" d=\"M" + (upper + lower).joined(separator: "L") + "Z\" fill=\"\(Palette.colour(i))\" fill-opacity=\"0.2\" stroke=\"none\"/>"
+            }
+            for (j, range) in band.enumerated() where j < x.count {
+                if let range { run.append((x[j], range)) } else { close() }
+            }
+            close()
+        }
         for (i, one) in series.enumerated() {
             // A path with a fresh "M" after every gap, so undefined points break the line.
             var d = "", penDown = false, points = 0
@@ -66,7 +87,13 @@ public struct LineChart {
                 penDown = true
                 points += 1
             }
-            s += "<path class=\"series\" data-name=\"\(xmlEscaped(one.name))\" data-points=\"\(points)\" d=\"\(d)\" fill=\"none\" stroke=\"\(Palette.colour(i))\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>"
+            s += "<path class=\"series\" data-name=\"\(xmlEscaped(one.name))\" data-points=\"\(points)\" d=\"\(connect ? d : "")\" fill=\"none\" stroke=\"\(Palette.colour(i))\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>"
+            if dots || !connect {
+                for (j, value) in one.values.enumerated() where j < x.count {
+                    guard let value else { continue }
+                    s += "<circle class=\"dot\" cx=\"\(svgNumber(px(x[j])))\" cy=\"\(svgNumber(clampY(value)))\" r=\"3\" fill=\"\(Palette.colour(i))\"/>"
+                }
+            }
             for j in marked[i] ?? [] where j < x.count {
                 guard let value = one.values[j] else { continue }
                 let cx = px(x[j]), cy = clampY(value)

@@ -1,0 +1,89 @@
+import Foundation
+
+/// What a results folder holds, read and ready to render: the run of `ccsim run`, or one of the
+/// other commands' results with, where the command simulated its plan, that run beside it.
+public enum ReportDocument: Sendable {
+    case run(RunResults)
+    case staffing(StaffingResults, run: RunResults?)
+    /// With the staffing.csv the requirement came from, when it sits in the same folder.
+    case schedule(ScheduleResults, staffing: StaffingResults?, run: RunResults?)
+    case roi(RoiResults)
+    case sweep(SweepResults)
+
+    public var kind: ReportKind {
+        switch self {
+        case .run: .run
+        case .staffing: .staffing
+        case .schedule: .schedule
+        case .roi: .roi
+        case .sweep: .sweep
+        }
+    }
+
+    /// Detects the folder's kind by its files and reads what that kind needs.
+    public static func load(folder: String) throws -> ReportDocument {
+        let results = ResultsFolder(path: folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReportError.notADirectory(folder)
+        }
+        let files = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        guard let kind = ReportKind.detect(files: files) else {
+            if files.contains("sweep.sqlite") { throw ReportError.sweepNotSummarized(folder: folder) }
+            throw ReportError.missingSummary(folder: folder)
+        }
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        func table(_ name: String) throws -> CSVTable? {
+            guard files.contains(name) else { return nil }
+            let text: String
+            do { text = try String(contentsOfFile: path(name), encoding: .utf8) } catch {
+                throw ReportError.unreadableFile(path: path(name), reason: "cannot read: \(error.localizedDescription)")
+            }
+            guard let table = CSVTable(text: text) else { throw ReportError.unreadableFile(path: path(name), reason: "empty, expected a CSV header") }
+            return table
+        }
+        /// The run part beside a staffing or schedule plan: optional, but if present it must read.
+        func run() throws -> RunResults? { files.contains("summary.json") ? try results.load() : nil }
+        do {
+            switch kind {
+            case .run:
+                return .run(try results.load())
+            case .staffing:
+                return .staffing(try StaffingResults(table: try table("staffing.csv")!), run: try run())
+            case .schedule:
+                return .schedule(try ScheduleResults(schedule: try table("schedule.csv"), coverage: try table("coverage.csv")),
+                                 staffing: try table("staffing.csv").map(StaffingResults.init(table:)), run: try run())
+            case .roi:
+                let file = path("roi.json")
+                do {
+                    return .roi(try RoiResults.decode(Data(contentsOf: URL(fileURLWithPath: file))))
+                } catch let error as DecodingError {
+                    throw ReportError.unreadableFile(path: file, reason: "cannot read as ccsim roi results: " + ResultsFolder.explain(error))
+                }
+            case .sweep:
+                let name = ((folder as NSString).standardizingPath as NSString).lastPathComponent
+                return .sweep(try SweepResults(name: name, table: try table("summary.csv")!))
+            }
+        } catch let error as StaffingResults.LayoutError {
+            guard case .notAStaffingTable(let reason) = error else { throw error }
+            throw ReportError.unreadableFile(path: path("staffing.csv"), reason: reason)
+        } catch let error as ScheduleResults.LayoutError {
+            guard case .notASchedule(let reason) = error else { throw error }
+            throw ReportError.unreadableFile(path: folder, reason: reason)
+        } catch let error as SweepResults.LayoutError {
+            guard case .notASweepSummary(let reason) = error else { throw error }
+            throw ReportError.unreadableFile(path: path("summary.csv"), reason: reason)
+        }
+    }
+
+    /// The whole page; `source` is shown in its footer.
+    public func html(source: String) -> String {
+        switch self {
+        case .run(let results): ReportPage(results: results, source: source).html()
+        case .staffing(let staffing, let run): StaffingPage(staffing: staffing, run: run).html(source: source)
+        case .schedule(let schedule, let staffing, let run): SchedulePage(schedule: schedule, staffing: staffing, run: run).html(source: source)
+        case .roi(let results): RoiPage(results: results).html(source: source)
+        case .sweep(let results): SweepPage(results: results).html(source: source)
+        }
+    }
+}

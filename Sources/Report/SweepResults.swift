@@ -1,0 +1,56 @@
+/// A sweep's `summary.csv` (written by `ccsim sweep summarize`): per point, the varied
+/// parameters' values and each metric's mean with its confidence interval over the point's runs.
+/// Read from the CSV so the report needs neither the store nor SQLite.
+public struct SweepResults: Sendable {
+    public struct Cell: Sendable {
+        public var mean: Double?
+        public var lower: Double?
+        public var upper: Double?
+        public var count: Int?
+    }
+    public struct Point: Sendable {
+        public var id: Int
+        public var label: String
+        /// Per parameter, in `parameters` order, as written (a number or a text).
+        public var values: [String]
+        public var runs: Int
+        /// Per metric, in `metrics` order.
+        public var cells: [Cell]
+    }
+
+    public var name: String
+    public var parameters: [String]
+    public var metrics: [String]
+    public var points: [Point]
+
+    public enum LayoutError: Error, Equatable { case notASweepSummary(String) }
+
+    /// Reads the table: `point,label,<parameter…>,runs,<metric>_mean,_sd,_ci_lower,_ci_upper,_n,…`.
+    public init(name: String, table: CSVTable) throws {
+        let h = table.header
+        guard h.count >= 3, h[0] == "point", h[1] == "label", let runsColumn = h.firstIndex(of: "runs") else {
+            throw LayoutError.notASweepSummary("expected a header starting point,label,… with a runs column (from `ccsim sweep summarize`)")
+        }
+        self.name = name
+        parameters = Array(h[2..<runsColumn])
+        metrics = h[(runsColumn + 1)...].filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) }
+        let metricColumns = metrics.map { m in (table.column(m + "_mean"), table.column(m + "_ci_lower"), table.column(m + "_ci_upper"), table.column(m + "_n")) }
+        points = try table.rows.map { row in
+            guard let id = Int(table.text(row, 0)) else {
+                throw LayoutError.notASweepSummary("point '\(table.text(row, 0))' is not a number")
+            }
+            let cells = metricColumns.map { c in
+                Cell(mean: table.number(row, c.0), lower: table.number(row, c.1), upper: table.number(row, c.2),
+                     count: table.number(row, c.3).map { Int($0) })
+            }
+            return Point(id: id, label: table.text(row, 1), values: (2..<runsColumn).map { table.text(row, $0) },
+                         runs: Int(table.text(row, runsColumn)) ?? 0, cells: cells)
+        }
+    }
+
+    /// Parameters that take more than one value across the points (a one-value parameter is a
+    /// setting, not a dimension).
+    public var varied: [Int] {
+        parameters.indices.filter { p in Set(points.map { $0.values[p] }).count > 1 }
+    }
+}

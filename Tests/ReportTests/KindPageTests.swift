@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import Report
+
+/// The page of each kind of folder: its key numbers, the expected charts (each with a title and
+/// a table of its numbers), self-contained, and names escaped.
+struct KindPageTests {
+    func page(_ files: [String: String]) throws -> String {
+        let dir = try ResultsFixtures.folder(files)
+        let path = try ReportWriter.write(folder: dir)
+        #expect(path == dir + "/report.html")
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test func roiPageShowsDistributionPaybackAndTornado() throws {
+        let html = try page(["roi.json": ResultsFixtures.roiJSON])
+        // histogram, payback curve, tornado
+        let charts = PageCheck.check(html, charts: 3)
+        #expect(html.contains("roi &lt;test&gt;"))
+        #expect(html.contains("25.0% [5.0%, 45.0%]"))      // ROI with its CI
+        #expect(html.contains("67% [21%, 94%]"))            // P(net > 0)
+        #expect(html.contains("median week 3"))
+        #expect(html.contains("250.00 [50.00, 450.00]"))    // net benefit
+        #expect(html.contains("handling time saved"))
+        #expect(html.contains("-10 [-12, -8] s"))            // AHT change in seconds
+        let histogram = try #require(SVGParsing.parse(charts[0]))
+        #expect(histogram.classes["bar"] ?? 0 >= 1)
+        #expect(histogram.classes["reference"] == 4)         // break-even, mean, CI ends
+        let payback = try #require(SVGParsing.parse(charts[1]))
+        #expect(payback.classes["band"] == 1)
+        #expect(payback.dataPoints == [4])
+        let tornado = try #require(SVGParsing.parse(charts[2]))
+        #expect(tornado.classes["bar"] == 4)
+        // Widest swing first: handle_time (30 points) above fcr (10 points).
+        #expect(tornado.dataNames.first == "onboarding · handle_time")
+    }
+
+    @Test func roiPageWithoutSensitivityHasNoTornado() throws {
+        let json = ResultsFixtures.roiJSON.components(separatedBy: ",\n  \"sensitivity\"")[0] + "\n}"
+        PageCheck.check(try page(["roi.json": json]), charts: 2)
+    }
+
+    @Test func staffingPageComparesErlangAndSimulationThenShowsTheRun() throws {
+        let html = try page(["staffing.csv": ResultsFixtures.staffingCSV, "summary.json": SmallSummary.json])
+        // 2 requirement charts (one per team) + 1 service level; then the run: offered, 2 SL, agents, occupancy.
+        let charts = PageCheck.check(html, charts: 3 + 5)
+        #expect(html.contains("Agents required by interval — frontline"))
+        #expect(html.contains("Agents required by interval — back &amp; office"))
+        #expect(html.contains("Simulation of the plan"))
+        // Agent-hours over the three 30-minute intervals: Erlang (11 + 12) / 2, simulation (12 + 13) / 2.
+        #expect(html.contains("<td>11.50</td>"))
+        #expect(html.contains("12.50 (+8.7%)"))
+        let requirement = try #require(SVGParsing.parse(charts[0]))
+        #expect(requirement.classes["series"] == 3)
+        let serviceLevel = try #require(SVGParsing.parse(charts[2]))
+        #expect(serviceLevel.classes["band"] == 1)
+        #expect(serviceLevel.classes["reference"] == 1)      // the 80% target from summary.json
+        #expect(html.contains("[82.0%, 90.0%]"))
+    }
+
+    @Test func staffingPageWithoutRunStillRenders() throws {
+        let html = try page(["staffing.csv": ResultsFixtures.staffingCSV])
+        PageCheck.check(html, charts: 3)
+        #expect(!html.contains("Simulation of the plan"))
+    }
+
+    @Test func schedulePageShowsShiftsAndCoverage() throws {
+        let html = try page(["schedule.csv": ResultsFixtures.scheduleCSV, "coverage.csv": ResultsFixtures.coverageCSV,
+                             "summary.json": SmallSummary.json])
+        let charts = PageCheck.check(html, charts: 1 + 5)
+        #expect(html.contains("2 shift patterns, 41 agents"))
+        #expect(html.contains("30160.00"))                  // weekly cost
+        #expect(html.contains("<td class=\"wrap\">15m, 30m unpaid</td>"))   // breaks as `ccsim schedule` prints them
+        #expect(html.contains("1, 1 agent-hours short"))
+        #expect(html.contains("short (1 of 4 intervals)"))
+        let coverage = try #require(SVGParsing.parse(charts[0]))
+        #expect(coverage.classes["series"] == 2)
+        #expect(coverage.classes["mark"] == 1)
+        #expect(html.contains("Simulation of the schedule"))
+    }
+
+    @Test func sweepPageDrawsEachMetricAgainstTheVariedParameter() throws {
+        let html = try page(["summary.csv": ResultsFixtures.sweepCSV])
+        let charts = PageCheck.check(html, charts: 2)
+        #expect(html.contains("service_level against team.agents"))
+        #expect(html.contains("varied: 46, 48, 50"))
+        #expect(html.contains("fixed: 7200"))
+        let sl = try #require(SVGParsing.parse(charts[0]))
+        // One line per handle-time scale, three points each, each with its band.
+        #expect(sl.classes["series"] == 2)
+        #expect(sl.dataPoints == [3, 3])
+        #expect(sl.classes["band"] == 2)
+        #expect(sl.dataNames.contains("handle_time.exponential.mean = 0.9"))
+        #expect(html.contains("[76.0%, 84.0%]"))            // point 2 (48 agents, ×0.9): 80% ± 4 points
+        #expect(html.contains("1m"))                         // ASA of 60 s as a duration
+    }
+
+    @Test func sweepWithoutRepeatedValuesIsAScatter() throws {
+        let html = try page(["summary.csv": ResultsFixtures.scatterSweepCSV])
+        let charts = PageCheck.check(html, charts: 1)
+        let parsed = try #require(SVGParsing.parse(charts[0]))
+        #expect(parsed.classes["dot"] == 3)
+        #expect(parsed.classes["band"] == nil)
+        #expect(html.contains("one dot per point"))
+    }
+}
+
+extension KindPageTests {
+    @Test func manyNumericValuesAreShownAsARange() throws {
+        var csv = "point,label,agents,runs,service_level_mean,service_level_ci_lower,service_level_ci_upper,service_level_n\n"
+        for p in 0..<20 { csv += "\(p),p\(p),\(40 + p),3,0.8,0.7,0.9,3\n" }
+        let html = try page(["summary.csv": csv])
+        #expect(html.contains("varied: 20 values from 40 to 59"))
+        PageCheck.check(html, charts: 1)
+    }
+}
+
+extension KindPageTests {
+    /// `ccsim staff --out DIR` then `ccsim schedule --requirement DIR/staffing.csv --out DIR`:
+    /// one chart per team with Erlang, the simulated requirement and the shifts on duty.
+    @Test func scheduleBesideItsStaffingShowsErlangToo() throws {
+        let staffing = ResultsFixtures.staffingCSV.replacingOccurrences(of: "back & office", with: "frontline-2")
+        let html = try page(["schedule.csv": ResultsFixtures.scheduleCSV, "coverage.csv": ResultsFixtures.coverageCSV, "staffing.csv": staffing])
+        let charts = PageCheck.check(html, charts: 1)
+        let parsed = try #require(SVGParsing.parse(charts[0]))
+        #expect(parsed.classes["series"] == 3)
+        #expect(parsed.dataNames.contains("Erlang (staffing.csv)"))
+        // Erlang's 11 and 12 agents at mon 08:00 and 08:30 in the table.
+        #expect(html.contains("<td>mon 08:00</td><td>20</td><td>21</td><td></td><td>11</td>"))
+    }
+}
+
+extension KindPageTests {
+    /// A parameter with text values (e.g. a routing policy) is an axis of named positions.
+    @Test func textParameterGetsNamedTicks() throws {
+        let csv = """
+        point,label,routing,runs,asa_mean,asa_ci_lower,asa_ci_upper,asa_n
+        0,a,longest-idle,4,20,15,25,4
+        1,b,skills <first>,4,30,22,38,4
+        2,c,round robin,4,25,20,30,4
+
+        """
+        let html = try page(["summary.csv": csv])
+        let charts = PageCheck.check(html, charts: 1)
+        let parsed = try #require(SVGParsing.parse(charts[0]))
+        #expect(parsed.text.contains("skills <first>"))
+        #expect(parsed.text.contains("round robin"))
+        #expect(parsed.dataPoints == [3])
+    }
+}
