@@ -18,6 +18,13 @@ struct RingBuffer<Element> {
 
     var first: Element? { count > 0 ? storage[head] : nil }
 
+    /// The element `offset` places behind the front (0 = the front).
+    /// - Precondition: 0 ≤ offset < count.
+    func element(at offset: Int) -> Element {
+        precondition(offset >= 0 && offset < count, "offset \(offset) outside 0..<\(count)")
+        return storage[(head + offset) & (storage.count - 1)]!
+    }
+
     mutating func append(_ element: Element) {
         if count == storage.count { grow() }
         storage[(head + count) & (storage.count - 1)] = element

@@ -156,6 +156,37 @@ final class WorkforceTests: XCTestCase {
         XCTAssertLessThan(free.outcomes(channel: 0).abandoned, single.outcomes(channel: 0).abandoned / 2)
     }
 
+    /// Trainees limited to tier 1 take no tier-2 work until their limit's tenure passes (limits
+    /// are read at mid-week): a team of new hires limited for their first week handles no tier-2
+    /// contact in a one-week run, and in a two-week run works the week-1 backlog from week 2 on.
+    /// (Handlings count in the interval of the contact's arrival.)
+    func testTraineeTierLimit() throws {
+        func spec(until: Double) -> CenterSpec {
+            let limits = [TenureLimit(until: until, tiers: [0])]
+            var c = center(seats: 6, ratePerHour: 20, workforce: TeamWorkforce(learningCurve: LearningCurve(timeConstant: Self.week, limits: limits)))
+            c.channels[0] = F.voice("email", ratePerHour: 20, kind: .email, tierShares: [0.7, 0.3])
+            c.tiers = [F.tier("tier1", handle: [.exponential(mean: 300)]), F.tier("tier2", handle: [.exponential(mean: 300)])]
+            c.teams[0].skills = [Skill(channel: 0, tier: 0), Skill(channel: 0, tier: 1)]
+            c.routing.priorities = [[0, 0]]
+            return c
+        }
+        let oneWeek = try ContactCenterSimulator.runCenter(spec(until: Self.week), run: run(weeks: 1), replication: 0)
+        XCTAssertGreaterThan(oneWeek.resolutions(tier: 0).handled, 2000)
+        XCTAssertEqual(oneWeek.resolutions(tier: 1).handled, 0, "no tier-2 handling while the whole team is in training")
+        XCTAssertGreaterThan(oneWeek.unansweredAtEnd[0], 800, "tier-2 email waits")
+        let twoWeeks = try ContactCenterSimulator.runCenter(spec(until: Self.week), run: run(weeks: 2), replication: 0)
+        XCTAssertGreaterThan(twoWeeks.resolutions(interval: 0, tier: 1).handled, 800, "cleared in week 2: the backlog is worked")
+        let unlimited = try ContactCenterSimulator.runCenter(spec(until: 0.001), run: run(weeks: 1), replication: 0)
+        XCTAssertGreaterThan(unlimited.resolutions(tier: 1).handled, 800)
+        // Half trainees, half experienced: tier-2 work passes over trainees at the front of the
+        // free pool to the experienced agents behind them, and all of it is done.
+        var mixed = spec(until: Self.week)
+        mixed.teams[0].workforce?.initialTenure = .uniform(lower: 0, upper: 3 * Self.week)
+        let shared = try ContactCenterSimulator.runCenter(mixed, run: run(weeks: 1), replication: 0)
+        XCTAssertGreaterThan(shared.resolutions(tier: 1).handled, 800)
+        XCTAssertLessThan(shared.unansweredAtEnd[0], 20)
+    }
+
     /// Effects start when the participant's off-phone weeks end and halve every half-life
     /// (evaluated at mid-week): 1 − 0.5 × 0.5^(age / half-life).
     func testEffectsFadeWithTheirHalfLife() throws {

@@ -7,7 +7,7 @@ import Testing
 let workforceLines = [
     /* 26 */ "    workforce:",
     /* 27 */ "      initial_tenure: {uniform: {min: 0w, max: 150w}}",
-    /* 28 */ "      learning_curve: {new_hire_handle_time: 160%, new_hire_fcr: -15%, time_constant: 6w, proficiency_spread: {lognormal: {mean: 1, cv: 0.1}}, limits: [{until: 4w, max_chats: 2}]}",
+    /* 28 */ "      learning_curve: {new_hire_handle_time: 160%, new_hire_fcr: -15%, time_constant: 6w, proficiency_spread: {lognormal: {mean: 1, cv: 0.1}}, limits: [{until: 4w, max_chats: 2}, {until: 8w, tiers: [tier1, tier2]}]}",
     /* 29 */ "      attrition: {weekly_hazard: [{until: 12w, rate: 1.2%}, {rate: 0.6%}]}",
     /* 30 */ "      hiring: {lead_time: 4w, cohort: 5, cost_per_hire: 8000, onboarding: 2w}",
     /* 31 */ "training:",
@@ -43,6 +43,10 @@ let malformedWorkforceCases: [Malformed] = [
               path: "teams.experts.workforce.learning_curve.new_hire_fcr", line: 28, says: "must be -100% or more"),
     Malformed("trainee limit of no chats", workforceYAML([28: "      learning_curve: {time_constant: 6w, limits: [{until: 4w, max_chats: 0}]}"]),
               path: "teams.experts.workforce.learning_curve.limits[0].max_chats", line: 28, says: "must be 1 or more, got 0"),
+    Malformed("trainee limit that limits nothing", workforceYAML([28: "      learning_curve: {time_constant: 6w, limits: [{until: 4w}]}"]),
+              path: "teams.experts.workforce.learning_curve.limits[0]", line: 28, says: "a limit needs max_chats, tiers or both"),
+    Malformed("trainee limit to an unknown tier", workforceYAML([28: "      learning_curve: {time_constant: 6w, limits: [{until: 4w, tiers: [tier7]}]}"]),
+              path: "teams.experts.workforce.learning_curve.limits[0].tiers[0]", line: 28, says: "unknown tier 'tier7'"),
     Malformed("trainee limit without tenure", workforceYAML([28: "      learning_curve: {time_constant: 6w, limits: [{max_chats: 2}]}"]),
               path: "teams.experts.workforce.learning_curve.limits[0].until", line: 28, says: "required field 'until' is missing"),
     Malformed("cohort of zero", workforceYAML([30: "      hiring: {lead_time: 4w, cohort: 0}"]),
@@ -90,7 +94,9 @@ let malformedWorkforceCases: [Malformed] = [
         #expect(abs(curve.newHireFCR + 0.15) < 1e-12)
         #expect(curve.timeConstant == 6 * week)
         #expect(curve.proficiencySpread?.mean ?? 0 > 0.99)
-        #expect(curve.limits == [TenureLimit(until: 4 * week, maxChats: 2)])
+        #expect(curve.limits == [TenureLimit(until: 4 * week, maxChats: 2), TenureLimit(until: 8 * week, tiers: [0, 1])])
+        #expect(curve.tiers(tenure: 5 * week) == [0, 1])
+        #expect(curve.tiers(tenure: 9 * week) == nil)
         #expect(curve.maxChats(tenure: week) == 2)
         #expect(curve.maxChats(tenure: 5 * week) == nil)
         let attrition = try #require(w.attrition)

@@ -9,4 +9,9 @@ struct AgentAdjustment {
     var repeats = 1.0
     /// Most chats at once (a trainee's limit); the channel's concurrency applies on top.
     var maxChats = Int.max
+    /// Tiers the agent may take, bit k for tier k (tiers beyond 63 are never limited).
+    var tierMask = UInt64.max
+
+    @inline(__always)
+    func mayTake(tier: Int) -> Bool { tier >= 64 || tierMask & (1 << UInt64(tier)) != 0 }
 }

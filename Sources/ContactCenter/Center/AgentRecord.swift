@@ -69,5 +69,19 @@ struct FreeAgents {
         return nil
     }
 
+    /// The agent free longest at `level` in `group` that satisfies `eligible` (a trainee limited
+    /// to some tiers may sit at the front): scans past ineligible and stale entries without
+    /// removing them. O(entries) — used only when the front agent is ineligible.
+    func firstEligible(group: Int, level: Int, agents: [AgentRecord], _ eligible: (Int) -> Bool) -> Int? {
+        guard level < levels[group].count else { return nil }
+        let ring = levels[group][level]
+        for i in 0..<ring.count {
+            let entry = ring.element(at: i)
+            let agent = Int(entry.agent)
+            if agents[agent].ticket == entry.ticket && eligible(agent) { return agent }
+        }
+        return nil
+    }
+
     func levelCount(group: Int) -> Int { levels[group].count }
 }

@@ -298,6 +298,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// and within it the agent free longest (or the first team in order).
     private mutating func freeAgent(for q: Int, queuedAt: Double, now: Double) -> (Int, Double)? {
         let c = plan.channel(ofQueue: q)
+        let tier = plan.tier(ofQueue: q)
         let isChat = plan.kinds[c] == .chat
         if !plan.kinds[c].isLive && now >= closeTime { return nil }
         let levels = isChat ? plan.chatConcurrency[c] : 1
@@ -308,7 +309,13 @@ public struct ContactCenterModel: DiscreteEventModel {
                 guard queuedAt + server.overflowAfter <= now else { continue }
                 // Backlog work may also go to the team's agents reserved for it.
                 for group in server.team * 2...(server.team * 2 + (plan.kinds[c].isLive ? 0 : 1)) {
-                    guard let agent = free.front(group: group, level: level, agents: agents) else { continue }
+                    guard var agent = free.front(group: group, level: level, agents: agents) else { continue }
+                    if !adjust[agent].mayTake(tier: tier) {
+                        // A trainee limited to other tiers is at the front: the longest-free agent who may take it.
+                        guard let other = free.firstEligible(group: group, level: level, agents: agents, { adjust[$0].mayTake(tier: tier) })
+                        else { continue }
+                        agent = other
+                    }
                     if !plan.kinds[c].isLive && !mayTakeBacklog(agent) { continue }
                     if level > 0 && !agents[agent].chatting { continue }
                     if plan.policy == .teamOrder { return (agent, server.proficiency) }
@@ -344,6 +351,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             let c = plan.channel(ofQueue: skill.queue)
             if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjust[agent].maxChats)) { continue }
             if record.backlogOnly && plan.kinds[c].isLive { continue }
+            if !adjust[agent].mayTake(tier: plan.tier(ofQueue: skill.queue)) { continue }
             if !plan.kinds[c].isLive && (now >= closeTime || !mayTakeBacklog(agent)) { continue }
             guard let head = queues[skill.queue].head(in: contacts) else { continue }
             let queuedAt = contacts[head].queuedAt
@@ -539,7 +547,15 @@ public struct ContactCenterModel: DiscreteEventModel {
     // MARK: Rota
 
     private mutating func startDay(_ day: Int, _ scheduler: inout EventScheduler<Event>) {
-        if day % 7 == 0 { workforce?.startWeek(day / 7, adjust: &adjust, rosterOffset: rosterOffset) }
+        if day % 7 == 0, workforce != nil {
+            let masks = adjust.map(\.tierMask)
+            workforce!.startWeek(day / 7, adjust: &adjust, rosterOffset: rosterOffset)
+            // A trainee idle on a night shift at midnight may have just been cleared for more tiers.
+            for agent in rosterOffset..<agents.count
+            where adjust[agent].tierMask & ~masks[agent] != 0 && agents[agent].available && agents[agent].load == 0 {
+                dispatch(agent, &scheduler)
+            }
+        }
         for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream) {
             let change: AgentChange = switch transition.kind {
             case .shiftStart: .shiftStart

@@ -208,6 +208,9 @@ struct WorkforceDynamics {
                 a.handleTime = proficiency[seat] * (1 + (curve.newHireHandleTime - 1) * novelty)
                 a.resolved = max(0, 1 + curve.newHireFCR * novelty)
                 a.maxChats = curve.maxChats(tenure: mid - tenureStart[seat]) ?? .max
+                if let tiers = curve.tiers(tenure: mid - tenureStart[seat]) {
+                    a.tierMask = tiers.reduce(0) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+                }
             }
             a.handleTime *= change[0]
             a.resolved *= change[1]

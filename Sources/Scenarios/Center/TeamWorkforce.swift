@@ -53,6 +53,12 @@ public struct LearningCurve: Sendable, Hashable {
         limits.first { tenure < $0.until }?.maxChats
     }
 
+    /// The tiers an agent of tenure τ may take (nil = every tier its team's skills cover): a
+    /// trainee on tier 1 only, say, until week 4.
+    public func tiers(tenure: Double) -> [Int]? {
+        limits.first { tenure < $0.until }?.tiers
+    }
+
     /// Weight of the new-hire deviation at tenure τ with time constant `t`.
     public static func novelty(tenure: Double, timeConstant t: Double) -> Double {
         t > 0 ? exp(-max(0, tenure) / t) : 0
@@ -64,11 +70,15 @@ public struct LearningCurve: Sendable, Hashable {
 public struct TenureLimit: Sendable, Hashable {
     /// Tenure (seconds) below which the limit applies.
     public var until: Double
-    public var maxChats: Int
+    /// Most chats at once; nil = the channel's concurrency.
+    public var maxChats: Int?
+    /// The tiers (indices) the agent may take; nil = every tier the team's skills cover.
+    public var tiers: [Int]?
 
-    public init(until: Double, maxChats: Int) {
+    public init(until: Double, maxChats: Int? = nil, tiers: [Int]? = nil) {
         self.until = until
         self.maxChats = maxChats
+        self.tiers = tiers
     }
 }
 

@@ -7,7 +7,7 @@ import Yams
 extension CenterDecoder {
     static let workforceKeys = ["initial_tenure", "learning_curve", "attrition", "hiring"]
     static let learningCurveKeys = ["new_hire_handle_time", "new_hire_fcr", "time_constant", "proficiency_spread", "limits"]
-    static let limitKeys = ["until", "max_chats"]
+    static let limitKeys = ["until", "max_chats", "tiers"]
     static let attritionKeys = ["weekly_hazard", "annual"]
     static let hazardStepKeys = ["until", "rate"]
     static let hiringKeys = ["lead_time", "cohort", "cost_per_hire", "onboarding"]
@@ -54,12 +54,17 @@ extension CenterDecoder {
         let spread = spreadField.map { DistributionDecoder.decode($0.percentsAsNumbers, kind: .number, baseDirectory: baseDirectory) }
         var limits: [TenureLimit]? = []
         if let f = m.optional("limits") {
-            limits = f.list(expected: "a list of limits such as [{until: 4w, max_chats: 2}]").flatMap { items in
+            limits = f.list(expected: "a list of limits such as [{until: 4w, tiers: [tier1], max_chats: 2}]").flatMap { items in
                 let read: [TenureLimit?] = items.map { item in
                     guard let l = item.mapping(allowed: Self.limitKeys) else { return nil }
-                    let until = l.required("until")?.duration(), chats = l.required("max_chats")?.integer()
-                    guard let until, let chats else { return nil }
-                    return TenureLimit(until: until, maxChats: chats)
+                    let until = l.required("until")?.duration()
+                    let chatsField = l.optional("max_chats"), tiersField = l.optional("tiers")
+                    let chats = chatsField?.integer(), tiers = tiersField.flatMap(tierNames.resolveOneOrMany)
+                    if chatsField == nil && tiersField == nil {
+                        return item.fail("a limit needs max_chats, tiers or both, such as {until: 4w, tiers: [tier1], max_chats: 2}")
+                    }
+                    guard let until, chatsField == nil || chats != nil, tiersField == nil || tiers != nil else { return nil }
+                    return TenureLimit(until: until, maxChats: chats, tiers: tiers)
                 }
                 return read.allSatisfy { $0 != nil } ? read.map { $0! } : nil
             }

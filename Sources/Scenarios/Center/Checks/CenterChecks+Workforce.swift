@@ -33,8 +33,11 @@ extension CenterChecks {
                 } else {
                     previous = limit.until
                 }
-                if limit.maxChats < 1 {
-                    found.append(.init(joinPath(l, "max_chats"), "must be 1 or more, got \(limit.maxChats)"))
+                if let chats = limit.maxChats, chats < 1 {
+                    found.append(.init(joinPath(l, "max_chats"), "must be 1 or more, got \(chats)"))
+                }
+                if let tiers = limit.tiers, tiers.isEmpty {
+                    found.append(.init(joinPath(l, "tiers"), "must name at least one tier"))
                 }
             }
         }
