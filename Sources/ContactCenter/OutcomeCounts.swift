@@ -24,17 +24,26 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
     /// live, and are left out of the live service level.
     public var callbacks = 0
     public var callbacksWithinPromise = 0
+    /// First waits still under the threshold when the run ended (an email that arrived late on the
+    /// last day): whether they would have been answered in time is unknown, so they are left out
+    /// of the service level instead of counted as misses (right-censored).
+    public var censored = 0
 
     public init() {}
 
+    /// The service level's denominator by the given convention: offered contacts less callbacks
+    /// and censored waits (less short abandons by that convention), or answered contacts.
+    public func serviceLevelDenominator(_ convention: ServiceLevelConvention) -> Int {
+        switch convention {
+        case .offered: offered - callbacks - censored
+        case .excludingShortAbandons: offered - callbacks - censored - abandonedBeforeTarget
+        case .answered: answered
+        }
+    }
+
     /// Share answered within the threshold, by the given convention; `nil` when its denominator is 0.
     public func serviceLevel(_ convention: ServiceLevelConvention) -> Double? {
-        let denominator: Int
-        switch convention {
-        case .offered: denominator = offered - callbacks
-        case .excludingShortAbandons: denominator = offered - callbacks - abandonedBeforeTarget
-        case .answered: denominator = answered
-        }
+        let denominator = serviceLevelDenominator(convention)
         return denominator > 0 ? Double(answeredWithinTarget) / Double(denominator) : nil
     }
 

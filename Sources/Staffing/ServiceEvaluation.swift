@@ -47,7 +47,7 @@ public struct ServiceEvaluation: Sendable {
                     let slot = calendar.slotOfInterval[i]
                     for k in 0..<tiers {
                         let o = result.cell(interval: i, channel: group.channel, tier: k).outcomes
-                        total.accumulate(o)
+                        total.add(o)
                         missed[slot, default: Array(repeating: 0, count: tiers)][k] += Double(max(0, o.offered - o.callbacks - o.answeredWithinTarget))
                         abandoned[slot, default: Array(repeating: 0, count: tiers)][k] += Double(o.abandoned)
                         waited[slot, default: Array(repeating: 0, count: tiers)][k] += o.answeredWaitSum
@@ -86,7 +86,7 @@ public struct ServiceEvaluation: Sendable {
                 var tally = Tally()
                 for result in results {
                     var total = OutcomeCounts()
-                    for i in occurrences where i < result.intervalCount { total.accumulate(result.outcomes(interval: i, channel: c)) }
+                    for i in occurrences where i < result.intervalCount { total.add(result.outcomes(interval: i, channel: c)) }
                     if let v = total.serviceLevel(channel.serviceLevel.convention) { tally.add(v) }
                 }
                 return Self.estimate(tally)
@@ -115,20 +115,5 @@ public struct ServiceEvaluation: Sendable {
         guard tally.count > 0 else { return nil }
         guard let ci = tally.confidenceInterval(level: 0.95) else { return Estimate(mean: tally.mean, low: tally.mean, high: tally.mean) }
         return Estimate(mean: tally.mean, low: ci.lower, high: ci.upper)
-    }
-}
-
-extension OutcomeCounts {
-    mutating func accumulate(_ o: OutcomeCounts) {
-        offered += o.offered
-        answered += o.answered
-        abandoned += o.abandoned
-        delayed += o.delayed
-        answeredWithinTarget += o.answeredWithinTarget
-        abandonedBeforeTarget += o.abandonedBeforeTarget
-        answeredWaitSum += o.answeredWaitSum
-        queueTimeSum += o.queueTimeSum
-        callbacks += o.callbacks
-        callbacksWithinPromise += o.callbacksWithinPromise
     }
 }

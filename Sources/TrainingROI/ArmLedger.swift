@@ -42,7 +42,7 @@ public struct ArmLedger: Sendable, Hashable {
                     weeks[w].firstContactResolved += r.firstContactResolved
                     weeks[w].handleSeconds += r.handleTimeSum
                     weeks[w].answeredWithinTarget[c] += o.answeredWithinTarget
-                    weeks[w].serviceLevelBase[c] += Self.serviceLevelBase(o, convention)
+                    weeks[w].serviceLevelBase[c] += o.serviceLevelDenominator(convention)
                 }
             }
         }
@@ -67,15 +67,6 @@ public struct ArmLedger: Sendable, Hashable {
         let labour = zip(result.teamTotals, center.teams).reduce(0.0) { $0 + TeamSummary.labourCost($1.0, spec: $1.1) }
         let weighted = zip(result.teamTotals, center.teams).reduce(0.0) { $0 + $1.0.paidSeconds * $1.1.hourlyCost }
         self.init(weeks: weeks, hourlyRate: paid > 0 ? weighted / paid : 0, labourCost: labour)
-    }
-
-    /// The SLA denominator by convention, as `OutcomeCounts.serviceLevel` computes it.
-    static func serviceLevelBase(_ o: OutcomeCounts, _ convention: ServiceLevelConvention) -> Int {
-        switch convention {
-        case .offered: o.offered - o.callbacks
-        case .excludingShortAbandons: o.offered - o.callbacks - o.abandonedBeforeTarget
-        case .answered: o.answered
-        }
     }
 
     /// All weeks added up.

@@ -289,4 +289,27 @@ final class BacklogShareTests: XCTestCase {
         XCTAssertLessThan(firstHour.plain.mean, 0.6)
         XCTAssertGreaterThan(firstHour.reserved.mean, firstHour.plain.mean + 0.25)
     }
+
+    /// Emails still waiting when service stops have unknown fate if they have waited less than the
+    /// threshold (right-censored): they leave the service level's denominator instead of counting
+    /// as misses. An overloaded one-agent desk (load 1.67) builds a backlog whose oldest wait at the
+    /// end is well under 24 h: every one left is censored, and every email answered was answered
+    /// in time, so the service level is exactly 100%. With a 1 h threshold, the old ones are misses.
+    func testUnfinishedEmailsWithinTheirTargetAreCensored() throws {
+        var email = F.voice("email", ratePerHour: 10, kind: .email)
+        email.serviceLevel = ServiceLevelTarget(answerWithin: 86_400, target: 0.9)
+        var center = F.center(channels: [email], tiers: [F.tier(handle: [.exponential(mean: 600)])],
+                              teams: [F.team("desk", agents: 1, skills: [Skill(channel: 0, tier: 0)])])
+        let run = RunSettings(horizon: 2 * 86_400, warmup: 0, interval: 86_400, replications: 1, seed: 4)
+        let day = try ContactCenterSimulator.runCenter(center, run: run, replication: 0).outcomes(channel: 0)
+        XCTAssertGreaterThan(day.offered - day.answered, 100, "a backlog at the end")
+        XCTAssertEqual(day.censored, day.offered - day.answered)
+        XCTAssertEqual(day.serviceLevel(.offered), 1)
+
+        center.channels[0].serviceLevel.answerWithin = 3600
+        let hour = try ContactCenterSimulator.runCenter(center, run: run, replication: 0).outcomes(channel: 0)
+        XCTAssertEqual(hour.offered, day.offered, "same customers")
+        XCTAssertLessThan(hour.censored, 20)
+        XCTAssertLessThan(hour.serviceLevel(.offered)!, 0.5)
+    }
 }

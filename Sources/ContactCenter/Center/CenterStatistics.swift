@@ -81,7 +81,7 @@ struct CenterStatistics {
     }
 
     @inline(__always)
-    private func cell(arrival: Double, channel: Int, tier: Int) -> Int? {
+    func cell(arrival: Double, channel: Int, tier: Int) -> Int? {
         guard arrival >= measurementStart else { return nil }
         let i = min(Int((arrival - measurementStart) / intervalLength), intervalCount - 1)
         return (i * channels + channel) * tiers + tier

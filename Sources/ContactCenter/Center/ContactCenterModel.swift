@@ -651,7 +651,18 @@ extension ContactCenterModel {
         let measured = s.closedIntervals
         // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
         let cellCount = measured * s.channels * s.tiers
-        let outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
+        var outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
+        // First waits shorter than the threshold when service stopped (arrivals close, and no
+        // backlog work starts after): right-censored, left out of the service level.
+        for queue in queues {
+            for ref in queue.waiting(in: contacts) {
+                let record = contacts[ref]
+                let c = Int(record.channel)
+                guard record.stage == .first, !record.isCallback, closeTime - record.queuedAt < s.thresholds[c],
+                      let i = s.cell(arrival: record.arrival, channel: c, tier: Int(record.tier)), i < outcomeCells.count else { continue }
+                outcomeCells[i].censored += 1
+            }
+        }
         let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
         func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
         var channelIntervals: [CenterResult.ChannelInterval] = []

@@ -61,5 +61,6 @@ extension OutcomeCounts {
         queueTimeSum += other.queueTimeSum
         callbacks += other.callbacks
         callbacksWithinPromise += other.callbacksWithinPromise
+        censored += other.censored
     }
 }

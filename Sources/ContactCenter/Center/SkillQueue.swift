@@ -28,6 +28,11 @@ struct SkillQueue {
         return nil
     }
 
+    /// Every contact still waiting, longest-waiting first.
+    func waiting(in contacts: ContactTable) -> [ContactRef] {
+        (0..<line.count).map(line.element(at:)).filter(contacts.isCurrent)
+    }
+
     /// Removes the head returned by `head(in:)`.
     mutating func removeHead() {
         _ = line.popFirst()
