@@ -176,7 +176,8 @@ public final class SweepStore: Sendable {
         values += metrics.map { record.metrics[$0] }
         values += [record.wallSeconds, Timestamp.iso8601(record.finishedAt)]
         let arguments = StatementArguments(values)
-        try queue.write { db in try db.cachedStatement(sql: insertSQL).execute(arguments: arguments) }
+        // One INSERT in autocommit mode is its own transaction: the run's row is stored whole or not at all.
+        try queue.writeWithoutTransaction { db in try db.cachedStatement(sql: insertSQL).execute(arguments: arguments) }
     }
 
     /// `{"asa":6.2,"service_level":0.84}`: the kept metrics, keys sorted, numbers at full precision.
