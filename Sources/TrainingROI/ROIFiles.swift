@@ -132,20 +132,9 @@ public enum ROIFiles {
     }
 
     public static func json(_ result: ROIResult, arms: ROIArms, mode: String, sensitivity: Sensitivity?) throws -> Data {
-        var changes: [Change] = []
-        func add(_ name: String, _ unit: String, _ d: ROIResult.Difference?) {
-            if let d { changes.append(Change(name: name, unit: unit, difference: d)) }
+        let changes = result.serviceChanges(channels: arms.with.center.channels.map(\.name)).map {
+            Change(name: $0.key, unit: $0.unit.rawValue, difference: $0.difference)
         }
-        for (c, channel) in arms.with.center.channels.enumerated() {
-            add("\(channel.name).service_level", "share", result.difference { $0.serviceLevel(channel: c) })
-        }
-        add("fcr", "share", result.difference { $0.firstContacts > 0 ? Double($0.firstContactResolved) / Double($0.firstContacts) : nil })
-        add("aht", "seconds", result.difference { $0.handled > 0 ? $0.handleSeconds / Double($0.handled) : nil })
-        add("repeat_contacts", "count", result.difference { Double($0.repeats) })
-        add("escalations", "count", result.difference { Double($0.escalations) })
-        add("abandoned", "count", result.difference { Double($0.abandoned) })
-        add("leavers", "count", result.difference { Double($0.leavers) })
-        add("hires", "count", result.difference { Double($0.hires) })
         let p = result.probabilityPositive
         let document = Document(
             scenario: arms.with.name, file: arms.with.source, programs: arms.programs, versus: arms.versus, mode: mode, seed: arms.with.run.seed,

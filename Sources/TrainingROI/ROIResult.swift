@@ -121,22 +121,18 @@ public struct ROIResult: Sendable {
     }
 
     public func difference(_ figure: (ArmWeek) -> Double?) -> Difference? {
-        var w: [Double] = [], o: [Double] = [], d: [Double] = []
-        for r in replications {
-            guard let a = figure(r.with.total), let b = figure(r.without.total) else { continue }
-            w.append(a)
-            o.append(b)
-            d.append(a - b)
-        }
-        guard !d.isEmpty else { return nil }
-        return Difference(with: estimate(w), without: estimate(o), change: estimate(d))
+        difference(of: \.total, figure)
     }
 
     /// The same figure for week w of each arm.
     public func difference(week: Int, _ figure: (ArmWeek) -> Double?) -> Difference? {
+        difference(of: { $0.weeks[week] }, figure)
+    }
+
+    private func difference(of period: (ArmLedger) -> ArmWeek, _ figure: (ArmWeek) -> Double?) -> Difference? {
         var w: [Double] = [], o: [Double] = [], d: [Double] = []
         for r in replications {
-            guard let a = figure(r.with.weeks[week]), let b = figure(r.without.weeks[week]) else { continue }
+            guard let a = figure(period(r.with)), let b = figure(period(r.without)) else { continue }
             w.append(a)
             o.append(b)
             d.append(a - b)

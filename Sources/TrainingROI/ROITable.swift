@@ -54,20 +54,16 @@ public enum ROITable {
             lines.append(Formatting.pad(name, 32) + Formatting.pad(format(d.with.mean), 12, right: true)
                 + Formatting.pad(format(d.without.mean), 12, right: true) + "   " + f(d.change.mean) + ci)
         }
-        for (c, channel) in arms.with.center.channels.enumerated() {
-            change("\(channel.name) service level", result.difference { $0.serviceLevel(channel: c) }, { Formatting.percent($0) }, points: true)
+        let modelsWorkforce = result.replications.contains(where: { $0.with.weeks.contains { $0.headcount > 0 } })
+        for item in result.serviceChanges(channels: arms.with.center.channels.map(\.name)) where modelsWorkforce || !item.isWorkforce {
+            switch item.unit {
+            case .share: change(item.label, item.difference, { Formatting.percent($0) }, points: true)
+            case .seconds: change(item.label, item.difference, Formatting.duration)
+            case .count: change(item.label, item.difference, Formatting.number)
+            }
         }
-        change("first-contact resolution", result.difference { $0.firstContacts > 0 ? Double($0.firstContactResolved) / Double($0.firstContacts) : nil },
-               { Formatting.percent($0) }, points: true)
-        change("average handle time", result.difference { $0.handled > 0 ? $0.handleSeconds / Double($0.handled) : nil }, Formatting.duration)
-        change("repeat contacts", result.difference { Double($0.repeats) }, Formatting.number)
-        change("escalations", result.difference { Double($0.escalations) }, Formatting.number)
-        change("abandoned", result.difference { Double($0.abandoned) }, Formatting.number)
-        if result.replications.contains(where: { $0.with.weeks.contains { $0.headcount > 0 } }) {
-            change("leavers", result.difference { Double($0.leavers) }, Formatting.number)
-            change("hires", result.difference { Double($0.hires) }, Formatting.number)
-            let last = result.weekCount - 1
-            change("headcount, last week", result.difference(week: last) { Double($0.headcount) }, Formatting.number)
+        if modelsWorkforce {
+            change("headcount, last week", result.difference(week: result.weekCount - 1) { Double($0.headcount) }, Formatting.number)
         }
 
         if let sensitivity, !sensitivity.rows.isEmpty {

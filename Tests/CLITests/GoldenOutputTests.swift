@@ -1,3 +1,4 @@
+import CCSimCommandLine
 import XCTest
 
 /// Exact-output regression tests: the documented examples, byte for byte.

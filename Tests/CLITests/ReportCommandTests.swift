@@ -1,3 +1,4 @@
+import CCSimCommandLine
 import Foundation
 import XCTest
 

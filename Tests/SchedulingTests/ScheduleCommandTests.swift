@@ -1,40 +1,7 @@
+import CCSimCommandLine
 import Foundation
 import Testing
 
-/// Runs the built `ccsim` executable, as a user would.
-enum CCSim {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-
-    static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("ccsim")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-    }
-}
 
 @Suite struct ScheduleCommandTests {
     @Test func plansWritesTheFilesAndSimulates() throws {
@@ -44,7 +11,7 @@ enum CCSim {
         try tinyYAML().write(to: scenario, atomically: true, encoding: .utf8)
         try everyDayCSV(handRequirement).write(to: requirement, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("out")
-        let output = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path, "--out", out.path,
+        let output = try CCSimCommand.run(["schedule", scenario.path, "--requirement", requirement.path, "--out", out.path,
                                     "--replications", "2", "--jobs", "1"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("front: 5 agents, 77 paid hours, cost 770.00"), "\(output.stdout)")
@@ -57,7 +24,7 @@ enum CCSim {
         #expect(schedule.hasPrefix("team,start,end,length_h,days,agents,"))
         let coverage = try String(contentsOf: out.appendingPathComponent("coverage.csv"), encoding: .utf8)
         #expect(coverage.split(separator: "\n").count == 1 + 7 * 24)
-        let validated = try CCSim.run(["validate", out.appendingPathComponent("scenario.yaml").path])
+        let validated = try CCSimCommand.run(["validate", out.appendingPathComponent("scenario.yaml").path])
         #expect(validated.status == 0, "\(validated.stderr)")
     }
 
@@ -67,7 +34,7 @@ enum CCSim {
         let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
         try tinyYAML(appending: ["      max_agents: 3"]).write(to: scenario, atomically: true, encoding: .utf8)
         try everyDayCSV(handRequirement).write(to: requirement, atomically: true, encoding: .utf8)
-        let output = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path, "--no-simulate"])
+        let output = try CCSimCommand.run(["schedule", scenario.path, "--requirement", requirement.path, "--no-simulate"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("front: 3 agents (cap 3)"), "\(output.stdout)")
         #expect(output.stdout.contains("Short intervals"), "\(output.stdout)")
@@ -80,13 +47,13 @@ enum CCSim {
         defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
         try tinyYAML().write(to: scenario, atomically: true, encoding: .utf8)
-        let searched = try CCSim.run(["schedule", scenario.path, "--no-simulate", "--out", directory.path])
+        let searched = try CCSimCommand.run(["schedule", scenario.path, "--no-simulate", "--out", directory.path])
         #expect(searched.status == 0, "\(searched.stderr)")
         #expect(searched.stderr.contains("no --requirement: finding one with the staffing search"), "\(searched.stderr)")
         #expect(searched.stdout.contains("Requirement: the staffing search's plan"), "\(searched.stdout)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("staffing.csv").path))
         try "day,start,team,required\n0,09:00,back,2\n".write(to: requirement, atomically: true, encoding: .utf8)
-        let bad = try CCSim.run(["schedule", scenario.path, "--requirement", requirement.path])
+        let bad = try CCSimCommand.run(["schedule", scenario.path, "--requirement", requirement.path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("r.csv:2: unknown team 'back'"), "\(bad.stderr)")
     }

@@ -1,3 +1,4 @@
+import CCSimCommandLine
 import Foundation
 import GRDB
 import Scenarios
@@ -97,42 +98,3 @@ struct StoredRunRow: Hashable {
     var metrics: String
 }
 
-/// Runs the built `ccsim` executable from the repository root, as a user would
-/// (the pattern of Tests/CLITests/CommandLine.swift; test targets cannot share code).
-enum CCSimCommand {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-
-    static var executable: URL { productsDirectory.appendingPathComponent("ccsim") }
-
-    static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixture.repositoryRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-    }
-}
