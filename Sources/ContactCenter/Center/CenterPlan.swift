@@ -13,6 +13,8 @@ struct CenterPlan: Sendable {
         let proficiency: Double
         /// 0 for a primary team; otherwise the wait after which the team may take the contact.
         let overflowAfter: Double
+        /// Idle live agents the team keeps when it takes this work (threshold reservation; 0 = none).
+        let reserve: Int32
     }
 
     /// A queue a team works, with what it needs when picking its next contact.
@@ -20,6 +22,9 @@ struct CenterPlan: Sendable {
         let queue: Int
         let proficiency: Double
         let overflowAfter: Double
+        /// The skill's place in the team's list: 0 = most preferred (`agent_preference`).
+        let preference: Int
+        let reserve: Int32
     }
 
     let channelCount: Int
@@ -43,6 +48,8 @@ struct CenterPlan: Sendable {
     /// Mean handle time, for the expected-wait estimate that decides callback offers.
     let meanHandleTime: [Double]
     let priority: [Int]
+    /// The channel's answer-within time, which `target_priority` measures waits against.
+    let target: [Double]
     let servers: FlatLists<Server>
 
     // Per tier.
@@ -80,12 +87,17 @@ struct CenterPlan: Sendable {
 
         var handleTime: [Distribution?] = []
         var priority: [Int] = []
+        func cell(_ grid: [[Int]], _ c: Int, _ k: Int) -> Int {
+            grid.indices.contains(c) && grid[c].indices.contains(k) ? grid[c][k] : 0
+        }
         for c in center.channels.indices {
             for k in center.tiers.indices {
                 handleTime.append(center.tiers[k].handleTimes.indices.contains(c) ? center.tiers[k].handleTimes[c] : nil)
-                let row = center.routing.priorities.indices.contains(c) ? center.routing.priorities[c] : []
-                priority.append(row.indices.contains(k) ? row[k] : 0)
+                priority.append(cell(center.routing.priorities, c, k))
             }
+        }
+        target = center.channels.flatMap { channel in
+            Array(repeating: channel.serviceLevel.answerWithin > 0 ? channel.serviceLevel.answerWithin : 1, count: tiers)
         }
         self.handleTime = handleTime
         meanHandleTime = handleTime.map { $0?.mean ?? 0 }
@@ -97,11 +109,12 @@ struct CenterPlan: Sendable {
         for (t, team) in center.teams.enumerated() {
             var skills: [TeamSkill] = []
             var chat = 1
-            for skill in team.skills {
+            for (rank, skill) in team.skills.enumerated() {
                 let q = skill.channel * tiers + skill.tier
                 let after = skill.overflowAfter ?? 0
-                servers[q].append(Server(team: t, proficiency: skill.proficiency, overflowAfter: after))
-                skills.append(TeamSkill(queue: q, proficiency: skill.proficiency, overflowAfter: after))
+                servers[q].append(Server(team: t, proficiency: skill.proficiency, overflowAfter: after, reserve: Int32(skill.reserve)))
+                skills.append(TeamSkill(queue: q, proficiency: skill.proficiency, overflowAfter: after, preference: rank,
+                                        reserve: Int32(skill.reserve)))
                 if center.channels[skill.channel].kind == .chat {
                     chat = max(chat, max(1, center.channels[skill.channel].chat?.concurrency ?? 1))
                 }

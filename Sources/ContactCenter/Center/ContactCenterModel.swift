@@ -2,13 +2,12 @@ import Scenarios
 import SimKernel
 import Stochastics
 
-/// The full contact center: channels, tiers, escalations, repeat contacts and
-/// teams with skills and rotas, on the generic kernel.
+/// The full contact center on the generic kernel: the contact's life cycle (arrive, wait,
+/// get handled, escalate, come back, leave) and the rota's changes.
 ///
-/// Routing is event-driven and local: a new contact looks for the
-/// longest-free qualified agent (or queues); an agent who becomes free takes
-/// the waiting contact of highest priority, then longest wait, among the
-/// queues it serves. Both are O(teams + skills) per event, never O(contacts).
+/// The state lives in rooms that own their invariants: ``WaitingQueues`` (who waits where),
+/// ``AgentPool`` (who is free, busy or off) and ``Router`` (who serves whom, by the scenario's
+/// policy). The model only sequences them; ``CenterStatistics`` measures and builds the result.
 public struct ContactCenterModel: DiscreteEventModel {
     public typealias Event = CenterEvent
 
@@ -32,17 +31,11 @@ public struct ContactCenterModel: DiscreteEventModel {
     let roster: Roster
     let workforceStream: RandomStream
     let absenteeismStream: RandomStream
-    var agents: [AgentRecord]
-    /// Per team: live agents on the phones, and those of them idle (for the backlog reserve).
-    var liveOnPhones: [Int32]
-    var liveIdle: [Int32]
-    /// Per-agent multipliers from tenure and training (all 1 without workforce dynamics).
-    var adjust: [AgentAdjustment]
+    package private(set) var pool: AgentPool
     /// Rota seats' occupants over the weeks; nil without workforce dynamics and programs.
     var workforce: WorkforceDynamics?
-    var free: FreeAgents
-    var queues: [SkillQueue]
-    var waitingByChannel: [Int]
+    package private(set) var queues: WaitingQueues
+    let router: Router
     var contacts = ContactTable()
     var statistics: CenterStatistics
 
@@ -112,18 +105,16 @@ public struct ContactCenterModel: DiscreteEventModel {
             agents.append(AgentRecord(team: seat.team, permanent: false,
                                       backlogOnly: reserved(seat.seat, of: team.shifts[seat.shift].agents, team)))
         }
-        self.agents = agents
-        liveOnPhones = Array(repeating: 0, count: center.teams.count)
-        liveIdle = Array(repeating: 0, count: center.teams.count)
-        adjust = Array(repeating: AgentAdjustment(), count: agents.count)
+        rosterOffset = agents.count - roster.agents.count
+        pool = AgentPool(agents: agents, teams: center.teams.count, chatCapacity: plan.teamChatCapacity, rosterOffset: rosterOffset)
         workforce = WorkforceDynamics(center: center, roster: roster, streams: streams, replication: replication)
-        free = FreeAgents(capacities: plan.teamChatCapacity)
-        queues = Array(repeating: SkillQueue(), count: plan.queueCount)
-        waitingByChannel = Array(repeating: 0, count: plan.channelCount)
+        queues = WaitingQueues(channels: plan.channelCount, tiers: plan.tierCount)
+        // The routing stream is made only for a policy that draws (making one costs 63 matrix products).
+        router = Router(plan: plan, closeTime: closeTime,
+                        stream: plan.policy == .randomAgent ? streams.stream(replication: replication, purpose: .routing) : nil)
         statistics = CenterStatistics(measurementStart: measurementStart, intervalLength: intervalLength,
                                       intervalCount: intervalCount, plan: plan, teams: center.teams.count,
                                       resolutionTarget: center.resolutionTarget)
-        rosterOffset = agents.count - roster.agents.count
         initialQueues = center.channels.map { $0.initialQueue }
         demandPatterns = center.channels.map(\.demand.pattern)
     }
@@ -141,16 +132,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// end of the warm-up, each channel's first arrival and any initial queue.
     public mutating func start(_ scheduler: inout EventScheduler<Event>) {
         scheduler.schedule(.measurementStart, at: measurementStart, priority: .urgent)
-        for a in 0..<rosterOffset {
-            statistics.availableChanged(team: Int(agents[a].team), by: 1, at: 0)
-            statistics.paidChanged(team: Int(agents[a].team), by: 1, at: 0)
-            if !agents[a].backlogOnly {
-                liveOnPhones[Int(agents[a].team)] += 1
-                liveIdle[Int(agents[a].team)] += 1
-            }
-            agents[a].since = 0
-            free.add(a, of: agents)
-        }
+        for a in 0..<rosterOffset { pool.startPermanent(a, &statistics) }
         if !roster.agents.isEmpty { scheduler.schedule(.dayStart(day: 0), at: 0, priority: .urgent) }
         for c in 0..<plan.channelCount {
             if let first = generators[c].next(after: 0, stream: arrivalStreams[c]), first < closeTime {
@@ -180,7 +162,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             if statistics.closedIntervals + 1 >= intervalCount {
                 stopMeasuring(at: scheduler.now)
             } else {
-                let (backlog, oldest) = queueSnapshot(at: scheduler.now)
+                let (backlog, oldest) = queues.snapshot(at: scheduler.now, in: contacts)
                 statistics.closeInterval(at: scheduler.now, backlog: backlog, oldestAge: oldest)
                 let end = min(measurementStart + Double(statistics.closedIntervals + 1) * intervalLength, closeTime)
                 pendingIntervalEnd = scheduler.schedule(.intervalEnd, at: end, priority: .urgent)
@@ -247,21 +229,19 @@ public struct ContactCenterModel: DiscreteEventModel {
         let c = Int(record.channel)
         let q = plan.queue(channel: c, tier: Int(record.tier))
         let now = scheduler.now
-        if let (agent, proficiency) = freeAgent(for: q, queuedAt: record.queuedAt, now: now) {
+        if let (agent, proficiency) = router.selectAgent(for: q, queuedAt: record.queuedAt, now: now, pool: &pool) {
             if record.stage == .first { statistics.arrived(record, delayed: false) }
             startService(agent: agent, ref, proficiency: proficiency, &scheduler)
             return
         }
         if record.stage == .first { statistics.arrived(record, delayed: true) }
-        queues[q].append(ref)
-        waitingByChannel[c] += 1
-        statistics.queueChanged(channel: c, by: 1, at: now)
+        queues.enqueue(ref, queue: q, at: now, &statistics)
         if record.stage == .first, let offer = plan.callbacks[c], takesCallback(queue: q, offer: offer) {
             contacts[ref].isCallback = true
         } else if let patience {
             contacts[ref].abandonment = scheduler.schedule(.abandonment(ref), after: patience)
         }
-        if let at = nextOverflow(queue: q, queuedAt: record.queuedAt, now: now) {
+        if let at = router.nextOverflow(queue: q, queuedAt: record.queuedAt, now: now) {
             scheduler.schedule(.overflow(ref), at: at)
         }
     }
@@ -272,112 +252,23 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// the offer's probability. The callback keeps the caller's place in line.
     private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool {
         var agents = 0.0
-        for p in plan.servers.range(q) { agents += statistics.available[plan.servers[position: p].team].value }
-        let expectedWait = Double(queues[q].count) * plan.meanHandleTime[q] / max(agents, 1)
+        for p in plan.servers.range(q) { agents += Double(pool.onDuty[plan.servers[position: p].team]) }
+        let expectedWait = Double(queues.count(q)) * plan.meanHandleTime[q] / max(agents, 1)
         guard expectedWait > offer.whenExpectedWaitAbove else { return false }
         return callbackStream.uniform() < offer.acceptance
     }
 
-    /// When the next overflow team of `q` becomes eligible for a contact queued at
-    /// `queuedAt`, if one is still to come. Times are compared as `queuedAt + threshold`,
-    /// the same sum the event is scheduled at, so a threshold is never met twice.
-    private func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
-        var next: Double?
-        for p in plan.servers.range(q) {
-            let server = plan.servers[position: p]
-            guard queuedAt + server.overflowAfter > now else { continue }
-            next = min(next ?? .infinity, queuedAt + server.overflowAfter)
-        }
-        return next
-    }
-
-    // MARK: Routing
-
-    /// The qualified free agent for a contact of queue `q` queued at `queuedAt`:
-    /// the least-loaded level first (idle agents, then agents with one chat, ...),
-    /// and within it the agent free longest (or the first team in order).
-    private mutating func freeAgent(for q: Int, queuedAt: Double, now: Double) -> (Int, Double)? {
-        let c = plan.channel(ofQueue: q)
-        let tier = plan.tier(ofQueue: q)
-        let isChat = plan.kinds[c] == .chat
-        if !plan.kinds[c].isLive && now >= closeTime { return nil }
-        let levels = isChat ? plan.chatConcurrency[c] : 1
-        for level in 0..<levels {
-            var best: (agent: Int, since: Double, proficiency: Double)?
-            for p in plan.servers.range(q) {
-                let server = plan.servers[position: p]
-                guard queuedAt + server.overflowAfter <= now else { continue }
-                // Backlog work may also go to the team's agents reserved for it.
-                for group in server.team * 2...(server.team * 2 + (plan.kinds[c].isLive ? 0 : 1)) {
-                    guard var agent = free.front(group: group, level: level, agents: agents) else { continue }
-                    if !adjust[agent].mayTake(tier: tier) {
-                        // A trainee limited to other tiers is at the front: the longest-free agent who may take it.
-                        guard let other = free.firstEligible(group: group, level: level, agents: agents, { adjust[$0].mayTake(tier: tier) })
-                        else { continue }
-                        agent = other
-                    }
-                    if !plan.kinds[c].isLive && !mayTakeBacklog(agent) { continue }
-                    if level > 0 && !agents[agent].chatting { continue }
-                    if plan.policy == .teamOrder { return (agent, server.proficiency) }
-                    if best == nil || agents[agent].since < best!.since {
-                        best = (agent, agents[agent].since, server.proficiency)
-                    }
-                }
-            }
-            if let best { return (best.agent, best.proficiency) }
-        }
-        return nil
-    }
-
-    /// Whether an idle agent may start backlog work under the team's reserve: agents kept for
-    /// backlog always may; a live agent only if enough of its team's live agents stay idle.
-    @inline(__always)
-    private func mayTakeBacklog(_ agent: Int) -> Bool {
-        let record = agents[agent]
-        guard plan.backlogReserve > 0, !record.backlogOnly else { return true }
-        let team = Int(record.team)
-        let reserve = (plan.backlogReserve * Double(liveOnPhones[team])).rounded(.up)
-        // The agent itself is idle and would leave the pool.
-        return Double(liveIdle[team] - (record.load == 0 ? 1 : 0)) >= reserve
-    }
-
-    /// Work for an agent who just became free: the waiting contact of highest
-    /// priority, then longest wait, among the queues its team serves.
-    private mutating func nextContact(for agent: Int, now: Double) -> (queue: Int, proficiency: Double)? {
-        let record = agents[agent]
-        var best: (queue: Int, priority: Int, queuedAt: Double, proficiency: Double)?
-        for p in plan.teamSkills.range(Int(record.team)) {
-            let skill = plan.teamSkills[position: p]
-            let c = plan.channel(ofQueue: skill.queue)
-            if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjust[agent].maxChats)) { continue }
-            if record.backlogOnly && plan.kinds[c].isLive { continue }
-            if !adjust[agent].mayTake(tier: plan.tier(ofQueue: skill.queue)) { continue }
-            if !plan.kinds[c].isLive && (now >= closeTime || !mayTakeBacklog(agent)) { continue }
-            guard let head = queues[skill.queue].head(in: contacts) else { continue }
-            let queuedAt = contacts[head].queuedAt
-            if queuedAt + skill.overflowAfter > now { continue }
-            let priority = plan.priority[skill.queue]
-            if let current = best, (priority, -queuedAt) <= (current.priority, -current.queuedAt) { continue }
-            best = (skill.queue, priority, queuedAt, skill.proficiency)
-        }
-        return best.map { ($0.queue, $0.proficiency) }
-    }
+    // MARK: Service
 
     /// Lets a free, available agent take waiting work, or files it as free.
     private mutating func dispatch(_ agent: Int, _ scheduler: inout EventScheduler<Event>) {
         let now = scheduler.now
-        if let (q, proficiency) = nextContact(for: agent, now: now), let head = queues[q].head(in: contacts) {
-            queues[q].removeHead()
-            let c = plan.channel(ofQueue: q)
-            waitingByChannel[c] -= 1
-            statistics.queueChanged(channel: c, by: -1, at: now)
+        if let (q, proficiency) = router.selectContact(for: agent, now: now, pool: pool, queues: &queues, contacts: contacts),
+           let head = queues.head(q, in: contacts) {
+            queues.removeHead(q, at: now, &statistics)
             startService(agent: agent, contacts.rekey(head), proficiency: proficiency, &scheduler)
         } else {
-            agents[agent].ticket &+= 1
-            agents[agent].since = now
-            // A chat agent at full concurrency has no free capacity to file.
-            let load = Int(agents[agent].load)
-            if load < free.levelCount(group: agents[agent].group) && load < adjust[agent].maxChats { free.add(agent, of: agents) }
+            pool.fileFree(agent, at: now)
         }
     }
 
@@ -390,22 +281,10 @@ public struct ContactCenterModel: DiscreteEventModel {
         }
         statistics.answered(record, at: now, promise: plan.callbacks[Int(record.channel)]?.promisedWithin)
         let c = Int(record.channel)
-        let team = Int(agents[agent].team)
-        if agents[agent].load == 0 {
-            statistics.busyChanged(team: team, by: 1, at: now)
-            if !agents[agent].backlogOnly && agents[agent].available { liveIdle[team] -= 1 }
-        }
-        agents[agent].load += 1
-        agents[agent].ticket &+= 1
-        agents[agent].since = now
-        var duration = record.handleTime * proficiency * adjust[agent].handleTime
-        if plan.kinds[c] == .chat {
-            agents[agent].chatting = true
-            duration *= 1 + plan.chatSlowdown[c] * Double(agents[agent].load - 1)
-            if agents[agent].available && Int(agents[agent].load) < min(plan.chatConcurrency[c], adjust[agent].maxChats) {
-                free.add(agent, of: agents)
-            }
-        }
+        let isChat = plan.kinds[c] == .chat
+        let load = pool.beginContact(agent, chatConcurrency: isChat ? plan.chatConcurrency[c] : nil, at: now, &statistics)
+        var duration = record.handleTime * proficiency * pool.adjustment(agent).handleTime
+        if isChat { duration *= 1 + plan.chatSlowdown[c] * Double(load - 1) }
         record.handleTime = duration
         contacts[ref] = record
         scheduler.schedule(.handlingEnd(agent: Int32(agent), contact: ref), after: duration)
@@ -417,8 +296,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         let now = scheduler.now
         let record = contacts[ref]
         let tier = Int(record.tier)
-        let team = Int(agents[agent].team)
-        let adjustment = adjust[agent]
+        let team = Int(pool[agent].team)
+        let adjustment = pool.adjustment(agent)
         let outcome = drawOutcome(tier: tier, adjustment)
         statistics.handled(record, by: team, outcome: outcome, handleTime: record.handleTime, at: now)
         if let trace {
@@ -498,32 +377,13 @@ public struct ContactCenterModel: DiscreteEventModel {
 
     /// An agent finished one contact: it takes more work if it is still available.
     private mutating func release(_ agent: Int, _ scheduler: inout EventScheduler<Event>) {
-        let now = scheduler.now
-        let team = Int(agents[agent].team)
-        agents[agent].load -= 1
-        agents[agent].ticket &+= 1
-        if agents[agent].load == 0 {
-            agents[agent].chatting = false
-            statistics.busyChanged(team: team, by: -1, at: now)
-            if !agents[agent].backlogOnly && agents[agent].available { liveIdle[team] += 1 }
-            // Staffed time covers the last contact of a shift or before a break, so occupancy stays ≤ 100%.
-            if !agents[agent].available { statistics.availableChanged(team: team, by: -1, at: now) }
-            if let from = agents[agent].overtimeFrom {
-                statistics.addOvertime(team: team, now - from)
-                agents[agent].overtimeFrom = nil
-            }
-        }
-        guard agents[agent].available else { return }
-        dispatch(agent, &scheduler)
+        if pool.endContact(agent, at: scheduler.now, &statistics) { dispatch(agent, &scheduler) }
     }
 
     private mutating func abandon(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
         guard contacts.isCurrent(ref) else { return }
         let record = contacts.remove(ref)
-        let c = Int(record.channel)
-        queues[plan.queue(channel: c, tier: Int(record.tier))].forget()
-        waitingByChannel[c] -= 1
-        statistics.queueChanged(channel: c, by: -1, at: scheduler.now)
+        queues.remove(from: plan.queue(channel: Int(record.channel), tier: Int(record.tier)), at: scheduler.now, &statistics)
         statistics.abandoned(record, at: scheduler.now)
         trace?.record(record, issue: Int(record.issue), at: scheduler.now, handleTime: nil, outcome: .abandoned, team: nil)
         scheduleRepeat(of: record, probability: plan.repeats[Int(record.tier)]?.afterAbandonment, &scheduler)
@@ -532,14 +392,11 @@ public struct ContactCenterModel: DiscreteEventModel {
     private mutating func overflow(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
         guard contacts.isCurrent(ref) else { return }
         let record = contacts[ref]
-        let c = Int(record.channel)
-        let q = plan.queue(channel: c, tier: Int(record.tier))
-        if let (agent, proficiency) = freeAgent(for: q, queuedAt: record.queuedAt, now: scheduler.now) {
-            queues[q].forget()
-            waitingByChannel[c] -= 1
-            statistics.queueChanged(channel: c, by: -1, at: scheduler.now)
+        let q = plan.queue(channel: Int(record.channel), tier: Int(record.tier))
+        if let (agent, proficiency) = router.selectAgent(for: q, queuedAt: record.queuedAt, now: scheduler.now, pool: &pool) {
+            queues.remove(from: q, at: scheduler.now, &statistics)
             startService(agent: agent, contacts.rekey(ref), proficiency: proficiency, &scheduler)
-        } else if let at = nextOverflow(queue: q, queuedAt: record.queuedAt, now: scheduler.now) {
+        } else if let at = router.nextOverflow(queue: q, queuedAt: record.queuedAt, now: scheduler.now) {
             scheduler.schedule(.overflow(ref), at: at)
         }
     }
@@ -548,13 +405,8 @@ public struct ContactCenterModel: DiscreteEventModel {
 
     private mutating func startDay(_ day: Int, _ scheduler: inout EventScheduler<Event>) {
         if day % 7 == 0, workforce != nil {
-            let masks = adjust.map(\.tierMask)
-            workforce!.startWeek(day / 7, adjust: &adjust, rosterOffset: rosterOffset)
             // A trainee idle on a night shift at midnight may have just been cleared for more tiers.
-            for agent in rosterOffset..<agents.count
-            where adjust[agent].tierMask & ~masks[agent] != 0 && agents[agent].available && agents[agent].load == 0 {
-                dispatch(agent, &scheduler)
-            }
+            for agent in pool.startWeek(day / 7, &workforce!) { dispatch(agent, &scheduler) }
         }
         for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream) {
             let change: AgentChange = switch transition.kind {
@@ -589,47 +441,14 @@ public struct ContactCenterModel: DiscreteEventModel {
     }
 
     private mutating func changeAgent(_ agent: Int, _ change: AgentChange, _ scheduler: inout EventScheduler<Event>) {
-        let now = scheduler.now
-        let team = Int(agents[agent].team)
-        let wasAvailable = agents[agent].available
-        switch change {
-        case .shiftStart:
-            agents[agent].onShift = true
-            statistics.paidChanged(team: team, by: paidShare[agent - rosterOffset], at: now)
-        case .shiftEnd:
-            agents[agent].onShift = false
-            statistics.paidChanged(team: team, by: -paidShare[agent - rosterOffset], at: now)
-            if agents[agent].load > 0 { agents[agent].overtimeFrom = now }
-        case .pauseStart: agents[agent].pauses += 1
-        case .pauseEnd: agents[agent].pauses = max(0, agents[agent].pauses - 1)
-        }
-        let isAvailable = agents[agent].available
-        guard wasAvailable != isAvailable else { return }
-        if !agents[agent].backlogOnly {
-            let step: Int32 = isAvailable ? 1 : -1
-            liveOnPhones[team] += step
-            if agents[agent].load == 0 { liveIdle[team] += step }
-        }
-        // An agent still handling a contact stays staffed until it ends (see `release`).
-        if agents[agent].load == 0 { statistics.availableChanged(team: team, by: isAvailable ? 1 : -1, at: now) }
-        agents[agent].ticket &+= 1
-        if isAvailable && (agents[agent].load == 0 || agents[agent].chatting) { dispatch(agent, &scheduler) }
+        let paid = agent >= rosterOffset ? paidShare[agent - rosterOffset] : 1
+        if pool.change(agent, change, paidShare: paid, at: scheduler.now, &statistics) { dispatch(agent, &scheduler) }
     }
 
     // MARK: Measurement
 
-    private mutating func queueSnapshot(at now: Double) -> ([Int], [Double]) {
-        var oldest = Array(repeating: 0.0, count: plan.channelCount)
-        for q in 0..<plan.queueCount {
-            guard let head = queues[q].head(in: contacts) else { continue }
-            let c = plan.channel(ofQueue: q)
-            oldest[c] = max(oldest[c], now - contacts[head].queuedAt)
-        }
-        return (waitingByChannel, oldest)
-    }
-
     private mutating func stopMeasuring(at now: Double) {
-        let (backlog, oldest) = queueSnapshot(at: now)
+        let (backlog, oldest) = queues.snapshot(at: now, in: contacts)
         statistics.stopMeasuring(at: now, backlog: backlog, oldestAge: oldest)
     }
 
@@ -644,57 +463,25 @@ public struct ContactCenterModel: DiscreteEventModel {
 }
 
 extension ContactCenterModel {
-    /// Builds the output record once the run has drained.
-    func result(replication: Int, eventsHandled: Int) -> CenterResult {
-        let s = statistics
-        let window = max(measurementEnd - measurementStart, 0)
-        let measured = s.closedIntervals
-        // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
-        let cellCount = measured * s.channels * s.tiers
-        var outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
-        // First waits shorter than the threshold when service stopped (arrivals close, and no
-        // backlog work starts after): right-censored, left out of the service level.
-        for queue in queues {
-            for ref in queue.waiting(in: contacts) {
-                let record = contacts[ref]
-                let c = Int(record.channel)
-                guard record.stage == .first, !record.isCallback, closeTime - record.queuedAt < s.thresholds[c],
-                      let i = s.cell(arrival: record.arrival, channel: c, tier: Int(record.tier)), i < outcomeCells.count else { continue }
-                outcomeCells[i].censored += 1
-            }
+    /// The output record once the run has drained (built by the statistics).
+    package func result(replication: Int, eventsHandled: Int) -> CenterResult {
+        statistics.result(replication: replication, eventsHandled: eventsHandled, measurementEnd: measurementEnd,
+                          closeTime: closeTime, waiting: queues, contacts: contacts, workforceWeeks: workforce?.weeks ?? [],
+                          arrivalsSimulated: arrivalsSimulated)
+    }
+
+    /// Checks every room's invariants and the contacts' bookkeeping against each other.
+    /// O(agents + contacts): tests run it after every event (see `InvariantCheckedCenter`); runs never do.
+    package func checkInvariants() throws {
+        try pool.checkInvariants()
+        try queues.checkInvariants(contacts: contacts)
+        var waiting = 0
+        queues.forEachWaiting(in: contacts) { _ in waiting += 1 }
+        var inService = 0
+        for a in 0..<pool.count { inService += Int(pool[a].load) }
+        // Contacts in the table: waiting, in service, or prepared for a scheduled repeat.
+        if waiting + inService > contacts.count {
+            throw InvariantViolation("\(waiting) waiting and \(inService) in service but \(contacts.count) contacts in the table")
         }
-        let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
-        func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
-        var channelIntervals: [CenterResult.ChannelInterval] = []
-        var teamIntervals: [CenterResult.TeamInterval] = []
-        for i in 0..<measured {
-            let span = length(i)
-            for c in 0..<s.channels {
-                let x = i * s.channels + c
-                channelIntervals.append(.init(meanQueueLength: span > 0 ? s.intervalQueue[x] / span : 0,
-                                              backlog: s.intervalBacklog[x], oldestAge: s.intervalOldest[x]))
-            }
-            for t in 0..<s.teams {
-                let x = i * s.teams + t
-                teamIntervals.append(.init(meanBusy: span > 0 ? s.intervalBusy[x] / span : 0,
-                                           meanAvailable: span > 0 ? s.intervalAvailable[x] / span : 0,
-                                           handled: s.intervalHandled[x]))
-            }
-        }
-        let teamTotals = (0..<s.teams).map { t in
-            CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
-                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t],
-                              handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
-        }
-        func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }
-        return CenterResult(
-            replication: replication, channels: s.channels, tiers: s.tiers, teams: s.teams,
-            intervalLength: intervalLength, intervalCount: measured, measuredDuration: window,
-            outcomeCells: outcomeCells, resolutionCells: resolutionCells, channelIntervals: channelIntervals, teamIntervals: teamIntervals, teamTotals: teamTotals,
-            waitP50: percentile(0.5), waitP90: percentile(0.9), waitP95: percentile(0.95),
-            meanQueueLength: s.measuredQueue.map { window > 0 ? $0 / window : 0 },
-            unansweredAtEnd: waitingByChannel, workforceWeeks: workforce?.weeks ?? [],
-            arrivalsSimulated: arrivalsSimulated, eventsHandled: eventsHandled
-        )
     }
 }

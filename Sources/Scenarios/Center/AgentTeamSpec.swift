@@ -47,13 +47,20 @@ public struct Skill: Sendable, Hashable {
     /// nil: the team takes this work at once. A duration: the team is an overflow
     /// group, eligible only for contacts that have waited at least that long.
     public var overflowAfter: Double?
+    /// Threshold reservation: the team's live agents start this work only while at least this many
+    /// of them stay idle, kept for the team's other (higher-priority) work. 0 = no reservation.
+    public var reserve: Int
 
-    public init(channel: Int, tier: Int, proficiency: Double = 1, overflowAfter: Double? = nil) {
+    public init(channel: Int, tier: Int, proficiency: Double = 1, overflowAfter: Double? = nil, reserve: Int = 0) {
         self.channel = channel
         self.tier = tier
         self.proficiency = proficiency
         self.overflowAfter = overflowAfter
+        self.reserve = reserve
     }
+
+    /// Most idle agents a skill may reserve: far above any team, small enough that counts never overflow.
+    public static let maxReserve = 100_000
 }
 
 /// A block of scheduled time worked by `agents` agents on the given weekdays.

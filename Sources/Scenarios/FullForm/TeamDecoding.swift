@@ -1,7 +1,7 @@
 /// `teams.<name>`: skills, costs, shrinkage, absenteeism, and shifts with their breaks.
 extension CenterDecoder {
     static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts", "workforce"]
-    static let skillKeys = ["channel", "tier", "proficiency", "overflow_after"]
+    static let skillKeys = ["channel", "tier", "proficiency", "overflow_after", "reserve"]
     static let shiftKeys = ["start", "length", "end", "agents", "days", "breaks"]
 
     func decodeTeam(_ entry: NamedEntry) -> AgentTeamSpec? {
@@ -61,12 +61,13 @@ extension CenterDecoder {
             let tiers = m.required("tier").flatMap(tierNames.resolveOneOrMany)
             let proficiencyField = m.optional("proficiency"), overflowField = m.optional("overflow_after")
             let proficiency = proficiencyField?.number(), overflow = overflowField?.duration()
+            let reserveField = m.optional("reserve"), reserve = reserveField?.integer(in: 0...Skill.maxReserve)
             guard let channels, let tiers, proficiencyField == nil || proficiency != nil,
-                  overflowField == nil || overflow != nil else { ok = false; continue }
+                  overflowField == nil || overflow != nil, reserveField == nil || reserve != nil else { ok = false; continue }
             for c in channels {
                 for t in tiers {
                     alias(joinPath(teamPath, "skills[\(skills.count)]"), as: joinPath(teamPath, "skills[\(i)]"))
-                    skills.append(Skill(channel: c, tier: t, proficiency: proficiency ?? 1, overflowAfter: overflow))
+                    skills.append(Skill(channel: c, tier: t, proficiency: proficiency ?? 1, overflowAfter: overflow, reserve: reserve ?? 0))
                 }
             }
         }

@@ -23,6 +23,9 @@ extension CenterChecks {
             if let overflow = skill.overflowAfter, !overflow.isFiniteNonNegative {
                 found.append(.init(joinPath(sp, "overflow_after"), "must be 0 or more, got \(Quantity.describe(duration: overflow))"))
             }
+            if !(0...Skill.maxReserve).contains(skill.reserve) {
+                found.append(.init(joinPath(sp, "reserve"), "must be between 0 and \(Skill.maxReserve) idle agents, got \(skill.reserve)"))
+            }
             if let first = seen[skill.key] {
                 found.append(.init(sp, "the skill {channel: \(channelName(skill.channel)), tier: \(tierName(skill.tier))} is already given (skills[\(first)])"))
             } else {

@@ -1,0 +1,56 @@
+extension CenterStatistics {
+    /// Builds the output record of a drained run from what was measured, plus the contacts
+    /// still waiting at the end (their censored first waits) and the run's own counts.
+    func result(replication: Int, eventsHandled: Int, measurementEnd: Double, closeTime: Double,
+                waiting queues: WaitingQueues, contacts: ContactTable, workforceWeeks: [WorkforceWeek],
+                arrivalsSimulated: Int) -> CenterResult {
+        let s = self
+        let window = max(measurementEnd - measurementStart, 0)
+        let measured = s.closedIntervals
+        // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
+        let cellCount = measured * s.channels * s.tiers
+        var outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
+        // First waits shorter than the threshold when service stopped (arrivals close, and no
+        // backlog work starts after): right-censored, left out of the service level.
+        queues.forEachWaiting(in: contacts) { ref in
+            let record = contacts[ref]
+            let c = Int(record.channel)
+            guard record.stage == .first, !record.isCallback, closeTime - record.queuedAt < s.thresholds[c],
+                  let i = s.cell(arrival: record.arrival, channel: c, tier: Int(record.tier)), i < outcomeCells.count else { return }
+            outcomeCells[i].censored += 1
+        }
+        let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
+        func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
+        var channelIntervals: [CenterResult.ChannelInterval] = []
+        var teamIntervals: [CenterResult.TeamInterval] = []
+        for i in 0..<measured {
+            let span = length(i)
+            for c in 0..<s.channels {
+                let x = i * s.channels + c
+                channelIntervals.append(.init(meanQueueLength: span > 0 ? s.intervalQueue[x] / span : 0,
+                                              backlog: s.intervalBacklog[x], oldestAge: s.intervalOldest[x]))
+            }
+            for t in 0..<s.teams {
+                let x = i * s.teams + t
+                teamIntervals.append(.init(meanBusy: span > 0 ? s.intervalBusy[x] / span : 0,
+                                           meanAvailable: span > 0 ? s.intervalAvailable[x] / span : 0,
+                                           handled: s.intervalHandled[x]))
+            }
+        }
+        let teamTotals = (0..<s.teams).map { t in
+            CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
+                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t],
+                              handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
+        }
+        func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }
+        return CenterResult(
+            replication: replication, channels: s.channels, tiers: s.tiers, teams: s.teams,
+            intervalLength: intervalLength, intervalCount: measured, measuredDuration: window,
+            outcomeCells: outcomeCells, resolutionCells: resolutionCells, channelIntervals: channelIntervals, teamIntervals: teamIntervals, teamTotals: teamTotals,
+            waitP50: percentile(0.5), waitP90: percentile(0.9), waitP95: percentile(0.95),
+            meanQueueLength: s.measuredQueue.map { window > 0 ? $0 / window : 0 },
+            unansweredAtEnd: queues.waitingByChannel, workforceWeeks: workforceWeeks,
+            arrivalsSimulated: arrivalsSimulated, eventsHandled: eventsHandled
+        )
+    }
+}

@@ -1,0 +1,171 @@
+import Scenarios
+import Stochastics
+
+/// Who serves whom: the free agent a new contact goes to (``selectAgent(for:queuedAt:now:pool:)``),
+/// the waiting contact a freed agent takes (``selectContact(for:now:pool:queues:contacts:)``), and
+/// when a waiting contact next becomes eligible for an overflow team.
+///
+/// The policy is a closed enum switched on in the hot path (no protocol, no closure), so the
+/// default stays as fast as a hand-written loop. Adding a policy is a case of
+/// `RoutingSpec.Policy` and its branch in these two functions.
+///
+/// Both searches are O(teams + skills) per event, never O(contacts); only `random_agent`
+/// scans the free lists of the qualified groups (O(free agents)).
+package struct Router {
+    let plan: CenterPlan
+    let policy: RoutingSpec.Policy
+    /// After closing, backlog work (email, tickets) is no longer started.
+    let closeTime: Double
+    /// The `random_agent` policy's stream (the `.routing` purpose: nothing else draws from it).
+    let stream: RandomStream?
+
+    init(plan: CenterPlan, closeTime: Double, stream: RandomStream?) {
+        self.plan = plan
+        policy = plan.policy
+        self.closeTime = closeTime
+        self.stream = plan.policy == .randomAgent ? stream : nil
+    }
+
+    /// When the next overflow team of `q` becomes eligible for a contact queued at
+    /// `queuedAt`, if one is still to come. Times are compared as `queuedAt + threshold`,
+    /// the same sum the event is scheduled at, so a threshold is never met twice.
+    func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
+        var next: Double?
+        for p in plan.servers.range(q) {
+            let server = plan.servers[position: p]
+            guard queuedAt + server.overflowAfter > now else { continue }
+            next = min(next ?? .infinity, queuedAt + server.overflowAfter)
+        }
+        return next
+    }
+
+    /// Whether `agent` may start work of queue `q` under the reservations: agents kept for
+    /// backlog always may; a live agent only if enough of its team's live agents stay idle —
+    /// the skill's `reserve` of them, and for backlog work the `backlog_reserve` share of those on the phones.
+    @inline(__always)
+    func keepsReserve(_ agent: Int, queue q: Int, reserve fixed: Int32, pool: AgentPool) -> Bool {
+        let record = pool[agent]
+        let isBacklog = !plan.kinds[plan.channel(ofQueue: q)].isLive
+        guard !record.backlogOnly, fixed > 0 || (isBacklog && plan.backlogReserve > 0) else { return true }
+        let team = Int(record.team)
+        // The agent itself is idle and would leave the pool.
+        let staying = Double(pool.liveIdle[team] - (record.load == 0 ? 1 : 0))
+        if staying < Double(fixed) { return false }
+        guard isBacklog, plan.backlogReserve > 0 else { return true }
+        return staying >= (plan.backlogReserve * Double(pool.liveOnPhones[team])).rounded(.up)
+    }
+
+    // MARK: A contact looks for an agent
+
+    /// The qualified free agent for a contact of queue `q` queued at `queuedAt`, with the
+    /// proficiency it works that queue at: the least-loaded level first (idle agents, then agents
+    /// with one chat, ...), and within a level the policy's choice among the front agent of each
+    /// eligible (team, group):
+    /// - `longest_idle` (and the policies that only choose contacts): the agent free longest;
+    /// - `team_order`: the first team in the order listed;
+    /// - `fastest_agent`: the lowest handle-time multiplier, then free longest;
+    /// - `random_agent`: uniformly among every free qualified agent.
+    func selectAgent(for q: Int, queuedAt: Double, now: Double, pool: inout AgentPool) -> (agent: Int, proficiency: Double)? {
+        let c = plan.channel(ofQueue: q)
+        let tier = plan.tier(ofQueue: q)
+        let isLive = plan.kinds[c].isLive
+        if !isLive && now >= closeTime { return nil }
+        let levels = plan.kinds[c] == .chat ? plan.chatConcurrency[c] : 1
+        if policy == .randomAgent { return randomAgent(for: q, queuedAt: queuedAt, now: now, levels: levels, pool: pool) }
+        for level in 0..<levels {
+            var best: (agent: Int, since: Double, proficiency: Double)?
+            for p in plan.servers.range(q) {
+                let server = plan.servers[position: p]
+                guard queuedAt + server.overflowAfter <= now else { continue }
+                // Backlog work may also go to the team's agents reserved for it.
+                for group in server.team * 2...(server.team * 2 + (isLive ? 0 : 1)) {
+                    guard let agent = pool.longestFree(group: group, level: level, tier: tier) else { continue }
+                    if !keepsReserve(agent, queue: q, reserve: server.reserve, pool: pool) { continue }
+                    if level > 0 && !pool[agent].chatting { continue }
+                    let since = pool[agent].since
+                    switch policy {
+                    case .teamOrder:
+                        return (agent, server.proficiency)
+                    case .fastestAgent:
+                        if let current = best, (server.proficiency, since) >= (current.proficiency, current.since) { continue }
+                    case .longestIdle, .agentPreference, .targetPriority, .randomAgent:
+                        if let current = best, since >= current.since { continue }
+                    }
+                    best = (agent, since, server.proficiency)
+                }
+            }
+            if let best { return (best.agent, best.proficiency) }
+        }
+        return nil
+    }
+
+    /// `random_agent`: the free qualified agents of the least-loaded level, each with the same chance.
+    /// Reservations and chat levels depend only on the group and level, so a group's agents are
+    /// all candidates or none: one pass counts them, a second finds the drawn one.
+    private func randomAgent(for q: Int, queuedAt: Double, now: Double, levels: Int, pool: AgentPool) -> (agent: Int, proficiency: Double)? {
+        let tier = plan.tier(ofQueue: q)
+        let groupsPerServer = plan.kinds[plan.channel(ofQueue: q)].isLive ? 1 : 2
+        func candidates(_ server: CenterPlan.Server, group: Int, level: Int) -> Int {
+            guard queuedAt + server.overflowAfter <= now,
+                  let front = pool.freeAgent(0, group: group, level: level, tier: tier),
+                  keepsReserve(front, queue: q, reserve: server.reserve, pool: pool), level == 0 || pool[front].chatting else { return 0 }
+            return pool.freeCount(group: group, level: level, tier: tier)
+        }
+        for level in 0..<levels {
+            var total = 0
+            for p in plan.servers.range(q) {
+                let server = plan.servers[position: p]
+                for g in 0..<groupsPerServer { total += candidates(server, group: server.team * 2 + g, level: level) }
+            }
+            guard total > 0, let stream else { continue }
+            var drawn = min(Int(stream.uniform() * Double(total)), total - 1)
+            for p in plan.servers.range(q) {
+                let server = plan.servers[position: p]
+                for g in 0..<groupsPerServer {
+                    let n = candidates(server, group: server.team * 2 + g, level: level)
+                    if drawn < n {
+                        return pool.freeAgent(drawn, group: server.team * 2 + g, level: level, tier: tier).map { ($0, server.proficiency) }
+                    }
+                    drawn -= n
+                }
+            }
+        }
+        return nil
+    }
+
+    // MARK: An agent looks for work
+
+    /// The queue whose head a free, available agent takes next, with the agent's proficiency
+    /// on it; among the queues its team serves that the agent may work now:
+    /// - `agent_preference`: the team's most preferred (first listed) skill with work waiting;
+    /// - `target_priority`: the queue furthest behind its service-level target (head's wait over
+    ///   the channel's answer-within time; a generalised c-mu rule), then longest wait;
+    /// - every other policy: highest static priority, then longest wait.
+    func selectContact(for agent: Int, now: Double, pool: AgentPool, queues: inout WaitingQueues,
+                                contacts: ContactTable) -> (queue: Int, proficiency: Double)? {
+        let record = pool[agent]
+        let adjustment = pool.adjustment(agent)
+        var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
+        for p in plan.teamSkills.range(Int(record.team)) {
+            let skill = plan.teamSkills[position: p]
+            let c = plan.channel(ofQueue: skill.queue)
+            if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjustment.maxChats)) { continue }
+            if record.backlogOnly && plan.kinds[c].isLive { continue }
+            if !adjustment.mayTake(tier: plan.tier(ofQueue: skill.queue)) { continue }
+            if !plan.kinds[c].isLive && now >= closeTime { continue }
+            if !keepsReserve(agent, queue: skill.queue, reserve: skill.reserve, pool: pool) { continue }
+            guard let head = queues.head(skill.queue, in: contacts) else { continue }
+            let queuedAt = contacts[head].queuedAt
+            if queuedAt + skill.overflowAfter > now { continue }
+            // Larger rank first, then the longer wait; ties keep the skill met first.
+            let rank: Double = switch policy {
+            case .agentPreference: -Double(skill.preference)
+            case .targetPriority: (now - queuedAt) / plan.target[skill.queue]
+            case .longestIdle, .teamOrder, .fastestAgent, .randomAgent: Double(plan.priority[skill.queue])
+            }
+            if let current = best, (rank, -queuedAt) <= (current.rank, -current.queuedAt) { continue }
+            best = (skill.queue, rank, queuedAt, skill.proficiency)
+        }
+        return best.map { ($0.queue, $0.proficiency) }
+    }
+}
