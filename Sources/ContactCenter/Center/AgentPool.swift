@@ -162,9 +162,10 @@ package struct AgentPool {
         return free.firstEligible(group: group, level: level, agents: agents) { adjust[$0].mayTake(tier: tier) }
     }
 
-    /// How many free agents at `level` in `group` may take `tier` (O(entries): random routing only).
-    func freeCount(group: Int, level: Int, tier: Int) -> Int {
-        free.count(group: group, level: level, agents: agents) { adjust[$0].mayTake(tier: tier) }
+    /// How many free agents at `level` in `group` may take `tier` (O(free agents): random routing only).
+    mutating func freeCount(group: Int, level: Int, tier: Int) -> Int {
+        free.compact(group: group, level: level, agents: agents)
+        return free.count(group: group, level: level, agents: agents) { adjust[$0].mayTake(tier: tier) }
     }
 
     /// The `n`-th (0-based, longest free first) free agent at `level` in `group` who may take `tier`.

@@ -73,6 +73,22 @@ struct FreeAgents {
 
     func levelCount(group: Int) -> Int { levels[group].count }
 
+    /// Drops the stale entries of `level` in `group` when they outnumber the current ones, keeping
+    /// the order. Agents taken from the middle of a level (random routing) leave stale entries that
+    /// no front ever reaches; this keeps a level's scans O(free agents), amortised O(1) per entry.
+    mutating func compact(group: Int, level: Int, agents: [AgentRecord]) {
+        guard level < levels[group].count else { return }
+        let ring = levels[group][level]
+        guard ring.count > 16 else { return }
+        var current = RingBuffer<Entry>(capacity: ring.count)
+        for i in 0..<ring.count {
+            let entry = ring.element(at: i)
+            if agents[Int(entry.agent)].ticket == entry.ticket { current.append(entry) }
+        }
+        guard 2 * current.count < ring.count else { return }
+        levels[group][level] = current
+    }
+
     /// Every current (not stale) entry as (agent, group, level), for invariant checks.
     func forEachCurrent(agents: [AgentRecord], _ body: (Int, Int, Int) throws -> Void) rethrows {
         for (group, rings) in levels.enumerated() {

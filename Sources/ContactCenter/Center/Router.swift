@@ -71,7 +71,7 @@ package struct Router {
         let isLive = plan.kinds[c].isLive
         if !isLive && now >= closeTime { return nil }
         let levels = plan.kinds[c] == .chat ? plan.chatConcurrency[c] : 1
-        if policy == .randomAgent { return randomAgent(for: q, queuedAt: queuedAt, now: now, levels: levels, pool: pool) }
+        if policy == .randomAgent { return randomAgent(for: q, queuedAt: queuedAt, now: now, levels: levels, pool: &pool) }
         for level in 0..<levels {
             var best: (agent: Int, since: Double, proficiency: Double)?
             for p in plan.servers.range(q) {
@@ -102,14 +102,15 @@ package struct Router {
     /// `random_agent`: the free qualified agents of the least-loaded level, each with the same chance.
     /// Reservations and chat levels depend only on the group and level, so a group's agents are
     /// all candidates or none: one pass counts them, a second finds the drawn one.
-    private func randomAgent(for q: Int, queuedAt: Double, now: Double, levels: Int, pool: AgentPool) -> (agent: Int, proficiency: Double)? {
+    private func randomAgent(for q: Int, queuedAt: Double, now: Double, levels: Int, pool: inout AgentPool) -> (agent: Int, proficiency: Double)? {
         let tier = plan.tier(ofQueue: q)
         let groupsPerServer = plan.kinds[plan.channel(ofQueue: q)].isLive ? 1 : 2
         func candidates(_ server: CenterPlan.Server, group: Int, level: Int) -> Int {
-            guard queuedAt + server.overflowAfter <= now,
-                  let front = pool.freeAgent(0, group: group, level: level, tier: tier),
+            guard queuedAt + server.overflowAfter <= now else { return 0 }
+            let count = pool.freeCount(group: group, level: level, tier: tier)
+            guard count > 0, let front = pool.freeAgent(0, group: group, level: level, tier: tier),
                   keepsReserve(front, queue: q, reserve: server.reserve, pool: pool), level == 0 || pool[front].chatting else { return 0 }
-            return pool.freeCount(group: group, level: level, tier: tier)
+            return count
         }
         for level in 0..<levels {
             var total = 0
