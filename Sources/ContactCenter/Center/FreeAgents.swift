@@ -11,27 +11,41 @@ struct FreeAgents {
         let ticket: UInt32
     }
 
-    private var levels: [[RingBuffer<Entry>]]
+    /// Every group's levels in one flat array (one uniqueness check per change, not two):
+    /// group g's level j is `rings[firstRing[g] + j]`, for j < `firstRing[g + 1] - firstRing[g]`.
+    private var rings: [RingBuffer<Entry>]
+    private let firstRing: [Int]
 
     /// `capacities[t]`: most chats at once for team t's live agents (backlog-only agents take one contact).
     init(capacities: [Int]) {
-        levels = capacities.flatMap { [Array(repeating: RingBuffer<Entry>(), count: max(1, $0)), [RingBuffer<Entry>()]] }
+        let counts = capacities.flatMap { [max(1, $0), 1] }
+        var first = [0]
+        for n in counts { first.append(first.last! + n) }
+        firstRing = first
+        rings = Array(repeating: RingBuffer<Entry>(), count: first.last!)
+    }
+
+    /// The ring of `level` in `group`, if the group has that level.
+    @inline(__always)
+    private func ring(group: Int, level: Int) -> Int? {
+        let i = firstRing[group] + level
+        return i < firstRing[group + 1] ? i : nil
     }
 
     /// Files a free agent at its current load.
+    @inline(__always)
     mutating func add(_ agent: Int, of agents: [AgentRecord]) {
         let record = agents[agent]
-        levels[record.group][Int(record.load)].append(Entry(agent: Int32(agent), ticket: record.ticket))
+        rings[firstRing[record.group] + Int(record.load)].append(Entry(agent: Int32(agent), ticket: record.ticket))
     }
 
     /// The agent that has been free longest at `level` in `group`, skipping stale entries.
     @inline(__always)
     mutating func front(group: Int, level: Int, agents: [AgentRecord]) -> Int? {
-        guard level < levels[group].count else { return nil }
-        while let entry = levels[group][level].first {
-            let record = agents[Int(entry.agent)]
-            if record.ticket == entry.ticket { return Int(entry.agent) }
-            _ = levels[group][level].popFirst()
+        guard let r = ring(group: group, level: level) else { return nil }
+        while let entry = rings[r].first {
+            if agents[Int(entry.agent)].ticket == entry.ticket { return Int(entry.agent) }
+            _ = rings[r].popFirst()
         }
         return nil
     }
@@ -45,8 +59,8 @@ struct FreeAgents {
 
     /// How many current entries at `level` in `group` satisfy `eligible`. O(entries).
     func count(group: Int, level: Int, agents: [AgentRecord], _ eligible: (Int) -> Bool) -> Int {
-        guard level < levels[group].count else { return 0 }
-        let ring = levels[group][level]
+        guard let r = ring(group: group, level: level) else { return 0 }
+        let ring = rings[r]
         var n = 0
         for i in 0..<ring.count {
             let entry = ring.element(at: i)
@@ -58,8 +72,8 @@ struct FreeAgents {
 
     /// The `n`-th current entry (0 = free longest) at `level` in `group` satisfying `eligible`. O(entries).
     func eligible(_ n: Int, group: Int, level: Int, agents: [AgentRecord], _ eligible: (Int) -> Bool) -> Int? {
-        guard level < levels[group].count else { return nil }
-        let ring = levels[group][level]
+        guard let r = ring(group: group, level: level) else { return nil }
+        let ring = rings[r]
         var seen = 0
         for i in 0..<ring.count {
             let entry = ring.element(at: i)
@@ -71,14 +85,14 @@ struct FreeAgents {
         return nil
     }
 
-    func levelCount(group: Int) -> Int { levels[group].count }
+    func levelCount(group: Int) -> Int { firstRing[group + 1] - firstRing[group] }
 
     /// Drops the stale entries of `level` in `group` when they outnumber the current ones, keeping
     /// the order. Agents taken from the middle of a level (random routing) leave stale entries that
     /// no front ever reaches; this keeps a level's scans O(free agents), amortised O(1) per entry.
     mutating func compact(group: Int, level: Int, agents: [AgentRecord]) {
-        guard level < levels[group].count else { return }
-        let ring = levels[group][level]
+        guard let r = ring(group: group, level: level) else { return }
+        let ring = rings[r]
         guard ring.count > 16 else { return }
         var current = RingBuffer<Entry>(capacity: ring.count)
         for i in 0..<ring.count {
@@ -86,13 +100,14 @@ struct FreeAgents {
             if agents[Int(entry.agent)].ticket == entry.ticket { current.append(entry) }
         }
         guard 2 * current.count < ring.count else { return }
-        levels[group][level] = current
+        rings[r] = current
     }
 
     /// Every current (not stale) entry as (agent, group, level), for invariant checks.
     func forEachCurrent(agents: [AgentRecord], _ body: (Int, Int, Int) throws -> Void) rethrows {
-        for (group, rings) in levels.enumerated() {
-            for (level, ring) in rings.enumerated() {
+        for group in 0..<firstRing.count - 1 {
+            for level in 0..<levelCount(group: group) {
+                let ring = rings[firstRing[group] + level]
                 for i in 0..<ring.count {
                     let entry = ring.element(at: i)
                     if agents[Int(entry.agent)].ticket == entry.ticket { try body(Int(entry.agent), group, level) }
