@@ -51,4 +51,20 @@ final class RoomInvariantTests: XCTestCase {
         let scenario = try scenario("multiskill-routing", days: 2)
         for policy in RoutingSpec.Policy.allCases { try assertInvariantsHold(scenario, policy: policy) }
     }
+
+    /// The bundled N-design shows the trade-off the routing sweep is about: keeping two bilinguals
+    /// idle for German lifts German's service level and costs English some (same callers in both
+    /// runs; differences of 15–20 points against a replication's sd of about 2).
+    func testBilingualReservationTradesEnglishServiceForGerman() throws {
+        let scenario = try scenario("multiskill-routing", days: 5)
+        var reserving = scenario.center
+        let english = try XCTUnwrap(reserving.teams[1].skills.firstIndex { $0.channel == 0 })
+        reserving.teams[1].skills[english].reserve = 2
+        let plain = try ContactCenterSimulator.runCenter(scenario.center, run: scenario.run, replication: 0)
+        let reserved = try ContactCenterSimulator.runCenter(reserving, run: scenario.run, replication: 0)
+        let german = (plain.outcomes(channel: 1).serviceLevel(.offered)!, reserved.outcomes(channel: 1).serviceLevel(.offered)!)
+        let englishSL = (plain.outcomes(channel: 0).serviceLevel(.offered)!, reserved.outcomes(channel: 0).serviceLevel(.offered)!)
+        XCTAssertGreaterThan(german.1, german.0 + 0.1, "German: \(german)")
+        XCTAssertLessThan(englishSL.1, englishSL.0 - 0.02, "English: \(englishSL)")
+    }
 }

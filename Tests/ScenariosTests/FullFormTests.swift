@@ -113,6 +113,16 @@ import Testing
         #expect(c.routing == RoutingSpec(policy: .teamOrder, priorities: [[5, 5], [1, 1], [0, 2]]))
     }
 
+    /// Every routing policy by name, and a skill's threshold reservation.
+    @Test func routingPoliciesAndSkillReservation() throws {
+        for policy in RoutingSpec.Policy.allCases {
+            let s = try loadValid(fullYAML(appending: ["routing: {policy: \(policy.rawValue)}"]))
+            #expect(s.center.routing.policy == policy)
+        }
+        let s = try loadValid(fullYAML([20: "    skills: [{channel: voice, tier: tier1, reserve: 2}]"]))
+        #expect(s.center.teams[0].skills == [Skill(channel: 0, tier: 0, reserve: 2)])
+    }
+
     @Test func unquotedClockTimesAreReadAsText() throws {
         // YAML 1.1 would read 08:00 as a base-60 number; the reader uses the text as written.
         let s = try loadValid(fullYAML([5: "    demand: {per_day: 1000, open: 08:00, close: 20:00}",

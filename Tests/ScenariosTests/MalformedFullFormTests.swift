@@ -145,6 +145,12 @@ let malformedFullFormCases: [Malformed] = [
     Malformed("negative overflow delay in an expanded skill",
               fullYAML([24: "    skills: [{channel: [voice, email], tier: tier2}, {channel: email, tier: tier1, overflow_after: -1m}]"]),
               path: "teams.experts.skills[1].overflow_after", line: 24, says: "must be 0 or more, got -1m"),
+    Malformed("negative reservation", fullYAML([20: "    skills: [{channel: voice, tier: tier1, reserve: -1}]"]),
+              path: "teams.frontline.skills[0].reserve", line: 20, says: "must be between 0 and 100000, got -1"),
+    Malformed("fractional reservation", fullYAML([20: "    skills: [{channel: voice, tier: tier1, reserve: 1.5}]"]),
+              path: "teams.frontline.skills[0].reserve", line: 20, says: "expected a whole number, got '1.5'"),
+    Malformed("misspelt routing policy", fullYAML(appending: ["routing: {policy: fastest_agnet}"]),
+              path: "routing.policy", line: 26, says: "did you mean 'fastest_agent'?"),
     Malformed("overtime multiplier below 1", fullYAML([21: "    overtime_multiplier: 0.5\n    shifts:"]),
               path: "teams.frontline.overtime_multiplier", line: 21, says: "must be 1 or more, got 0.5"),
     // Unknown keys, misplaced keys, mixing forms, calendar, routing.
