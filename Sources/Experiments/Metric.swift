@@ -21,8 +21,17 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case probabilityOfWait = "probability_of_wait"
     case meanTimeInQueue = "mean_time_in_queue"
     case meanQueueLength = "mean_queue_length"
-    /// Contacts still waiting when the run ended (e.g. an email backlog).
+    /// Offered contacts still waiting when the run ended (e.g. an email backlog), callbacks apart.
     case unansweredAtEnd = "unanswered_at_end"
+    /// Voice callers offered a callback, those who accepted, the callbacks made, made within
+    /// the promise, and still pending at the end; the callback service level is
+    /// within-promise over made.
+    case callbacksOffered = "callbacks_offered"
+    case callbacksAccepted = "callbacks_accepted"
+    case callbacksCompleted = "callbacks_completed"
+    case callbacksWithinPromise = "callbacks_within_promise"
+    case callbacksPending = "callbacks_pending"
+    case callbackServiceLevel = "callback_service_level"
     /// Contacts waiting at the end of an interval, and how long the oldest had waited.
     case backlog
     case oldestAge = "oldest_age"
@@ -59,10 +68,11 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
 
     public var unit: Unit {
         switch self {
-        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .resolved, .repeatContacts, .serviceLevelMisses: .count
+        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .callbacksOffered, .callbacksAccepted,
+             .callbacksCompleted, .callbacksWithinPromise, .callbacksPending, .resolved, .repeatContacts, .serviceLevelMisses: .count
         case .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons, .serviceLevelAnswered,
              .abandonmentRate, .probabilityOfWait, .firstContactResolution, .escalationRate, .resolvedWithinTarget,
-             .occupancy, .utilisation: .share
+             .occupancy, .utilisation, .callbackServiceLevel: .share
         case .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .meanTimeInQueue, .oldestAge,
              .meanResolutionTime, .averageHandleTime: .seconds
         case .meanQueueLength, .backlog: .contacts
@@ -91,6 +101,12 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .meanTimeInQueue: "mean time in queue"
         case .meanQueueLength: "mean queue length"
         case .unansweredAtEnd: "unanswered at end"
+        case .callbacksOffered: "callbacks offered"
+        case .callbacksAccepted: "callbacks accepted"
+        case .callbacksCompleted: "callbacks made"
+        case .callbacksWithinPromise: "callbacks within promise"
+        case .callbacksPending: "callbacks pending at end"
+        case .callbackServiceLevel: "callbacks kept promise"
         case .backlog: "backlog"
         case .oldestAge: "oldest waiting"
         case .serviceLevelMisses: "SLA misses"

@@ -48,7 +48,7 @@ public struct ServiceEvaluation: Sendable {
                     for k in 0..<tiers {
                         let o = result.cell(interval: i, channel: group.channel, tier: k).outcomes
                         total.add(o)
-                        missed[slot, default: Array(repeating: 0, count: tiers)][k] += Double(max(0, o.offered - o.callbacks - o.answeredWithinTarget))
+                        missed[slot, default: Array(repeating: 0, count: tiers)][k] += Double(max(0, o.offered - o.callbacksAccepted - o.answeredWithinTarget))
                         abandoned[slot, default: Array(repeating: 0, count: tiers)][k] += Double(o.abandoned)
                         waited[slot, default: Array(repeating: 0, count: tiers)][k] += o.answeredWaitSum
                     }

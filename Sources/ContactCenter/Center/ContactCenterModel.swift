@@ -248,15 +248,17 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: Int(record.tier))
         let now = scheduler.now
         if let (agent, proficiency) = freeAgent(for: q, queuedAt: record.queuedAt, now: now) {
-            if record.stage == .first { statistics.arrived(record, delayed: false) }
+            statistics.arrived(record, delayed: false)
             startService(agent: agent, ref, proficiency: proficiency, &scheduler)
             return
         }
-        if record.stage == .first { statistics.arrived(record, delayed: true) }
+        statistics.arrived(record, delayed: true)
         queues[q].append(ref)
         waitingByChannel[c] += 1
         statistics.queueChanged(channel: c, by: 1, at: now)
-        if record.stage == .first, let offer = plan.callbacks[c], takesCallback(queue: q, offer: offer) {
+        let callback = record.stage == .first ? plan.callbacks[c].flatMap { takesCallback(queue: q, offer: $0) } : nil
+        if let callback { statistics.callbackOffered(record, accepted: callback) }
+        if callback == true {
             contacts[ref].isCallback = true
         } else if let patience {
             contacts[ref].abandonment = scheduler.schedule(.abandonment(ref), after: patience)
@@ -270,11 +272,12 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// wait (contacts ahead and this one, times the mean handle time, over the
     /// agents on duty who serve the queue) exceeds the threshold; accepted with
     /// the offer's probability. The callback keeps the caller's place in line.
-    private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool {
+    /// nil when no callback is offered.
+    private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool? {
         var agents = 0.0
         for p in plan.servers.range(q) { agents += statistics.available[plan.servers[position: p].team].value }
         let expectedWait = Double(queues[q].count) * plan.meanHandleTime[q] / max(agents, 1)
-        guard expectedWait > offer.whenExpectedWaitAbove else { return false }
+        guard expectedWait > offer.whenExpectedWaitAbove else { return nil }
         return callbackStream.uniform() < offer.acceptance
     }
 
@@ -460,6 +463,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         record.tier = Int32(escalation.toTier)
         record.stage = escalation.mode == .ticket ? .ticket : .transfer
         record.escalated = true
+        record.isCallback = false  // the callback was made; the next wait is a new one
         record.queuedAt = scheduler.now
         record.handleTime = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
         let moved = contacts.rekey(ref)
@@ -509,7 +513,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             // Staffed time covers the last contact of a shift or before a break, so occupancy stays ≤ 100%.
             if !agents[agent].available { statistics.availableChanged(team: team, by: -1, at: now) }
             if let from = agents[agent].overtimeFrom {
-                statistics.addOvertime(team: team, now - from)
+                statistics.addOvertime(team: team, from: from, to: now)
                 agents[agent].overtimeFrom = nil
             }
         }
@@ -652,16 +656,9 @@ extension ContactCenterModel {
         // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
         let cellCount = measured * s.channels * s.tiers
         var outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
-        // First waits shorter than the threshold when service stopped (arrivals close, and no
-        // backlog work starts after): right-censored, left out of the service level.
+        // Contacts still waiting: unanswered or pending callbacks (see `CenterStatistics.leftWaiting`).
         for queue in queues {
-            for ref in queue.waiting(in: contacts) {
-                let record = contacts[ref]
-                let c = Int(record.channel)
-                guard record.stage == .first, !record.isCallback, closeTime - record.queuedAt < s.thresholds[c],
-                      let i = s.cell(arrival: record.arrival, channel: c, tier: Int(record.tier)), i < outcomeCells.count else { continue }
-                outcomeCells[i].censored += 1
-            }
+            for ref in queue.waiting(in: contacts) { s.leftWaiting(contacts[ref], serviceStop: closeTime, into: &outcomeCells) }
         }
         let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
         func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
@@ -683,7 +680,8 @@ extension ContactCenterModel {
         }
         let teamTotals = (0..<s.teams).map { t in
             CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
-                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t],
+                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t] + s.drainSeconds(team: t),
+                              drainSeconds: s.drainSeconds(team: t),
                               handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
         }
         func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }
