@@ -82,6 +82,12 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The values the metric can take: a share lies in 0…1, every other figure (times, counts,
+    /// agents, hours, money) is ≥ 0. Confidence intervals are cut to it.
+    public var possibleRange: ClosedRange<Double> {
+        unit == .share ? 0...1 : 0...Double.infinity
+    }
+
     /// A short label for tables.
     public var label: String {
         switch self {

@@ -121,10 +121,9 @@ public enum SummaryTable {
             let name = metric == .serviceLevel
                 ? "service level (\(conventionLabel(channel.serviceLevelTarget.convention)))" : metric.label
             let mean = item.mean.map { Formatting.value($0, metric.unit) } ?? "n/a"
-            // A share's interval is shown within 0…100% (the t-interval of a mean near a bound can cross it).
-            let interval = item.confidenceInterval.map { ci in
-                let (lower, upper) = metric.unit == .share ? (max(0, ci.lower), min(1, ci.upper)) : (ci.lower, ci.upper)
-                return "[\(Formatting.value(lower, metric.unit)), \(Formatting.value(upper, metric.unit))]"
+            // Cut to the metric's possible values (see `MetricSummary`).
+            let interval = item.confidenceInterval.map {
+                "[\(Formatting.value($0.lower, metric.unit)), \(Formatting.value($0.upper, metric.unit))]"
             } ?? ""
             let theory = summary.theory(metric, .channel(c)).map { Formatting.value($0, metric.unit) } ?? ""
             lines.append(Formatting.pad(name, 26) + Formatting.pad(mean, 11, right: true) + "   "
@@ -202,13 +201,15 @@ public enum SummaryTable {
         return lines
     }
 
-    /// `89.6% ± 0.9%`; the mean alone when there is no spread; empty where the scope lacks the metric.
+    /// `89.6% ± 0.9%`; `99.8% [99.1%, 100.0%]` when the possible range cut the interval; the mean
+    /// alone when there is no spread; empty where the scope lacks the metric.
     static func cell(_ item: MetricSummary?, _ unit: Metric.Unit) -> String {
         guard let item else { return "" }
         guard let mean = item.mean else { return "n/a" }
         let value = Formatting.value(mean, unit)
-        guard let halfWidth = item.confidenceInterval?.halfWidth, halfWidth > 0 else { return value }
-        return "\(value) ± \(Formatting.value(halfWidth, unit))"
+        guard let ci = item.confidenceInterval, ci.halfWidth > 0 else { return value }
+        if ci.isTruncated { return "\(value) [\(Formatting.value(ci.lower, unit)), \(Formatting.value(ci.upper, unit))]" }
+        return "\(value) ± \(Formatting.value(ci.halfWidth, unit))"
     }
 
     // MARK: Center

@@ -47,3 +47,33 @@ import Testing
         }
     }
 }
+
+/// Intervals within the possible values: shares in [0, 1], every other figure ≥ 0, the mean
+/// inside its interval — whole-run and per interval, for every scope, on 1, 2 and 10 replications.
+@Suite struct PossibleIntervalTests {
+    @Test(arguments: [1, 2, 10])
+    func intervalsStayWithinThePossibleValues(_ replications: Int) throws {
+        for name in ["tiered-support", "erlang-a"] {
+            let scenario = try AccountingIdentityTests.load(name)
+            let results = try ReplicationRunner.runCenter(scenario, replications: replications, jobs: 1)
+            let summary = CenterSummary(scenario: scenario, replications: results)
+            var sets = summary.scopes.map { summary.metrics($0) }
+            sets += summary.channels.flatMap(\.intervals) + summary.tiers.flatMap(\.intervals) + summary.teams.flatMap(\.intervals)
+            var truncated = 0
+            for item in sets.flatMap(\.items) {
+                guard let mean = item.mean else { continue }
+                let range = item.metric.possibleRange
+                #expect(range.contains(mean), "\(name): \(item.metric) mean \(mean)")
+                guard let ci = item.confidenceInterval else {
+                    #expect(replications < 2 || item.replications < 2, "\(name): \(item.metric) has no interval")
+                    continue
+                }
+                #expect(range.contains(ci.lower) && range.contains(ci.upper), "\(name): \(item.metric) [\(ci.lower), \(ci.upper)]")
+                #expect(ci.lower <= mean && mean <= ci.upper, "\(name): \(item.metric) \(mean) outside [\(ci.lower), \(ci.upper)]")
+                if ci.isTruncated { truncated += 1 }
+            }
+            // Two replications give t(1) intervals wide enough to cross 0 or 100% somewhere: the cut is exercised.
+            if replications == 2 { #expect(truncated > 0) }
+        }
+    }
+}
