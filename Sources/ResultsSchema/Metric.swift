@@ -62,9 +62,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     /// Labour cost plus penalties (and hiring and training costs when the workforce is modelled).
     case totalCost = "total_cost"
 
-    public enum Unit: Sendable {
-        case count, share, seconds, contacts, agents, hours, money
-    }
+    public typealias Unit = MetricUnit
 
     public var unit: Unit {
         switch self {
@@ -85,7 +83,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     /// The values the metric can take: a share lies in 0…1, every other figure (times, counts,
     /// agents, hours, money) is ≥ 0. Confidence intervals are cut to it.
     public var possibleRange: ClosedRange<Double> {
-        unit == .share ? 0...1 : 0...Double.infinity
+        unit.possibleRange
     }
 
     /// A short label for tables.
