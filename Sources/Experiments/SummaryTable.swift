@@ -61,6 +61,9 @@ public enum SummaryTable {
         let level = Formatting.percent(summary.confidenceLevel, digits: 0)
         let warmup = run.warmup > 0 ? " after \(Formatting.duration(run.warmup)) warm-up" : ", no warm-up"
         lines.append("Run       \(summary.replications) replications × \(Formatting.duration(run.horizon)) measured\(warmup) · seed \(run.seed) · \(level) CI (Student t)")
+        // The after-window choice (summary.json `run.after_window: drain`).
+        lines.append("After     the window arrivals stop and agents on duty drain the live queues, paid as overtime;")
+        lines.append("          backlog work is not started, and what still waits counts as unanswered at end")
         return lines
     }
 
@@ -221,7 +224,7 @@ public enum SummaryTable {
 
     /// `89.6% ± 0.9%`; `99.8% [99.1%, 100.0%]` when the possible range cut the interval; the mean
     /// alone when there is no spread; empty where the scope lacks the metric.
-    static func cell(_ item: MetricSummary?, _ unit: Metric.Unit) -> String {
+    package static func cell(_ item: MetricSummary?, _ unit: Metric.Unit) -> String {
         guard let item else { return "" }
         guard let mean = item.mean else { return "n/a" }
         let value = Formatting.value(mean, unit)
