@@ -242,7 +242,7 @@ public enum SummaryTable {
     static func centerLines(_ summary: CenterSummary, priced: Bool) -> [String] {
         let overall = summary.overall
         let counts = [Metric.offered, .handled, .resolved].map { metric in
-            "\(overall[metric]?.mean.map(Formatting.number) ?? "n/a") \(metric.label)"
+            "\(overall[metric]?.mean.map { Formatting.value($0, metric.unit) } ?? "n/a") \(metric.label)"
         }
         var lines = ["Center    " + counts.joined(separator: " · ")]
         if priced {

@@ -155,11 +155,16 @@ public enum StaffingTable {
         out.append("")
 
         // Totals and cost.
-        out.append("Week totals                   Erlang whole        Erlang fractional   simulated")
+        // Columns sized from their contents, three spaces apart (they used to run together).
+        var weekRows = [["Week totals", "Erlang whole", "Erlang fractional", "simulated"]]
         for totals in totals(r) {
-            out.append(pad("  " + totals.team, 30) + pad(hoursText(totals.erlangHours) + " = " + fte(totals.erlangHours, fteHours), 20)
-                       + pad(hoursText(totals.erlangFractionalHours) + " = " + fte(totals.erlangFractionalHours, fteHours), 20)
-                       + hoursText(totals.simulatedHours) + " = " + fte(totals.simulatedHours, fteHours))
+            weekRows.append(["  " + totals.team] + [totals.erlangHours, totals.erlangFractionalHours, totals.simulatedHours].map {
+                hoursText($0) + " = " + fte($0, fteHours)
+            })
+        }
+        let weekWidths = (0..<4).map { k in weekRows.map { $0[k].count }.max() ?? 0 }
+        for row in weekRows {
+            out.append((0..<4).map { k in k == 3 ? row[k] : Formatting.pad(row[k], weekWidths[k] + 3) }.joined())
         }
         let erlangCost = r.erlangPlan.weeklyCost(center), simCost = r.plan.weeklyCost(center)
         out.append("Cost per week (scheduled hours × hourly cost): Erlang \(Formatting.money(erlangCost)), simulated \(Formatting.money(simCost))"
@@ -200,7 +205,8 @@ public enum StaffingTable {
     }
 
     static func estimateText(_ e: Estimate) -> String {
-        "\(Formatting.percent(e.mean)) [\(Formatting.percent(e.low, digits: 0)), \(Formatting.percent(e.high, digits: 0))]"
+        // Bounds with the mean's precision, so the mean is visibly inside (`99.9% [100%, 100%]` was not).
+        "\(Formatting.percent(e.mean)) [\(Formatting.percent(e.low)), \(Formatting.percent(e.high))]"
     }
 
     static func hoursText(_ h: Double) -> String { String(format: "%.1f h", h) }
