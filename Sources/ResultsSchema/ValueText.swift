@@ -59,9 +59,11 @@ public enum ValueText {
         guard let x, x.isFinite else { return missing }
         if abs(x) >= 1e15 { return String(format: "%.3g", x) }
         if abs(x) < 1000 { return number(x) }
-        let whole = grouped(x.rounded(.towardZero))
-        let fraction = abs(x - x.rounded(.towardZero))
-        return fraction < 0.05 ? whole : whole + String(format: "%.1f", fraction).dropFirst()
+        let tenths = (abs(x) * 10).rounded()
+        let (whole, tenth) = (tenths / 10).rounded(.towardZero) == tenths / 10
+            ? (tenths / 10, 0) : ((tenths / 10).rounded(.towardZero), Int(tenths.truncatingRemainder(dividingBy: 10)))
+        let text = grouped(x < 0 ? -whole : whole)
+        return tenth == 0 ? text : text + ".\(tenth)"
     }
 
     /// A sum of money in the scenario's currency: `234.50` below 1,000, whole units with
