@@ -51,7 +51,7 @@ public enum StaffingTable {
             for ofDay in 0..<grid.slotsPerDay {
                 let s = weekday.rawValue * grid.slotsPerDay + ofDay
                 for (t, team) in center.teams.enumerated() {
-                    var row = [String(day), weekday.shortName, grid.clock(s), team.name,
+                    var row = [String(day), weekday.label, grid.clock(s), team.name,
                                fixed(r.analytic.onPhone[t][s]), String(r.erlangPlan.agents[t][s]), fixed(r.analytic.scheduledFraction[t][s]),
                                String(r.plan.agents[t][s]), String(r.plan.agents[t][s]), fixed(scheduledFTE(r, team: t, slot: s)),
                                r.evaluation.occupancy[t][s].map(fixed) ?? ""]
@@ -99,7 +99,7 @@ public enum StaffingTable {
             for g in short.prefix(max(peaks, 1)) {
                 let channel = center.channels[g.group.channel]
                 let first = g.group.slots.first!, lastSlot = g.group.slots.last!
-                let span = "\(grid.weekday(ofSlot: first).shortName) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
+                let span = "\(grid.weekday(ofSlot: first).label) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
                 var text = "  \(channel.name) \(span): SL " + (g.serviceLevel.map(estimateText) ?? "-") + " vs \(Formatting.percent(channel.serviceLevel.target, digits: 0))"
                 if let asa = g.averageSpeedOfAnswer, channel.maxAverageSpeedOfAnswer != nil { text += ", ASA \(Formatting.duration(asa.mean))" }
                 if let ab = g.abandonment, channel.maxAbandonmentRate != nil { text += ", abandonment \(Formatting.percent(ab.mean))" }
@@ -121,7 +121,7 @@ public enum StaffingTable {
                 let whole = Double(slots.reduce(0) { $0 + r.erlangPlan.agents[t][$1] }) * hours
                 let fraction = slots.reduce(0.0) { $0 + r.analytic.scheduledFraction[t][$1] } * hours
                 let simulated = Double(slots.reduce(0) { $0 + r.plan.agents[t][$1] }) * hours
-                out.append(pad("  \(weekday.shortName) \(team.name)", 34) + lpad(hoursText(whole), 13) + lpad(hoursText(fraction), 20)
+                out.append(pad("  \(weekday.label) \(team.name)", 34) + lpad(hoursText(whole), 13) + lpad(hoursText(fraction), 20)
                            + lpad(hoursText(simulated), 12) + lpad(signed(simulated - whole), 15))
             }
         }
@@ -142,7 +142,7 @@ public enum StaffingTable {
         out.append(header)
         for s in shown {
             for (t, team) in center.teams.enumerated() {
-                var line = pad("\(grid.weekday(ofSlot: s).shortName) \(grid.clock(s))", 12) + pad(team.name, 13)
+                var line = pad("\(grid.weekday(ofSlot: s).label) \(grid.clock(s))", 12) + pad(team.name, 13)
                 line += lpad(String(r.erlangPlan.agents[t][s]), 7) + lpad(String(format: "%.1f", r.analytic.scheduledFraction[t][s]), 7)
                 line += lpad(String(r.plan.agents[t][s]), 6) + lpad(r.evaluation.occupancy[t][s].map { Formatting.percent($0, digits: 0) } ?? "-", 7)
                 for c in center.channels.indices {
@@ -193,7 +193,7 @@ public enum StaffingTable {
                 }).first {
                     why = "  (Erlang plan achieved \(e))"
                 }
-                out.append("  \(grid.weekday(ofSlot: p.s).shortName) \(grid.clock(p.s))  " + pad(center.teams[p.t].name, 13)
+                out.append("  \(grid.weekday(ofSlot: p.s).label) \(grid.clock(p.s))  " + pad(center.teams[p.t].name, 13)
                            + lpad(signed(Double(p.diff)), 5) + "  Erlang \(r.erlangPlan.agents[p.t][p.s]) → \(r.plan.agents[p.t][p.s])" + why)
             }
         }
