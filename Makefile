@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test report-test notebooks validate-long bench bench-sweep slurm-test golden clean
+.PHONY: all deps build run test report-test notebooks validate-long bench bench-sweep slurm-test golden readme clean
 
 all: build
 
@@ -67,6 +67,10 @@ bench-sweep: build
 ## Rewrite the golden files after an intended change of output (review the diff!).
 golden: build
 	CCSIM_UPDATE_GOLDEN=1 $(SWIFT) test $(CONFIG) --filter GoldenOutputTests
+
+## README.md's samples, rewritten from what ccsim prints (a CLI test checks them).
+readme: build
+	python3 scripts/readme-samples.py
 
 clean:
 	rm -rf .build

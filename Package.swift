@@ -9,6 +9,8 @@ import PackageDescription
 //   Analytics                 Erlang B/C/A, square-root staffing
 //   Scenarios                 scenario schema decoded from YAML, validated once at load
 //   ContactCenter             the contact-center model on the kernel
+//   ResultsSchema             the results vocabulary: metric names, units, labels, value and time formats,
+//                             verdict words, the version (Foundation only; shared by Experiments and Report)
 //   Experiments               replications, result files
 //   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
@@ -47,7 +49,8 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["CGSL"]),
         .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
-        .target(name: "Experiments", dependencies: ["ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
+        .target(name: "ResultsSchema"),
+        .target(name: "Experiments", dependencies: ["ResultsSchema", "ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
         .target(name: "Fitting", dependencies: ["CGSL", "Stochastics", "Statistics", "Scenarios", "Yams"]),
         .target(
             name: "Sweeps",
@@ -59,11 +62,11 @@ let package = Package(
         .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "Scenarios", "Yams"]),
-        .target(name: "Report"),
+        .target(name: "Report", dependencies: ["ResultsSchema"]),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "Scheduling", "TrainingROI",
+                "Experiments", "ResultsSchema", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "Scheduling", "TrainingROI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,7 +84,8 @@ let package = Package(
         // The command-line runner shared by the tests that run the built `ccsim`.
         .target(name: "CCSimCommandLine", path: "Tests/Support/CCSimCommandLine"),
         .testTarget(name: "CLITests", dependencies: ["ccsim", "CCSimCommandLine"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ResultsSchema"]),
+        .testTarget(name: "ResultsSchemaTests", dependencies: ["ResultsSchema"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim", "CCSimCommandLine"]),

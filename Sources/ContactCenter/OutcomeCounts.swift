@@ -4,7 +4,10 @@ import Scenarios
 /// compute every service-level convention, ASA and abandonment.
 ///
 /// The same record serves the whole run and each reporting interval;
-/// contacts are attributed to the interval in which they arrived.
+/// contacts are attributed to the interval in which they arrived (a ticket to
+/// the interval and channel it joined). Every offered contact ends in exactly
+/// one place, so `offered == answered + abandoned + callbacksAccepted + unansweredAtEnd`
+/// holds for every cell, interval and channel (`isBalanced`).
 public struct OutcomeCounts: Sendable, Hashable, Codable {
     public var offered = 0
     public var answered = 0
@@ -17,13 +20,25 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
     public var abandonedBeforeTarget = 0
     /// Sum of the waits of answered contacts (for ASA).
     public var answeredWaitSum = 0.0
-    /// Sum of the time in queue of every contact, answered or abandoned (for Little's law).
+    /// Time in queue summed over every wait that ended (answered, abandoned or called back),
+    /// warm transfers' second waits included, and the number of those waits: the same
+    /// contacts the queue length counts, so Little's law holds between them.
     public var queueTimeSum = 0.0
-    /// Voice callers who accepted a callback instead of waiting on the line, and those
-    /// called back within the promised time. They are neither answered nor abandoned
-    /// live, and are left out of the live service level.
-    public var callbacks = 0
+    public var queueExits = 0
+    /// Voice callers whose expected wait was over the offer's threshold and were offered a
+    /// callback, and those who accepted it. An accepted callback keeps the caller's place in
+    /// line off the line: it is neither answered nor abandoned live, and is left out of the
+    /// live service level; it is completed (called back) or still pending at the end.
+    public var callbacksOffered = 0
+    public var callbacksAccepted = 0
+    /// Callbacks made, and those made within the promised time.
+    public var callbacksCompleted = 0
     public var callbacksWithinPromise = 0
+    /// Accepted callbacks not yet made when the run ended.
+    public var callbacksPending = 0
+    /// Offered contacts (not callbacks) still waiting when the run ended: after the window
+    /// agents on duty drain the live queues, and backlog work stops at the horizon.
+    public var unansweredAtEnd = 0
     /// First waits still under the threshold when the run ended (an email that arrived late on the
     /// last day): whether they would have been answered in time is unknown, so they are left out
     /// of the service level instead of counted as misses (right-censored).
@@ -31,12 +46,12 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// The service level's denominator by the given convention: offered contacts less callbacks
-    /// and censored waits (less short abandons by that convention), or answered contacts.
+    /// The service level's denominator by the given convention: offered contacts less accepted
+    /// callbacks and censored waits (less short abandons by that convention), or answered contacts.
     public func serviceLevelDenominator(_ convention: ServiceLevelConvention) -> Int {
         switch convention {
-        case .offered: offered - callbacks - censored
-        case .excludingShortAbandons: offered - callbacks - censored - abandonedBeforeTarget
+        case .offered: offered - callbacksAccepted - censored
+        case .excludingShortAbandons: offered - callbacksAccepted - censored - abandonedBeforeTarget
         case .answered: answered
         }
     }
@@ -61,14 +76,19 @@ public struct OutcomeCounts: Sendable, Hashable, Codable {
         offered > 0 ? Double(delayed) / Double(offered) : nil
     }
 
-    /// Share of callbacks made within the promised time.
+    /// Share of the callbacks made that were made within the promised time.
     public var callbackServiceLevel: Double? {
-        callbacks > 0 ? Double(callbacksWithinPromise) / Double(callbacks) : nil
+        callbacksCompleted > 0 ? Double(callbacksWithinPromise) / Double(callbacksCompleted) : nil
     }
 
-    /// Mean time in queue over all contacts that left the queue.
+    /// Mean time in queue over every wait that ended (see `queueTimeSum`).
     public var meanTimeInQueue: Double? {
-        let left = answered + abandoned
-        return left > 0 ? queueTimeSum / Double(left) : nil
+        queueExits > 0 ? queueTimeSum / Double(queueExits) : nil
+    }
+
+    /// Whether every offered contact is accounted for exactly once.
+    public var isBalanced: Bool {
+        offered == answered + abandoned + callbacksAccepted + unansweredAtEnd
+            && callbacksAccepted == callbacksCompleted + callbacksPending
     }
 }

@@ -118,6 +118,7 @@ extension OutcomeCounts {
         answered += 1
         answeredWaitSum += wait
         queueTimeSum += wait
+        queueExits += 1
         if withinTarget { answeredWithinTarget += 1 }
     }
 
@@ -125,6 +126,7 @@ extension OutcomeCounts {
     mutating func recordAbandonment(wait: Double, beforeTarget: Bool) {
         abandoned += 1
         queueTimeSum += wait
+        queueExits += 1
         if beforeTarget { abandonedBeforeTarget += 1 }
     }
 }

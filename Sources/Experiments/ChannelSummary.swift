@@ -4,9 +4,14 @@ import Scenarios
 /// One channel across replications: what became of its contacts, how long
 /// they waited, its queue, and its service level against the agreement.
 ///
-/// Contacts count in the channel and interval of their arrival, and only
-/// their first wait counts for service level and ASA (a warm transfer's second
-/// wait does not), as the model records them.
+/// Contacts count in the channel and interval of their arrival (a ticket in the
+/// channel and interval it joins). Service level, ASA and the wait percentiles
+/// count first waits only (a warm transfer's second wait is the same call);
+/// accepted callbacks are left out of them and have their own service level.
+/// Mean time in queue and mean queue length count every wait in the channel's
+/// queues (second waits and callbacks' places in line included), so that
+/// Little's law holds between them. Every offered contact is answered,
+/// abandoned, a callback (made or pending) or unanswered at the end.
 public struct ChannelSummary: Sendable {
     public var name: String
     public var kind: ChannelKind
@@ -34,13 +39,31 @@ public struct ChannelSummary: Sendable {
         .offered, .answered, .abandoned, .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons,
         .serviceLevelAnswered, .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .abandonmentRate,
         .probabilityOfWait, .meanTimeInQueue, .meanQueueLength, .unansweredAtEnd, .serviceLevelMisses,
+        .callbacksOffered, .callbacksAccepted, .callbacksCompleted, .callbacksWithinPromise, .callbacksPending,
+        .callbackServiceLevel,
     ]
+
+    /// The callback metrics, carried only by channels that offer callbacks.
+    public static let callbackMetrics: Set<Metric> = [
+        .callbacksOffered, .callbacksAccepted, .callbacksCompleted, .callbacksWithinPromise, .callbacksPending,
+        .callbackServiceLevel,
+    ]
+
+    /// The whole-run metrics of a channel: the callback metrics only where callbacks are offered.
+    public static func wholeRun(_ spec: ChannelSpec) -> [Metric] {
+        spec.callbacks == nil ? wholeRun.filter { !callbackMetrics.contains($0) } : wholeRun
+    }
 
     /// Per-interval metrics (wait percentiles are whole-run only, to keep memory flat in intervals).
     public static let perInterval: [Metric] = [
         .offered, .answered, .abandoned, .serviceLevel, .averageSpeedOfAnswer, .abandonmentRate,
-        .probabilityOfWait, .meanQueueLength, .backlog, .oldestAge,
+        .probabilityOfWait, .meanQueueLength, .backlog, .oldestAge, .unansweredAtEnd, .callbacksAccepted,
     ]
+
+    /// The per-interval metrics of a channel: accepted callbacks only where callbacks are offered.
+    public static func perInterval(_ spec: ChannelSpec) -> [Metric] {
+        spec.callbacks == nil ? perInterval.filter { $0 != .callbacksAccepted } : perInterval
+    }
 
     init(_ spec: ChannelSpec, index c: Int, results: [CenterResult], intervals: [ReportingInterval], level: Double) {
         name = spec.name
@@ -48,13 +71,13 @@ public struct ChannelSummary: Sendable {
         serviceLevelTarget = spec.serviceLevel
         missPenalty = spec.missPenalty
         let convention = spec.serviceLevel.convention
-        metrics = MetricSet(Self.wholeRun, perReplication: results.map {
+        metrics = MetricSet(Self.wholeRun(spec), perReplication: results.map {
             var figures = Self.figures($0, channel: c, convention: convention)
             figures[.serviceLevelMisses] = Double(ServiceLevelMisses.count($0, channel: c, spec: spec))
             return figures
         }, level: level)
         self.intervals = intervals.map { interval in
-            MetricSet(Self.perInterval, perReplication: results.map {
+            MetricSet(Self.perInterval(spec), perReplication: results.map {
                 Self.figures($0, interval: interval.index, channel: c, convention: convention)
             }, level: level)
         }
@@ -82,7 +105,11 @@ public struct ChannelSummary: Sendable {
         figures[.waitP90] = result.waitP90[c]
         figures[.waitP95] = result.waitP95[c]
         figures[.meanQueueLength] = result.meanQueueLength[c]
-        figures[.unansweredAtEnd] = Double(result.unansweredAtEnd[c])
+        figures[.callbacksOffered] = Double(counts.callbacksOffered)
+        figures[.callbacksCompleted] = Double(counts.callbacksCompleted)
+        figures[.callbacksWithinPromise] = Double(counts.callbacksWithinPromise)
+        figures[.callbacksPending] = Double(counts.callbacksPending)
+        figures[.callbackServiceLevel] = counts.callbackServiceLevel
         return figures
     }
 
@@ -102,6 +129,8 @@ public struct ChannelSummary: Sendable {
             .offered: Double(counts.offered),
             .answered: Double(counts.answered),
             .abandoned: Double(counts.abandoned),
+            .unansweredAtEnd: Double(counts.unansweredAtEnd),
+            .callbacksAccepted: Double(counts.callbacksAccepted),
         ]
         figures[.serviceLevel] = counts.serviceLevel(convention)
         figures[.averageSpeedOfAnswer] = counts.averageSpeedOfAnswer

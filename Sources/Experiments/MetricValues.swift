@@ -34,10 +34,10 @@ package func metricNames(for center: CenterSpec) -> [String] {
 /// (name, scope, metric) in precedence order: unqualified first, then qualified by scope.
 private func namedMetrics(_ center: CenterSpec) -> [(name: String, scope: MetricScope, metric: Metric)] {
     var named: [(String, MetricScope, Metric)] = []
-    if !center.channels.isEmpty { named += ChannelSummary.wholeRun.map { ($0.rawValue, .channel(0), $0) } }
+    if !center.channels.isEmpty { named += ChannelSummary.wholeRun(center.channels[0]).map { ($0.rawValue, .channel(0), $0) } }
     if !center.teams.isEmpty { named += TeamSummary.wholeRun.map { ($0.rawValue, .team(0), $0) } }
     for (c, channel) in center.channels.enumerated() {
-        named += ChannelSummary.wholeRun.map { ("\(channel.name).\($0.rawValue)", .channel(c), $0) }
+        named += ChannelSummary.wholeRun(channel).map { ("\(channel.name).\($0.rawValue)", .channel(c), $0) }
     }
     let tierMetrics = TierSummary.wholeRun(resolutionTarget: center.resolutionTarget)
     for (k, tier) in center.tiers.enumerated() {

@@ -4,7 +4,7 @@
 /// column that applies; the others stay empty.
 extension SummaryFiles {
     static let metricsHeader = "scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications,theory"
-    static let intervalsHeader = "interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications"
+    static let intervalsHeader = "interval,start_s,end_s,day,weekday,clock,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications"
 
     /// Whole-run metrics of every scope: `scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications,theory`.
     public static func metricsCSV(_ summary: CenterSummary) -> String {
@@ -19,11 +19,18 @@ extension SummaryFiles {
     }
 
     /// Per-interval metrics of channels, tiers and teams:
-    /// `interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications`.
+    /// `interval,start_s,end_s,day,weekday,clock,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications`.
+    /// `start_s` and `end_s` count from the start of the measured window; `day` (from 1), `weekday`
+    /// and `clock` name the interval's start on the simulated calendar (warm-up included), as the
+    /// terminal and the report do (`TimeLabel`).
     public static func intervalsCSV(_ summary: CenterSummary) -> String {
         var out = intervalsHeader + "\n"
+        let label = TimeLabel(startWeekday: summary.center.startWeekday.rawValue)
+        let warmup = summary.scenario.run.warmup
         for interval in summary.intervals {
-            let when = [String(interval.index), number(interval.start), number(interval.end)]
+            let calendar = label.parts(warmup + interval.start)
+            let when = [String(interval.index), number(interval.start), number(interval.end),
+                        calendar.map { String($0.day) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
             let sets = summary.channels.indices.map { (MetricScope.channel($0), summary.channels[$0].intervals[interval.index]) }
                 + summary.tiers.indices.map { (MetricScope.tier($0), summary.tiers[$0].intervals[interval.index]) }
                 + summary.teams.indices.map { (MetricScope.team($0), summary.teams[$0].intervals[interval.index]) }

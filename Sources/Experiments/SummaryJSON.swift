@@ -6,10 +6,13 @@ import Stochastics
 /// metric by scope (channels, tiers, teams, whole center) with mean, sd,
 /// confidence interval and, where theory applies, the Erlang prediction; the
 /// channels' verdicts against their SLA and ceilings; and the per-interval
-/// figures. Keys are snake_case and sorted, so runs diff cleanly; a field
-/// without a value (e.g. `ci_lower` with one replication) is left out.
+/// figures. Keys are snake_case and sorted, so runs diff cleanly; a number
+/// without a value (e.g. `ci_lower` with one replication, a mean no replication
+/// defined, an infinite mean) is written as `null`, as is `met` when a verdict
+/// is undefined (`NullWhenAbsent`).
 extension SummaryFiles {
-    public static let version = "0.2.0"
+    /// `ResultsVersion.ccsim`: the one version number.
+    public static let version = ResultsVersion.ccsim
 
     public static func json(_ summary: CenterSummary) throws -> Data {
         let encoder = JSONEncoder()
@@ -49,14 +52,17 @@ extension SummaryFiles {
     struct ScenarioEcho: Encodable {
         var name: String
         var file: String?
+        /// Day 0's weekday (`Mon`…`Sun`): with `run.warmup_seconds` it names every interval (`TimeLabel`).
+        var startWeekday: String
         var channels: [ChannelEcho]
         var tiers: [TierEcho]
         var teams: [TeamEcho]
-        var resolutionTargetSeconds: Double?
+        @NullWhenAbsent var resolutionTargetSeconds: Double?
 
         init(_ summary: CenterSummary) {
             name = summary.scenario.name
             file = summary.scenario.source
+            startWeekday = TimeLabel.weekdays[summary.center.startWeekday.rawValue]
             channels = summary.center.channels.map(ChannelEcho.init)
             tiers = summary.center.tiers.map { TierEcho(name: $0.name, handleTimes: $0.handleTimes.map { $0.map(DistributionEcho.init) }) }
             teams = summary.center.teams.map {
@@ -73,8 +79,8 @@ extension SummaryFiles {
         var demand: DemandEcho
         var patience: DistributionEcho?
         var serviceLevel: ServiceLevelEcho
-        var maxAsaSeconds: Double?
-        var maxAbandonmentRate: Double?
+        @NullWhenAbsent var maxAsaSeconds: Double?
+        @NullWhenAbsent var maxAbandonmentRate: Double?
 
         init(_ spec: ChannelSpec) {
             name = spec.name
@@ -90,8 +96,8 @@ extension SummaryFiles {
     }
 
     struct DemandEcho: Encodable {
-        var ratePerHour: Double?
-        var volumePerDay: Double?
+        @NullWhenAbsent var ratePerHour: Double?
+        @NullWhenAbsent var volumePerDay: Double?
         var batches: Int
 
         init(_ demand: DemandSpec) {
@@ -125,8 +131,8 @@ extension SummaryFiles {
 
     struct DistributionEcho: Encodable {
         var family: String
-        var meanSeconds: Double
-        var cv: Double
+        @NullWhenAbsent var meanSeconds: Double?
+        @NullWhenAbsent var cv: Double?
 
         init(_ distribution: Distribution) {
             family = distribution.family
@@ -143,17 +149,28 @@ extension SummaryFiles {
         var intervalSeconds: Double
         var maxArrivals: Int?
         var confidenceLevel: Double
+        /// What happens after the window (`AfterWindow`).
+        var afterWindow = AfterWindow.drain
+    }
+
+    /// After the measured window the run drains: arrivals stop, the agents on duty (permanent
+    /// agents included) answer the live queues until they are empty, and every agent-second spent
+    /// on contacts after the window is paid as overtime (`overtime_hours`); backlog work (email)
+    /// is not started after the horizon. Whatever is still waiting when the run ends is counted
+    /// in `unanswered_at_end` (or `callbacks_pending`).
+    enum AfterWindow: String, Encodable {
+        case drain
     }
 
     // MARK: Results
 
     struct Entry: Encodable {
-        var mean: Double?
-        var sd: Double?
-        var ciLower: Double?
-        var ciUpper: Double?
+        @NullWhenAbsent var mean: Double?
+        @NullWhenAbsent var sd: Double?
+        @NullWhenAbsent var ciLower: Double?
+        @NullWhenAbsent var ciUpper: Double?
         var replications: Int
-        var theory: Double?
+        @NullWhenAbsent var theory: Double?
 
         init(_ item: MetricSummary, theory: Double?) {
             mean = item.mean
@@ -229,11 +246,11 @@ extension SummaryFiles {
         var answerWithinSeconds: Double
         var target: Double
         var convention: String
-        var achieved: Double?
-        var ciLower: Double?
-        var ciUpper: Double?
+        @NullWhenAbsent var achieved: Double?
+        @NullWhenAbsent var ciLower: Double?
+        @NullWhenAbsent var ciUpper: Double?
         var verdict: String
-        var met: Bool?
+        @NullWhenAbsent var met: Bool?
 
         init(answerWithinSeconds: Double, target: Double, convention: String, check: TargetCheck) {
             self.answerWithinSeconds = answerWithinSeconds
@@ -250,11 +267,11 @@ extension SummaryFiles {
     /// ASA or abandonment rate against its ceiling, read like `SLAVerdict`.
     struct CeilingVerdict: Encodable {
         var ceiling: Double
-        var achieved: Double?
-        var ciLower: Double?
-        var ciUpper: Double?
+        @NullWhenAbsent var achieved: Double?
+        @NullWhenAbsent var ciLower: Double?
+        @NullWhenAbsent var ciUpper: Double?
         var verdict: String
-        var met: Bool?
+        @NullWhenAbsent var met: Bool?
 
         init(_ check: TargetCheck) {
             ceiling = check.limit

@@ -21,8 +21,6 @@ public enum SummaryTable {
     ]
     static let width = 100
     static let indent = String(repeating: " ", count: 10)
-    /// Entities (tiers or teams) per row group of a matrix: 26 + 4 × 18 columns.
-    static let columnsPerGroup = 4
 
     public static func render(_ summary: CenterSummary) -> String {
         var lines = header(summary)
@@ -63,6 +61,9 @@ public enum SummaryTable {
         let level = Formatting.percent(summary.confidenceLevel, digits: 0)
         let warmup = run.warmup > 0 ? " after \(Formatting.duration(run.warmup)) warm-up" : ", no warm-up"
         lines.append("Run       \(summary.replications) replications × \(Formatting.duration(run.horizon)) measured\(warmup) · seed \(run.seed) · \(level) CI (Student t)")
+        // The after-window choice (summary.json `run.after_window: drain`).
+        lines.append("After     the window arrivals stop and agents on duty drain the live queues, paid as overtime;")
+        lines.append("          backlog work is not started, and what still waits counts as unanswered at end")
         return lines
     }
 
@@ -113,23 +114,29 @@ public enum SummaryTable {
 
         let level = Formatting.percent(summary.confidenceLevel, digits: 0)
         let theoryTitle = c == 0 ? summary.reference?.model.rawValue ?? "" : ""
-        lines.append(Formatting.pad("metric", 26) + Formatting.pad("mean", 11, right: true) + "   "
-            + Formatting.pad("\(level) CI", 21) + Formatting.pad(theoryTitle, 10, right: true))
+        var rows: [[String]] = []
         for metric in channelRows {
             guard let item = channel.metrics[metric] else { continue }
             if metric == .unansweredAtEnd && (item.mean ?? 0) == 0 { continue }
             let name = metric == .serviceLevel
                 ? "service level (\(conventionLabel(channel.serviceLevelTarget.convention)))" : metric.label
             let mean = item.mean.map { Formatting.value($0, metric.unit) } ?? "n/a"
-            // A share's interval is shown within 0…100% (the t-interval of a mean near a bound can cross it).
-            let interval = item.confidenceInterval.map { ci in
-                let (lower, upper) = metric.unit == .share ? (max(0, ci.lower), min(1, ci.upper)) : (ci.lower, ci.upper)
-                return "[\(Formatting.value(lower, metric.unit)), \(Formatting.value(upper, metric.unit))]"
+            // Cut to the metric's possible values (see `MetricSummary`).
+            let interval = item.confidenceInterval.map {
+                "[\(Formatting.value($0.lower, metric.unit)), \(Formatting.value($0.upper, metric.unit))]"
             } ?? ""
             let theory = summary.theory(metric, .channel(c)).map { Formatting.value($0, metric.unit) } ?? ""
-            lines.append(Formatting.pad(name, 26) + Formatting.pad(mean, 11, right: true) + "   "
-                + Formatting.pad(interval, 21) + Formatting.pad(theory, 10, right: true))
+            rows.append([name, mean, interval, theory])
         }
+        // Columns sized from their contents, so nothing runs together whatever the values.
+        let header = ["metric", "mean", "\(level) CI", theoryTitle]
+        let widths = (0..<4).map { k in max([26, 11, 21, 10][k], (rows + [header]).map { $0[k].count }.max() ?? 0) }
+        func line(_ row: [String]) -> String {
+            Formatting.pad(row[0], widths[0]) + " " + Formatting.pad(row[1], widths[1] - 1, right: true) + "   "
+                + Formatting.pad(row[2], widths[2]) + " " + Formatting.pad(row[3], widths[3] - 1, right: true)
+        }
+        lines.append(line(header))
+        lines += rows.map(line)
         return lines
     }
 
@@ -175,26 +182,39 @@ public enum SummaryTable {
 
     // MARK: Tiers and teams
 
-    /// Rows = metrics, columns = tiers or teams, each cell `mean ± half-width`,
-    /// in groups of `columnsPerGroup` columns so that any number fits the width.
+    /// Rows = metrics, columns = tiers or teams, each cell `mean ± half-width`. Columns are as
+    /// wide as their longest name or cell (at least 17), and as many go in a group of lines as fit
+    /// in `width` columns, so long team names and large money values never run together.
     static func matrix(_ summary: CenterSummary, title: String, scopes: [MetricScope], rows: [Metric]) -> [String] {
         // The Erlang column, for the one team of a single queue (occupancy).
         let hasTheory = scopes.count == 1 && rows.contains { summary.theory($0, scopes[0]) != nil }
         let theoryTitle = hasTheory ? summary.reference?.model.rawValue : nil
+        let shown = rows.filter { metric in scopes.contains { summary.metrics($0)[metric] != nil } }
+        let labelWidth = max(26, (shown.map(\.label.count).max() ?? 0) + 1)
+        let cells = scopes.map { scope in shown.map { cell(summary.metrics(scope)[$0], $0.unit) } }
+        let widths = scopes.indices.map { max(17, summary.name(scopes[$0]).count, cells[$0].map(\.count).max() ?? 0) }
+        // Groups of columns that fit the width (at least one column each).
+        var groups: [[Int]] = []
+        for k in scopes.indices {
+            let used = labelWidth + (groups.last ?? []).reduce(0) { $0 + widths[$1] + 1 }
+            if let last = groups.last, !last.isEmpty, used + widths[k] + 1 <= width, last.count < 8 {
+                groups[groups.count - 1].append(k)
+            } else {
+                groups.append([k])
+            }
+        }
         var lines: [String] = []
-        for start in stride(from: 0, to: scopes.count, by: columnsPerGroup) {
-            let group = Array(scopes[start..<min(start + columnsPerGroup, scopes.count)])
-            if start > 0 { lines.append("") }
-            var head = Formatting.pad(title, 26) + group.map { Formatting.pad(summary.name($0), 17, right: true) }.joined(separator: " ")
+        for (g, group) in groups.enumerated() {
+            if g > 0 { lines.append("") }
+            var head = Formatting.pad(title, labelWidth - 1) + group.map { " " + Formatting.pad(summary.name(scopes[$0]), widths[$0], right: true) }.joined()
             if let theoryTitle { head += Formatting.pad(theoryTitle, 11, right: true) }
             lines.append(head)
-            for metric in rows {
-                let items = group.map { summary.metrics($0)[metric] }
-                guard items.contains(where: { $0 != nil }) else { continue }
-                var line = Formatting.pad(metric.label, 26)
-                    + items.map { Formatting.pad(cell($0, metric.unit), 17, right: true) }.joined(separator: " ")
+            for (m, metric) in shown.enumerated() {
+                guard group.contains(where: { summary.metrics(scopes[$0])[metric] != nil }) else { continue }
+                var line = Formatting.pad(metric.label, labelWidth - 1)
+                    + group.map { " " + Formatting.pad(cells[$0][m], widths[$0], right: true) }.joined()
                 if theoryTitle != nil {
-                    line += Formatting.pad(summary.theory(metric, group[0]).map { Formatting.value($0, metric.unit) } ?? "", 11, right: true)
+                    line += Formatting.pad(summary.theory(metric, scopes[group[0]]).map { Formatting.value($0, metric.unit) } ?? "", 11, right: true)
                 }
                 lines.append(line)
             }
@@ -202,13 +222,15 @@ public enum SummaryTable {
         return lines
     }
 
-    /// `89.6% ± 0.9%`; the mean alone when there is no spread; empty where the scope lacks the metric.
-    static func cell(_ item: MetricSummary?, _ unit: Metric.Unit) -> String {
+    /// `89.6% ± 0.9%`; `99.8% [99.1%, 100.0%]` when the possible range cut the interval; the mean
+    /// alone when there is no spread; empty where the scope lacks the metric.
+    package static func cell(_ item: MetricSummary?, _ unit: Metric.Unit) -> String {
         guard let item else { return "" }
         guard let mean = item.mean else { return "n/a" }
         let value = Formatting.value(mean, unit)
-        guard let halfWidth = item.confidenceInterval?.halfWidth, halfWidth > 0 else { return value }
-        return "\(value) ± \(Formatting.value(halfWidth, unit))"
+        guard let ci = item.confidenceInterval, ci.halfWidth > 0 else { return value }
+        if ci.isTruncated { return "\(value) [\(Formatting.value(ci.lower, unit)), \(Formatting.value(ci.upper, unit))]" }
+        return "\(value) ± \(Formatting.value(ci.halfWidth, unit))"
     }
 
     // MARK: Center
@@ -220,7 +242,7 @@ public enum SummaryTable {
     static func centerLines(_ summary: CenterSummary, priced: Bool) -> [String] {
         let overall = summary.overall
         let counts = [Metric.offered, .handled, .resolved].map { metric in
-            "\(overall[metric]?.mean.map(Formatting.number) ?? "n/a") \(metric.label)"
+            "\(overall[metric]?.mean.map { Formatting.value($0, metric.unit) } ?? "n/a") \(metric.label)"
         }
         var lines = ["Center    " + counts.joined(separator: " · ")]
         if priced {

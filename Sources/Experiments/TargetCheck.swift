@@ -1,3 +1,5 @@
+import ResultsSchema
+
 /// A figure read against a target it must reach (service level) or a ceiling
 /// it must stay under (ASA, abandonment rate), with its confidence interval.
 ///
@@ -11,18 +13,8 @@ public struct TargetCheck: Sendable, Hashable {
         case atMost = "at_most"
     }
 
-    public enum Verdict: String, Sendable, Hashable {
-        /// The whole confidence interval is on the right side of the limit.
-        case met
-        /// The mean is, but the confidence interval reaches past the limit (or there is no interval: one replication).
-        case metOnMean = "met_on_mean"
-        /// The mean is not, but the confidence interval reaches the limit.
-        case missedOnMean = "missed_on_mean"
-        /// The whole confidence interval is on the wrong side.
-        case missed
-        /// No value: e.g. no contact offered, or none answered for ASA.
-        case undefined
-    }
+    /// The verdict words of every output (`ResultsSchema.Verdict`).
+    public typealias Verdict = ResultsSchema.Verdict
 
     public var metric: Metric
     public var bound: Bound
@@ -39,13 +31,7 @@ public struct TargetCheck: Sendable, Hashable {
     }
 
     /// Whether the mean meets the limit — the pass/fail mark; `nil` when undefined.
-    public var passed: Bool? {
-        switch verdict {
-        case .met, .metOnMean: true
-        case .missedOnMean, .missed: false
-        case .undefined: nil
-        }
-    }
+    public var passed: Bool? { verdict.passed }
 
     static func verdict(_ item: MetricSummary, _ bound: Bound, _ limit: Double) -> Verdict {
         guard let mean = item.mean else { return .undefined }

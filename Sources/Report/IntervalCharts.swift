@@ -1,37 +1,55 @@
+import ResultsSchema
+
 /// The charts across the horizon: offered volume per channel, service level per channel against
 /// its target (missing intervals marked), available agents per team; and occupancy by team.
+///
+/// Times are named as in the terminal and `intervals.csv` (`TimeLabel`: `Mon 08:00`): the x axis
+/// is the simulated clock (hours from midnight of day 0, warm-up included) with a tick per day.
 struct IntervalCharts {
     var results: RunResults
 
-    /// "day 2 08:30" for a time after the start of the measured window.
-    static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        let day = total / 86400 + 1, h = (total % 86400) / 3600, m = (total % 3600) / 60
-        return "day \(day) " + (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    var warmup: Double { results.run.warmupSeconds ?? 0 }
+    var label: TimeLabel { results.scenario.timeLabel }
+
+    /// `Mon 08:00–08:30` for an interval starting `start` seconds into the measured window.
+    func window(start: Double, length: Double?) -> String {
+        let length = length ?? results.run.intervalSeconds ?? 0
+        return length > 0 ? label.window(from: warmup + start, to: warmup + start + length) : label.moment(warmup + start)
     }
 
-    /// Interval starts in hours, from the first channel (every scope shares the intervals).
-    var starts: [Double] { (results.channels.first?.intervals ?? results.teams.first?.intervals ?? []).map(\.startSeconds) }
+    var intervals: [IntervalResult] { results.channels.first?.intervals ?? results.teams.first?.intervals ?? [] }
 
-    /// A tick per day for multi-day runs, otherwise nice hour ticks.
+    /// Interval starts, from the first channel (every scope shares the intervals).
+    var starts: [Double] { intervals.map(\.startSeconds) }
+
+    /// Positions on the x axis: hours of the simulated clock; nil (not drawn) where a start
+    /// cannot be a time of the run (not finite, beyond a million years).
+    var xs: [Double] { starts.map { label.parts(warmup + $0) == nil ? .nan : (warmup + $0) / 3600 } }
+
+    /// A tick per midnight (`Mon`, `Tue`, …) for multi-day runs, otherwise clock ticks.
     var xTicks: [(value: Double, label: String)]? {
-        guard results.run.horizonSeconds >= 2 * 86400 else { return nil }
-        let days = Int((results.run.horizonSeconds / 86400).rounded(.up))
-        return (0...days).map { (Double($0) * 24, "day \($0 + 1)") }.filter { $0.0 <= (starts.last ?? 0) / 3600 + 1e-9 }
+        let finite = xs.filter(\.isFinite)
+        guard let first = finite.min(), let last = finite.max(), last - first >= 36 else { return nil }
+        let firstDay = Int((first / 24).rounded(.down)), lastDay = Int((last / 24).rounded(.up))
+        guard lastDay - firstDay <= 400 else { return nil }
+        return (firstDay...lastDay).map { (Double($0) * 24, label.dayTick($0)) }.filter { $0.0 >= first - 1e-9 && $0.0 <= last + 1e-9 }
     }
 
     func line(title: String, yLabel: String, series: [ChartSeries], format: @escaping (Double) -> String, yMin: Double? = 0, yMax: Double? = nil) -> LineChart {
-        var chart = LineChart(title: title, xLabel: "hours into the measured window", yLabel: yLabel,
-                              x: starts.map { $0 / 3600 }, series: series, yFormat: format)
+        let finite = xs.indices.filter { xs[$0].isFinite }
+        let kept = series.map { s in ChartSeries(name: s.name, values: finite.map { $0 < s.values.count ? s.values[$0] : nil }) }
+        var chart = LineChart(title: title, xLabel: "day and time", yLabel: yLabel,
+                              x: finite.map { xs[$0] }, series: kept, yFormat: format)
         chart.xTicks = xTicks
-        chart.xFormat = { "\(ValueFormat.number($0))h" }
+        let label = self.label
+        chart.xFormat = { label.moment($0 * 3600) }
         chart.yMin = yMin
         chart.yMax = yMax
         return chart
     }
 
     func table(_ series: [ChartSeries], _ format: (Double?) -> String) -> [[String]] {
-        starts.enumerated().map { i, start in [Self.clock(start)] + series.map { i < $0.values.count ? format($0.values[i]) : "—" } }
+        intervals.enumerated().map { i, interval in [window(start: interval.startSeconds, length: interval.lengthSeconds)] + series.map { i < $0.values.count ? format($0.values[i]) : "—" } }
     }
 
     func values(_ intervals: [IntervalResult]?, _ metric: String) -> [Double?] {
@@ -44,7 +62,7 @@ struct IntervalCharts {
         let perInterval = results.run.intervalSeconds.map { " per \(ValueFormat.duration($0))" } ?? ""
         figures.append(ChartFigure(
             svg: line(title: "Offered volume per channel", yLabel: "contacts\(perInterval)", series: offered, format: ValueFormat.number).svg(),
-            caption: "Offered volume per channel", columns: ["interval start"] + offered.map(\.name), rows: table(offered, ValueFormat.number)))
+            caption: "Offered volume per channel", columns: ["interval"] + offered.map(\.name), rows: table(offered, ValueFormat.number)))
 
         for channel in results.channels {
             let series = ChartSeries(name: channel.name, values: values(channel.intervals, "service_level"))
@@ -53,21 +71,22 @@ struct IntervalCharts {
             if let target = channel.sla.target {
                 chart.reference = (target, "target \(ValueFormat.percent(target, digits: 0))")
                 failing = series.values.indices.filter { series.values[$0].map { $0 < target } ?? false }
-                chart.marked = [0: failing]
+                let position = Dictionary(uniqueKeysWithValues: xs.indices.filter { xs[$0].isFinite }.enumerated().map { ($1, $0) })
+                chart.marked = [0: failing.compactMap { position[$0] }]
                 chart.markedLabel = "below target (\(failing.count) of \(series.values.count) intervals)"
             }
             let failingSet = Set(failing)
-            let rows = starts.enumerated().map { i, start in
-                [Self.clock(start), ValueFormat.percent(series.values[i]), failingSet.contains(i) ? "below target" : ""]
+            let rows = intervals.enumerated().map { i, interval in
+                [window(start: interval.startSeconds, length: interval.lengthSeconds), ValueFormat.percent(series.values[i]), failingSet.contains(i) ? "below target" : ""]
             }
             figures.append(ChartFigure(svg: chart.svg(), caption: "Service level — \(channel.name)",
-                                       columns: ["interval start", "service level", "vs target"], rows: rows))
+                                       columns: ["interval", "service level", "vs target"], rows: rows))
         }
 
         let agents = results.teams.map { ChartSeries(name: $0.name, values: values($0.intervals, "available_agents")) }
         figures.append(ChartFigure(
             svg: line(title: "Available agents per team", yLabel: "agents (time-average)", series: agents, format: ValueFormat.number).svg(),
-            caption: "Available agents per team", columns: ["interval start"] + agents.map(\.name), rows: table(agents, ValueFormat.number)))
+            caption: "Available agents per team", columns: ["interval"] + agents.map(\.name), rows: table(agents, ValueFormat.number)))
         return figures
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 
 /// The parts of `summary.json` (results/README.md) that the report shows, decoded on their own
 /// so that the report reads a results folder without linking the simulator.
@@ -34,7 +35,14 @@ public struct MetricEntry: Decodable, Sendable {
 public struct ScenarioInputs: Decodable, Sendable {
     public var name: String
     public var file: String?
+    /// Day 0's weekday (`Mon`…`Sun`); absent in files from before 0.2.0 (read as Monday).
+    public var startWeekday: String?
     public var channels: [ChannelInput]
+
+    /// Names moments of the run as the terminal and `intervals.csv` do.
+    public var timeLabel: TimeLabel {
+        TimeLabel(startWeekday: startWeekday.flatMap { TimeLabel.weekdays.firstIndex(of: $0) } ?? 0)
+    }
     public var tiers: [TierInput]
     public var teams: [TeamInput]
     public var resolutionTargetSeconds: Double?
@@ -85,6 +93,8 @@ public struct RunSettingsInfo: Decodable, Sendable {
     public var warmupSeconds: Double?
     public var intervalSeconds: Double?
     public var confidenceLevel: Double?
+    /// What happened after the window (`drain`).
+    public var afterWindow: String?
 }
 
 /// A target or ceiling with its verdict (`met`, `met_on_mean`, `missed_on_mean`, `missed`, `undefined`).
@@ -96,7 +106,8 @@ public struct TargetVerdict: Decodable, Sendable {
     public var ciLower: Double?
     public var ciUpper: Double?
     public var verdict: String
-    public var met: Bool
+    /// nil when the verdict is undefined (a channel without demand): the writer writes `null`.
+    @NullWhenAbsent public var met: Bool?
 }
 
 public struct IntervalResult: Decodable, Sendable {
@@ -110,6 +121,7 @@ public struct ChannelResult: Decodable, Sendable {
     public struct WorstInterval: Decodable, Sendable {
         public var index: Int
         public var startSeconds: Double
+        public var lengthSeconds: Double?
         public var serviceLevel: Double?
     }
     public var name: String

@@ -1,16 +1,35 @@
+import ResultsSchema
+
 /// One card per channel with its service-level verdict: what was asked, what was achieved (with
 /// its confidence interval) and pass/fail, with the ceilings underneath. Pass/fail is written
 /// out in words as well as coloured, so it survives a black-and-white printer.
 struct SLACards {
     var results: RunResults
 
+    /// The verdict in the words of the terminal table (`Verdict.words`), with what it means.
     static func words(_ verdict: TargetVerdict) -> String {
-        switch verdict.verdict {
-        case "met": return "PASS — whole CI meets it"
-        case "met_on_mean": return "PASS on the mean — CI reaches past it"
-        case "missed_on_mean": return "FAIL on the mean — CI reaches it"
-        case "missed": return "FAIL — whole CI misses it"
-        default: return "undefined — nothing offered"
+        let parsed = Verdict(rawValue: verdict.verdict) ?? .undefined
+        let meaning = switch parsed {
+        case .met: "whole CI meets it"
+        case .metOnMean: "CI reaches past it"
+        case .missedOnMean: "CI reaches it"
+        case .missed: "whole CI misses it"
+        case .undefined: "nothing offered"
+        }
+        return "\(parsed.words) — \(meaning)"
+    }
+
+    /// `✓ MET`, `✗ MISSED`, `– undefined`: a ceiling's short verdict.
+    static func short(_ verdict: TargetVerdict) -> String {
+        let parsed = Verdict(rawValue: verdict.verdict) ?? .undefined
+        return "\(parsed.mark) \(parsed.words)"
+    }
+
+    static func cardClass(_ verdict: TargetVerdict) -> String {
+        switch verdict.met {
+        case true?: "pass"
+        case false?: "fail"
+        case nil: "undefined"
         }
     }
 
@@ -18,20 +37,22 @@ struct SLACards {
         var s = "<h2>Service level</h2>\n<div class=\"cards\">"
         for channel in results.channels {
             let sla = channel.sla
-            s += "<section class=\"card \(sla.met ? "pass" : "fail")\"><h3>\(xmlEscaped(channel.name))</h3>"
-            let target = "\(ValueFormat.percent(sla.target, digits: 0)) answered within \(ValueFormat.duration(sla.answerWithinSeconds))"
+            s += "<section class=\"card \(Self.cardClass(sla))\"><h3>\(xmlEscaped(channel.name))</h3>"
+            let verb = channel.kind == "email" ? "responded to" : "answered"
+            let target = "\(ValueFormat.percent(sla.target, digits: 0)) \(verb) within \(ValueFormat.duration(sla.answerWithinSeconds))"
             s += "<div>target \(xmlEscaped(target))</div>"
             s += "<div class=\"big\">\(ValueFormat.percent(sla.achieved))</div>"
             if let lo = sla.ciLower, let hi = sla.ciUpper { s += "<div>CI [\(ValueFormat.percent(lo)), \(ValueFormat.percent(hi))]</div>" }
-            s += "<div class=\"badge\">\(sla.met ? "✓" : "✗") \(xmlEscaped(Self.words(sla)))</div>"
+            s += "<div class=\"badge\">\((Verdict(rawValue: sla.verdict) ?? .undefined).mark) \(xmlEscaped(Self.words(sla)))</div>"
             if let asa = channel.asaCeiling {
-                s += "<div>ASA \(ValueFormat.duration(asa.achieved)) (ceiling \(ValueFormat.duration(asa.ceiling))): \(asa.met ? "✓ pass" : "✗ fail")</div>"
+                s += "<div>ASA \(ValueFormat.duration(asa.achieved)) (ceiling \(ValueFormat.duration(asa.ceiling))): \(Self.short(asa))</div>"
             }
             if let abandon = channel.abandonmentCeiling {
-                s += "<div>abandonment \(ValueFormat.percent(abandon.achieved)) (ceiling \(ValueFormat.percent(abandon.ceiling, digits: 0))): \(abandon.met ? "✓ pass" : "✗ fail")</div>"
+                s += "<div>abandonment \(ValueFormat.percent(abandon.achieved)) (ceiling \(ValueFormat.percent(abandon.ceiling, digits: 0))): \(Self.short(abandon))</div>"
             }
             if let worst = channel.worstInterval {
-                s += "<div class=\"meta\">worst interval #\(worst.index) (\(xmlEscaped(IntervalCharts.clock(worst.startSeconds)))): \(ValueFormat.percent(worst.serviceLevel))</div>"
+                let when = IntervalCharts(results: results).window(start: worst.startSeconds, length: worst.lengthSeconds)
+                s += "<div class=\"meta\">worst interval #\(worst.index) (\(xmlEscaped(when))): \(ValueFormat.percent(worst.serviceLevel))</div>"
             }
             s += "</section>"
         }

@@ -52,7 +52,7 @@ struct SweepPage {
     }
 
     func figure(metric m: Int, layout: Layout) -> ChartFigure {
-        let name = results.metrics[m], unit = MetricUnit(metric: name)
+        let name = results.metrics[m], unit = ChartUnit(metric: name)
         // A common x array: the sorted distinct positions; each line has a value (or a gap) at each.
         let xs = Array(Set(layout.x)).sorted()
         let xsIndex = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($1, $0) })

@@ -26,7 +26,7 @@ public enum ScheduleFiles {
         for team in plan.teams {
             for slot in 0..<requirement.slots {
                 let (weekday, start) = requirement.time(of: slot)
-                out += "\(team.name),\(weekday.shortName),\(ClockTime.describe(start)),\(number(team.required[slot])),\(number(team.covered[slot])),\(number(team.short(slot)))\n"
+                out += "\(team.name),\(weekday.label),\(ClockTime.describe(start)),\(number(team.required[slot])),\(number(team.covered[slot])),\(number(team.short(slot)))\n"
             }
         }
         return out

@@ -13,7 +13,7 @@ public enum ScheduleTable {
         var out = "Shift plan for a repeating week, \(Quantity.describe(duration: interval)) intervals (costs per week)\n"
         let missing = Weekday.allCases.filter { !plan.requirement.weekdaysGiven.contains($0) }
         if !missing.isEmpty && !plan.requirement.weekdaysGiven.isEmpty {
-            out += "note: the requirement has no rows for \(missing.map(\.shortName).joined(separator: ", ")): nobody is required then, yet shifts whose pattern includes those days are paid for them\n"
+            out += "note: the requirement has no rows for \(missing.map(\.label).joined(separator: ", ")): nobody is required then, yet shifts whose pattern includes those days are paid for them\n"
         }
         for team in plan.teams {
             let cap = team.maxAgents.map { " (cap \($0))" } ?? ""
@@ -81,7 +81,7 @@ public enum ScheduleTable {
     /// `mon 10:00–10:30`.
     public static func slotName(_ slot: Int, _ requirement: WeeklyRequirement) -> String {
         let (weekday, start) = requirement.time(of: slot)
-        return "\(weekday.shortName) \(ClockTime.describe(start))–\(ClockTime.describe(start + requirement.interval))"
+        return "\(weekday.label) \(ClockTime.describe(start))–\(ClockTime.describe(start + requirement.interval))"
     }
 
     static func breaks(_ breaks: [Break]) -> String {

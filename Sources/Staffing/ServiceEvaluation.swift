@@ -48,7 +48,7 @@ public struct ServiceEvaluation: Sendable {
                     for k in 0..<tiers {
                         let o = result.cell(interval: i, channel: group.channel, tier: k).outcomes
                         total.add(o)
-                        missed[slot, default: Array(repeating: 0, count: tiers)][k] += Double(max(0, o.offered - o.callbacks - o.answeredWithinTarget))
+                        missed[slot, default: Array(repeating: 0, count: tiers)][k] += Double(max(0, o.offered - o.callbacksAccepted - o.answeredWithinTarget))
                         abandoned[slot, default: Array(repeating: 0, count: tiers)][k] += Double(o.abandoned)
                         waited[slot, default: Array(repeating: 0, count: tiers)][k] += o.answeredWaitSum
                     }
@@ -57,7 +57,7 @@ public struct ServiceEvaluation: Sendable {
                 if let v = total.averageSpeedOfAnswer { asa.add(v) }
                 if let v = total.abandonmentRate { abandon.add(v) }
             }
-            let slE = Self.estimate(sl), asaE = Self.estimate(asa), abE = Self.estimate(abandon)
+            let slE = Self.estimate(sl, highest: 1), asaE = Self.estimate(asa), abE = Self.estimate(abandon, highest: 1)
             // Margins on one scale, service-level points: an abandonment point counts as two,
             // ASA's relative slack as a tenth.
             var margins: [(Failure, Double)] = []
@@ -89,7 +89,7 @@ public struct ServiceEvaluation: Sendable {
                     for i in occurrences where i < result.intervalCount { total.add(result.outcomes(interval: i, channel: c)) }
                     if let v = total.serviceLevel(channel.serviceLevel.convention) { tally.add(v) }
                 }
-                return Self.estimate(tally)
+                return Self.estimate(tally, highest: 1)
             }
         }
         occupancy = center.teams.indices.map { t in
@@ -111,9 +111,12 @@ public struct ServiceEvaluation: Sendable {
         labourCost = costs.isEmpty ? 0 : costs.reduce(0, +) / Double(costs.count)
     }
 
-    static func estimate(_ tally: Tally) -> Estimate? {
+    /// Mean and 95% interval, cut to the possible values (≥ 0; at most `highest`: 1 for shares).
+    static func estimate(_ tally: Tally, highest: Double = .infinity) -> Estimate? {
         guard tally.count > 0 else { return nil }
-        guard let ci = tally.confidenceInterval(level: 0.95) else { return Estimate(mean: tally.mean, low: tally.mean, high: tally.mean) }
+        guard let ci = tally.confidenceInterval(level: 0.95)?.within(0, highest) else {
+            return Estimate(mean: tally.mean, low: tally.mean, high: tally.mean)
+        }
         return Estimate(mean: tally.mean, low: ci.lower, high: ci.upper)
     }
 }

@@ -51,7 +51,7 @@ public enum StaffingTable {
             for ofDay in 0..<grid.slotsPerDay {
                 let s = weekday.rawValue * grid.slotsPerDay + ofDay
                 for (t, team) in center.teams.enumerated() {
-                    var row = [String(day), weekday.shortName, grid.clock(s), team.name,
+                    var row = [String(day), weekday.label, grid.clock(s), team.name,
                                fixed(r.analytic.onPhone[t][s]), String(r.erlangPlan.agents[t][s]), fixed(r.analytic.scheduledFraction[t][s]),
                                String(r.plan.agents[t][s]), String(r.plan.agents[t][s]), fixed(scheduledFTE(r, team: t, slot: s)),
                                r.evaluation.occupancy[t][s].map(fixed) ?? ""]
@@ -99,7 +99,7 @@ public enum StaffingTable {
             for g in short.prefix(max(peaks, 1)) {
                 let channel = center.channels[g.group.channel]
                 let first = g.group.slots.first!, lastSlot = g.group.slots.last!
-                let span = "\(grid.weekday(ofSlot: first).shortName) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
+                let span = "\(grid.weekday(ofSlot: first).label) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
                 var text = "  \(channel.name) \(span): SL " + (g.serviceLevel.map(estimateText) ?? "-") + " vs \(Formatting.percent(channel.serviceLevel.target, digits: 0))"
                 if let asa = g.averageSpeedOfAnswer, channel.maxAverageSpeedOfAnswer != nil { text += ", ASA \(Formatting.duration(asa.mean))" }
                 if let ab = g.abandonment, channel.maxAbandonmentRate != nil { text += ", abandonment \(Formatting.percent(ab.mean))" }
@@ -121,7 +121,7 @@ public enum StaffingTable {
                 let whole = Double(slots.reduce(0) { $0 + r.erlangPlan.agents[t][$1] }) * hours
                 let fraction = slots.reduce(0.0) { $0 + r.analytic.scheduledFraction[t][$1] } * hours
                 let simulated = Double(slots.reduce(0) { $0 + r.plan.agents[t][$1] }) * hours
-                out.append(pad("  \(weekday.shortName) \(team.name)", 34) + lpad(hoursText(whole), 13) + lpad(hoursText(fraction), 20)
+                out.append(pad("  \(weekday.label) \(team.name)", 34) + lpad(hoursText(whole), 13) + lpad(hoursText(fraction), 20)
                            + lpad(hoursText(simulated), 12) + lpad(signed(simulated - whole), 15))
             }
         }
@@ -142,7 +142,7 @@ public enum StaffingTable {
         out.append(header)
         for s in shown {
             for (t, team) in center.teams.enumerated() {
-                var line = pad("\(grid.weekday(ofSlot: s).shortName) \(grid.clock(s))", 12) + pad(team.name, 13)
+                var line = pad("\(grid.weekday(ofSlot: s).label) \(grid.clock(s))", 12) + pad(team.name, 13)
                 line += lpad(String(r.erlangPlan.agents[t][s]), 7) + lpad(String(format: "%.1f", r.analytic.scheduledFraction[t][s]), 7)
                 line += lpad(String(r.plan.agents[t][s]), 6) + lpad(r.evaluation.occupancy[t][s].map { Formatting.percent($0, digits: 0) } ?? "-", 7)
                 for c in center.channels.indices {
@@ -155,11 +155,16 @@ public enum StaffingTable {
         out.append("")
 
         // Totals and cost.
-        out.append("Week totals                   Erlang whole        Erlang fractional   simulated")
+        // Columns sized from their contents, three spaces apart (they used to run together).
+        var weekRows = [["Week totals", "Erlang whole", "Erlang fractional", "simulated"]]
         for totals in totals(r) {
-            out.append(pad("  " + totals.team, 30) + pad(hoursText(totals.erlangHours) + " = " + fte(totals.erlangHours, fteHours), 20)
-                       + pad(hoursText(totals.erlangFractionalHours) + " = " + fte(totals.erlangFractionalHours, fteHours), 20)
-                       + hoursText(totals.simulatedHours) + " = " + fte(totals.simulatedHours, fteHours))
+            weekRows.append(["  " + totals.team] + [totals.erlangHours, totals.erlangFractionalHours, totals.simulatedHours].map {
+                hoursText($0) + " = " + fte($0, fteHours)
+            })
+        }
+        let weekWidths = (0..<4).map { k in weekRows.map { $0[k].count }.max() ?? 0 }
+        for row in weekRows {
+            out.append((0..<4).map { k in k == 3 ? row[k] : Formatting.pad(row[k], weekWidths[k] + 3) }.joined())
         }
         let erlangCost = r.erlangPlan.weeklyCost(center), simCost = r.plan.weeklyCost(center)
         out.append("Cost per week (scheduled hours × hourly cost): Erlang \(Formatting.money(erlangCost)), simulated \(Formatting.money(simCost))"
@@ -188,7 +193,7 @@ public enum StaffingTable {
                 }).first {
                     why = "  (Erlang plan achieved \(e))"
                 }
-                out.append("  \(grid.weekday(ofSlot: p.s).shortName) \(grid.clock(p.s))  " + pad(center.teams[p.t].name, 13)
+                out.append("  \(grid.weekday(ofSlot: p.s).label) \(grid.clock(p.s))  " + pad(center.teams[p.t].name, 13)
                            + lpad(signed(Double(p.diff)), 5) + "  Erlang \(r.erlangPlan.agents[p.t][p.s]) → \(r.plan.agents[p.t][p.s])" + why)
             }
         }
@@ -200,7 +205,8 @@ public enum StaffingTable {
     }
 
     static func estimateText(_ e: Estimate) -> String {
-        "\(Formatting.percent(e.mean)) [\(Formatting.percent(e.low, digits: 0)), \(Formatting.percent(e.high, digits: 0))]"
+        // Bounds with the mean's precision, so the mean is visibly inside (`99.9% [100%, 100%]` was not).
+        "\(Formatting.percent(e.mean)) [\(Formatting.percent(e.low)), \(Formatting.percent(e.high))]"
     }
 
     static func hoursText(_ h: Double) -> String { String(format: "%.1f h", h) }

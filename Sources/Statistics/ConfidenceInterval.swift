@@ -15,6 +15,10 @@ public struct ConfidenceInterval: Sendable, Hashable, Codable {
     public let halfWidth: Double
     /// Nominal coverage in (0, 1), e.g. 0.95.
     public let level: Double
+    /// The values the quantity can take (a share 0…1, a time or count ≥ 0), when known: the
+    /// interval is cut to them, so it never shows an impossible value. nil: unbounded.
+    public private(set) var lowestPossible: Double?
+    public private(set) var highestPossible: Double?
 
     /// Builds an interval from its parts. `halfWidth` must be ≥ 0 and
     /// `level` in (0, 1).
@@ -26,8 +30,23 @@ public struct ConfidenceInterval: Sendable, Hashable, Codable {
         self.level = level
     }
 
-    public var lower: Double { mean - halfWidth }
-    public var upper: Double { mean + halfWidth }
+    /// The Student-t bounds `mean ∓ halfWidth`, cut to the possible values. The mean lies in the
+    /// possible range, so it always lies inside `[lower, upper]`.
+    public var lower: Double { max(mean - halfWidth, lowestPossible ?? -.infinity) }
+    public var upper: Double { min(mean + halfWidth, highestPossible ?? .infinity) }
+
+    /// Whether the possible range cut the interval (its Student-t bounds crossed it).
+    public var isTruncated: Bool { lower > mean - halfWidth || upper < mean + halfWidth }
+
+    /// The same interval cut to the values the quantity can take (truncation: coverage can only
+    /// rise, as no true value lies outside the range). A mean outside the range is left alone.
+    public func within(_ lowest: Double, _ highest: Double = .infinity) -> ConfidenceInterval {
+        guard mean >= lowest && mean <= highest else { return self }
+        var cut = self
+        cut.lowestPossible = lowest
+        cut.highestPossible = highest.isFinite ? highest : nil
+        return cut
+    }
 
     /// Whether `x` lies in the closed interval [lower, upper].
     public func contains(_ x: Double) -> Bool { lower <= x && x <= upper }

@@ -86,9 +86,10 @@ final class CommandTests: XCTestCase {
         XCTAssertNotNil(summary?["center"] as? [String: Any])
         let intervals = try String(contentsOf: directory.appendingPathComponent("intervals.csv"), encoding: .utf8)
         let lines = intervals.split(separator: "\n")
-        XCTAssertEqual(lines.first, "interval,start_s,end_s,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("15,27000,28800,channel,voice,,,service_level,") })
-        XCTAssertTrue(lines.contains { $0.hasPrefix("0,0,1800,team,,,frontline,occupancy,") })
+        XCTAssertEqual(lines.first, "interval,start_s,end_s,day,weekday,clock,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
+        // After the 1-hour warm-up: interval 15 starts at 08:30 on day 1 (a Monday), as the table names it.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("15,27000,28800,1,Mon,08:30,channel,voice,,,service_level,") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("0,0,1800,1,Mon,01:00,team,,,frontline,occupancy,") })
         XCTAssertEqual(output.stderr, "wrote summary.json and intervals.csv in \(directory.path)\n")
     }
 

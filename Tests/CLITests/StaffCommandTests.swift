@@ -52,7 +52,7 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "day,weekday,start,team,erlang_on_phone,erlang_agents,erlang_fte,simulated_agents,scheduled_agents,scheduled_fte,occupancy,sl_voice,sl_voice_low,sl_voice_high")
         XCTAssertEqual(lines.count, 1 + 24, "one day × 24 hours × one team")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertTrue(rows.allSatisfy { $0[0] == "0" && $0[1] == "wed" && $0[3] == "desk" })
+        XCTAssertTrue(rows.allSatisfy { $0[0] == "0" && $0[1] == "Wed" && $0[3] == "desk" })
         XCTAssertEqual(rows.map { $0[2] }, (0..<24).map { String(format: "%02d:00", $0) })
         for row in rows {
             let scheduled = try XCTUnwrap(Int(row[8]), row.joined(separator: ","))

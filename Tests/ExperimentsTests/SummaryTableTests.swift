@@ -49,4 +49,31 @@ final class SummaryTableTests: XCTestCase {
         XCTAssertTrue(table.contains("extra1"))
         XCTAssertEqual(table.components(separatedBy: "\noccupancy ").count - 1, 2, "two groups of team columns")
     }
+
+    /// Columns sized from their contents: a long team name and six-figure costs with wide
+    /// intervals never run into the next column (they used to: `70381.22 ± 625.25146251.88`).
+    func testLongNamesAndLargeMoneyKeepTheirColumns() {
+        var center = TwoChannelCenter.center
+        center.teams[0].name = "customer-service-frontline-emea"
+        center.teams[0].hourlyCost = 25_000
+        center.teams[1].hourlyCost = 40_000
+        let summary = CenterSummary(scenario: TwoChannelCenter.scenario, center: center, singleQueue: nil,
+                                    replications: TwoChannelCenter.results)
+        let table = SummaryTable.render(summary)
+        let lines = table.split(separator: "\n").map(String.init)
+        for line in lines { XCTAssertLessThanOrEqual(line.count, 100, line) }
+        let head = try! XCTUnwrap(lines.first { $0.hasPrefix("team ") })
+        XCTAssertTrue(head.hasSuffix(" customer-service-frontline-emea           experts"), head)
+        let cost = try! XCTUnwrap(lines.first { $0.hasPrefix("labour cost") })
+        for t in 0..<2 {
+            let item = summary.teams[t].metrics[.labourCost]
+            let text = SummaryTable.cell(item, .money)
+            XCTAssertTrue(text.contains(","), text)
+            XCTAssertTrue(cost.contains(" " + text), "\(text) not set apart in: \(cost)")
+        }
+        // Every row's cells end where the header's names end.
+        for line in lines where line.hasPrefix("labour cost") || line.hasPrefix("occupancy") {
+            XCTAssertEqual(line.count, head.count, line)
+        }
+    }
 }

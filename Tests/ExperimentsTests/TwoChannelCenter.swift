@@ -99,6 +99,7 @@ enum TwoChannelCenter {
             $0.outcomes.answeredWithinTarget = 15 + r
             $0.outcomes.answeredWaitSum = 18 * 3600
             $0.outcomes.queueTimeSum = 18 * 3600
+            $0.outcomes.unansweredAtEnd = 2 + r
             $0.resolutions.handled = 18
             $0.resolutions.resolved = 18
             $0.resolutions.firstContactsHandled = 18
@@ -139,6 +140,8 @@ enum TwoChannelCenter {
         }
         result.arrivalsSimulated = 200 + r
         result.eventsHandled = 1000 + r
+        // Every wait that ended is one exit from the queue.
+        for i in result.outcomeCells.indices { result.outcomeCells[i].queueExits = result.outcomeCells[i].answered + result.outcomeCells[i].abandoned }
         return result
     }
 

@@ -38,7 +38,7 @@ import Testing
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("front: 3 agents (cap 3)"), "\(output.stdout)")
         #expect(output.stdout.contains("Short intervals"), "\(output.stdout)")
-        #expect(output.stdout.contains("sun 10:00–11:00  3 / 1"), "\(output.stdout)")
+        #expect(output.stdout.contains("Sun 10:00–11:00  3 / 1"), "\(output.stdout)")
         #expect(!output.stdout.contains("Simulated"))
     }
 

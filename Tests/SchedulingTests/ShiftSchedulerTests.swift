@@ -40,7 +40,7 @@ import Testing
         #expect(abs(plan.shortfallAgentHours - 14) < 1e-9)
         let text = ScheduleTable.render(plan)
         #expect(text.contains("short 14 agent-hours in 7 intervals"), "\(text)")
-        #expect(text.contains("mon 10:00–11:00"), "\(text)")
+        #expect(text.contains("Mon 10:00–11:00"), "\(text)")
     }
 
     /// A cheap penalty makes covering a lone interval not worth a shift: coverage is soft.

@@ -94,7 +94,7 @@ package struct AgentPool {
                 onDuty[team] -= 1
             }
             if let from = agents[agent].overtimeFrom {
-                statistics.addOvertime(team: team, now - from)
+                statistics.addOvertime(team: team, from: from, to: now)
                 agents[agent].overtimeFrom = nil
             }
         }

@@ -37,9 +37,22 @@ public struct CenterResult: Sendable, Hashable {
         public var availableSeconds: Double
         /// Paid time: agents on shift, paid breaks and off-phone blocks included, unpaid lunches not.
         public var paidSeconds: Double
-        /// Time spent finishing contacts after the end of a shift.
+        /// Paid as overtime: time spent finishing contacts after the end of a shift inside the
+        /// window, plus every agent-second spent on contacts after the window (`drainSeconds`).
         public var overtimeSeconds: Double
+        /// Agent-seconds spent draining the queues after the window (permanent agents included).
+        public var drainSeconds: Double = 0
         public var handled: Int
+
+        public init(busySeconds: Double, availableSeconds: Double, paidSeconds: Double, overtimeSeconds: Double,
+                    drainSeconds: Double = 0, handled: Int) {
+            self.busySeconds = busySeconds
+            self.availableSeconds = availableSeconds
+            self.paidSeconds = paidSeconds
+            self.overtimeSeconds = overtimeSeconds
+            self.drainSeconds = drainSeconds
+            self.handled = handled
+        }
 
         /// Busy time over available time.
         public var occupancy: Double? { availableSeconds > 0 ? busySeconds / availableSeconds : nil }
@@ -64,7 +77,9 @@ public struct CenterResult: Sendable, Hashable {
     public var waitP90: [Double?]
     public var waitP95: [Double?]
     public var meanQueueLength: [Double]
-    /// Contacts still waiting when the run ended (backlog carried past the horizon).
+    /// Contacts of each channel still waiting when the run ended, whenever they arrived (warm
+    /// transfers and contacts from before the window included); the outcome counts' `unansweredAtEnd`
+    /// and `callbacksPending` split those offered in the window.
     public var unansweredAtEnd: [Int]
     /// The people side, week by week: `workforceWeeks[week × teams + team]` (weeks from time 0,
     /// warm-up included). Empty when no team has workforce dynamics and there are no training programs.

@@ -10,15 +10,8 @@ extension CenterStatistics {
         // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
         let cellCount = measured * s.channels * s.tiers
         var outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
-        // First waits shorter than the threshold when service stopped (arrivals close, and no
-        // backlog work starts after): right-censored, left out of the service level.
-        queues.forEachWaiting(in: contacts) { ref in
-            let record = contacts[ref]
-            let c = Int(record.channel)
-            guard record.stage == .first, !record.isCallback, closeTime - record.queuedAt < s.thresholds[c],
-                  let i = s.cell(arrival: record.arrival, channel: c, tier: Int(record.tier)), i < outcomeCells.count else { return }
-            outcomeCells[i].censored += 1
-        }
+        // Contacts still waiting: unanswered or pending callbacks (see `CenterStatistics.leftWaiting`).
+        queues.forEachWaiting(in: contacts) { ref in s.leftWaiting(contacts[ref], serviceStop: closeTime, into: &outcomeCells) }
         let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
         func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
         var channelIntervals: [CenterResult.ChannelInterval] = []
@@ -39,7 +32,8 @@ extension CenterStatistics {
         }
         let teamTotals = (0..<s.teams).map { t in
             CenterResult.Team(busySeconds: s.measuredBusy[t], availableSeconds: s.measuredAvailable[t],
-                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t],
+                              paidSeconds: s.measuredPaid[t], overtimeSeconds: s.overtime[t] + s.drainSeconds(team: t),
+                              drainSeconds: s.drainSeconds(team: t),
                               handled: (0..<measured).reduce(0) { $0 + s.intervalHandled[$1 * s.teams + t] })
         }
         func percentile(_ p: Double) -> [Double?] { s.waits.map { $0.count > 0 ? $0.quantile(p) : nil } }

@@ -4,8 +4,14 @@ import Statistics
 /// O(intervals × channels × tiers + intervals × teams) memory.
 ///
 /// Contacts are attributed to the interval, channel and tier of their
-/// arrival and counted when they arrive in the measured window; time-weighted
-/// figures (queue length, busy and available agents) cover the window.
+/// arrival and counted when they arrive in the measured window (a ticket to the
+/// channel it joins, when it joins); time-weighted figures (queue length, busy
+/// and available agents) cover the window.
+///
+/// After the window the run drains: agents on duty keep answering the live
+/// queues (backlog work stops at the horizon), and every agent-second spent on
+/// contacts after the window is paid as overtime (`drainSeconds`). What is still
+/// waiting when the run ends is counted unanswered (`leftWaiting`).
 struct CenterStatistics {
     let measurementStart: Double
     let intervalLength: Double
@@ -45,6 +51,8 @@ struct CenterStatistics {
     private var busyMark: [Double]
     private var availableMark: [Double]
     private(set) var measuring = false
+    /// When measurement stopped (the horizon, or earlier with `max_arrivals`).
+    private(set) var windowEnd: Double?
 
     init(measurementStart: Double, intervalLength: Double, intervalCount: Int, plan: CenterPlan,
          teams: Int, resolutionTarget: Double?) {
@@ -125,6 +133,7 @@ struct CenterStatistics {
     }
 
     mutating func stopMeasuring(at time: Double, backlog: [Int], oldestAge: [Double]) {
+        windowEnd = time
         closeInterval(at: time, backlog: backlog, oldestAge: oldestAge)
         for c in 0..<channels { measuredQueue[c] = queueLength[c].integral(at: time) }
         for t in 0..<teams {
@@ -151,55 +160,115 @@ struct CenterStatistics {
         paid[team].add(delta, at: time)
     }
 
-    mutating func addOvertime(team: Int, _ seconds: Double) {
-        if measuring { overtime[team] += seconds }
+    /// An agent finished work it kept after its shift ended, from `from` to `to`: the part inside
+    /// the window is overtime here; the part after it is in `drainSeconds`.
+    mutating func addOvertime(team: Int, from: Double, to: Double) {
+        let start = max(from, measurementStart), end = min(to, windowEnd ?? .infinity)
+        if end > start { overtime[team] += end - start }
+    }
+
+    /// Agent-seconds of a team spent handling contacts after the window (the drain), paid as overtime.
+    func drainSeconds(team t: Int) -> Double {
+        guard let windowEnd else { return 0 }
+        return max(0, busy[t].integral(at: max(busy[t].lastUpdateTime, windowEnd)) - measuredBusy[t])
     }
 
     // MARK: Contacts
 
+    /// The cell of an offered contact: a first contact's by its arrival, a ticket's by when it
+    /// joined its channel (inside the window); nil for warm transfers' second waits, which are
+    /// the same call as the first, and for contacts outside the window.
     @inline(__always)
-    mutating func arrived(_ contact: ContactRecord, delayed: Bool) {
-        guard let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
-        outcomes[i].offered += 1
-        if delayed { outcomes[i].delayed += 1 }
-        if contact.contactNumber > 1 { resolutions[i].repeatContacts += 1 }
+    func offeredCell(_ contact: ContactRecord) -> Int? {
+        switch contact.stage {
+        case .first: return cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier))
+        case .ticket:
+            guard contact.queuedAt < windowEnd ?? .infinity else { return nil }
+            return cell(arrival: contact.queuedAt, channel: Int(contact.channel), tier: Int(contact.tier))
+        case .transfer: return nil
+        }
     }
 
-    /// A contact reaches an agent; only its first wait counts for the channel's service level.
+    /// The cell whose queue-time figures a wait adds to: the offered cell, or a transfer's by its call's arrival.
+    @inline(__always)
+    func waitCell(_ contact: ContactRecord) -> Int? {
+        contact.stage == .transfer
+            ? cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier))
+            : offeredCell(contact)
+    }
+
+    /// A contact enters a channel: first contacts and tickets are offered there; warm transfers are not.
+    @inline(__always)
+    mutating func arrived(_ contact: ContactRecord, delayed: Bool) {
+        guard let i = offeredCell(contact) else { return }
+        outcomes[i].offered += 1
+        if delayed { outcomes[i].delayed += 1 }
+        if contact.stage == .first && contact.contactNumber > 1 { resolutions[i].repeatContacts += 1 }
+    }
+
+    /// A queued caller was offered a callback (`accepted`: and took it).
+    @inline(__always)
+    mutating func callbackOffered(_ contact: ContactRecord, accepted: Bool) {
+        guard let i = offeredCell(contact) else { return }
+        outcomes[i].callbacksOffered += 1
+        if accepted { outcomes[i].callbacksAccepted += 1 }
+    }
+
+    /// A contact reaches an agent. Its wait counts for the channel's service level when it was
+    /// offered there (a first contact or a ticket); a warm transfer's second wait only for the
+    /// time in queue.
     @inline(__always)
     mutating func answered(_ contact: ContactRecord, at time: Double, promise: Double?) {
-        guard contact.stage == .first,
-              let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
         let wait = time - contact.queuedAt
+        if let w = waitCell(contact) {
+            outcomes[w].queueTimeSum += wait
+            outcomes[w].queueExits += 1
+        }
+        guard contact.stage != .transfer, let i = offeredCell(contact) else { return }
         if contact.isCallback {
-            outcomes[i].callbacks += 1
+            outcomes[i].callbacksCompleted += 1
             if wait <= promise ?? .infinity { outcomes[i].callbacksWithinPromise += 1 }
             return
         }
-        let within = wait <= thresholds[Int(contact.channel)]
         outcomes[i].answered += 1
         outcomes[i].answeredWaitSum += wait
-        outcomes[i].queueTimeSum += wait
-        if within { outcomes[i].answeredWithinTarget += 1 }
+        if wait <= thresholds[Int(contact.channel)] { outcomes[i].answeredWithinTarget += 1 }
         waits[Int(contact.channel)].add(wait)
     }
 
     @inline(__always)
     mutating func abandoned(_ contact: ContactRecord, at time: Double) {
-        guard let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
         let wait = time - contact.queuedAt
-        if contact.stage == .first {
-            outcomes[i].abandoned += 1
-            outcomes[i].queueTimeSum += wait
-            if wait < thresholds[Int(contact.channel)] { outcomes[i].abandonedBeforeTarget += 1 }
-        } else {
-            // A customer lost while waiting for the next tier: the issue stays unresolved.
-            resolutions[i].unresolved += 1
+        if let w = waitCell(contact) {
+            outcomes[w].queueTimeSum += wait
+            outcomes[w].queueExits += 1
         }
+        if contact.stage == .transfer {
+            // A customer lost while waiting for the next tier: the issue stays unresolved.
+            if let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) {
+                resolutions[i].unresolved += 1
+            }
+            return
+        }
+        guard let i = offeredCell(contact) else { return }
+        outcomes[i].abandoned += 1
+        if wait < thresholds[Int(contact.channel)] { outcomes[i].abandonedBeforeTarget += 1 }
+    }
+
+    /// A contact still waiting when the run ended, counted into `cells` (the measured cells):
+    /// a pending callback, or unanswered — and right-censored for the service level when its
+    /// wait was still under the threshold when service stopped at `serviceStop`.
+    func leftWaiting(_ contact: ContactRecord, serviceStop: Double, into cells: inout [OutcomeCounts]) {
+        guard let i = offeredCell(contact), i < cells.count else { return }
+        if contact.isCallback {
+            cells[i].callbacksPending += 1
+            return
+        }
+        cells[i].unansweredAtEnd += 1
+        if serviceStop - contact.queuedAt < thresholds[Int(contact.channel)] { cells[i].censored += 1 }
     }
 
     enum Outcome { case resolved, escalated, unresolved }
-
     @inline(__always)
     mutating func handled(_ contact: ContactRecord, by team: Int, outcome: Outcome, handleTime: Double, at time: Double) {
         if measuring, closedIntervals < intervalCount { intervalHandled[closedIntervals * teams + team] += 1 }

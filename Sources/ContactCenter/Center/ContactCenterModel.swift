@@ -230,13 +230,15 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: Int(record.tier))
         let now = scheduler.now
         if let (agent, proficiency) = router.selectAgent(for: q, queuedAt: record.queuedAt, now: now, pool: &pool) {
-            if record.stage == .first { statistics.arrived(record, delayed: false) }
+            statistics.arrived(record, delayed: false)
             startService(agent: agent, ref, proficiency: proficiency, &scheduler)
             return
         }
-        if record.stage == .first { statistics.arrived(record, delayed: true) }
+        statistics.arrived(record, delayed: true)
         queues.enqueue(ref, queue: q, at: now, &statistics)
-        if record.stage == .first, let offer = plan.callbacks[c], takesCallback(queue: q, offer: offer) {
+        let callback = record.stage == .first ? plan.callbacks[c].flatMap { takesCallback(queue: q, offer: $0) } : nil
+        if let callback { statistics.callbackOffered(record, accepted: callback) }
+        if callback == true {
             contacts[ref].isCallback = true
         } else if let patience {
             contacts[ref].abandonment = scheduler.schedule(.abandonment(ref), after: patience)
@@ -250,11 +252,12 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// wait (contacts ahead and this one, times the mean handle time, over the
     /// agents on duty who serve the queue) exceeds the threshold; accepted with
     /// the offer's probability. The callback keeps the caller's place in line.
-    private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool {
+    /// nil when no callback is offered.
+    private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool? {
         var agents = 0.0
         for p in plan.servers.range(q) { agents += Double(pool.onDuty[plan.servers[position: p].team]) }
         let expectedWait = Double(queues.count(q)) * plan.meanHandleTime[q] / max(agents, 1)
-        guard expectedWait > offer.whenExpectedWaitAbove else { return false }
+        guard expectedWait > offer.whenExpectedWaitAbove else { return nil }
         return callbackStream.uniform() < offer.acceptance
     }
 
@@ -339,6 +342,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         record.tier = Int32(escalation.toTier)
         record.stage = escalation.mode == .ticket ? .ticket : .transfer
         record.escalated = true
+        record.isCallback = false  // the callback was made; the next wait is a new one
         record.queuedAt = scheduler.now
         record.handleTime = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
         let moved = contacts.rekey(ref)

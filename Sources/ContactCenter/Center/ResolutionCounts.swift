@@ -59,8 +59,13 @@ extension OutcomeCounts {
         abandonedBeforeTarget += other.abandonedBeforeTarget
         answeredWaitSum += other.answeredWaitSum
         queueTimeSum += other.queueTimeSum
-        callbacks += other.callbacks
+        queueExits += other.queueExits
+        callbacksOffered += other.callbacksOffered
+        callbacksAccepted += other.callbacksAccepted
+        callbacksCompleted += other.callbacksCompleted
         callbacksWithinPromise += other.callbacksWithinPromise
+        callbacksPending += other.callbacksPending
+        unansweredAtEnd += other.unansweredAtEnd
         censored += other.censored
     }
 }

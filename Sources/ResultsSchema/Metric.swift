@@ -21,8 +21,17 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case probabilityOfWait = "probability_of_wait"
     case meanTimeInQueue = "mean_time_in_queue"
     case meanQueueLength = "mean_queue_length"
-    /// Contacts still waiting when the run ended (e.g. an email backlog).
+    /// Offered contacts still waiting when the run ended (e.g. an email backlog), callbacks apart.
     case unansweredAtEnd = "unanswered_at_end"
+    /// Voice callers offered a callback, those who accepted, the callbacks made, made within
+    /// the promise, and still pending at the end; the callback service level is
+    /// within-promise over made.
+    case callbacksOffered = "callbacks_offered"
+    case callbacksAccepted = "callbacks_accepted"
+    case callbacksCompleted = "callbacks_completed"
+    case callbacksWithinPromise = "callbacks_within_promise"
+    case callbacksPending = "callbacks_pending"
+    case callbackServiceLevel = "callback_service_level"
     /// Contacts waiting at the end of an interval, and how long the oldest had waited.
     case backlog
     case oldestAge = "oldest_age"
@@ -53,16 +62,15 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     /// Labour cost plus penalties (and hiring and training costs when the workforce is modelled).
     case totalCost = "total_cost"
 
-    public enum Unit: Sendable {
-        case count, share, seconds, contacts, agents, hours, money
-    }
+    public typealias Unit = MetricUnit
 
     public var unit: Unit {
         switch self {
-        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .resolved, .repeatContacts, .serviceLevelMisses: .count
+        case .offered, .answered, .abandoned, .unansweredAtEnd, .handled, .callbacksOffered, .callbacksAccepted,
+             .callbacksCompleted, .callbacksWithinPromise, .callbacksPending, .resolved, .repeatContacts, .serviceLevelMisses: .count
         case .serviceLevel, .serviceLevelOffered, .serviceLevelExcludingShortAbandons, .serviceLevelAnswered,
              .abandonmentRate, .probabilityOfWait, .firstContactResolution, .escalationRate, .resolvedWithinTarget,
-             .occupancy, .utilisation: .share
+             .occupancy, .utilisation, .callbackServiceLevel: .share
         case .averageSpeedOfAnswer, .waitP50, .waitP90, .waitP95, .meanTimeInQueue, .oldestAge,
              .meanResolutionTime, .averageHandleTime: .seconds
         case .meanQueueLength, .backlog: .contacts
@@ -70,6 +78,12 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .overtimeHours: .hours
         case .labourCost, .costPerHandled, .costPerResolved, .slaPenalty, .totalCost: .money
         }
+    }
+
+    /// The values the metric can take: a share lies in 0…1, every other figure (times, counts,
+    /// agents, hours, money) is ≥ 0. Confidence intervals are cut to it.
+    public var possibleRange: ClosedRange<Double> {
+        unit.possibleRange
     }
 
     /// A short label for tables.
@@ -91,6 +105,12 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .meanTimeInQueue: "mean time in queue"
         case .meanQueueLength: "mean queue length"
         case .unansweredAtEnd: "unanswered at end"
+        case .callbacksOffered: "callbacks offered"
+        case .callbacksAccepted: "callbacks accepted"
+        case .callbacksCompleted: "callbacks made"
+        case .callbacksWithinPromise: "callbacks within promise"
+        case .callbacksPending: "callbacks pending at end"
+        case .callbackServiceLevel: "callbacks kept promise"
         case .backlog: "backlog"
         case .oldestAge: "oldest waiting"
         case .serviceLevelMisses: "SLA misses"
