@@ -32,9 +32,9 @@ public enum ContactCenterSimulator {
                                                       channels: center.channels.map(\.name), tiers: center.tiers.map(\.name),
                                                       teams: center.teams.map(\.name))
         }
-        defer { simulation.model.trace?.flush() }
         simulation.model.start(&simulation.scheduler)
         simulation.run()
+        try simulation.model.trace?.finish()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
     }
 }

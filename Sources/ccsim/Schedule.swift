@@ -62,12 +62,12 @@ struct Schedule: ParsableCommand {
     /// No requirement given: `ccsim staff`'s search, then its staffing.csv read as the requirement
     /// (written to --out too, so the plan can be traced back to it).
     private func searchedRequirement(_ scenario: Scenario) throws -> WeeklyRequirement {
-        FileHandle.standardError.write(Data("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n".utf8))
+        Console.note("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n")
         let result: StaffingResult
         do {
             result = try StaffingSearch(scenario: scenario, jobs: jobs).run()
         } catch let error as StaffingError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
         let csv = StaffingTable.csv(result)
@@ -85,10 +85,10 @@ struct Schedule: ParsableCommand {
         do {
             try schedule(scenario, requirementPath: requirement)
         } catch let error as RequirementError {
-            FileHandle.standardError.write(Data((error.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n") + "\n").utf8))
+            Console.note((error.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n") + "\n"))
             throw ExitCode(2)
         } catch let error as ScheduleError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
     }
@@ -158,7 +158,7 @@ struct Schedule: ParsableCommand {
             try AtomicFile.write(ScheduleFiles.scheduleCSV(plan), to: "\(out)/schedule.csv")
             try AtomicFile.write(ScheduleFiles.coverageCSV(plan), to: "\(out)/coverage.csv")
             try AtomicFile.write(yaml, to: "\(out)/scenario.yaml")
-            FileHandle.standardError.write(Data("wrote schedule.csv, coverage.csv and scenario.yaml in \(out)\n".utf8))
+            Console.note("wrote schedule.csv, coverage.csv and scenario.yaml in \(out)\n")
         }
         return (plan, scheduled)
     }
@@ -172,6 +172,6 @@ struct Schedule: ParsableCommand {
     private func writeSummary(_ summary: CenterSummary) throws {
         guard let out else { return }
         try AtomicFile.write(try SummaryFiles.json(summary), to: "\(out)/summary.json")
-        FileHandle.standardError.write(Data("wrote summary.json in \(out)\n".utf8))
+        Console.note("wrote summary.json in \(out)\n")
     }
 }

@@ -77,10 +77,10 @@ struct Staff: ParsableCommand {
         let result: StaffingResult
         do {
             result = try search.run { line in
-                if !quiet { FileHandle.standardError.write(Data("staff: \(line)\n".utf8)) }
+                if !quiet { Console.note("staff: \(line)\n") }
             }
         } catch let error as StaffingError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
         let seconds = Date().timeIntervalSince(started)
@@ -89,7 +89,7 @@ struct Staff: ParsableCommand {
             try AtomicFile.write(StaffingTable.csv(result), to: "\(out)/staffing.csv")
             let summary = CenterSummary(scenario: result.plan.applied(to: scenario), replications: result.results)
             try SummaryFiles.write(summary, to: out)
-            FileHandle.standardError.write(Data("wrote staffing.csv, summary.json and intervals.csv in \(out)\n".utf8))
+            Console.note("wrote staffing.csv, summary.json and intervals.csv in \(out)\n")
         }
         if !result.feasible { throw ExitCode(3) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Experiments
 import Foundation
 import Sweeps
 
@@ -74,7 +75,7 @@ struct SweepRun: ParsableCommand {
 
         let cancel = CancelFlag()
         let interrupts = Interrupts(cancel: cancel, quiet: quiet)
-        let progress = quiet ? nil : SweepProgress(total: runs.count, alreadyDone: already)
+        let progress = quiet ? nil : ProgressLine(total: runs.count, alreadyDone: already, style: ProgressLine.stderrIsTerminal ? .bar : .lines, quietFor: 0)
         let report = SweepExecutor.execute(plan, runs: todo, store: store, jobs: jobs, progress: progress, cancel: cancel)
         interrupts.stop()
 
