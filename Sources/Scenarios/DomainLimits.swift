@@ -23,8 +23,9 @@ public enum DomainLimits {
     public static let largestNumber = 1e9
     /// Smallest magnitude of a non-zero plain number; smaller values are denormal noise (4e-320).
     public static let smallestNumber = 1e-9
-    /// Largest magnitude of a whole number (seeds go up to 2^31 − 1).
-    public static let largestInteger = 2_147_483_647
+    /// Largest magnitude of a whole number (10^12): counts multiplied together stay far from
+    /// `Int`'s range; fields with a tighter rule (seeds, head counts) check their own.
+    public static let largestInteger = 1_000_000_000_000
     /// Most agents in one team, one shift or one hiring cohort.
     public static let maxAgents = 1_000_000
     /// Largest daily volume (`per_day`): the highest rate around the clock.

@@ -116,6 +116,14 @@ public enum Quantity {
 
     /// Parses a fraction written as a percentage (`80%`) or a proportion (`0.8`), within 0…1.
     public static func fraction(_ text: String) throws(QuantityError) -> Double {
+        let value = try fractionValue(text)
+        if value != 0, value < DomainLimits.smallestNumber {
+            throw QuantityError("'\(text.trimmingCharacters(in: .whitespaces))' is closer to 0 than 0.0000001% (1e-9), the smallest non-zero share a scenario holds; write 0 for none")
+        }
+        return value
+    }
+
+    private static func fractionValue(_ text: String) throws(QuantityError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let (value, rest) = leadingNumber(trimmed) else {
             throw QuantityError("expected a percentage such as '80%' or a fraction such as '0.8', got '\(text)'")

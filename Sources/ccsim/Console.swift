@@ -23,9 +23,17 @@ enum Console {
     /// Flushes stdout; throws when any write to it failed.
     static func finishStandardOutput() throws {
         errno = 0
-        if fflush(nil) != 0 {
-            throw WriteFailure(reason: errno != 0 ? String(cString: strerror(errno)) : "write error")
+        let flushed = fflush(nil) == 0
+        let reason = errno
+        if !flushed || (standardOutputFile().map { ferror($0) != 0 } ?? false) {
+            throw WriteFailure(reason: reason != 0 ? String(cString: strerror(reason)) : "a write failed")
         }
+    }
+
+    /// C's `stdout` stream. Swift 6 refuses a reference to the C global (shared mutable state),
+    /// so it is looked up by name; only its error flag is read.
+    private static func standardOutputFile() -> UnsafeMutablePointer<FILE>? {
+        dlsym(nil, "stdout")?.load(as: UnsafeMutablePointer<FILE>?.self)
     }
 }
 

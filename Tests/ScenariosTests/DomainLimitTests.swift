@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func clockTimeDescribesAnyNumber() {
-        #expect(ClockTime.describe(1e19 * 3600).hasSuffix("s"))
-        #expect(ClockTime.describe(-1e300).hasSuffix("s"))
+        #expect(ClockTime.describe(1e19 * 3600).hasSuffix("d"))
+        #expect(ClockTime.describe(-1e300).hasSuffix("d"))
         #expect(ClockTime.describe(8 * 3600) == "08:00")
     }
 
@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: [
         ("  agents: 1e9", "team.agents", "more than 1000000"),
         ("  agents: 2147483647", "team.agents", "more than 1000000"),
-        ("  agents: 9223372036854775807", "team.agents", "beyond 2147483647"),
+        ("  agents: 9223372036854775807", "team.agents", "beyond 1000000000000"),
     ])
     func hugeHeadCountsAreRefused(line: String, path: String, says: String) throws {
         let issue = try #require(problem(yaml([5: line])))
@@ -88,7 +88,7 @@ import Testing
         ("run: {horizon: 1e-300s}", "run.horizon", "shorter than 1ms"),
         ("run: {horizon: 10s, interval: 10s}", "run.horizon", "at least 1m"),
         ("run: {warmup: 1e19s}", "run.warmup", "longer than 100 years"),
-        ("run: {warmup: 90w, horizon: 9000w, interval: 1w}", "run.horizon", "warmup + horizon"),
+        ("run: {warmup: 500w, horizon: 5000w, interval: 1w}", "run.horizon", "warmup + horizon"),
     ])
     func runPeriodsOutsideTheLimitsAreRefused(line: String, path: String, says: String) throws {
         let issue = try #require(problem(yaml(appending: [line])))
