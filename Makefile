@@ -74,7 +74,8 @@ fuzz: deps
 	$(SWIFT) build $(CONFIG) --build-path $(FUZZ_DIR) --target Fitting -Xswiftc -sanitize=fuzzer
 	$(dir $(SWIFT))swiftc -O -parse-as-library -sanitize=fuzzer -module-name InputFuzzer Fuzz/InputFuzzer.swift \
 		-I $(FUZZ_DIR)/release/Modules -Xcc -fmodule-map-file=Sources/CGSL/module.modulemap \
-		-Xcc -I -Xcc Sources/CRandomStreams/include -Xcc -fmodule-map-file=$(FUZZ_DIR)/release/CYaml.build/module.modulemap \
+		-Xcc -I -Xcc Sources/CRandomStreams/include -Xcc -fmodule-map-file=$(FUZZ_DIR)/release/CRandomStreams.build/module.modulemap \
+		-Xcc -fmodule-map-file=$(FUZZ_DIR)/checkouts/Yams/Sources/CYaml/include/module.modulemap \
 		$$(for m in $(FUZZ_MODULES); do find $(FUZZ_DIR)/release/$$m.build -name '*.o'; done) \
 		-lgsl -lgslcblas -lm -o $(FUZZ_DIR)/input-fuzzer
 	mkdir -p $(FUZZ_DIR)/corpus

@@ -24,6 +24,8 @@ public final class ProgressLine: @unchecked Sendable {
     private let alreadyDone: Int
     private let unit: String
     private let quietFor: TimeInterval
+    /// Steps per unit shown (100: work counted in hundredths of a replication, shown as "2.4/10").
+    private let stepsPerUnit: Int
     private var done = 0
     private let start = Date()
     private var lastDraw = Date.distantPast
@@ -40,8 +42,11 @@ public final class ProgressLine: @unchecked Sendable {
     ///   - style: nil = a bar on a terminal, nothing otherwise.
     ///   - quietFor: seconds before a bar is first drawn (0 = at once).
     ///   - write: where text goes (stderr by default).
+    ///   - stepsPerUnit: steps that make one unit as shown (`total` and `advance` count steps).
     public init(total: Int, alreadyDone: Int = 0, unit: String = "runs", style: Style? = nil, quietFor: TimeInterval = 2,
+                stepsPerUnit: Int = 1,
                 write: @escaping @Sendable (String) -> Void = ProgressLine.writeToStandardError) {
+        self.stepsPerUnit = max(1, stepsPerUnit)
         self.style = style ?? (Self.stderrIsTerminal ? .bar : .none)
         self.total = total
         self.alreadyDone = alreadyDone
@@ -65,10 +70,13 @@ public final class ProgressLine: @unchecked Sendable {
         bytes.removeAll()
     }
 
-    /// Counts one more finished step.
-    public func advance() {
+    /// Whether anything is ever written (callers skip finer-grained bookkeeping otherwise).
+    public var isShown: Bool { style != .none }
+
+    /// Counts `steps` more finished steps (one by default).
+    public func advance(by steps: Int = 1) {
         lock.withLock {
-            done += 1
+            done += steps
             let now = Date()
             switch style {
             case .none: return
@@ -109,12 +117,16 @@ public final class ProgressLine: @unchecked Sendable {
         let width = 24
         let filled = total > 0 ? min(width, f.count * width / total) : width
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-            + "\(f.count)/\(total) \(unit) \(f.percent)%  \(Self.rate(f.rate)) \(unit)/s  ETA \(f.eta)"
+            + "\(shown(f.count))/\(shown(total)) \(unit) \(f.percent)%  \(Self.rate(f.rate / Double(stepsPerUnit))) \(unit)/s  ETA \(f.eta)"
     }
 
     private func line(now: Date) -> String {
         let f = figures(now: now)
-        return "\(f.count)/\(total) \(unit) (\(f.percent)%), \(Self.rate(f.rate)) \(unit)/s, ETA \(f.eta)"
+        return "\(shown(f.count))/\(shown(total)) \(unit) (\(f.percent)%), \(Self.rate(f.rate / Double(stepsPerUnit))) \(unit)/s, ETA \(f.eta)"
+    }
+
+    private func shown(_ steps: Int) -> String {
+        stepsPerUnit == 1 ? String(steps) : String(format: "%.1f", Double(steps) / Double(stepsPerUnit))
     }
 
     static func rate(_ r: Double) -> String { r >= 100 ? String(Int(clamping: UInt64(min(r, 1e15).rounded()))) : String(format: "%.1f", r) }

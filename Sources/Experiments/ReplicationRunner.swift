@@ -34,9 +34,11 @@ public enum ReplicationRunner {
         _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         traceTo tracePath: String? = nil, progress: ProgressLine? = nil
     ) throws -> [CenterResult] {
+        // Progress in hundredths of a replication (slices of simulated time), only when shown.
+        let slices: (@Sendable (Int) -> Void)? = progress.flatMap { line in line.isShown ? { line.advance(by: $0) } : nil }
         guard let tracePath else {
-            return try run(scenario, replications: count, jobs: jobs, progress: progress) {
-                try ContactCenterSimulator.runCenter($0, replication: $1)
+            return try run(scenario, replications: count, jobs: jobs) {
+                try ContactCenterSimulator.runCenter($0, replication: $1, progress: slices)
             }
         }
         let target = URL(fileURLWithPath: tracePath)
@@ -46,8 +48,8 @@ public enum ReplicationRunner {
         let pid = getpid()
         let part: @Sendable (Int) -> String = { directory.appendingPathComponent(".\(target.lastPathComponent)-\(pid)-r\($0).part").path }
         do {
-            let results = try run(scenario, replications: count, jobs: jobs, progress: progress) {
-                try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1))
+            let results = try run(scenario, replications: count, jobs: jobs) {
+                try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1), progress: slices)
             }
             try ContactTrace.combine(parts: (0..<count).map(part), into: tracePath)
             return results

@@ -20,13 +20,34 @@ enum Console {
         ProgressLine.writeToStandardError(text.hasSuffix("\n") ? text : text + "\n")
     }
 
+    /// Writes `text` to stdout with `write(2)`, so a failure carries its reason (stdio may drop
+    /// the reason of a failed large write). Buffered `print` output is flushed first, in order.
+    static func write(_ text: String) throws {
+        errno = 0
+        if fflush(nil) != 0 { throw WriteFailure(reason: String(cString: strerror(errno))) }
+        if let reason = writeAll(STDOUT_FILENO, Array(text.utf8)) { throw WriteFailure(reason: reason) }
+    }
+
+    /// Writes every byte; nil, or the reason of the failure.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            if written < 0 { return String(cString: strerror(errno)) }
+            if written == 0 { return "no bytes written" }
+            offset += written
+        }
+        return nil
+    }
+
     /// Flushes stdout; throws when any write to it failed.
     static func finishStandardOutput() throws {
         errno = 0
         let flushed = fflush(nil) == 0
         let reason = errno
         if !flushed || (standardOutputFile().map { ferror($0) != 0 } ?? false) {
-            throw WriteFailure(reason: reason != 0 ? String(cString: strerror(reason)) : "a write failed")
+            throw WriteFailure(reason: reason != 0 ? String(cString: strerror(reason)) : "an earlier write failed (disk full or output closed)")
         }
     }
 

@@ -75,7 +75,7 @@ struct Fit: ParsableCommand {
             throw FittingError.tooFewObservations(what: "a fit", found: contactLog.rows.count, needed: DurationFit.minimumCount)
         }
         let fit = LogFit(contactLog, interval: interval.seconds, startWeekday: startWeekday)
-        print(FitReport.text(fit))
+        try Console.write(FitReport.text(fit) + "\n")
         if let template, !FileManager.default.isReadableFile(atPath: template) {
             throw ValidationError("--template: cannot read \(template)")
         }

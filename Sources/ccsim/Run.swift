@@ -65,16 +65,16 @@ struct Run: ParsableCommand {
         try ResourceBudget(scale: budget).check(scenario, tracing: trace)
         for unstable in ResourceBudget.unstableQueues(scenario) { Console.note("warning: \(unstable)") }
         let folder = try outputFolder(out)
-        let progress = ProgressLine(total: scenario.run.replications, unit: "replications")
+        let progress = ProgressLine(total: scenario.run.replications * 100, unit: "replications", stepsPerUnit: 100)
         let results = try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: jobs,
                                                       traceTo: trace ? folder?.file("contacts.csv").path : nil,
                                                       progress: progress)
         progress.finish()
         let summary = CenterSummary(scenario: scenario, replications: results)
         switch format {
-        case .table: print(SummaryTable.render(summary), terminator: "")
-        case .json: print(String(decoding: try SummaryFiles.json(summary), as: UTF8.self), terminator: "")
-        case .csv: print(SummaryFiles.metricsCSV(summary), terminator: "")
+        case .table: try Console.write(SummaryTable.render(summary))
+        case .json: try Console.write(String(decoding: try SummaryFiles.json(summary), as: UTF8.self))
+        case .csv: try Console.write(SummaryFiles.metricsCSV(summary))
         }
         if let folder, let out {
             try SummaryFiles.write(summary, into: folder)

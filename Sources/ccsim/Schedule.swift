@@ -170,7 +170,7 @@ struct Schedule: ParsableCommand {
 
     private func simulate(_ scenario: Scenario) throws -> CenterSummary {
         let count = replications ?? scenario.run.replications
-        let progress = ProgressLine(total: count, unit: "replications")
+        let progress = ProgressLine(total: count * 100, unit: "replications", stepsPerUnit: 100)
         defer { progress.finish() }
         let results = try ReplicationRunner.runCenter(scenario, replications: count, jobs: jobs, progress: progress)
         return CenterSummary(scenario: scenario, replications: results)

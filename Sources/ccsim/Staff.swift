@@ -86,7 +86,7 @@ struct Staff: ParsableCommand {
             throw ExitCode(2)
         }
         let seconds = Date().timeIntervalSince(started)
-        print(StaffingTable.render(result, peaks: peaks, fteHours: fteHours, seconds: seconds), terminator: "")
+        try Console.write(StaffingTable.render(result, peaks: peaks, fteHours: fteHours, seconds: seconds))
         if let folder, let out {
             try folder.write(StaffingTable.csv(result), named: "staffing.csv")
             let summary = CenterSummary(scenario: result.plan.applied(to: scenario), replications: result.results)

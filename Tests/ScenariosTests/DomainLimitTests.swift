@@ -104,6 +104,14 @@ import Testing
         #expect(number.message.contains("closer to 0"))
     }
 
+    // Found by the mutation fuzz test: a shrinkage of 4e-320 made aux blocks of ~0 s and
+    // overflowed a count in the roster (AgentDayPlacer.placeAux).
+    @Test func denormalShareIsRefused() throws {
+        let issue = try #require(problem(fullYAML([20: "    skills: [{channel: voice, tier: tier1}]\n    shrinkage: 4e-320"])))
+        #expect(issue.path == "teams.frontline.shrinkage")
+        #expect(issue.message.contains("closer to 0"))
+    }
+
     // Crash 5: six nested levels of ten aliases took 50 s and 2 GB; nine never finished.
     @Test func aliasExpansionIsBounded() throws {
         var lines = ["name: t", "arrivals: {rate: 540/h}", "team: {agents: 50}", "l0: &l0 {exponential: {mean: 5m}}"]
