@@ -35,10 +35,14 @@ public enum ReplicationRunner {
         traceTo tracePath: String? = nil, progress: ProgressLine? = nil
     ) throws -> [CenterResult] {
         // Progress in hundredths of a replication (slices of simulated time), only when shown.
-        let slices: (@Sendable (Int) -> Void)? = progress.flatMap { line in line.isShown ? { line.advance(by: $0) } : nil }
+        var slices: (@Sendable (Int) -> Void)?
+        if let progress, progress.isShown {
+            slices = { @Sendable steps in progress.advance(by: steps) }
+        }
+        let report = slices
         guard let tracePath else {
             return try run(scenario, replications: count, jobs: jobs) {
-                try ContactCenterSimulator.runCenter($0, replication: $1, progress: slices)
+                try ContactCenterSimulator.runCenter($0, replication: $1, progress: report)
             }
         }
         let target = URL(fileURLWithPath: tracePath)
@@ -49,7 +53,7 @@ public enum ReplicationRunner {
         let part: @Sendable (Int) -> String = { directory.appendingPathComponent(".\(target.lastPathComponent)-\(pid)-r\($0).part").path }
         do {
             let results = try run(scenario, replications: count, jobs: jobs) {
-                try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1), progress: slices)
+                try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1), progress: report)
             }
             try ContactTrace.combine(parts: (0..<count).map(part), into: tracePath)
             return results
