@@ -10,8 +10,10 @@ import Foundation
 /// mixed) and the earlier results in `.DIR.replaced-…`. A process killed before `commit()`
 /// leaves only its hidden staging folder.
 ///
-/// The folder must be new, empty, or hold only files ccsim writes (`knownFiles`): replacing
-/// it as a whole would otherwise delete a user's own files (`--out .`).
+/// Files in `DIR` that ccsim did not write (a scenario kept beside its results, notes) are
+/// carried into the new folder (hard-linked, or copied across file systems) before the swap;
+/// a folder holding sub-folders ccsim did not write, the current folder and home are refused,
+/// since replacing them as a whole could lose a user's work.
 public final class OutputFolder {
     /// Where the results end up.
     public let url: URL
@@ -71,6 +73,7 @@ public final class OutputFolder {
         if fm.fileExists(atPath: url.path) {
             // Re-checked: another process may have put files there since the run started.
             _ = try Self.validated(url.path, option: "--out")
+            try carryOver()
             let aside = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).replaced-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
             guard rename(url.path, aside.path) == 0 else {
@@ -85,6 +88,21 @@ public final class OutputFolder {
         }
         committed = true
         if let previous { try? fm.removeItem(at: previous) }
+    }
+
+    /// Links the user's own files of the existing folder into the staging folder.
+    private func carryOver() throws {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        for name in entries where !Self.knownFiles.contains(name) {
+            let source = url.appendingPathComponent(name), target = staging.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: target.path) { continue }
+            if link(source.path, target.path) == 0 { continue }
+            do {
+                try FileManager.default.copyItem(at: source, to: target)
+            } catch {
+                throw Problem("cannot write \(url.path): cannot keep \(name) in it (\(Self.reason(error)))")
+            }
+        }
     }
 
     /// The folder `path` names, or a one-line problem: empty, the root, a file, a folder of
@@ -104,10 +122,15 @@ public final class OutputFolder {
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw Problem("\(option) \(path) is a file, not a folder") }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            let foreign = entries.filter { !knownFiles.contains($0) }.sorted()
-            if !foreign.isEmpty {
-                let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
-                throw Problem("\(option) \(path) holds files ccsim did not write (\(shown)); results replace their folder as a whole, so choose a new or empty folder")
+            let folders = entries.filter { name in
+                var isFolder: ObjCBool = false
+                return !knownFiles.contains(name)
+                    && FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder)
+                    && isFolder.boolValue
+            }.sorted()
+            if !folders.isEmpty {
+                let shown = folders.prefix(3).joined(separator: ", ") + (folders.count > 3 ? ", …" : "")
+                throw Problem("\(option) \(path) holds folders ccsim did not write (\(shown)); results replace their folder as a whole, so choose a new or empty folder")
             }
         }
         return url

@@ -65,14 +65,19 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/intervals.csv") && FileManager.default.fileExists(atPath: "/summary.json"))
     }
 
-    func testAFolderOfOtherFilesIsNotReplaced() throws {
+    func testTheUsersOwnFilesAreKeptAndFoldersRefused() throws {
         let out = directory.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try "keep me".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let output = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
-        XCTAssertNotEqual(output.status, 0)
-        XCTAssertTrue(output.stderr.contains("holds files ccsim did not write (notes.txt)"), output.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["notes.txt"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["notes.txt", "summary.json", "intervals.csv"])
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep me")
+
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let refused = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("holds folders ccsim did not write (work)"), refused.stderr)
     }
 
     // Silent failure: a re-run killed mid-write left a new intervals.csv next to the old summary.json.
