@@ -9,12 +9,15 @@ import Scenarios
 /// fields that drive it and `--budget N` to raise it N-fold. The defaults fit a laptop: about a
 /// few minutes and 2 GB of memory on one core at the benchmark's speed.
 public struct ResourceBudget: Sendable {
-    /// Contacts simulated over all replications.
+    /// Contacts simulated over all replications (measured: a 5.2e7-contact erlang-a run takes ~48 s
+    /// on one core, so the default is a few minutes).
     public static let defaultContacts = 4e8
     /// Agents simulated at once in one replication (each costs a few hundred bytes and events every day).
     public static let defaultAgents = 1e6
-    /// Per-interval figures kept in memory: intervals × replications × (channels + tiers + teams + 1).
-    public static let defaultIntervalCells = 2e7
+    /// Memory for per-interval figures, in bytes (see `Estimate.intervalMemory`).
+    public static let defaultIntervalMemory = 3e9
+    /// Size of `summary.json` plus `intervals.csv`, in bytes.
+    public static let defaultOutputBytes = 2e9
     /// Bytes of `contacts.csv` (`--trace`).
     public static let defaultTraceBytes = 20e9
 
@@ -31,7 +34,13 @@ public struct ResourceBudget: Sendable {
         public var intervals: Double
         public var scopes: Int
         public var contacts: Double { contactsPerReplication * Double(replications) }
-        public var intervalCells: Double { intervals * Double(replications) * Double(scopes) }
+        /// Interval × scope pairs (channels, tiers, teams and the center).
+        public var intervalScopes: Double { intervals * Double(scopes) }
+        /// Measured on a 100,000-interval run (4 scopes, 1 replication): 1.97 GB peak, so about
+        /// 5 KB per interval and scope for the summary, plus ~1 KB per replication for its figures.
+        public var intervalMemory: Double { intervalScopes * (5_000 + 1_000 * Double(replications)) }
+        /// Measured on the same run: 398 MB of summary.json and intervals.csv, ~1 KB per interval and scope.
+        public var outputBytes: Double { intervalScopes * 1_000 }
         /// About 90 bytes per traced visit, with transfers and repeats.
         public var traceBytes: Double { contacts * 1.3 * 90 }
     }
@@ -81,8 +90,12 @@ public struct ResourceBudget: Sendable {
         if e.contacts > Self.defaultContacts * scale {
             throw Refusal(description: "the run would simulate about \(Self.count(e.contacts)) contacts (\(Self.count(e.contactsPerReplication)) per replication over run.warmup + run.horizon = \(Quantity.describe(duration: scenario.run.warmup + scenario.run.horizon)), × \(e.replications) run.replications), more than the budget of \(Self.count(Self.defaultContacts * scale)); shorten run.horizon, lower run.replications or the demand (rate / per_day), \(raise) (--budget \(times(e.contacts, Self.defaultContacts)) would do)")
         }
-        if e.intervalCells > Self.defaultIntervalCells * scale {
-            throw Refusal(description: "the run would keep \(Self.count(e.intervalCells)) per-interval figures (\(Self.count(e.intervals)) intervals of run.interval = \(Quantity.describe(duration: scenario.run.interval)) × \(e.replications) run.replications × \(e.scopes) channels, tiers, teams and center), more than the budget of \(Self.count(Self.defaultIntervalCells * scale)); lengthen run.interval, lower run.replications, \(raise) (--budget \(times(e.intervalCells, Self.defaultIntervalCells)) would do)")
+        let intervals = "\(Self.count(e.intervals)) intervals of run.interval = \(Quantity.describe(duration: scenario.run.interval)) × \(e.scopes) channels, tiers, teams and center"
+        if e.intervalMemory > Self.defaultIntervalMemory * scale {
+            throw Refusal(description: "the run would need about \(Self.bytes(e.intervalMemory)) of memory for per-interval figures (\(intervals), \(e.replications) run.replications), more than the budget of \(Self.bytes(Self.defaultIntervalMemory * scale)); lengthen run.interval or shorten run.horizon, lower run.replications, \(raise) (--budget \(times(e.intervalMemory, Self.defaultIntervalMemory)) would do)")
+        }
+        if e.outputBytes > Self.defaultOutputBytes * scale {
+            throw Refusal(description: "the run would write about \(Self.bytes(e.outputBytes)) of summary.json and intervals.csv (\(intervals)), more than the budget of \(Self.bytes(Self.defaultOutputBytes * scale)); lengthen run.interval or shorten run.horizon, \(raise) (--budget \(times(e.outputBytes, Self.defaultOutputBytes)) would do)")
         }
         if tracing, e.traceBytes > Self.defaultTraceBytes * scale {
             throw Refusal(description: "--trace would write about \(Self.bytes(e.traceBytes)) to contacts.csv (\(Self.count(e.contacts)) contacts), more than the budget of \(Self.bytes(Self.defaultTraceBytes * scale)); shorten run.horizon, lower run.replications, drop --trace, \(raise)")

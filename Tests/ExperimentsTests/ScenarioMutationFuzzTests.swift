@@ -122,7 +122,7 @@ final class ScenarioMutationFuzzTests: XCTestCase {
             scenario.run.replications = 1
             // A test-sized budget: a mutant that asks for more is refused, which is a clear answer.
             do {
-                try ResourceBudget(scale: 1e-3).check(scenario)
+                try ResourceBudget(scale: 1e-2).check(scenario)
             } catch {
                 refused += 1
                 XCTAssertTrue("\(error)".contains("--budget"), label)
