@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test report-test notebooks validate-long bench bench-sweep slurm-test golden readme clean
+.PHONY: all deps build run test report-test notebooks validate-long bench bench-sweep slurm-test golden readme fuzz clean
 
 all: build
 
@@ -63,6 +63,24 @@ bench-sweep: build
 	@for sweep in bench-tiered-200 bench-200; do for jobs in 1 2; do \
 		printf '%s: ' $$sweep; $(BIN)/ccsim sweep scenarios/sweeps/$$sweep.yaml --jobs $$jobs --out .build/bench-sweep-$$jobs --force-new 2>&1 | grep "runs in"; \
 	done; done
+
+## libFuzzer over the scenario loader and the contact-log reader for FUZZ_SECONDS (default 120 s),
+## from the seed corpus in Fuzz/corpus (new inputs go to .build/fuzz/corpus, findings to .build/fuzz/).
+## The library modules are built with coverage instrumentation in their own build folder.
+FUZZ_SECONDS ?= 120
+FUZZ_DIR := .build/fuzz
+FUZZ_MODULES := Fitting Scenarios Stochastics Statistics Yams CYaml CRandomStreams
+fuzz: deps
+	$(SWIFT) build $(CONFIG) --build-path $(FUZZ_DIR) --target Fitting -Xswiftc -sanitize=fuzzer
+	$(dir $(SWIFT))swiftc -O -parse-as-library -sanitize=fuzzer -module-name InputFuzzer Fuzz/InputFuzzer.swift \
+		-I $(FUZZ_DIR)/release/Modules -Xcc -fmodule-map-file=Sources/CGSL/module.modulemap \
+		-Xcc -I -Xcc Sources/CRandomStreams/include -Xcc -fmodule-map-file=$(FUZZ_DIR)/release/CRandomStreams.build/module.modulemap \
+		-Xcc -fmodule-map-file=$(FUZZ_DIR)/checkouts/Yams/Sources/CYaml/include/module.modulemap \
+		$$(for m in $(FUZZ_MODULES); do find $(FUZZ_DIR)/release/$$m.build -name '*.o'; done) \
+		-lgsl -lgslcblas -lm -o $(FUZZ_DIR)/input-fuzzer
+	mkdir -p $(FUZZ_DIR)/corpus
+	cd $(FUZZ_DIR) && ./input-fuzzer corpus ../../Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 ## Rewrite the golden files after an intended change of output (review the diff!).
 golden: build

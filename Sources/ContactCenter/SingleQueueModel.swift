@@ -54,7 +54,7 @@ public struct SingleQueueModel: DiscreteEventModel {
         measurementStart = run.warmup
         closeTime = run.warmup + run.horizon
         intervalLength = run.interval
-        intervalCount = max(1, Int((run.horizon / run.interval).rounded(.up)))
+        intervalCount = max(1, Int(clampedFrom: run.horizon / run.interval, rounding: .up))
         maxArrivals = run.maxArrivals
         arrivalStream = streams.stream(replication: replication, purpose: .arrivals)
         handleTimeStream = streams.stream(replication: replication, purpose: .handleTime)

@@ -13,36 +13,40 @@ public enum AtomicFile {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    public static func write(_ data: Data, to path: String) throws {
+    /// Writes `data` to `path` atomically; `shownAs` is the path named in an error (the final
+    /// place of a file written into a staging folder).
+    public static func write(_ data: Data, to path: String, shownAs shown: String? = nil) throws {
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
+        let directory = url.deletingLastPathComponent()
+        let named = shown ?? path
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: path, reason: "cannot create directory \(directory)")
+            throw WriteError(path: named, reason: "cannot create folder \(directory.path) (\(OutputFolder.reason(error)))")
         }
-        let temporary = "\(directory)/.\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var ok = true
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: named, reason: String(cString: strerror(errno))) }
+        var failure: String?
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { ok = false; return }
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { failure = written < 0 ? String(cString: strerror(errno)) : "no bytes written"; return }
                 offset += written
             }
         }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             unlink(temporary)
-            throw WriteError(path: path, reason: reason)
+            throw WriteError(path: named, reason: failure)
         }
     }
 
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, shownAs shown: String? = nil) throws {
+        try write(Data(text.utf8), to: path, shownAs: shown)
     }
 }

@@ -13,7 +13,7 @@ public enum ReplicationRunner {
     /// The first error thrown (in replication order) is rethrown once all have finished.
     public static func run<R: Sendable>(
         _ scenario: Scenario, replications count: Int,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: ProgressLine? = nil,
         _ replicate: @escaping @Sendable (Scenario, Int) throws -> R
     ) throws -> [R] {
         let results = ResultSlots<R>(count: count)
@@ -21,6 +21,7 @@ public enum ReplicationRunner {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = results.claimNext() {
                 results.store(Result { try replicate(scenario, index) }, at: index)
+                progress?.advance()
             }
         }
         return try results.collected()
@@ -31,19 +32,35 @@ public enum ReplicationRunner {
     /// each into its own part file first, joined in order at the end, atomically).
     public static func runCenter(
         _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-        traceTo tracePath: String? = nil
+        traceTo tracePath: String? = nil, progress: ProgressLine? = nil
     ) throws -> [CenterResult] {
+        // Progress in hundredths of a replication (slices of simulated time), only when shown.
+        var slices: (@Sendable (Int) -> Void)?
+        if let progress, progress.isShown {
+            slices = { @Sendable steps in progress.advance(by: steps) }
+        }
+        let report = slices
         guard let tracePath else {
-            return try run(scenario, replications: count, jobs: jobs) { try ContactCenterSimulator.runCenter($0, replication: $1) }
+            return try run(scenario, replications: count, jobs: jobs) {
+                try ContactCenterSimulator.runCenter($0, replication: $1, progress: report)
+            }
         }
-        let directory = URL(fileURLWithPath: tracePath).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let part: @Sendable (Int) -> String = { "\(directory)/.contacts-r\($0).part" }
-        let results = try run(scenario, replications: count, jobs: jobs) {
-            try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1))
+        let target = URL(fileURLWithPath: tracePath)
+        let directory = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Part names carry the process id, so two runs into one folder never share them.
+        let pid = getpid()
+        let part: @Sendable (Int) -> String = { directory.appendingPathComponent(".\(target.lastPathComponent)-\(pid)-r\($0).part").path }
+        do {
+            let results = try run(scenario, replications: count, jobs: jobs) {
+                try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1), progress: report)
+            }
+            try ContactTrace.combine(parts: (0..<count).map(part), into: tracePath)
+            return results
+        } catch {
+            for r in 0..<count { unlink(part(r)) }
+            throw error
         }
-        try ContactTrace.combine(parts: (0..<count).map(part), into: tracePath)
-        return results
     }
 
     /// Replications of the foundation single-queue model (the validation suite's reference).

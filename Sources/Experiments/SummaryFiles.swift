@@ -8,4 +8,11 @@ public enum SummaryFiles {
         try AtomicFile.write(intervalsCSV(summary), to: "\(directory)/intervals.csv")
         try AtomicFile.write(json(summary), to: "\(directory)/summary.json")
     }
+
+    /// Writes `intervals.csv` and `summary.json` into a results folder being staged; they
+    /// appear with the rest of the folder at `folder.commit()`.
+    public static func write(_ summary: CenterSummary, into folder: OutputFolder) throws {
+        try folder.write(intervalsCSV(summary), named: "intervals.csv")
+        try folder.write(json(summary), named: "summary.json")
+    }
 }

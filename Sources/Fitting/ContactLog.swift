@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// One usable row of a contact log (ccsim's `contacts.csv` layout).
 public struct ContactRow: Sendable, Hashable {
@@ -34,6 +35,9 @@ public struct BadRow: Sendable, Hashable, CustomStringConvertible {
 /// first contact.
 public struct ContactLog: Sendable {
     public static let outcomes: Set<String> = ["resolved", "escalated", "unresolved", "abandoned"]
+    /// Largest share of data rows that may be rejected before the log is refused as a whole:
+    /// a few bad rows are normal in an export, a tenth means the columns or values are not understood.
+    public static let maxRejectedShare = 0.1
     public var rows: [ContactRow]
     public var badRows: [BadRow]
 
@@ -48,19 +52,23 @@ public struct ContactLog: Sendable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw FittingError.unreadable(path: path, reason: error.localizedDescription)
         }
-        return try parse(text, columns: columns)
+        let log = try parse(text, columns: columns)
+        try log.requireMostRowsUsable()
+        return log
     }
 
     /// The ccsim column names a log may map (`--column`).
     public static let columnNames = ["replication", "issue", "contact", "channel", "tier", "stage", "arrival_s", "queued_s",
                                      "wait_s", "handle_s", "outcome"]
 
-    /// Parses CSV text whose first line is the header.
+    /// Parses CSV text (RFC 4180: quoted fields, embedded commas and line breaks, CRLF, a BOM)
+    /// whose first record is the header; rejected rows are returned as `badRows` (`read`
+    /// refuses the file when they are more than `maxRejectedShare`).
     public static func parse(_ text: String, columns: [String: String] = [:]) throws -> ContactLog {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        guard let headerLine = lines.first else { throw FittingError.missingColumn("channel") }
-        let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(text) } catch { throw FittingError.malformed(line: error.line, reason: "a quoted field is never closed") }
+        guard let headerRecord = records.first else { throw FittingError.missingColumn("channel") }
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         func optionalColumn(_ name: String) -> Int? { header.firstIndex(of: columns[name] ?? name) }
         func column(_ name: String) throws -> Int {
             guard let i = optionalColumn(name) else { throw FittingError.missingColumn(columns[name] ?? name) }
@@ -71,14 +79,14 @@ public struct ContactLog: Sendable {
         let cOutcome = try column("outcome")
         let cQueued = optionalColumn("queued_s"), cReplication = optionalColumn("replication")
         let cIssue = optionalColumn("issue"), cContact = optionalColumn("contact")
+        let accepted = outcomes.sorted().joined(separator: ", ")
 
         var rows: [ContactRow] = []
         var bad: [BadRow] = []
-        rows.reserveCapacity(lines.count)
-        for (index, line) in lines.enumerated().dropFirst() {
-            let lineNumber = index + 1
-            if line.isEmpty { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        rows.reserveCapacity(records.count)
+        for record in records.dropFirst() {
+            let lineNumber = record.line
+            let fields = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == header.count else {
                 bad.append(BadRow(line: lineNumber, reason: "\(fields.count) fields, header has \(header.count)"))
                 continue
@@ -98,7 +106,7 @@ public struct ContactLog: Sendable {
                 let handle = handleText.isEmpty ? nil : try duration(cHandle, "handle_s").get()
                 let outcome = fields[cOutcome].trimmingCharacters(in: .whitespaces)
                 guard Self.outcomes.contains(outcome) else {
-                    throw BadRow(line: lineNumber, reason: "unknown outcome '\(outcome)'")
+                    throw BadRow(line: lineNumber, reason: "unknown outcome '\(outcome)' (accepted: \(accepted))")
                 }
                 // An unresolved row may lack a handle time (lost while waiting for a transfer);
                 // resolved and escalated contacts were handled, so they must have one.
@@ -116,6 +124,14 @@ public struct ContactLog: Sendable {
             }
         }
         return ContactLog(rows: rows, badRows: bad)
+    }
+
+    /// Throws `tooManyRejected` when more than `maxRejectedShare` of the data rows were rejected.
+    public func requireMostRowsUsable() throws {
+        let total = rows.count + badRows.count
+        if total > 0, Double(badRows.count) > Self.maxRejectedShare * Double(total) {
+            throw FittingError.tooManyRejected(rejected: badRows.count, total: total, examples: badRows.prefix(3).map(\.description))
+        }
     }
 }
 

@@ -27,8 +27,11 @@ public enum ClockTime {
     /// `HH:MM` for seconds after midnight; times past midnight are shown on the next day's clock
     /// (`+1d 02:00`), seconds are rounded to the minute.
     public static func describe(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return Quantity.describe(duration: seconds) }
-        let minutesTotal = Int((seconds / 60).rounded())
+        // Beyond 10^6 days a clock time means nothing: shown as a duration (and never trapping).
+        guard seconds.isFinite, abs(seconds) < 1e6 * 86_400,
+              let minutesTotal = Int(checked: seconds / 60, rounding: .toNearestOrAwayFromZero) else {
+            return Quantity.describe(duration: seconds)
+        }
         if minutesTotal == 24 * 60 { return "24:00" }
         let days = minutesTotal >= 0 ? minutesTotal / (24 * 60) : (minutesTotal - 24 * 60 + 1) / (24 * 60)
         let inDay = minutesTotal - days * 24 * 60

@@ -55,7 +55,33 @@ enum DistributionChecks {
         if kind == .duration, let negative = negativeSupport(distribution, familyPath: familyPath) {
             return [negative]
         }
+        if kind == .duration, let outside = outsideLimits(distribution, familyPath: familyPath) {
+            return [outside]
+        }
         return []
+    }
+
+    /// A problem if a duration distribution's mean or largest value leaves `DomainLimits`
+    /// (native parameters such as lognormal `mu: 1000` are plain numbers, so the parse-time
+    /// limits on durations do not catch an astronomically long mean).
+    private static func outsideLimits(_ distribution: Distribution, familyPath: String) -> FieldProblem? {
+        let mean = distribution.mean
+        if !(mean <= DomainLimits.longestDuration) {
+            return FieldProblem(familyPath, "has a mean of \(Quantity.describe(duration: mean)), longer than \(DomainLimits.longestDurationText), the longest duration ccsim simulates")
+        }
+        if mean > 0, mean < DomainLimits.shortestDuration {
+            return FieldProblem(familyPath, "has a mean of \(Quantity.describe(duration: mean)), shorter than 1ms, the shortest duration ccsim resolves")
+        }
+        let largest: Double? = switch distribution {
+        case .uniform(_, let upper), .triangular(_, _, let upper): upper
+        case .deterministic(let value): value
+        case .empirical(let values): values.max()
+        default: nil
+        }
+        if let largest, !(largest <= DomainLimits.longestDuration) {
+            return FieldProblem(familyPath, "reaches \(Quantity.describe(duration: largest)), longer than \(DomainLimits.longestDurationText), the longest duration ccsim simulates")
+        }
+        return nil
     }
 
     /// A problem if a duration distribution can produce negative values (parameters already valid).

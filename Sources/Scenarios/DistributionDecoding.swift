@@ -93,7 +93,7 @@ enum DistributionDecoder {
                   let useMoments = chooseForm(m, ("mean", "cv"), native) else { return nil }
             if useMoments {
                 let mean = m.required("mean")?.quantity(kind)
-                let cv = m.required("cv")?.number()
+                let cv = m.required("cv")?.number(atMost: DomainLimits.maxCV, what: "coefficient of variation")
                 guard let mean, let cv else { return nil }
                 return construct {
                     switch family {

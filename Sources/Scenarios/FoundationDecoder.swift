@@ -55,7 +55,7 @@ struct FoundationDecoder {
         guard let m = field.mapping(allowed: Self.teamKeys) else { return nil }
         let nameField = m.optional("name")
         let name = nameField?.string()
-        let agents = m.required("agents")?.integer()
+        let agents = m.required("agents")?.agentCount()
         guard let agents, nameField == nil || name != nil else { return nil }
         return TeamSpec(name: name ?? TeamSpec.defaultName, agents: agents)
     }

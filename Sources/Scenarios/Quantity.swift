@@ -56,7 +56,19 @@ public enum Quantity {
             let hint = unitSymbol(spelled: unit).map { "did you mean '\(number)\($0)'? " } ?? ""
             throw QuantityError("unknown duration unit '\(unit)' in '\(trimmed)'; \(hint)use ms, s, m, h or d")
         }
-        return value * factor
+        return try withinLimits(duration: value * factor, written: trimmed)
+    }
+
+    /// The duration if it lies within `DomainLimits` (0, or 1ms … 100 years in magnitude).
+    static func withinLimits(duration seconds: Double, written: String) throws(QuantityError) -> Double {
+        let size = abs(seconds)
+        if size > DomainLimits.longestDuration {
+            throw QuantityError("'\(written)' is longer than \(DomainLimits.longestDurationText), the longest duration ccsim simulates")
+        }
+        if size > 0, size < DomainLimits.shortestDuration {
+            throw QuantityError("'\(written)' is shorter than 1ms, the shortest duration ccsim resolves; write 0 for none")
+        }
+        return seconds
     }
 
     /// The unit symbol for a spelled-out unit (`min` → `m`, `seconds` → `s`), used only for hints:
@@ -92,11 +104,26 @@ public enum Quantity {
             let hint = unitSymbol(spelled: unit).map { "did you mean '\(describe(number: value))/\($0)'? " } ?? ""
             throw QuantityError("unknown rate unit '/\(unit)' in '\(trimmed)'; \(hint)use /s, /m, /h or /d")
         }
-        return value / seconds
+        let perSecond = value / seconds
+        if abs(perSecond) > DomainLimits.highestRate {
+            throw QuantityError("'\(trimmed)' is above \(DomainLimits.highestRateText), the highest arrival rate ccsim simulates")
+        }
+        if perSecond != 0, abs(perSecond) < DomainLimits.lowestRate {
+            throw QuantityError("'\(trimmed)' is below one per \(DomainLimits.longestDurationText), the lowest non-zero rate; write 0 for none")
+        }
+        return perSecond
     }
 
     /// Parses a fraction written as a percentage (`80%`) or a proportion (`0.8`), within 0…1.
     public static func fraction(_ text: String) throws(QuantityError) -> Double {
+        let value = try fractionValue(text)
+        if value != 0, value < DomainLimits.smallestNumber {
+            throw QuantityError("'\(text.trimmingCharacters(in: .whitespaces))' is closer to 0 than 0.0000001% (1e-9), the smallest non-zero share a scenario holds; write 0 for none")
+        }
+        return value
+    }
+
+    private static func fractionValue(_ text: String) throws(QuantityError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let (value, rest) = leadingNumber(trimmed) else {
             throw QuantityError("expected a percentage such as '80%' or a fraction such as '0.8', got '\(text)'")
@@ -128,6 +155,12 @@ public enum Quantity {
                 throw QuantityError("expected a plain number without unit, got '\(text)'")
             }
             throw QuantityError("expected a number, got '\(text)'")
+        }
+        if abs(value) > DomainLimits.largestNumber {
+            throw QuantityError("'\(trimmed)' is beyond 1e9 in size, the largest number a scenario holds")
+        }
+        if value != 0, abs(value) < DomainLimits.smallestNumber {
+            throw QuantityError("'\(trimmed)' is closer to 0 than 1e-9, the smallest non-zero number a scenario holds; write 0 for none")
         }
         return value
     }

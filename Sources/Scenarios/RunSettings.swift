@@ -51,9 +51,15 @@ public struct RunSettings: Sendable, Hashable {
 
     func problems(at path: String) -> [FieldProblem] {
         var found: [FieldProblem] = []
-        let horizonOK = horizon.isFinite && horizon > 0
+        var horizonOK = horizon.isFinite && horizon > 0
         if !horizonOK {
             found.append(.init(joinPath(path, "horizon"), "must be greater than 0, got \(Quantity.describe(duration: horizon))"))
+        } else if horizon < DomainLimits.shortestPeriod {
+            horizonOK = false
+            found.append(.init(joinPath(path, "horizon"), "must be at least 1m (a shorter measured period holds no meaningful figure), got \(Quantity.describe(duration: horizon))"))
+        } else if warmup.isFinite, warmup + horizon > DomainLimits.longestDuration {
+            found.append(.init(joinPath(path, warmup > horizon ? "warmup" : "horizon"),
+                               "warmup + horizon is \(Quantity.describe(duration: warmup + horizon)), longer than \(DomainLimits.longestDurationText), the longest run ccsim simulates"))
         }
         if !(warmup.isFinite && warmup >= 0) {
             found.append(.init(joinPath(path, "warmup"), "must be 0 or more, got \(Quantity.describe(duration: warmup))"))

@@ -14,6 +14,10 @@ public enum ScenarioLoader {
         guard !isDirectory.boolValue else {
             throw ScenarioError(file: path, message: "cannot read scenario: it is a directory")
         }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > DomainLimits.maxFileBytes {
+            throw ScenarioError(file: path, message: "cannot read scenario: it is \(size >> 20) MiB, more than the \(DomainLimits.maxFileBytes >> 20) MiB a scenario file may have")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, message: "cannot read scenario: permission denied or I/O error")
         }

@@ -143,7 +143,12 @@ public struct YAMLField {
     public func integer() -> Int? {
         guard let text = scalarText(expected: "a whole number") else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let value = Int(trimmed) { return value }
+        if let value = Int(trimmed) {
+            guard abs(value) <= DomainLimits.largestInteger else {
+                return fail("\(trimmed) is beyond \(DomainLimits.largestInteger), the largest whole number a scenario holds")
+            }
+            return value
+        }
         let digits = trimmed.drop(while: { $0 == "-" || $0 == "+" })
         if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
             return fail("\(trimmed) is too large")
@@ -151,7 +156,29 @@ public struct YAMLField {
         guard let value = try? Quantity.number(trimmed) else { return fail("expected a whole number, got \(shown)") }
         guard value == value.rounded() else { return fail("expected a whole number, got \(shown)") }
         guard let exact = Int(exactly: value) else { return fail("\(trimmed) is too large") }
+        guard abs(exact) <= DomainLimits.largestInteger else {
+            return fail("\(trimmed) is beyond \(DomainLimits.largestInteger), the largest whole number a scenario holds")
+        }
         return exact
+    }
+
+    /// A head count (agents in a team, a shift or a cohort): a whole number up to
+    /// `DomainLimits.maxAgents`; negative values are left to the field's own check.
+    public func agentCount() -> Int? {
+        guard let value = integer() else { return nil }
+        guard value <= DomainLimits.maxAgents else {
+            return fail("\(value) agents is more than \(DomainLimits.maxAgents), the most ccsim simulates in one team, shift or cohort")
+        }
+        return value
+    }
+
+    /// A plain number with `limit` as its largest magnitude, naming what the limit is for.
+    public func number(atMost limit: Double, what: String) -> Double? {
+        guard let value = number() else { return nil }
+        guard abs(value) <= limit else {
+            return fail("\(Quantity.describe(number: value)) is above \(Quantity.describe(number: limit)), the largest \(what)")
+        }
+        return value
     }
 
     /// A whole number within `range`.
@@ -271,7 +298,38 @@ public enum YAMLDocument {
         guard let root, !YAMLField.isNull(root) else {
             throw ScenarioError(file: file, message: "file is empty; a scenario needs at least 'name', 'arrivals', 'team' and 'handle_time'")
         }
+        try checkSize(root, file: file)
         return root
+    }
+
+    /// Refuses trees that are too large or too deep once aliases are expanded.
+    ///
+    /// Yams resolves `*name` to a copy of the anchored node, so a few kilobytes of nested
+    /// aliases ("billion laughs": six levels of ten `*alias` references) expand to millions of
+    /// nodes that every later pass would walk. The walk stops at the first node over the limit,
+    /// so the check itself costs at most `DomainLimits.maxYAMLNodes` steps.
+    static func checkSize(_ root: Node, file: String) throws(ScenarioError) {
+        var count = 0
+        var stack: [(node: Node, depth: Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            count += 1
+            if count > DomainLimits.maxYAMLNodes {
+                throw ScenarioError(file: file, line: node.mark?.line, column: node.mark?.column,
+                                    message: "the file expands to more than \(DomainLimits.maxYAMLNodes) YAML values (each '*alias' repeats its anchor's whole content); write the content out or nest fewer aliases")
+            }
+            if depth > DomainLimits.maxYAMLDepth {
+                throw ScenarioError(file: file, line: node.mark?.line, column: node.mark?.column,
+                                    message: "values are nested more than \(DomainLimits.maxYAMLDepth) levels deep here; a scenario never needs that many")
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping { stack.append((key, depth + 1)); stack.append((value, depth + 1)) }
+            case .sequence(let sequence):
+                for item in sequence { stack.append((item, depth + 1)) }
+            case .scalar, .alias:
+                break
+            }
+        }
     }
 
     private static func syntaxError(_ error: YamlError, yaml: String, file: String) -> ScenarioError {

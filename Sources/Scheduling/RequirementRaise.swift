@@ -36,8 +36,8 @@ public enum RequirementRaise {
             for (interval, metrics) in zip(summary.intervals, channel.intervals) {
                 guard let level = metrics[.serviceLevel]?.mean, level < target else { continue }
                 let time = scenario.run.warmup + interval.start
-                let day = Int((time / 86_400).rounded(.down))
-                let k = Int((time - Double(day) * 86_400) / requirement.interval)
+                let day = Int(clampedFrom: time / 86_400, rounding: .down)
+                let k = Int(clampedFrom: (time - Double(day) * 86_400) / requirement.interval)
                 guard k < requirement.intervalsPerDay else { continue }
                 let slot = requirement.slot(center.startWeekday.advanced(by: day), k)
                 for t in teams {

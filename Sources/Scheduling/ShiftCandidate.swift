@@ -27,7 +27,7 @@ struct ShiftCandidate {
             for start in template.starts {
                 let profile = ShiftCoverage.profile(start: start, length: template.length, breaks: template.breaks,
                                                     interval: requirement.interval)
-                let first = Int((start / requirement.interval).rounded(.down))
+                let first = Int(clampedFrom: start / requirement.interval, rounding: .down)
                 for days in daySets {
                     var duty: [Int: Double] = [:]
                     for day in days {

@@ -12,7 +12,7 @@ enum ShiftCoverage {
     /// - Parameters:
     ///   - start: seconds after midnight; `length`: seconds; `interval`: the planning interval.
     static func profile(start: Double, length: Double, breaks: [Break], interval: Double) -> [(offset: Int, duty: Double)] {
-        let first = Int((start / interval).rounded(.down))
+        let first = Int(clampedFrom: start / interval, rounding: .down)
         var out: [(Int, Double)] = []
         var k = first
         while Double(k) * interval < start + length - 1e-9 {

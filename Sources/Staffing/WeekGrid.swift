@@ -27,8 +27,8 @@ public struct WeekGrid: Sendable, Hashable {
 
     /// The week slot an absolute run time falls in (time 0 is midnight of day 0, a `startWeekday`).
     public func slot(at time: Double, startWeekday: Weekday) -> Int {
-        let day = Int((time / 86_400).rounded(.down))
-        let ofDay = min(slotsPerDay - 1, max(0, Int(((time - Double(day) * 86_400) / intervalLength).rounded(.down))))
+        let day = Int(clampedFrom: time / 86_400, rounding: .down)
+        let ofDay = min(slotsPerDay - 1, max(0, Int(clampedFrom: (time - Double(day) * 86_400) / intervalLength, rounding: .down)))
         return startWeekday.advanced(by: day).rawValue * slotsPerDay + ofDay
     }
 
@@ -54,14 +54,14 @@ public struct RunCalendar: Sendable, Hashable {
 
     public init(grid: WeekGrid, run: RunSettings, startWeekday: Weekday) {
         self.grid = grid
-        let count = Int((run.horizon / run.interval).rounded())
+        let count = Int(clampedFrom: run.horizon / run.interval, rounding: .toNearestOrAwayFromZero)
         intervalStart = (0..<count).map { run.warmup + Double($0) * run.interval }
         slotOfInterval = intervalStart.map { grid.slot(at: $0, startWeekday: startWeekday) }
         var bySlot = Array(repeating: [Int](), count: grid.slotCount)
         for (i, s) in slotOfInterval.enumerated() { bySlot[s].append(i) }
         occurrencesBySlot = bySlot
         runEnd = run.warmup + run.horizon
-        let all = Int((runEnd / run.interval).rounded(.up))
+        let all = Int(clampedFrom: runEnd / run.interval, rounding: .up)
         simulatedStart = (0..<all).map { Double($0) * run.interval }
         slotOfSimulated = simulatedStart.map { grid.slot(at: $0, startWeekday: startWeekday) }
     }

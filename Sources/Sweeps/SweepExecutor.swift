@@ -1,4 +1,5 @@
 import Dispatch
+import Experiments
 import Foundation
 
 /// Runs a sweep's runs on several threads and stores each as soon as it finishes.
@@ -26,7 +27,7 @@ public enum SweepExecutor {
     /// Runs `runs` of `plan` on up to `jobs` threads into `store`; stops claiming new runs
     /// once `cancel` is set (in-flight runs finish and are stored).
     public static func execute(_ plan: SweepPlan, runs: [RunKey], store: SweepStore, jobs: Int,
-                               progress: SweepProgress?, cancel: CancelFlag = CancelFlag()) -> Report {
+                               progress: ProgressLine?, cancel: CancelFlag = CancelFlag()) -> Report {
         let state = ExecutionState(count: runs.count)
         let workers = max(1, min(jobs, runs.count))
         let start = DispatchTime.now().uptimeNanoseconds

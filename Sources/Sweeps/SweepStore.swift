@@ -48,7 +48,16 @@ public final class SweepStore: Sendable {
             throw SweepError("cannot create \((path as NSString).deletingLastPathComponent): \(error.localizedDescription)")
         }
         let lock = try StoreLock(storePath: path)
-        if forceNew { try remove(path) }
+        if let damage = damage(path) {
+            // Never silently restarted: an emptied or corrupt store would lose every stored run.
+            guard forceNew else {
+                throw SweepError("\(path) \(damage), so its runs cannot be resumed; nothing was run. Run again with --force-new to keep it aside (renamed to \((path as NSString).lastPathComponent).damaged-…) and start over, or restore it from a backup")
+            }
+            let aside = try keepAside(path)
+            FileHandle.standardError.write(Data("note: the damaged store was kept aside as \(aside)\n".utf8))
+        } else if forceNew {
+            try remove(path)
+        }
         // Shard stores are used by one process only: exclusive locking lets WAL work without
         // shared memory, which network file systems (NFS, common on clusters) do not provide.
         let queue = try connect(path, readOnly: false, exclusive: shard != nil)
@@ -106,6 +115,43 @@ public final class SweepStore: Sendable {
         } catch {
             throw SweepError("cannot open \(path): \(error)")
         }
+    }
+
+    /// What is wrong with the store file at `path`, or nil when it is absent or sound: empty
+    /// (truncated to 0 bytes), not a SQLite database, failing SQLite's quick check, or without
+    /// ccsim's `meta` table.
+    static func damage(_ path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        if (attributes[.size] as? Int ?? 0) == 0 { return "is empty (0 bytes)" }
+        do {
+            // Read-write (WAL databases need their -shm file), but only read from.
+            let queue = try DatabaseQueue(path: path, configuration: Configuration())
+            defer { try? queue.close() }
+            return try queue.read { db -> String? in
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                guard check == ["ok"] else { return "is corrupt (SQLite: \(check.prefix(2).joined(separator: "; ")))" }
+                guard try db.tableExists("meta"), try Row.fetchOne(db, sql: "SELECT identity FROM meta") != nil else {
+                    return "is not a ccsim sweep store (no meta record)"
+                }
+                return nil
+            }
+        } catch let error as DatabaseError {
+            return "is corrupt (SQLite: \(error.message ?? "\(error.resultCode)"))"
+        } catch {
+            return "cannot be read (\(error))"
+        }
+    }
+
+    /// Renames a damaged store (and its WAL files) to `PATH.damaged-TIMESTAMP`; returns the new path.
+    static func keepAside(_ path: String) throws -> String {
+        let stamp = Int(Date().timeIntervalSince1970)
+        let aside = "\(path).damaged-\(stamp)"
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            guard rename(path + suffix, aside + suffix) == 0 else {
+                throw SweepError("cannot keep \(path + suffix) aside: \(String(cString: strerror(errno)))")
+            }
+        }
+        return aside
     }
 
     static func remove(_ path: String) throws {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Experiments
+import Foundation
 import ResultsSchema
 
 /// The `ccsim` command: a thin layer over the Experiments, Analytics and Scenarios modules.
@@ -10,4 +12,30 @@ struct CCSim: ParsableCommand {
         version: ResultsVersion.ccsim,
         subcommands: [Run.self, Erlang.self, Staff.self, Schedule.self, ROI.self, Validate.self, Sweep.self, Report.self, Fit.self]
     )
+
+    /// ArgumentParser's `main`, plus a check that everything printed reached stdout
+    /// (a full disk or `/dev/full` exits non-zero with `cannot write standard output: reason`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            try Console.finishStandardOutput()
+        } catch let failure as Console.WriteFailure {
+            Console.note("error: \(failure)")
+            Foundation.exit(1)
+        } catch let failure as ValidationFailure {
+            Console.note("error: \(failure)")
+            Foundation.exit(1)
+        } catch let failure as OutputFolder.Problem {
+            Console.note("error: \(failure)")
+            Foundation.exit(1)
+        } catch let failure as AtomicFile.WriteError {
+            Console.note("error: \(failure)")
+            Foundation.exit(1)
+        } catch {
+            // Whatever was printed before the error is flushed; its failure changes nothing.
+            _ = try? Console.finishStandardOutput()
+            exit(withError: error)
+        }
+    }
 }

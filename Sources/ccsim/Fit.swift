@@ -48,7 +48,7 @@ struct Fit: ParsableCommand {
     func run() throws {
         do { try fit() } catch let error as FittingError {
             // Like an invalid scenario: one line on stderr, status 2.
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
     }
@@ -69,13 +69,13 @@ struct Fit: ParsableCommand {
             // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
             var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"
             for row in contactLog.badRows { text += "  \(row)\n" }
-            FileHandle.standardError.write(Data(text.utf8))
+            Console.note(text)
         }
         guard contactLog.rows.count >= DurationFit.minimumCount else {
             throw FittingError.tooFewObservations(what: "a fit", found: contactLog.rows.count, needed: DurationFit.minimumCount)
         }
         let fit = LogFit(contactLog, interval: interval.seconds, startWeekday: startWeekday)
-        print(FitReport.text(fit))
+        try Console.write(FitReport.text(fit) + "\n")
         if let template, !FileManager.default.isReadableFile(atPath: template) {
             throw ValidationError("--template: cannot read \(template)")
         }
@@ -84,7 +84,7 @@ struct Fit: ParsableCommand {
             let path = (out as NSString).appendingPathComponent("fit.yaml")
             let fragment = ScenarioFragment.yaml(fit, source: log, interval: interval.seconds)
             try AtomicFile.write(fragment, to: path)
-            FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+            Console.note("wrote \(path)\n")
             if let template { try writeScenario(from: template, fragment: fragment, into: out) }
         }
     }
@@ -96,7 +96,7 @@ struct Fit: ParsableCommand {
         do {
             merged = try ScenarioTemplate.merge(template: text, templateFile: template, fragment: fragment)
         } catch let error as ScenarioTemplate.MergeError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
         let path = (out as NSString).appendingPathComponent("scenario.yaml")
@@ -104,12 +104,12 @@ struct Fit: ParsableCommand {
         let checked = Result { try ScenarioLoader.parse(yaml: merged, file: path, baseDirectory: base.isEmpty ? nil : base) }
         if case .failure(let error) = checked {
             let lines = (error as? ScenarioError)?.issues.map { "error: \($0)" } ?? ["error: \(error)"]
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            Console.note((lines.joined(separator: "\n") + "\n"))
             throw ExitCode(2)
         }
         let header = "# \(template) with the inputs fitted by `ccsim fit` from \(self.log)\n"
         try AtomicFile.write(header + merged, to: path)
-        FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+        Console.note("wrote \(path)\n")
     }
 }
 

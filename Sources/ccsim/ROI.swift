@@ -64,6 +64,7 @@ struct ROI: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
+        if let out { _ = try OutputFolder.validated(out) }
         switch (scenario, withPath, withoutPath) {
         case (_?, nil, nil):
             if program == nil { throw ValidationError("name the program to evaluate with --program NAME (or give --with A.yaml --without B.yaml)") }
@@ -115,8 +116,9 @@ struct ROI: ParsableCommand {
         }
         print(table, terminator: "")
         fflush(nil)
-        if let out {
-            try ROIFiles.write(result, arms: arms, mode: mode.rawValue, sensitivity: sensitivity, to: out)
+        if let out, let folder = try outputFolder(out) {
+            try ROIFiles.write(result, arms: arms, mode: mode.rawValue, sensitivity: sensitivity, to: folder.staging.path)
+            try folder.commit()
             let files = "roi.json, weekly.csv, replications.csv" + (sensitivity == nil ? "" : " and tornado.csv")
             FileHandle.standardError.write(Data("wrote \(files) in \(out)\n".utf8))
         }

@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
             print(try ReportWriter.write(folder: resultsDir, to: output))
         } catch let error as ReportError {
             // Like a bad scenario file: one "error:" line naming what is missing, exit status 2.
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Console.note("error: \(error.description)\n")
             throw ExitCode(2)
         }
     }

@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
     @Option(help: "What to print: table, json (summary.json's content) or csv (whole-run metrics of every channel, tier, team and the center).")
     var format: Format = .table
 
-    @Option(help: "Directory to write summary.json and intervals.csv into (each written atomically).")
+    @Option(help: "Folder to write summary.json and intervals.csv into, as a set: complete or absent (see results/README.md). It must be new, empty or hold only ccsim's files.")
     var out: String?
 
     @Flag(help: "With --out, also stream one row per finished contact visit to contacts.csv (see results/README.md).")
@@ -41,6 +41,9 @@ struct Run: ParsableCommand {
 
     @Option(help: "Replications run at once (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Allow N times the default resource budget (contacts, agents, interval figures, trace size; see scenarios/README.md, Limits).")
+    var budget: Double = 1
 
     func validate() throws {
         if let seed, seed > StreamPlan.maxSeed {
@@ -51,24 +54,33 @@ struct Run: ParsableCommand {
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if trace && out == nil { throw ValidationError("--trace writes contacts.csv into the --out directory: give --out too") }
+        if !(budget.isFinite && budget > 0 && budget <= 1e6) { throw ValidationError("--budget must be a factor above 0 (at most 1000000), got \(budget)") }
+        if let out { _ = try OutputFolder.validated(out) }
     }
 
     func run() throws {
         var scenario = try input.load()
         if let seed { scenario.run.seed = seed }
         if let replications { scenario.run.replications = replications }
+        try ResourceBudget(scale: budget).check(scenario, tracing: trace)
+        for unstable in ResourceBudget.unstableQueues(scenario) { Console.note("warning: \(unstable)") }
+        let folder = try outputFolder(out)
+        let progress = ProgressLine(total: scenario.run.replications * 100, unit: "replications", stepsPerUnit: 100)
         let results = try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: jobs,
-                                                      traceTo: trace ? out.map { "\($0)/contacts.csv" } : nil)
+                                                      traceTo: trace ? folder?.file("contacts.csv").path : nil,
+                                                      progress: progress)
+        progress.finish()
         let summary = CenterSummary(scenario: scenario, replications: results)
         switch format {
-        case .table: print(SummaryTable.render(summary), terminator: "")
-        case .json: print(String(decoding: try SummaryFiles.json(summary), as: UTF8.self), terminator: "")
-        case .csv: print(SummaryFiles.metricsCSV(summary), terminator: "")
+        case .table: try Console.write(SummaryTable.render(summary))
+        case .json: try Console.write(String(decoding: try SummaryFiles.json(summary), as: UTF8.self))
+        case .csv: try Console.write(SummaryFiles.metricsCSV(summary))
         }
-        if let out {
-            try SummaryFiles.write(summary, to: out)
+        if let folder, let out {
+            try SummaryFiles.write(summary, into: folder)
+            try folder.commit()
             let files = trace ? "summary.json, intervals.csv and contacts.csv" : "summary.json and intervals.csv"
-            FileHandle.standardError.write(Data("wrote \(files) in \(out)\n".utf8))
+            Console.note("wrote \(files) in \(out)")
         }
     }
 }

@@ -20,7 +20,7 @@ struct ScenarioArgument: ParsableArguments {
         } catch {
             let lines = error.issues.map { "error: \($0)" }
             let count = lines.count > 1 ? "\(lines.count) problems in \(scenario)\n" : ""
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n" + count).utf8))
+            Console.note((lines.joined(separator: "\n") + "\n" + count))
             throw ExitCode(2)
         }
     }

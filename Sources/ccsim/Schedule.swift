@@ -50,6 +50,7 @@ struct Schedule: ParsableCommand {
     var noSimulate = false
 
     func validate() throws {
+        if let out { _ = try OutputFolder.validated(out) }
         if let replications, replications < 1 || replications > StreamPlan.maxReplications {
             throw ValidationError("--replications must be between 1 and \(StreamPlan.maxReplications), got \(replications)")
         }
@@ -61,17 +62,17 @@ struct Schedule: ParsableCommand {
 
     /// No requirement given: `ccsim staff`'s search, then its staffing.csv read as the requirement
     /// (written to --out too, so the plan can be traced back to it).
-    private func searchedRequirement(_ scenario: Scenario) throws -> WeeklyRequirement {
-        FileHandle.standardError.write(Data("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n".utf8))
+    private func searchedRequirement(_ scenario: Scenario, folder: OutputFolder?) throws -> WeeklyRequirement {
+        Console.note("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n")
         let result: StaffingResult
         do {
             result = try StaffingSearch(scenario: scenario, jobs: jobs).run()
         } catch let error as StaffingError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
         let csv = StaffingTable.csv(result)
-        if let out { try AtomicFile.write(Data(csv.utf8), to: "\(out)/staffing.csv") }
+        try folder?.write(csv, named: "staffing.csv")
         print("Requirement: the staffing search's plan (\(result.evaluations) plans simulated, \(result.feasible ? "every check met" : "not every check met")).\n")
         return try RequirementCSV.parse(csv, file: "staffing.csv", scenario: scenario)
     }
@@ -82,25 +83,31 @@ struct Schedule: ParsableCommand {
 
     func run() throws {
         let scenario = try input.load()
+        let folder = try outputFolder(out)
         do {
-            try schedule(scenario, requirementPath: requirement)
+            try schedule(scenario, requirementPath: requirement, folder: folder)
+            if let folder, let out {
+                try folder.commit()
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.url.path))?.sorted().joined(separator: ", ") ?? ""
+                Console.note("wrote \(files) in \(out)")
+            }
         } catch let error as RequirementError {
-            FileHandle.standardError.write(Data((error.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n") + "\n").utf8))
+            Console.note((error.description.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n") + "\n"))
             throw ExitCode(2)
         } catch let error as ScheduleError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
     }
 
-    private func schedule(_ scenario: Scenario, requirementPath: String?) throws {
+    private func schedule(_ scenario: Scenario, requirementPath: String?, folder: OutputFolder?) throws {
         let weekly: WeeklyRequirement
         if let requirementPath {
             weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
         } else {
-            weekly = try searchedRequirement(scenario)
+            weekly = try searchedRequirement(scenario, folder: folder)
         }
-        let first = try plan(scenario, weekly, round: nil)
+        let first = try plan(scenario, weekly, round: nil, folder: folder)
         guard !noSimulate else { return }
 
         let firstSummary = try simulate(first.scenario)
@@ -111,12 +118,12 @@ struct Schedule: ParsableCommand {
             if !raise.channels.isEmpty {
                 print("Below target: \(raise.channels.joined(separator: ", ")), but no failing interval had a requirement to raise; not re-solved.")
             }
-            try writeSummary(firstSummary)
+            try writeSummary(firstSummary, folder)
             return
         }
         let teams = Set(raise.changes.map(\.team)).sorted().map { scenario.center.teams[$0].name }
         print("\nBelow target: \(raise.channels.joined(separator: ", ")). Raised the requirement to max(+1 agent, +10%) in \(raise.changes.count) team-intervals (\(teams.joined(separator: ", "))) where the service level fell short; solving again.\n")
-        let second = try plan(scenario, raise.requirement, round: 2)
+        let second = try plan(scenario, raise.requirement, round: 2, folder: folder)
         let secondSummary = try simulate(second.scenario)
         print("\nSimulated \(secondSummary.replications) replications of the second plan:")
         print(ScheduleTable.render(serviceLevels: secondSummary), terminator: "")
@@ -126,11 +133,11 @@ struct Schedule: ParsableCommand {
             let after = b.serviceLevel.achieved.mean.map { Formatting.percent($0) } ?? "–"
             print("  \(a.name): service level \(before) → \(after) (target \(Formatting.percent(a.serviceLevel.limit, digits: 0)))")
         }
-        try writeSummary(secondSummary)
+        try writeSummary(secondSummary, folder)
     }
 
     /// Solves, prints, writes the scenario (and files with --out) and loads it back.
-    private func plan(_ scenario: Scenario, _ weekly: WeeklyRequirement, round: Int?) throws -> (plan: SchedulePlan, scenario: Scenario) {
+    private func plan(_ scenario: Scenario, _ weekly: WeeklyRequirement, round: Int?, folder: OutputFolder?) throws -> (plan: SchedulePlan, scenario: Scenario) {
         let plan = try ShiftScheduler.schedule(scenario, requirement: weekly, options: options)
         if let round { print("Plan \(round):") }
         print(ScheduleTable.render(plan), terminator: "")
@@ -153,25 +160,23 @@ struct Schedule: ParsableCommand {
         for team in plan.teams where scheduled.center.teams[team.team].shifts != team.shifts {
             throw ScheduleError("the scheduled scenario's shifts of \(team.name) differ from the plan (internal error)")
         }
-        if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            try AtomicFile.write(ScheduleFiles.scheduleCSV(plan), to: "\(out)/schedule.csv")
-            try AtomicFile.write(ScheduleFiles.coverageCSV(plan), to: "\(out)/coverage.csv")
-            try AtomicFile.write(yaml, to: "\(out)/scenario.yaml")
-            FileHandle.standardError.write(Data("wrote schedule.csv, coverage.csv and scenario.yaml in \(out)\n".utf8))
+        if let folder {
+            try folder.write(ScheduleFiles.scheduleCSV(plan), named: "schedule.csv")
+            try folder.write(ScheduleFiles.coverageCSV(plan), named: "coverage.csv")
+            try folder.write(yaml, named: "scenario.yaml")
         }
         return (plan, scheduled)
     }
 
     private func simulate(_ scenario: Scenario) throws -> CenterSummary {
         let count = replications ?? scenario.run.replications
-        let results = try ReplicationRunner.runCenter(scenario, replications: count, jobs: jobs)
+        let progress = ProgressLine(total: count * 100, unit: "replications", stepsPerUnit: 100)
+        defer { progress.finish() }
+        let results = try ReplicationRunner.runCenter(scenario, replications: count, jobs: jobs, progress: progress)
         return CenterSummary(scenario: scenario, replications: results)
     }
 
-    private func writeSummary(_ summary: CenterSummary) throws {
-        guard let out else { return }
-        try AtomicFile.write(try SummaryFiles.json(summary), to: "\(out)/summary.json")
-        FileHandle.standardError.write(Data("wrote summary.json in \(out)\n".utf8))
+    private func writeSummary(_ summary: CenterSummary, _ folder: OutputFolder?) throws {
+        try folder?.write(try SummaryFiles.json(summary), named: "summary.json")
     }
 }

@@ -59,6 +59,7 @@ struct Staff: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let out { _ = try OutputFolder.validated(out) }
         if let seed, seed > StreamPlan.maxSeed { throw ValidationError("--seed must be between 0 and \(StreamPlan.maxSeed), got \(seed)") }
         if replications < 2 || replications > 100_000 { throw ValidationError("--replications must be between 2 and 100000, got \(replications)") }
         if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1, got \(maxIterations)") }
@@ -71,25 +72,27 @@ struct Staff: ParsableCommand {
     func run() throws {
         var scenario = try input.load()
         if let seed { scenario.run.seed = seed }
+        let folder = try outputFolder(out)
         let search = StaffingSearch(scenario: scenario, rule: rule == .mean ? .mean : .lowerBound, replications: replications,
                                     jobs: jobs, maxIterations: maxIterations, minContacts: minContacts)
         let started = Date()
         let result: StaffingResult
         do {
             result = try search.run { line in
-                if !quiet { FileHandle.standardError.write(Data("staff: \(line)\n".utf8)) }
+                if !quiet { Console.note("staff: \(line)\n") }
             }
         } catch let error as StaffingError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
         let seconds = Date().timeIntervalSince(started)
-        print(StaffingTable.render(result, peaks: peaks, fteHours: fteHours, seconds: seconds), terminator: "")
-        if let out {
-            try AtomicFile.write(StaffingTable.csv(result), to: "\(out)/staffing.csv")
+        try Console.write(StaffingTable.render(result, peaks: peaks, fteHours: fteHours, seconds: seconds))
+        if let folder, let out {
+            try folder.write(StaffingTable.csv(result), named: "staffing.csv")
             let summary = CenterSummary(scenario: result.plan.applied(to: scenario), replications: result.results)
-            try SummaryFiles.write(summary, to: out)
-            FileHandle.standardError.write(Data("wrote staffing.csv, summary.json and intervals.csv in \(out)\n".utf8))
+            try SummaryFiles.write(summary, into: folder)
+            try folder.commit()
+            Console.note("wrote staffing.csv, summary.json and intervals.csv in \(out)")
         }
         if !result.feasible { throw ExitCode(3) }
     }

@@ -23,7 +23,7 @@ struct Sweep: ParsableCommand {
 
 /// Writes to stderr.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    Console.note((text.hasSuffix("\n") ? text : text + "\n"))
 }
 
 /// Runs `body`, turning sweep problems into messages and exit codes instead of crashes:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Experiments
 import Foundation
 import Sweeps
 
@@ -28,7 +29,7 @@ struct SweepRun: ParsableCommand {
     @Option(help: ArgumentHelp("Run only the K-th of N deterministic slices of the runs, into its own store.", valueName: "K/N"))
     var shard: String?
 
-    @Flag(name: .customLong("force-new"), help: "Delete an existing store made from a different sweep file, and start over.")
+    @Flag(name: .customLong("force-new"), help: "Delete an existing store made from a different sweep file (or keep an emptied or corrupt one aside as sweep.sqlite.damaged-TIME), and start over.")
     var forceNew = false
 
     @Flag(name: .customLong("dry-run"), help: "Validate the sweep and say what would run, without running.")
@@ -74,7 +75,7 @@ struct SweepRun: ParsableCommand {
 
         let cancel = CancelFlag()
         let interrupts = Interrupts(cancel: cancel, quiet: quiet)
-        let progress = quiet ? nil : SweepProgress(total: runs.count, alreadyDone: already)
+        let progress = quiet ? nil : ProgressLine(total: runs.count, alreadyDone: already, style: ProgressLine.stderrIsTerminal ? .bar : .lines, quietFor: 0)
         let report = SweepExecutor.execute(plan, runs: todo, store: store, jobs: jobs, progress: progress, cancel: cancel)
         interrupts.stop()
 

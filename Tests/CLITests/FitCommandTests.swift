@@ -29,7 +29,8 @@ final class FitCommandTests: XCTestCase {
         let output = try CCSimCommand.run(["fit", file.path])
         XCTAssertEqual(output.status, 2)
         XCTAssertTrue(output.stderr.contains("line 3: arrival_s 'x' is not a number"), output.stderr)
-        XCTAssertTrue(output.stderr.contains("found 1"), output.stderr)
+        // One row in two rejected is more than the 10% a fit tolerates: no fit, the reason named.
+        XCTAssertTrue(output.stderr.contains("1 of 2 rows rejected (more than 10%)"), output.stderr)
     }
 
     /// `--template`: the planner's scenario with the fitted inputs, validated, ready to run.

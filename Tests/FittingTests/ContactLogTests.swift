@@ -55,3 +55,58 @@ final class ContactLogMappingTests: XCTestCase {
         }
     }
 }
+
+/// Real exports: RFC 4180 quoting, CRLF, a byte-order mark, and files the fit must refuse (issue 12).
+final class ContactLogExportTests: XCTestCase {
+    private let header = "channel,tier,arrival_s,wait_s,handle_s,outcome"
+
+    func testQuotedFieldsWithCommasQuotesAndLineBreaks() throws {
+        let text = "\u{FEFF}\(header)\r\n\"front, line\",tier1,10,3,200,resolved\r\n\"voice\",\"tier \"\"A\"\"\",11,2,100,resolved\r\n\"multi\nline\",tier1,12,1,50,\"abandoned\"\r\n"
+        let log = try ContactLog.parse(text)
+        XCTAssertEqual(log.badRows, [])
+        XCTAssertEqual(log.rows.map(\.channel), ["front, line", "voice", "multi\nline"])
+        XCTAssertEqual(log.rows[1].tier, "tier \"A\"")
+        XCTAssertEqual(log.rows[2].outcome, "abandoned")
+    }
+
+    func testCRLFRowsAreAllUsed() throws {
+        let rows = (0..<50).map { "voice,tier1,\($0),2,100,resolved" }
+        let log = try ContactLog.parse(([header] + rows).joined(separator: "\r\n") + "\r\n")
+        XCTAssertEqual(log.rows.count, 50)
+        XCTAssertEqual(log.rows.last?.outcome, "resolved")
+    }
+
+    func testBadRowLinesCountEmbeddedLineBreaks() throws {
+        let text = "\(header)\n\"a\nb\",tier1,1,2,3,resolved\nvoice,tier1,x,2,3,resolved\n"
+        let log = try ContactLog.parse(text)
+        XCTAssertEqual(log.badRows.map(\.line), [4])
+    }
+
+    func testUnknownOutcomeListsTheAcceptedOnes() throws {
+        let log = try ContactLog.parse("\(header)\nvoice,tier1,1,2,3,answered\n")
+        XCTAssertTrue(log.badRows[0].reason.contains("accepted: abandoned, escalated, resolved, unresolved"), log.badRows[0].reason)
+    }
+
+    func testMostlyRejectedLogIsRefused() throws {
+        let good = (0..<17).map { "voice,tier1,\($0),2,100,resolved" }
+        let bad = (0..<3).map { "voice,tier1,\($0),2,100,answered" }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).csv")
+        try ([header] + good + bad).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertThrowsError(try ContactLog.read(path: url.path)) { error in
+            guard case .tooManyRejected(let rejected, let total, _)? = error as? FittingError else { return XCTFail("\(error)") }
+            XCTAssertEqual(rejected, 3)
+            XCTAssertEqual(total, 20)
+            XCTAssertTrue("\(error)".contains("more than 10%"))
+        }
+        // One bad row in twenty (5%) is reported, not fatal.
+        try ([header] + good + ["voice,tier1,1,2,100,resolved", "voice,tier1,1,2,100,resolved", bad[0]]).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ContactLog.read(path: url.path).badRows.count, 1)
+    }
+
+    func testUnclosedQuoteIsAnError() {
+        XCTAssertThrowsError(try ContactLog.parse("\(header)\n\"voice,tier1,1,2,3,resolved\n")) { error in
+            XCTAssertEqual(error as? FittingError, .malformed(line: 2, reason: "a quoted field is never closed"))
+        }
+    }
+}

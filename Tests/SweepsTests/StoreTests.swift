@@ -94,3 +94,43 @@ final class StoreTests: XCTestCase {
         XCTAssertThrowsError(try StoreMerge.merge(into: directory + "/merged", from: [path]))
     }
 }
+
+/// An emptied or corrupt store is an error naming --force-new; nothing restarts silently (issue 12).
+final class DamagedStoreTests: XCTestCase {
+    var directory = ""
+
+    override func setUpWithError() throws { directory = try Fixture.temporaryDirectory(self) }
+
+    private func damage(_ write: (String) throws -> Void) throws {
+        let out = directory + "/out"
+        let plan = try Fixture.plan(Fixture.smallSweep(), in: directory)
+        try Fixture.run(plan, into: out)
+        let path = out + "/sweep.sqlite"
+        try write(path)
+        XCTAssertThrowsError(try SweepStore.open(for: plan, directory: out, shard: nil, forceNew: false)) { error in
+            XCTAssertTrue("\(error)".contains("--force-new"), "\(error)")
+            XCTAssertTrue("\(error)".contains("nothing was run"), "\(error)")
+        }
+        let damagedBytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // --force-new keeps the damaged file aside and starts a sound store.
+        let store = try SweepStore.open(for: plan, directory: out, shard: nil, forceNew: true)
+        XCTAssertEqual(try store.storedRuns(), [])
+        let aside = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("sweep.sqlite.damaged-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        XCTAssertEqual(aside.count, 1)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/" + aside[0])), damagedBytes)
+    }
+
+    func testAnEmptiedStoreIsAnError() throws {
+        try damage { try Data().write(to: URL(fileURLWithPath: $0)) }
+    }
+
+    func testACorruptStoreIsAnError() throws {
+        try damage { path in
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            for i in stride(from: 100, to: min(bytes.count, 20_000), by: 7) { bytes[i] ^= 0x5A }
+            try? FileManager.default.removeItem(atPath: path + "-wal")
+            try? FileManager.default.removeItem(atPath: path + "-shm")
+            try bytes.write(to: URL(fileURLWithPath: path))
+        }
+    }
+}

@@ -13,19 +13,30 @@ public final class ContactTrace {
         case resolved, escalated, unresolved, abandoned
     }
 
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private let path: String
     private var buffer = ""
     private let replication: Int
     private let channelNames: [String]
     private let tierNames: [String]
     private let teamNames: [String]
+    /// The first failed write; later rows are dropped and `finish()` throws it, so a full
+    /// disk ends the run with `cannot write PATH: reason` rather than a trap or a short file.
+    private var failure: WriteFailure?
+    private var finished = false
+
+    /// Why a trace file could not be written, as `cannot write PATH: reason`.
+    public struct WriteFailure: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
 
     public init(path: String, replication: Int, channels: [String], tiers: [String], teams: [String]) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        self.handle = handle
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno))) }
+        self.descriptor = descriptor
+        self.path = path
         self.replication = replication
         channelNames = channels
         tierNames = tiers
@@ -34,8 +45,7 @@ public final class ContactTrace {
     }
 
     deinit {
-        flush()
-        try? handle.close()
+        close(descriptor)
     }
 
     func record(_ contact: ContactRecord, issue: Int, at time: Double, handleTime: Double?, outcome: Outcome, team: Int?) {
@@ -51,10 +61,38 @@ public final class ContactTrace {
         if buffer.utf8.count >= 1 << 16 { flush() }
     }
 
+    /// Writes the buffered rows; a failure is kept for `finish()`.
     public func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer.utf8))
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        if let reason = Self.writeAll(descriptor, Data(buffer.utf8)) { failure = WriteFailure(path: path, reason: reason) }
+    }
+
+    /// Flushes the last rows to disk; throws the first write failure of the whole trace.
+    public func finish() throws {
+        guard !finished else { return }
+        finished = true
+        flush()
+        if failure == nil, fsync(descriptor) != 0 { failure = WriteFailure(path: path, reason: String(cString: strerror(errno))) }
+        if let failure { throw failure }
+    }
+
+    /// Writes every byte of `data`, retrying short writes; nil, or the reason of the failure.
+    static func writeAll(_ descriptor: Int32, _ data: Data) -> String? {
+        data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                if written == 0 { return "no bytes written" }
+                offset += written
+            }
+            return nil
+        }
     }
 
     /// Three decimals (milliseconds) keep the file compact and exact enough for fitting.
@@ -62,23 +100,34 @@ public final class ContactTrace {
         String(format: "%.3f", x)
     }
 
-    /// Joins part files (in order) under one header into `path`, atomically, and removes the parts.
+    /// Joins part files (in order) under one header into `path` and removes the parts.
+    /// Every read and write is checked: a short disk throws `cannot write PATH: reason` and
+    /// leaves no `path` (the caller writes into a staging folder, see `OutputFolder`).
     public static func combine(parts: [String], into path: String) throws {
-        let temporary = path + ".tmp"
-        FileManager.default.createFile(atPath: temporary, contents: Data(header.utf8))
-        guard let out = FileHandle(forWritingAtPath: temporary) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        let temporary = path + ".\(getpid()).tmp"
+        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw WriteFailure(path: path, reason: String(cString: strerror(errno))) }
+        var failed: String?
+        defer {
+            close(out)
+            if failed != nil { unlink(temporary) }
         }
-        out.seekToEndOfFile()
-        for part in parts {
-            guard let input = FileHandle(forReadingAtPath: part) else { continue }
-            while case let chunk = input.readData(ofLength: 1 << 20), !chunk.isEmpty { out.write(chunk) }
-            try? input.close()
+        failed = writeAll(out, Data(header.utf8))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        for part in parts where failed == nil {
+            let input = open(part, O_RDONLY | O_CLOEXEC)
+            guard input >= 0 else { failed = "cannot read \(part): \(String(cString: strerror(errno)))"; break }
+            defer { close(input) }
+            while failed == nil {
+                let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+                if count < 0 { if errno == EINTR { continue }; failed = String(cString: strerror(errno)); break }
+                if count == 0 { break }
+                failed = writeAll(out, Data(chunk[0..<count]))
+            }
         }
-        try out.synchronize()
-        try out.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
-        for part in parts { try? FileManager.default.removeItem(atPath: part) }
+        if failed == nil, fsync(out) != 0 { failed = String(cString: strerror(errno)) }
+        if failed == nil, rename(temporary, path) != 0 { failed = String(cString: strerror(errno)) }
+        if let failed { throw WriteFailure(path: path, reason: failed) }
+        for part in parts { unlink(part) }
     }
 }

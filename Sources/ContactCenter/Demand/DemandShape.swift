@@ -105,13 +105,13 @@ struct DemandShape {
     private func dailyPiece(at t: Double) -> Piece {
         // Day and slot from a division, then nudged so that
         // dayStart ≤ t < nextDayStart and slotStart ≤ t < slotEnd exactly.
-        var d = Int((t / Self.day).rounded(.down))
+        var d = Int(clampedFrom: t / Self.day, rounding: .down)
         while Double(d) * Self.day > t { d -= 1 }
         while Double(d + 1) * Self.day <= t { d += 1 }
         let dayStart = Double(d) * Self.day
         let nextDay = Double(d + 1) * Self.day
         let n = slotRates.count
-        var j = min(max(Int((t - dayStart) / slotLength), 0), n - 1)
+        var j = min(max(Int(clampedFrom: (t - dayStart) / slotLength), 0), n - 1)
         while j > 0 && dayStart + Double(j) * slotLength > t { j -= 1 }
         while j + 1 < n && dayStart + Double(j + 1) * slotLength <= t { j += 1 }
         var end = j + 1 == n ? nextDay : dayStart + Double(j + 1) * slotLength

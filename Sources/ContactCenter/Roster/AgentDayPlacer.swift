@@ -1,3 +1,4 @@
+import Scenarios
 import Stochastics
 
 /// Places one agent-day's breaks and aux (shrinkage) blocks inside a shift.
@@ -50,13 +51,15 @@ struct AgentDayPlacer {
     }
 
     private mutating func placeAux(total: Double, stream: RandomStream) {
-        var k = max(1, Int((total / Roster.auxBlockLength).rounded(.up)))
+        var k = max(1, Int(clampedFrom: total / Roster.auxBlockLength, rounding: .up))
         var block = total / Double(k)
         while true {
             capacity.removeAll(keepingCapacity: true)
             var fits = 0
             for gap in gaps {
-                let c = Int(((gap.end - gap.start) / block).rounded(.down))
+                // Capped: more than maxBlocks per gap is never needed, and a tiny block
+                // (a shrinkage of 1e-9) would otherwise overflow the sum.
+                let c = min(Int(clampedFrom: (gap.end - gap.start) / block, rounding: .down), Self.maxBlocks)
                 capacity.append(c)
                 fits += c
             }

@@ -63,7 +63,7 @@ public struct Roster: Sendable {
         let midnight = Double(day) * 86_400
         var out: [AgentTransition] = []
         out.reserveCapacity(plans.reduce(0) { total, plan in
-            let perAgent = 2 + 2 * plan.breaks.count + 2 * Int((plan.auxSeconds / Self.auxBlockLength).rounded(.up))
+            let perAgent = 2 + 2 * plan.breaks.count + 2 * Int(clampedFrom: plan.auxSeconds / Self.auxBlockLength, rounding: .up)
             return plan.runs(on: weekday) ? total + plan.agents * perAgent : total
         })
         var placer = AgentDayPlacer()

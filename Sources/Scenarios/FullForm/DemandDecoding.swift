@@ -43,7 +43,7 @@ extension CenterDecoder {
 
     private func decodeDaily(_ m: YAMLMapping, perDay perDayField: YAMLField) -> DailyDemand? {
         let path = m.field.path
-        let volume = perDayField.number()
+        let volume = perDayField.number(atMost: DomainLimits.maxDailyVolume, what: "daily volume (the highest rate, \(DomainLimits.highestRateText), around the clock)")
 
         let openField = m.optional("open"), closeField = m.optional("close")
         let open = openField?.clockTime(), close = closeField?.clockTime(allowMidnightEnd: true)
@@ -54,7 +54,7 @@ extension CenterDecoder {
             var seen: [Weekday: String] = [:]
             for entry in days.entries {
                 let day = Weekday(name: entry.key)!
-                guard let value = days.optional(entry.key)?.number() else { factorsOK = false; continue }
+                guard let value = days.optional(entry.key)?.number(atMost: DomainLimits.maxDayFactor, what: "day-of-week factor") else { factorsOK = false; continue }
                 if let first = seen[day] {
                     dayField.log.add(joinPath(dayField.path, entry.key), at: entry.keyMark, "\(day.fullName) is already given as '\(first)'")
                     factorsOK = false
@@ -69,7 +69,7 @@ extension CenterDecoder {
         }
 
         let cvField = m.optional("busyness_cv")
-        let cv = cvField?.number()
+        let cv = cvField?.number(atMost: DomainLimits.maxCV, what: "coefficient of variation")
 
         // Generated profiles are restricted to opening hours, so that per_day all falls inside them.
         let openSeconds = open ?? 0, closeSeconds = close ?? 86_400

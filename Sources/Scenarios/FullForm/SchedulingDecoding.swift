@@ -116,7 +116,7 @@ struct SchedulingDecoder {
             guard to >= from else {
                 return field.fail("'to' (\(ClockTime.describe(to))) is before 'from' (\(ClockTime.describe(from))); starts run within one day")
             }
-            let count = Int(((to - from) / every).rounded(.down) + 1e-9) + 1
+            let count = Int(clampedFrom: ((to - from) / every).rounded(.down) + 1e-9) &+ 1
             guard count <= Self.maxStarts else {
                 return everyField.fail("gives \(count) start times; at most \(Self.maxStarts) per template")
             }

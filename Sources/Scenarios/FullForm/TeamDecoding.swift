@@ -95,7 +95,7 @@ extension CenterDecoder {
         case (nil, nil):
             _ = m.required("length")
         }
-        let agents = m.required("agents")?.integer()
+        let agents = m.required("agents")?.agentCount()
         let daysField = m.optional("days")
         let days = daysField == nil ? Set(Weekday.allCases) : daysField?.weekdays()
         let breaksField = m.optional("breaks")

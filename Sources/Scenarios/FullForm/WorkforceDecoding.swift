@@ -102,7 +102,7 @@ extension CenterDecoder {
         guard let m = field.mapping(allowed: Self.hiringKeys) else { return nil }
         let lead = m.required("lead_time")?.duration()
         let cohortField = m.optional("cohort"), costField = m.optional("cost_per_hire"), onboardingField = m.optional("onboarding")
-        let cohort = cohortField?.integer(), cost = costField?.number(), onboarding = onboardingField?.duration()
+        let cohort = cohortField?.agentCount(), cost = costField?.number(), onboarding = onboardingField?.duration()
         guard let lead, cohortField == nil || cohort != nil, costField == nil || cost != nil,
               onboardingField == nil || onboarding != nil else { return nil }
         return Hiring(leadTime: lead, cohort: cohort, costPerHire: cost ?? 0, onboarding: onboarding ?? 0)
@@ -150,7 +150,7 @@ extension CenterDecoder {
             return value
         }
         let startWeek = optional("start_week") { $0.integer() }
-        let cohort = optional("cohort_size") { $0.integer() }
+        let cohort = optional("cohort_size") { $0.agentCount() }
         let offPhone = optional("off_phone") { $0.duration() }
         let spread = optional("spread_weeks") { $0.integer() }
         let costPerAgent = optional("cost_per_agent") { $0.number() }

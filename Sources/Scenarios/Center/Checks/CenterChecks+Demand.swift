@@ -19,7 +19,7 @@ extension CenterChecks {
                 found.append(.init(joinPath(b, "from"), "must be at or after the start of the run, got \(Quantity.describe(duration: batch.start))"))
             } else if let runEnd, runEnd.isFinite, batch.start >= runEnd {
                 found.append(.init(joinPath(b, "day"),
-                                   "starts on day \(Int(batch.start / Self.day)) at \(ClockTime.describe(batch.start.truncatingRemainder(dividingBy: Self.day))), after the run ends (\(Quantity.describe(duration: runEnd)) = warmup + horizon); days count from 0"))
+                                   "starts on day \(Int(clampedFrom: batch.start / Self.day)) at \(ClockTime.describe(batch.start.truncatingRemainder(dividingBy: Self.day))), after the run ends (\(Quantity.describe(duration: runEnd)) = warmup + horizon); days count from 0"))
             }
             if !(batch.end.isFinite && batch.end > batch.start) {
                 found.append(.init(joinPath(b, "to"), "must be after 'from'"))
@@ -63,7 +63,7 @@ extension CenterChecks {
         // The profile has one weight per reporting interval of the day; skipped when the interval
         // is unknown or does not divide the day (reported once, at run.interval).
         guard let interval = dailyInterval else { return found }
-        let expected = Int((Self.day / interval).rounded())
+        let expected = Int(clampedFrom: Self.day / interval, rounding: .toNearestOrAwayFromZero)
         let profilePath = joinPath(d, "profile")
         guard daily.profile.count == expected else {
             found.append(.init(profilePath,

@@ -1,0 +1,144 @@
+import CCSimCommandLine
+import Foundation
+import XCTest
+
+/// Outputs complete or absent, every write checked, runs that would eat the machine refused
+/// up front (issue 12). Each test failed before the change that it names.
+final class OutputSafetyTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    /// Runs ccsim with stdout to `stdoutPath` (through `sh`, so limits can be set first).
+    private func runShell(_ script: String) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = CCSimCommand.repositoryRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["CCSIM"] = CCSimCommand.executable.path
+        process.environment = environment
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    private func scenario(_ replace: [String: String] = [:]) throws -> String {
+        var text = try String(contentsOf: CCSimCommand.repositoryRoot.appendingPathComponent("scenarios/erlang-a.yaml"), encoding: .utf8)
+        for (old, new) in replace {
+            XCTAssertTrue(text.contains(old), "fixture: erlang-a.yaml should say '\(old)'")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let file = directory.appendingPathComponent("s-\(UUID().uuidString).yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    // Silent failure: writing to /dev/full exited 0.
+    func testAFullStandardOutputIsAnError() throws {
+        for format in ["table", "json", "csv"] {
+            let result = try runShell("\"$CCSIM\" run scenarios/erlang-a.yaml --replications 2 --format \(format) > /dev/full")
+            XCTAssertNotEqual(result.status, 0, format)
+            XCTAssertTrue(result.stderr.contains("cannot write standard output: No space left on device"), result.stderr)
+            XCTAssertFalse(result.stderr.contains("NSCocoaErrorDomain"), result.stderr)
+        }
+        let validate = try runShell("\"$CCSIM\" validate scenarios/erlang-a.yaml > /dev/full")
+        XCTAssertNotEqual(validate.status, 0)
+    }
+
+    // Silent failure: `--out ""` wrote /summary.json and /intervals.csv into the root.
+    func testEmptyOrRootOutIsRefused() throws {
+        for out in ["", "/", "  ", "."] {
+            let output = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out])
+            XCTAssertNotEqual(output.status, 0, "--out '\(out)'")
+            XCTAssertTrue(output.stderr.contains("--out"), output.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/intervals.csv") && FileManager.default.fileExists(atPath: "/summary.json"))
+    }
+
+    func testTheUsersOwnFilesAreKeptAndFoldersRefused() throws {
+        let out = directory.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "keep me".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let output = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["notes.txt", "summary.json", "intervals.csv"])
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep me")
+
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let refused = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("holds folders ccsim did not write (work)"), refused.stderr)
+    }
+
+    // Silent failure: a re-run killed mid-write left a new intervals.csv next to the old summary.json.
+    // Now the folder is replaced as a set: nothing of the earlier run survives, nothing hidden is left.
+    func testARerunReplacesTheFolderAsASet() throws {
+        let out = directory.appendingPathComponent("run")
+        let first = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path, "--trace"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["summary.json", "intervals.csv", "contacts.csv"])
+        let second = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["summary.json", "intervals.csv"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }, [])
+    }
+
+    // Silent failure: two concurrent `--trace` runs into one folder left contacts.csv with its header only.
+    func testConcurrentTracedRunsBothWriteWholeFiles() throws {
+        let out = directory.appendingPathComponent("shared").path
+        let result = try runShell("""
+            "$CCSIM" run scenarios/erlang-a.yaml --replications 3 --out \(out) --trace & a=$!
+            "$CCSIM" run scenarios/erlang-a.yaml --replications 3 --out \(out) --trace & b=$!
+            wait $a; sa=$?; wait $b; sb=$?; exit $((sa + sb))
+            """)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let contacts = try String(contentsOfFile: out + "/contacts.csv", encoding: .utf8)
+        XCTAssertGreaterThan(contacts.split(separator: "\n").count, 1000)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }, [])
+    }
+
+    // Crash 6: a full disk under --trace trapped ("Fatal error: 'try!' … No space left on device")
+    // and left a .part file. A file-size limit gives the same write error (EFBIG) without root.
+    func testATraceWriteFailureIsAnErrorAndLeavesNoFolder() throws {
+        let out = directory.appendingPathComponent("full").path
+        let result = try runShell("ulimit -f 200; trap '' XFSZ; exec \"$CCSIM\" run scenarios/erlang-a.yaml --replications 2 --out \(out) --trace")
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("cannot write "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("File too large"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }, [])
+    }
+
+    // A run that would eat the machine is refused up front, naming the field and the flag.
+    func testARunBeyondTheBudgetIsRefusedUpFront() throws {
+        let path = try scenario(["horizon: 8h ": "horizon: 520w", "interval: 30m ": "interval: 1d "])
+        let output = try CCSimCommand.run(["run", path])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertTrue(output.stderr.contains("contacts"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("run.horizon"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("--budget"), output.stderr)
+        XCTAssertEqual(output.stdout, "")
+    }
+
+    // Silent failure: an unstable queue without patience ran for years of simulated drain, unannounced.
+    func testAnUnstableQueueWithoutPatienceIsAnnounced() throws {
+        let path = try scenario(["rate: 600/h ": "rate: 20/h ", "agents: 48 ": "agents: 1 ",
+                                 "patience:                            # how long a caller is willing to wait in queue (optional)\n  exponential: {mean: 3m}": ""])
+        let output = try CCSimCommand.run(["run", path, "--replications", "1"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stderr.contains("warning: channels."), output.stderr)
+        XCTAssertTrue(output.stderr.contains("Erlangs"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("working off the backlog would take about"), output.stderr)
+    }
+}

@@ -1,0 +1,34 @@
+import ContactCenter
+import Experiments
+import Foundation
+import Scenarios
+import XCTest
+
+/// Progress slices the simulated window into 100 runs of the kernel; the result must be the
+/// one of a run in one go, event for event (so a terminal never changes the figures).
+final class SlicedRunTests: XCTestCase {
+    func testProgressSlicesGiveTheSameResult() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for file in ["erlang-a.yaml", "tiered-support.yaml"] {
+            var scenario = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/\(file)").path)
+            scenario.run.replications = 2
+            let whole = try ReplicationRunner.runCenter(scenario, replications: 2, jobs: 1)
+            let steps = LockedCount()
+            let sliced = try (0..<2).map { r in
+                try ContactCenterSimulator.runCenter(scenario, replication: r, progress: { steps.add($0) })
+            }
+            XCTAssertEqual(steps.value, 200, file)
+            XCTAssertEqual(whole.map(\.eventsHandled), sliced.map(\.eventsHandled), file)
+            let a = try SummaryFiles.json(CenterSummary(scenario: scenario, replications: whole))
+            let b = try SummaryFiles.json(CenterSummary(scenario: scenario, replications: sliced))
+            XCTAssertEqual(a, b, file)
+        }
+    }
+}
+
+private final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add(_ n: Int) { lock.withLock { count += n } }
+    var value: Int { lock.withLock { count } }
+}
