@@ -20,10 +20,11 @@ public struct ROIStudy: Sendable {
 
     /// What the program buys.
     public enum Mode: String, Sendable, CaseIterable {
-        /// Service, at the staffing both arms share: benefits are the service differences, valued.
+        /// Service, at the staffing both arms share: benefits are the service differences, valued;
+        /// agent time saved is capacity freed (hours, FTE), not cash, since agents are paid either way.
         case fixedStaffing = "fixed-staffing"
         /// Labour: each arm staffed to meet the same SLAs (``EqualService``); the benefit is the
-        /// labour saved, so agent time saved is not counted again.
+        /// labour saved, which already holds the agent time saved and the off-phone hours.
         case equalService = "equal-service"
     }
 
@@ -43,7 +44,7 @@ public struct ROIStudy: Sendable {
         self.pairing = pairing
         self.mode = mode
         valuation = ROIValuation(values: arms.with.center.training?.valuation ?? BenefitValuation(),
-                                 countsHandlingTime: mode == .fixedStaffing)
+                                 equalService: mode == .equalService)
     }
 
     public func run() throws -> ROIResult {
