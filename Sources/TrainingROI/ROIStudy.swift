@@ -34,6 +34,8 @@ public struct ROIStudy: Sendable {
     public var pairing: Pairing
     public var mode: Mode
     public var valuation: ROIValuation
+    /// Told after every arm run (one replication of one arm), from any thread: for a progress line.
+    public var progress: (@Sendable () -> Void)?
 
     /// In equal-service mode, `arms` must already be staffed (``EqualService/staff(_:progress:)``).
     public init(arms: ROIArms, replications: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -56,9 +58,12 @@ public struct ROIStudy: Sendable {
         let without = other
         let valuation = valuation
         let equalService = mode == .equalService
+        let progress = progress
         let pairs = try ReplicationRunner.run(with, replications: replications, jobs: jobs) { _, r in
             let a = try Self.ledger(with, replication: r)
+            progress?()
             let b = try Self.ledger(without, replication: r)
+            progress?()
             return PairedReplication(replication: r, with: a, without: b, valuation: valuation,
                                      labourSaved: equalService ? b.labourCost - a.labourCost : nil)
         }
@@ -77,8 +82,10 @@ public struct ROIStudy: Sendable {
         let stored = Array(base.replications.prefix(count))
         let valuation = valuation
         let equalService = mode == .equalService
+        let progress = progress
         let pairs = try ReplicationRunner.run(scenario, replications: stored.count, jobs: jobs) { scenario, r in
             let a = try Self.ledger(scenario, replication: r)
+            progress?()
             return PairedReplication(replication: r, with: a, without: stored[r].without, valuation: valuation,
                                      labourSaved: equalService ? stored[r].without.labourCost - a.labourCost : nil)
         }
