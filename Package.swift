@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["ccsim", "CCSimCommandLine"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
-        .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
+        .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics", "Analytics"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim", "CCSimCommandLine"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", "CCSimCommandLine", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

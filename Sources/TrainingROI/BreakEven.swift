@@ -106,11 +106,13 @@ public struct BreakEven: Sendable, Hashable, Codable {
     /// "the program pays if handle time falls by at least 7%".
     public var sentence: String {
         let name = EffectRange.words(effect)
+        let plural = name.hasSuffix("s")
         let size: String = basis == "points" ? String(format: "%.1f points", abs(value) * 100) : String(format: "%.0f%%", abs(value) * 100)
+        let move = helpsWhenRising ? (plural ? "rise" : "rises") : (plural ? "fall" : "falls")
         switch outcome {
-        case .found: return "pays if \(name) \(helpsWhenRising ? "rises" : "falls") by at least \(size)"
-        case .paysWithout: return "pays even if \(name) does not change"
-        case .neverPays: return "does not pay even if \(name) \(helpsWhenRising ? "rises" : "falls") by \(size)"
+        case .found: return "pays if \(name) \(move) by at least \(size)"
+        case .paysWithout: return "pays even if \(name) \(plural ? "do" : "does") not change"
+        case .neverPays: return "does not pay even if \(name) \(move) by \(size)"
         }
     }
 }
