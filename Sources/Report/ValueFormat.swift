@@ -28,6 +28,21 @@ enum ValueFormat {
         return String(format: "%.2f", x)
     }
 
+    /// Money as `Formatting.money` writes it in the terminal: whole units with thousands grouped
+    /// from 1,000 on (`70,381`), cents below. (The report does not link Experiments; this goes
+    /// when the formatter moves to the shared schema target, issue 13.)
+    static func groupedMoney(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "—" }
+        guard abs(x) >= 1000 else { return String(format: "%.2f", x) }
+        let digits = String(Int(abs(x).rounded()))
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (x < 0 ? "-" : "") + grouped
+    }
+
     static func duration(_ seconds: Double?) -> String {
         guard let s = seconds, s.isFinite else { return "—" }
         if s < 60 {

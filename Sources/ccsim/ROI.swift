@@ -57,7 +57,7 @@ struct ROI: ParsableCommand {
     var staffingReplications: Int = 5
 
     @Option(help: "Replications per point of the sensitivity table and the break-even search (0 = neither).")
-    var sensitivityReplications: Int = 5
+    var sensitivityReplications: Int = 4
 
     @Flag(help: "Skip the break-even search (the sensitivity table is still made).")
     var noBreakEven = false
