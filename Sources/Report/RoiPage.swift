@@ -22,7 +22,7 @@ struct RoiPage {
     }
 
     var verdict: String {
-        guard let verdict = results.verdict else { return "" }
+        guard let verdict = results.rankingVerdict ?? results.verdict else { return "" }
         return "<p style=\"font-size:1.3em;font-weight:600;margin:0.6em 0\">\(xmlEscaped(verdict)).</p>\n"
     }
 

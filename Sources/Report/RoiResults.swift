@@ -90,6 +90,8 @@ public struct RoiResults: Decodable, Sendable {
     public var kind: String
     /// The plain-language sentence the page opens with.
     public var verdict: String?
+    /// With several programs: the ranking's sentence, which the page opens with instead.
+    public var rankingVerdict: String?
     public var howToRead: [String]?
     public var ccsimVersion: String?
     public var scenario: String

@@ -8,11 +8,12 @@ import Scenarios
 /// paired replication) and, with a sensitivity study, `tornado.csv`. Each written atomically.
 public enum ROIFiles {
     public static func write(_ result: ROIResult, arms: ROIArms, mode: ROIStudy.Mode, sensitivity: Sensitivity?, to directory: String,
-                             ranking: [RankingRow]? = nil) throws {
+                             ranking: [RankingRow]? = nil, rankingVerdict: String? = nil) throws {
         try AtomicFile.write(weeklyCSV(result, arms: arms), to: "\(directory)/weekly.csv")
         try AtomicFile.write(replicationsCSV(result), to: "\(directory)/replications.csv")
         if let sensitivity { try AtomicFile.write(tornadoCSV(sensitivity), to: "\(directory)/tornado.csv") }
-        try AtomicFile.write(json(result, arms: arms, mode: mode, sensitivity: sensitivity, ranking: ranking), to: "\(directory)/roi.json")
+        try AtomicFile.write(json(result, arms: arms, mode: mode, sensitivity: sensitivity, ranking: ranking, rankingVerdict: rankingVerdict),
+                             to: "\(directory)/roi.json")
     }
 
     /// `--programs`: each program's files in `programs/<name>/`, `ranking.csv`, and at the top the
@@ -31,7 +32,7 @@ public enum ROIFiles {
         try AtomicFile.write(Data((csv.joined(separator: "\n") + "\n").utf8), to: "\(directory)/ranking.csv")
         let best = ranking.programs.firstIndex(of: rows[0].program)!
         try write(ranking.results[best], arms: ranking.studies[best].arms, mode: ranking.studies[best].mode,
-                  sensitivity: sensitivities[rows[0].program], to: directory, ranking: rows)
+                  sensitivity: sensitivities[rows[0].program], to: directory, ranking: rows, rankingVerdict: ROIVerdict.ranking(ranking))
     }
 
     /// One program of a `--programs` ranking, as `roi.json` and the report show it.
@@ -132,6 +133,8 @@ public enum ROIFiles {
         var kind = "roi"
         var ccsimVersion = SummaryFiles.version
         var verdict: String
+        /// With `--programs`: the ranking's opening sentence (the report opens with it).
+        var rankingVerdict: String?
         var howToRead: [String]
         var scenario: String
         var file: String?
@@ -207,13 +210,14 @@ public enum ROIFiles {
         var rows: [Sensitivity.Row]
     }
 
-    public static func json(_ result: ROIResult, arms: ROIArms, mode: ROIStudy.Mode, sensitivity: Sensitivity?, ranking: [RankingRow]? = nil) throws -> Data {
+    public static func json(_ result: ROIResult, arms: ROIArms, mode: ROIStudy.Mode, sensitivity: Sensitivity?, ranking: [RankingRow]? = nil,
+                            rankingVerdict: String? = nil) throws -> Data {
         let changes = result.serviceChanges(channels: arms.with.center.channels.map(\.name)).map {
             Change(name: $0.key, label: $0.label, unit: $0.unit.rawValue, difference: $0.difference)
         }
         let p = result.probabilityPositive
         let document = Document(
-            verdict: ROIVerdict.sentence(result, subject: ROITable.subject(arms), versus: arms.versus),
+            verdict: ROIVerdict.sentence(result, subject: ROITable.subject(arms), versus: arms.versus), rankingVerdict: rankingVerdict,
             howToRead: ROIVerdict.howToRead(mode: mode, discountRate: result.discountRate, confidence: result.confidenceLevel),
             scenario: arms.with.name, file: arms.with.source, programs: arms.programs, versus: arms.versus, mode: mode.rawValue, seed: arms.with.run.seed,
             replications: result.replications.count, weeks: result.weekCount, confidenceLevel: result.confidenceLevel,

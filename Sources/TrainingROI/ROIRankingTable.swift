@@ -11,15 +11,7 @@ public enum ROIRankingTable {
         let level = Formatting.percent(first.confidenceLevel, digits: 0)
         let percent: (Double) -> String = { Formatting.percent($0, digits: 0) }
         var lines: [String] = []
-        let best = rows[0]
-        let none = ranking.probabilityNoneBest
-        if best.net.mean > 0 {
-            lines.append("Best of \(rows.count): \(best.program), net \(Formatting.money(best.net.mean)) over \(first.weekCount) weeks"
-                + " (best in \(percent(best.probabilityBest)) of replications; no program pays in \(percent(none))).")
-        } else {
-            lines.append("None of the \(rows.count) programs pays back within \(first.weekCount) weeks: the least costly is \(best.program)"
-                + " (net \(Formatting.money(best.net.mean)); no program pays in \(percent(none)) of replications).")
-        }
+        lines.append(ROIVerdict.ranking(ranking) + ".")
         for r in rows { lines.append("  · " + r.verdict + ".") }
         lines.append("")
         lines.append("Training ROI  \(ranking.programs.joined(separator: ", ")) each vs no training · \(scenario.name)\(scenario.source.map { " (\($0))" } ?? "")")

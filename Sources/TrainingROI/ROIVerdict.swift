@@ -8,8 +8,10 @@ public enum ROIVerdict {
         let name = subject.prefix(1).uppercased() + subject.dropFirst()
         let who = versus.map { "\(name) instead of \($0)" } ?? name
         let p = Formatting.percent(result.probabilityPositive.share, digits: 0)
-        let head = "\(who) costs \(Formatting.money(result.cost.mean)) and returns \(Formatting.money(result.benefit.mean))"
-            + " over \(result.weekCount) weeks"
+        let benefit = result.benefit.mean
+        let returns = benefit >= 0 ? "returns \(Formatting.money(benefit))"
+            : "returns no cash (its cash benefit is \(Formatting.money(benefit)): service gets worse)"
+        let head = "\(who) costs \(Formatting.money(result.cost.mean)) and \(returns) over \(result.weekCount) weeks"
         let payback = result.payback
         if let week = payback.median {
             let roi = result.roi.map { ", ROI \(ROITable.signedPercent($0.mean))" } ?? ""
@@ -20,6 +22,20 @@ public enum ROIVerdict {
                 + " only (P(ROI > 0) = \(p))"
         }
         return head + ": it does not pay back within the horizon (P(ROI > 0) = \(p))"
+    }
+
+    /// The opening sentence of a `--programs` ranking: the best option, or that none pays.
+    public static func ranking(_ ranking: ProgramRanking) -> String {
+        let rows = ROIFiles.rankingRows(ranking)
+        let weeks = ranking.results[0].weekCount
+        let none = Formatting.percent(ranking.probabilityNoneBest, digits: 0)
+        let best = rows[0]
+        if best.net.mean > 0 {
+            return "Best of \(rows.count): \(best.program), net \(Formatting.money(best.net.mean)) over \(weeks) weeks"
+                + " (best in \(Formatting.percent(best.probabilityBest, digits: 0)) of replications; no program pays in \(none))"
+        }
+        return "None of the \(rows.count) programs pays back within \(weeks) weeks: the least costly is \(best.program)"
+            + " (net \(Formatting.money(best.net.mean)); no program pays in \(none) of replications)"
     }
 
     /// How to read the table, in plain words (the terminal's footnote and the report's box).
