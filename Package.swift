@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "ResultsSchema"]),
         .testTarget(name: "ResultsSchemaTests", dependencies: ["ResultsSchema"]),
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
-        .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
+        .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics", "Analytics"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim", "CCSimCommandLine"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", "CCSimCommandLine", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

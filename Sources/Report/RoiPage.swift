@@ -1,11 +1,56 @@
-/// The report of a `ccsim roi --out` folder: the headline (ROI with its confidence interval, the
-/// probability that the program pays, payback), the ROI of every paired replication as a
-/// histogram, the payback curve (cumulative net benefit by week with its band), the tornado of
-/// sensitivities, and the tables of money lines and operational changes.
+/// The report of a `ccsim roi --out` folder. It opens with the plain-language verdict (the same
+/// sentence as the terminal), then the ranking when several programs were compared, the
+/// headline (ROI with its confidence interval, NPV, the probability that the program pays,
+/// payback, capacity freed apart from cash), a "how to read this" box, the ROI of every paired
+/// replication as a histogram, the payback curve, break-even effects, the tornado of
+/// sensitivities, and the tables of money lines and operational changes, all in words.
 struct RoiPage {
     var results: RoiResults
 
     static func money(_ x: Double?) -> String { ValueFormat.money(x) }
+
+    /// Effect names in words (the same as the terminal's `EffectRange.words`).
+    static func words(_ effect: String) -> String {
+        switch effect {
+        case "handle_time": "handle time"
+        case "fcr": "first-contact resolution"
+        case "escalation": "escalations"
+        case "repeats": "repeat contacts"
+        case "learning_time_constant": "time to learn"
+        default: effect
+        }
+    }
+
+    var verdict: String {
+        guard let verdict = results.rankingVerdict ?? results.verdict else { return "" }
+        return "<p style=\"font-size:1.3em;font-weight:600;margin:0.6em 0\">\(xmlEscaped(verdict)).</p>\n"
+    }
+
+    var howToRead: String {
+        guard let items = results.howToRead, !items.isEmpty else { return "" }
+        return "<aside style=\"border:1px solid #bbb;border-left:6px solid #0072B2;background:#f5f8fb;padding:6px 14px;margin:1em 0;max-width:60em\">"
+            + "<h3 style=\"margin:0.3em 0\">How to read this</h3><ul>" + items.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul></aside>\n"
+    }
+
+    var ranking: String {
+        guard let rows = results.ranking, rows.count > 1 else { return "" }
+        let table = rows.enumerated().map { k, r in
+            [String(k + 1), r.program, Self.money(r.cost), Self.money(r.benefit), Self.withCI(r.net, Self.money), Self.money(r.npv),
+             Self.percent(r.roi), r.paybackMedian.map { "week \(ValueFormat.number($0))" } ?? "never",
+             ValueFormat.percent(r.probabilityPositive, digits: 0), ValueFormat.percent(r.probabilityBest, digits: 0),
+             r.netOverNext.map { Self.withCI($0, Self.money) } ?? "—"]
+        }
+        return "<h2>Programs compared (each against no training, on the same random numbers)</h2>\n<ul>"
+            + rows.map { "<li>\(xmlEscaped($0.verdict)).</li>" }.joined() + "</ul>"
+            + HTMLShell.table(["rank", "program", "cost", "cash benefit", "net [CI]", "NPV", "ROI", "payback", "P(ROI > 0)", "P(best)", "net over the next [CI]"], table)
+            + "<p class=\"meta\">The rest of this page is the best-ranked program, \(xmlEscaped(rows[0].program)); each program's own files are in programs/&lt;name&gt;/.</p>\n"
+    }
+
+    var breakEven: String {
+        guard let items = results.breakEven, !items.isEmpty else { return "" }
+        return "<h2>Break-even</h2>\n<p class=\"meta\">The size of one effect at which ROI = 0, the other effects as drawn (paired runs).</p><ul>"
+            + items.map { "<li>\(xmlEscaped($0.sentence))</li>" }.joined() + "</ul>\n"
+    }
     static func percent(_ x: Double?) -> String { ValueFormat.percent(x) }
 
     static func withCI(_ e: RoiResults.Estimate?, _ format: (Double?) -> String) -> String {
@@ -22,7 +67,7 @@ struct RoiPage {
     var header: String {
         var s = "<header><h1>Training ROI — \(xmlEscaped(results.scenario))</h1>"
         if let file = results.file { s += "<p class=\"meta\">Scenario file <code>\(xmlEscaped(file))</code></p>" }
-        var settings = "\(subject) · \(results.replications) paired replications × \(results.weeks) weeks"
+        var settings = "\(results.ranking.map { _ in "best of the programs compared: " } ?? "")\(subject) · \(results.replications) paired replications × \(results.weeks) weeks"
         if let mode = results.mode { settings += " · mode \(mode)" }
         if let seed = results.seed { settings += " · seed \(seed)" }
         settings += " · \(ValueFormat.percent(results.confidenceLevel, digits: 0)) confidence intervals · common random numbers"
@@ -35,9 +80,20 @@ struct RoiPage {
             ("ROI = (benefit − cost) / cost", Self.withCI(r.roi, Self.percent)),
             ("probability the program pays (net > 0)", "\(ValueFormat.percent(p.share, digits: 0)) [\(ValueFormat.percent(p.lower, digits: 0)), \(ValueFormat.percent(p.upper, digits: 0))]"),
             ("net benefit", Self.withCI(r.net, Self.money)),
-            ("benefit", Self.withCI(r.benefit, Self.money)),
+            ("cash benefit", Self.withCI(r.benefit, Self.money)),
             ("cost", Self.withCI(r.cost, Self.money)),
         ]
+        if let rate = r.discountRate, rate > 0, let npv = r.npv {
+            pairs.append(("NPV at \(ValueFormat.percent(rate)) a year", Self.withCI(npv, Self.money)))
+            if let d = r.discountedPayback {
+                pairs.append(("discounted payback", d.median.map { "median week \(ValueFormat.number($0))" } ?? "never within \(r.weeks) weeks (median)"))
+            }
+        }
+        if let c = r.capacity {
+            pairs.append(("capacity freed (not cash, not in the ROI)", "\(Self.withCI(c.netHours, { ValueFormat.number($0) })) hours = "
+                + "\(Self.withCI(c.netFte, { $0.map { String(format: "%.2f", $0) } ?? "—" })) FTE (handling hours saved \(ValueFormat.number(c.handlingHoursSaved.mean))"
+                + " − hours off the phones \(ValueFormat.number(c.offPhoneHours.mean)); 1 FTE = \(ValueFormat.number(c.hoursPerFte)) h a week)"))
+        }
         var payback = "\(ValueFormat.percent(r.payback.withinHorizon, digits: 0)) of replications pay back within \(r.weeks) weeks"
         if let median = r.payback.median {
             payback = "median week \(ValueFormat.number(median))"
@@ -84,23 +140,24 @@ struct RoiPage {
     var tornado: ChartFigure? {
         guard let sensitivity = results.sensitivity, !sensitivity.rows.isEmpty else { return nil }
         let base = sensitivity.baseRoi ?? results.roi?.mean ?? 0
-        let rows = sensitivity.rows.map { TornadoChart.Row(label: "\($0.range.program) · \($0.range.effect)", atLow: $0.roiAtLow, atHigh: $0.roiAtHigh) }
-        var chart = TornadoChart(title: "Sensitivity of ROI to each uncertain effect", xLabel: "ROI (others at their means; line: ROI at the means \(ValueFormat.percent(base)))",
+        let rows = sensitivity.rows.map { TornadoChart.Row(label: "\($0.range.program): \(Self.words($0.range.effect))", atLow: $0.roiAtLow, atHigh: $0.roiAtHigh) }
+        var chart = TornadoChart(title: "Sensitivity of ROI to each uncertain effect", xLabel: "ROI (one effect at a percentile, others as drawn; line: the headline ROI on these replications, \(ValueFormat.percent(base)))",
                                  base: base, rows: rows, xFormat: ValueFormat.percentTick)
         chart.lowName = "effect at its 5th percentile"
         chart.highName = "effect at its 95th percentile"
         let byLabel = Dictionary(zip(rows.map(\.label), sensitivity.rows), uniquingKeysWith: { a, _ in a })
         let table = chart.sortedRows.compactMap { row -> [String]? in
             guard let r = byLabel[row.label] else { return nil }
-            return [row.label, ValueFormat.number(r.range.low), ValueFormat.number(r.range.base), ValueFormat.number(r.range.high),
+            let size: (Double) -> String = r.range.basis == "points" ? { String(format: "%+.1f pts", $0 * 100) } : { String(format: "%+.0f%%", $0 * 100) }
+            return [row.label, size(r.range.low), size(r.range.base), size(r.range.high),
                     ValueFormat.percent(r.roiAtLow), ValueFormat.percent(r.roiAtHigh), ValueFormat.percent(row.swing)]
         }
         return ChartFigure(svg: chart.svg(), caption: "Sensitivity of ROI (\(sensitivity.replications) paired replications each)",
-                           columns: ["effect", "low", "base", "high", "ROI at low", "ROI at high", "swing"], rows: table)
+                           columns: ["effect", "5th pct", "mean", "95th pct", "ROI at 5th pct effect", "ROI at 95th pct effect", "swing"], rows: table)
     }
 
     var moneyTable: String {
-        var s = "<h2>Money lines</h2>\n"
+        var s = "<h2>Cash lines</h2>\n"
         let rows = results.lines.map { [$0.label, $0.isCost ? "cost" : "benefit", Self.withCI($0.estimate, Self.money)] }
         s += HTMLShell.table(["line", "kind", "over the horizon [CI]"], rows)
         if !results.changes.isEmpty {
@@ -109,11 +166,11 @@ struct RoiPage {
                 switch unit {
                 case "share": return { ValueFormat.percent($0) }
                 case "seconds": return { ValueFormat.duration($0) }
-                default: return { ValueFormat.number($0) }
+                default: return { x in x.map { abs($0) >= 1000 ? Self.money($0) : ValueFormat.number($0) } ?? "—" }
                 }
             }
             let rows = results.changes.map { c in
-                [c.name, Self.withCI(c.difference.with, format(c.unit)), Self.withCI(c.difference.without, format(c.unit)),
+                [c.label ?? c.name, Self.withCI(c.difference.with, format(c.unit)), Self.withCI(c.difference.without, format(c.unit)),
                  c.unit == "seconds" ? Self.withCI(c.difference.change, { ValueFormat.number($0) }) + " s" : Self.withCI(c.difference.change, format(c.unit))]
             }
             s += HTMLShell.table(["figure", "with", "without", "change [CI]"], rows)
@@ -122,7 +179,8 @@ struct RoiPage {
     }
 
     func html(source: String) -> String {
-        var body = header + keyFigures + "<h2>Distribution and payback</h2>\n" + distribution.html + paybackCurve.html
+        var body = header + verdict + ranking + keyFigures + howToRead + "<h2>Distribution and payback</h2>\n" + distribution.html + paybackCurve.html
+        body += breakEven
         if let tornado { body += "<h2>Sensitivity</h2>\n" + tornado.html }
         body += moneyTable
         return HTMLShell.page(title: "ccsim report — ROI — \(results.scenario)", body: body, source: source, version: results.ccsimVersion,

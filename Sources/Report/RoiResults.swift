@@ -35,6 +35,8 @@ public struct RoiResults: Decodable, Sendable {
             public var change: Estimate
         }
         public var name: String
+        /// Words for the figure (absent in files from before the label was written).
+        public var label: String?
         public var unit: String
         public var difference: Difference
     }
@@ -45,6 +47,7 @@ public struct RoiResults: Decodable, Sendable {
             public var low: Double
             public var base: Double
             public var high: Double
+            public var basis: String?
         }
         public struct Row: Decodable, Sendable {
             public var range: Range
@@ -56,7 +59,40 @@ public struct RoiResults: Decodable, Sendable {
         public var rows: [Row]
     }
 
+    public struct Capacity: Decodable, Sendable {
+        public var handlingHoursSaved: Estimate
+        public var offPhoneHours: Estimate
+        public var netHours: Estimate
+        public var netFte: Estimate
+        public var hoursPerFte: Double
+    }
+    public struct BreakEven: Decodable, Sendable {
+        public var program: String
+        public var effect: String
+        public var outcome: String
+        public var value: Double
+        public var sentence: String
+    }
+    public struct RankingRow: Decodable, Sendable {
+        public var program: String
+        public var verdict: String
+        public var cost: Double
+        public var benefit: Double
+        public var net: Estimate
+        public var npv: Double
+        public var roi: Double?
+        public var probabilityPositive: Double
+        public var probabilityBest: Double
+        public var paybackMedian: Double?
+        public var netOverNext: Estimate?
+    }
+
     public var kind: String
+    /// The plain-language sentence the page opens with.
+    public var verdict: String?
+    /// With several programs: the ranking's sentence, which the page opens with instead.
+    public var rankingVerdict: String?
+    public var howToRead: [String]?
     public var ccsimVersion: String?
     public var scenario: String
     public var file: String?
@@ -72,8 +108,14 @@ public struct RoiResults: Decodable, Sendable {
     public var benefit: Estimate
     public var net: Estimate
     public var roi: Estimate?
+    public var discountRate: Double?
+    public var npv: Estimate?
     public var probabilityPositive: Share
     public var payback: Payback
+    public var discountedPayback: Payback?
+    public var capacity: Capacity?
+    public var breakEven: [BreakEven]?
+    public var ranking: [RankingRow]?
     public var varianceReduction: Double?
     public var changes: [Change]
     public var cumulativeNet: [Estimate]

@@ -59,6 +59,7 @@ public struct ArmLedger: Sendable, Hashable {
             weeks[record.week].hires += record.hires
             weeks[record.week].hiringCost += record.hiringCost
             weeks[record.week].trainingCost += record.trainingCost
+            weeks[record.week].trainingSeconds += record.trainingSeconds
             weeks[record.week].trainingWages += record.trainingSeconds / 3600 * rate
             weeks[record.week].onboardingSeconds += record.onboardingSeconds
             weeks[record.week].onboardingWages += record.onboardingSeconds / 3600 * rate

@@ -23,7 +23,8 @@ public struct ArmWeek: Sendable, Hashable, Codable {
     public var hiringCost = 0.0
     /// Direct cost of training programs (per-agent and fixed parts).
     public var trainingCost = 0.0
-    /// Wages of the hours spent in training and coaching, off the phones.
+    /// Hours spent in training and coaching, off the phones, and their wages.
+    public var trainingSeconds = 0.0
     public var trainingWages = 0.0
     public var onboardingSeconds = 0.0
     /// Wages of new hires' onboarding, off the phones and outside the rota.
@@ -58,6 +59,7 @@ public struct ArmWeek: Sendable, Hashable, Codable {
         hires += other.hires
         hiringCost += other.hiringCost
         trainingCost += other.trainingCost
+        trainingSeconds += other.trainingSeconds
         trainingWages += other.trainingWages
         onboardingSeconds += other.onboardingSeconds
         onboardingWages += other.onboardingWages

@@ -3,18 +3,20 @@ public struct PairedReplication: Sendable, Hashable {
     public var replication: Int
     public var with: ArmLedger
     public var without: ArmLedger
-    /// Money lines per week (costs positive, benefits positive), aligned with the weeks.
+    /// Cash lines per week (costs positive, benefits positive), aligned with the weeks.
     public var weeklyLines: [[ROILine: Double]]
     /// Equal-service mode: labour cost of each arm at the staffing that holds the SLA.
     public var labourSaved: Double?
+    /// Annual rate at which later weeks' money is discounted (0 = none).
+    public var discountRate: Double
 
     public init(replication: Int, with: ArmLedger, without: ArmLedger, valuation: ROIValuation, labourSaved: Double? = nil) {
         self.replication = replication
         self.with = with
         self.without = without
         self.labourSaved = labourSaved
-        let rate = without.hourlyRate
-        weeklyLines = zip(with.weeks, without.weeks).map { valuation.lines(with: $0, without: $1, hourlyRate: rate) }
+        discountRate = valuation.values.discountRate
+        weeklyLines = zip(with.weeks, without.weeks).map { valuation.lines(with: $0, without: $1) }
         // Labour saved is a whole-run figure: spread evenly over the weeks for the payback curve.
         if let labourSaved, !weeklyLines.isEmpty {
             let perWeek = labourSaved / Double(weeklyLines.count)
@@ -37,16 +39,33 @@ public struct PairedReplication: Sendable, Hashable {
         return cost > 0 ? net / cost : nil
     }
 
+    /// Agent time freed (not cash; see ``CapacityFreed``).
+    public var capacity: CapacityFreed { CapacityFreed(with: with.total, without: without.total, weeks: weeklyLines.count) }
+
+    /// Net benefit with each week's money discounted to time 0 (paid at the week's end).
+    public var netPresentValue: Double { cumulativeDiscountedNet.last ?? 0 }
+
     /// Cumulative net benefit at the end of each week.
     public var cumulativeNet: [Double] {
         var running = 0.0
         return weeklyLines.map { running += ROIValuation.net($0); return running }
     }
 
+    public var cumulativeDiscountedNet: [Double] {
+        var running = 0.0
+        return weeklyLines.enumerated().map { w, lines in
+            running += ROIValuation.net(lines) * ROIValuation.discount(week: w + 1, annualRate: discountRate)
+            return running
+        }
+    }
+
     /// The first week from whose end on the cumulative net benefit stays at or above 0
     /// (counting weeks from 1); nil when it is still negative at the end of the horizon.
-    public var paybackWeek: Int? {
-        let path = cumulativeNet
+    public var paybackWeek: Int? { Self.payback(cumulativeNet) }
+    /// The same on discounted money.
+    public var discountedPaybackWeek: Int? { Self.payback(cumulativeDiscountedNet) }
+
+    static func payback(_ path: [Double]) -> Int? {
         guard let last = path.last, last >= 0 else { return nil }
         var week = path.count
         while week > 1 && path[week - 2] >= 0 { week -= 1 }

@@ -57,6 +57,17 @@ public struct ROIResult: Sendable {
         return values.isEmpty ? nil : estimate(values)
     }
 
+    /// Net present value: each week's net discounted at the valuation's annual rate.
+    public var netPresentValue: Estimate { estimate(replications.map(\.netPresentValue)) }
+    public var discountRate: Double { valuation.values.discountRate }
+
+    /// Capacity freed (hours; not cash): handling hours saved, off-phone hours spent, the net.
+    public var handlingHoursSaved: Estimate { estimate(replications.map(\.capacity.handlingHoursSaved)) }
+    public var offPhoneHours: Estimate { estimate(replications.map(\.capacity.offPhoneHours)) }
+    public var netCapacityHours: Estimate { estimate(replications.map(\.capacity.netHours)) }
+    /// The net capacity as full-time agents over the run.
+    public var netCapacityFTE: Estimate { estimate(replications.map { $0.capacity.fte($0.capacity.netHours) }) }
+
     /// Share of replications with ROI above 0 (net benefit above 0), with a Wilson score interval:
     /// the replications draw the uncertain effects, so this is the trainer's chance that it pays.
     public var probabilityPositive: (share: Double, lower: Double, upper: Double) {
@@ -71,8 +82,12 @@ public struct ROIResult: Sendable {
 
     /// Payback weeks across replications: the median and a 10–90% range, and the share that
     /// pays back within the horizon (nil figures when fewer than half do).
-    public var payback: Payback {
-        let weeks = replications.map { $0.paybackWeek.map(Double.init) ?? .infinity }.sorted()
+    public var payback: Payback { Self.payback(replications.map(\.paybackWeek)) }
+    /// The same on discounted money.
+    public var discountedPayback: Payback { Self.payback(replications.map(\.discountedPaybackWeek)) }
+
+    static func payback(_ paybackWeeks: [Int?]) -> Payback {
+        let weeks = paybackWeeks.map { $0.map(Double.init) ?? .infinity }.sorted()
         func quantile(_ q: Double) -> Double? {
             let value = weeks[min(weeks.count - 1, Int((q * Double(weeks.count - 1)).rounded()))]
             return value.isFinite ? value : nil
@@ -96,10 +111,8 @@ public struct ROIResult: Sendable {
         let v = valuation
         var with = Tally(), without = Tally(), paired = Tally()
         for r in replications {
-            let rate = r.without.hourlyRate
-            let w = r.with.weeks.reduce(0) { $0 + v.armValue($1, hourlyRate: rate) }
-            let o = r.without.weeks.reduce(0) { $0 + v.armValue($1, hourlyRate: rate) }
-                + (r.labourSaved ?? 0)
+            let w = r.with.weeks.reduce(0) { $0 + v.armValue($1) }
+            let o = r.without.weeks.reduce(0) { $0 + v.armValue($1) } + (r.labourSaved ?? 0)
             with.add(w)
             without.add(o)
             paired.add(o - w)

@@ -20,10 +20,11 @@ public struct ROIStudy: Sendable {
 
     /// What the program buys.
     public enum Mode: String, Sendable, CaseIterable {
-        /// Service, at the staffing both arms share: benefits are the service differences, valued.
+        /// Service, at the staffing both arms share: benefits are the service differences, valued;
+        /// agent time saved is capacity freed (hours, FTE), not cash, since agents are paid either way.
         case fixedStaffing = "fixed-staffing"
         /// Labour: each arm staffed to meet the same SLAs (``EqualService``); the benefit is the
-        /// labour saved, so agent time saved is not counted again.
+        /// labour saved, which already holds the agent time saved and the off-phone hours.
         case equalService = "equal-service"
     }
 
@@ -33,6 +34,8 @@ public struct ROIStudy: Sendable {
     public var pairing: Pairing
     public var mode: Mode
     public var valuation: ROIValuation
+    /// Told after every arm run (one replication of one arm), from any thread: for a progress line.
+    public var progress: (@Sendable () -> Void)?
 
     /// In equal-service mode, `arms` must already be staffed (``EqualService/staff(_:progress:)``).
     public init(arms: ROIArms, replications: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -43,7 +46,7 @@ public struct ROIStudy: Sendable {
         self.pairing = pairing
         self.mode = mode
         valuation = ROIValuation(values: arms.with.center.training?.valuation ?? BenefitValuation(),
-                                 countsHandlingTime: mode == .fixedStaffing)
+                                 equalService: mode == .equalService)
     }
 
     public func run() throws -> ROIResult {
@@ -55,9 +58,12 @@ public struct ROIStudy: Sendable {
         let without = other
         let valuation = valuation
         let equalService = mode == .equalService
+        let progress = progress
         let pairs = try ReplicationRunner.run(with, replications: replications, jobs: jobs) { _, r in
             let a = try Self.ledger(with, replication: r)
+            progress?()
             let b = try Self.ledger(without, replication: r)
+            progress?()
             return PairedReplication(replication: r, with: a, without: b, valuation: valuation,
                                      labourSaved: equalService ? b.labourCost - a.labourCost : nil)
         }
@@ -76,8 +82,10 @@ public struct ROIStudy: Sendable {
         let stored = Array(base.replications.prefix(count))
         let valuation = valuation
         let equalService = mode == .equalService
+        let progress = progress
         let pairs = try ReplicationRunner.run(scenario, replications: stored.count, jobs: jobs) { scenario, r in
             let a = try Self.ledger(scenario, replication: r)
+            progress?()
             return PairedReplication(replication: r, with: a, without: stored[r].without, valuation: valuation,
                                      labourSaved: equalService ? stored[r].without.labourCost - a.labourCost : nil)
         }

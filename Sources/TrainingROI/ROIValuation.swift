@@ -1,45 +1,42 @@
+import Foundation
 import Scenarios
 
-/// Turns the two arms' weeks into money, line by line (``ROILine``).
+/// Turns the two arms' weeks into cash, line by line (``ROILine``), on one stated basis.
 ///
 /// Costs are what the program arm spends beyond the other; benefits are what it avoids.
-/// Agent time is valued at the average paid hourly rate of the arm without the program,
-/// the same rate for both arms so that a difference in time is a difference in money.
+/// Agent time saved is never cash here (see ``ROILine``): it is ``CapacityFreed``.
 public struct ROIValuation: Sendable, Hashable {
     public var values: BenefitValuation
-    /// Count agent time saved as a benefit. On in fixed staffing (capacity freed, the usual
-    /// trainer's figure); off in equal service, where the saving shows as labour saved instead.
-    public var countsHandlingTime: Bool
+    /// Equal service: the off-phone hours are paid inside the labour of the staffing that holds
+    /// the SLA (the labour-saved line), so they are not a cost line of their own.
+    public var equalService: Bool
 
-    public init(values: BenefitValuation, countsHandlingTime: Bool = true) {
+    public init(values: BenefitValuation, equalService: Bool = false) {
         self.values = values
-        self.countsHandlingTime = countsHandlingTime
+        self.equalService = equalService
     }
 
-    /// One week's lines, indexed by `ROILine.allCases` order.
-    public func lines(with w: ArmWeek, without o: ArmWeek, hourlyRate: Double) -> [ROILine: Double] {
+    /// One week's cash lines.
+    public func lines(with w: ArmWeek, without o: ArmWeek) -> [ROILine: Double] {
         var lines: [ROILine: Double] = [
             .directCost: w.trainingCost - o.trainingCost,
-            .offPhoneWages: w.trainingWages - o.trainingWages,
             .repeatsAvoided: Double(o.repeats - w.repeats) * values.perRepeatAvoided,
             .escalationsAvoided: Double(o.escalations - w.escalations) * values.perEscalationAvoided,
             .abandonmentsAvoided: Double(o.abandoned - w.abandoned) * values.perAbandonmentAvoided,
             .replacementsAvoided: o.hiringCost + o.onboardingWages - w.hiringCost - w.onboardingWages,
             .penaltiesAvoided: o.slaPenalty - w.slaPenalty,
         ]
-        if countsHandlingTime { lines[.handlingTime] = (o.handleSeconds - w.handleSeconds) / 3600 * hourlyRate }
+        if !equalService { lines[.offPhoneWages] = w.trainingWages - o.trainingWages }
         return lines
     }
 
     /// Everything one arm's week costs by the same measure: the net benefit of the program
     /// is the arm without it minus the arm with it, so the spread of each arm alone tells what
     /// an unpaired comparison would have had to beat.
-    public func armValue(_ w: ArmWeek, hourlyRate: Double) -> Double {
-        var value = w.trainingCost + w.trainingWages + w.hiringCost + w.onboardingWages + w.slaPenalty
+    public func armValue(_ w: ArmWeek) -> Double {
+        w.trainingCost + (equalService ? 0 : w.trainingWages) + w.hiringCost + w.onboardingWages + w.slaPenalty
             + Double(w.repeats) * values.perRepeatAvoided + Double(w.escalations) * values.perEscalationAvoided
             + Double(w.abandoned) * values.perAbandonmentAvoided
-        if countsHandlingTime { value += w.handleSeconds / 3600 * hourlyRate }
-        return value
     }
 
     /// Benefits minus costs.
@@ -49,5 +46,11 @@ public struct ROIValuation: Sendable, Hashable {
 
     public static func cost(_ lines: [ROILine: Double]) -> Double {
         lines.reduce(0) { $0 + ($1.key.isCost ? $1.value : 0) }
+    }
+
+    /// The factor that brings money of week w (1-based, paid at its end) back to time 0 at an
+    /// annual `rate`: (1 + rate)^(−w/52).
+    public static func discount(week: Int, annualRate: Double) -> Double {
+        annualRate == 0 ? 1 : pow(1 + annualRate, -Double(week) / 52)
     }
 }

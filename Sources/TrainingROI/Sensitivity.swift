@@ -1,15 +1,19 @@
 import Scenarios
 import Stochastics
 
-/// Which uncertain effect moves ROI most: the tornado table.
+/// Which uncertain effect moves ROI most (the tornado), and at what size each effect makes the
+/// program break even.
 ///
-/// Every uncertain effect of the compared programs is fixed at its mean (the base point);
-/// then each in turn is set to its 5th and then its 95th percentile, the others staying at
-/// their means, and the ROI is re-estimated on the same replications (the arm without the
-/// program is not re-run: it does not change). Rows are sorted by swing, largest first.
+/// One base, the headline's: each uncertain effect in turn is fixed at its 5th and then its
+/// 95th percentile while every other effect keeps the value it drew in the headline
+/// replications (each effect draws from its own substream, so fixing one leaves the others'
+/// draws unchanged); only the program arm is re-run, on the first `replications` headline
+/// replications, so the base ROI is the headline's ROI over those same replications.
+/// Rows are sorted by swing, largest first.
 public struct Sensitivity: Sendable {
     public struct Row: Sendable, Hashable, Codable {
         public var range: EffectRange
+        /// ROI with the effect at its 5th and 95th percentile.
         public var roiAtLow: Double?
         public var roiAtHigh: Double?
 
@@ -17,45 +21,60 @@ public struct Sensitivity: Sendable {
         public var swing: Double { abs((roiAtHigh ?? 0) - (roiAtLow ?? 0)) }
     }
 
+    /// The headline ROI over the replications the table re-runs.
     public var baseROI: Double?
     public var rows: [Row]
+    public var breakEven: [BreakEven]
     public var replications: Int
 
-    /// The uncertain effects of the programs being compared.
+    /// Every effect of the compared programs (uncertain or fixed).
     public static func ranges(_ arms: ROIArms) -> [EffectRange] {
         (arms.with.center.training?.programs ?? []).filter { arms.programs.contains($0.name) }.flatMap { program in
             TrainingEffects.Kind.allCases.compactMap { kind in
-                program.effects[kind].map { EffectRange(program: program.name, kind: kind, distribution: $0) }
+                program.effects[kind].map { EffectRange(program: program.name, kind: kind, distribution: $0, basis: program.effects.fcrBasis) }
             }
-        }.filter(\.varies)
+        }
     }
 
-    /// Runs 1 + 2 × (uncertain effects) program arms of `replications` replications each.
-    public static func run(_ study: ROIStudy, base: ROIResult, replications: Int) throws -> Sensitivity {
+    /// Runs 2 × (uncertain effects) program arms for the tornado and a few more per effect for
+    /// the break-even search, `replications` replications each. `progress` is told after each.
+    public static func run(_ study: ROIStudy, base: ROIResult, replications: Int, breakEven: Bool = true) throws -> Sensitivity {
         let ranges = ranges(study.arms)
         let count = min(replications, base.replications.count)
-        let atMeans = setting(study.arms.with, ranges: ranges, override: nil)
-        let baseROI = try study.rerunWith(atMeans, against: base, count: count).roi?.mean
+        let baseROI = ROIResult(replications: Array(base.replications.prefix(count)), valuation: base.valuation).roi?.mean
+        func roi(_ range: EffectRange, at value: Double) throws -> Double? {
+            try study.rerunWith(setting(study.arms.with, range: range, value: value), against: base, count: count).roi?.mean
+        }
         var rows: [Row] = []
-        for (i, range) in ranges.enumerated() {
-            let low = try study.rerunWith(setting(study.arms.with, ranges: ranges, override: (i, range.low)), against: base, count: count)
-            let high = try study.rerunWith(setting(study.arms.with, ranges: ranges, override: (i, range.high)), against: base, count: count)
-            rows.append(Row(range: range, roiAtLow: low.roi?.mean, roiAtHigh: high.roi?.mean))
+        var evenPoints: [BreakEven] = []
+        for range in ranges {
+            var known: [(Double, Double)] = []
+            if range.varies {
+                let low = try roi(range, at: range.low), high = try roi(range, at: range.high)
+                rows.append(Row(range: range, roiAtLow: low, roiAtHigh: high))
+                if let low, let high { known = [(range.low, low), (range.high, high)] }
+            }
+            if breakEven {
+                evenPoints.append(try BreakEven.search(range, known: known) { try roi(range, at: $0) })
+            }
         }
         rows.sort { $0.swing > $1.swing }
-        return Sensitivity(baseROI: baseROI, rows: rows, replications: count)
+        return Sensitivity(baseROI: baseROI, rows: rows, breakEven: evenPoints, replications: count)
     }
 
-    /// The scenario with every varied effect fixed at its mean, except `override` (index, value).
-    static func setting(_ scenario: Scenario, ranges: [EffectRange], override: (Int, Double)?) -> Scenario {
+    /// Program-arm evaluations a run takes at most (for a progress total): the tornado's points
+    /// plus the break-even search's.
+    public static func plannedEvaluations(_ arms: ROIArms, breakEven: Bool) -> Int {
+        ranges(arms).reduce(0) { $0 + ($1.varies ? 2 : 0) + (breakEven ? BreakEven.maxEvaluations + 2 : 0) }
+    }
+
+    /// The scenario with one effect of one program fixed at `value`.
+    static func setting(_ scenario: Scenario, range: EffectRange, value: Double) -> Scenario {
         var scenario = scenario
-        guard var training = scenario.center.training else { return scenario }
-        for (i, range) in ranges.enumerated() {
-            guard let p = training.programs.firstIndex(where: { $0.name == range.program }),
-                  let kind = TrainingEffects.Kind(rawValue: range.effect) else { continue }
-            let value = override.flatMap { $0.0 == i ? $0.1 : nil } ?? range.base
-            training.programs[p].effects[kind] = .deterministic(value)
-        }
+        guard var training = scenario.center.training,
+              let p = training.programs.firstIndex(where: { $0.name == range.program }),
+              let kind = TrainingEffects.Kind(rawValue: range.effect) else { return scenario }
+        training.programs[p].effects[kind] = .deterministic(value)
         scenario.center.training = training
         return scenario
     }

@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Scenarios
 import Stochastics
+import Sweeps
 import TrainingROI
 
 struct ROI: ParsableCommand {
@@ -18,6 +19,7 @@ struct ROI: ParsableCommand {
 
         Examples:
           ccsim roi scenarios/training-roi.yaml --program onboarding
+          ccsim roi scenarios/training-roi.yaml --programs onboarding,coaching
           ccsim roi scenarios/training-roi.yaml --program onboarding --versus coaching --replications 50
           ccsim roi --with plan-a.yaml --without plan-b.yaml --out results/roi
         """
@@ -29,6 +31,9 @@ struct ROI: ParsableCommand {
 
     @Option(help: "The program to evaluate: the scenario as written against a copy without it.")
     var program: String?
+
+    @Option(help: "Rank several programs (comma-separated) against none on the same random numbers: pairwise differences and P(best).")
+    var programs: String?
 
     @Option(help: "With --program: compare against this other program instead of against none (each arm runs one of the two).")
     var versus: String?
@@ -51,8 +56,11 @@ struct ROI: ParsableCommand {
     @Option(help: "Equal service: replications per staffing level tried.")
     var staffingReplications: Int = 5
 
-    @Option(help: "Replications per point of the sensitivity table (0 = no sensitivity table).")
-    var sensitivityReplications: Int = 10
+    @Option(help: "Replications per point of the sensitivity table and the break-even search (0 = neither).")
+    var sensitivityReplications: Int = 4
+
+    @Flag(help: "Skip the break-even search (the sensitivity table is still made).")
+    var noBreakEven = false
 
     @Flag(help: "Run the arm without the program on another seed (unpaired), to see what pairing gains.")
     var unpaired = false
@@ -67,9 +75,20 @@ struct ROI: ParsableCommand {
         if let out { _ = try OutputFolder.validated(out) }
         switch (scenario, withPath, withoutPath) {
         case (_?, nil, nil):
-            if program == nil { throw ValidationError("name the program to evaluate with --program NAME (or give --with A.yaml --without B.yaml)") }
+            if program == nil && programs == nil {
+                throw ValidationError("name the program to evaluate with --program NAME or --programs A,B (or give --with A.yaml --without B.yaml)")
+            }
+            if program != nil && programs != nil { throw ValidationError("give --program NAME or --programs A,B, not both") }
+            if let list = programList {
+                if list.count < 2 { throw ValidationError("--programs needs at least two names, comma-separated (for one, use --program)") }
+                if Set(list).count != list.count { throw ValidationError("--programs names a program twice: \(programs!)") }
+                if mode == .equalService { throw ValidationError("--programs ranks programs at fixed staffing; compare them one at a time in equal-service mode") }
+                if unpaired { throw ValidationError("--programs always pairs the arms (common random numbers); --unpaired applies to --program") }
+            }
         case (nil, _?, _?):
-            if program != nil || versus != nil { throw ValidationError("--program and --versus apply to a single scenario, not to --with/--without") }
+            if program != nil || versus != nil || programs != nil {
+                throw ValidationError("--program, --programs and --versus apply to a single scenario, not to --with/--without")
+            }
         case (nil, nil, nil):
             throw ValidationError("give a scenario and --program NAME, or --with A.yaml --without B.yaml")
         default:
@@ -87,40 +106,95 @@ struct ROI: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
+    var programList: [String]? {
+        programs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    /// A progress bar with ETA on stderr when it is a terminal (``ProgressLine``, shared by every command); nothing otherwise.
+    static func progress(_ label: String, total: Int) -> ProgressLine? {
+        guard ProgressLine.stderrIsTerminal, total > 0 else { return nil }
+        Console.note(label)
+        return ProgressLine(total: total, unit: "replications", style: .bar, quietFor: 0)
+    }
+
+    static func tick(_ progress: ProgressLine?) -> (@Sendable () -> Void)? {
+        guard let progress else { return nil }
+        return { progress.advance() }
+    }
+
     func run() throws {
+        if let list = programList { return try runRanking(list) }
         var arms = try makeArms()
         if let seed {
             arms.with.run.seed = seed
             arms.without.run.seed = seed
         }
         let count = replications ?? max(2, arms.with.run.replications)
-        var staffingNote = ""
+        var staffingNote: String?
         if mode == .equalService {
             let staffed = try EqualService(replications: staffingReplications, jobs: jobs)
-                .staff(arms) { FileHandle.standardError.write(Data("staffing \($0)\n".utf8)) }
+                .staff(arms) { Console.note("staffing \($0)") }
             arms = staffed.arms
-            staffingNote = "              staffed to the same targets: shifts × \(String(format: "%.2f", staffed.factorWith)) with the program,"
+            staffingNote = "staffed to the same targets: shifts × \(String(format: "%.2f", staffed.factorWith)) with the program,"
                 + " × \(String(format: "%.2f", staffed.factorWithout)) without (\(staffed.evaluations) levels tried)"
-                + (staffed.reachedLimit ? "; an arm misses even at × 3" : "") + "\n"
+                + (staffed.reachedLimit ? "; an arm misses even at × 3" : "")
         }
-        let study = ROIStudy(arms: arms, replications: count, jobs: jobs, pairing: unpaired ? .independent : .commonRandomNumbers,
+        var study = ROIStudy(arms: arms, replications: count, jobs: jobs, pairing: unpaired ? .independent : .commonRandomNumbers,
                              mode: mode)
+        let headline = Self.progress("running \(count) paired replications", total: 2 * count)
+        study.progress = Self.tick(headline)
         let result = try study.run()
-        let sensitivity = sensitivityReplications > 0 && !unpaired
-            ? try Sensitivity.run(study, base: result, replications: sensitivityReplications) : nil
+        headline?.finish()
+        let sensitivity = try sensitivityStudy(study, result)
         let modeText = "\(mode.rawValue) · " + (unpaired ? "unpaired (independent seeds)" : "common random numbers")
-        var table = ROITable.render(result, arms: arms, mode: modeText, sensitivity: sensitivity)
-        if !staffingNote.isEmpty, let end = table.firstIndex(of: "\n") {
-            let second = table[table.index(after: end)...].firstIndex(of: "\n")!
-            table.insert(contentsOf: staffingNote, at: table.index(after: second))
-        }
-        print(table, terminator: "")
+        print(ROITable.render(result, arms: arms, mode: mode, modeText: modeText, sensitivity: sensitivity, staffingNote: staffingNote),
+              terminator: "")
         fflush(nil)
         if let out, let folder = try outputFolder(out) {
-            try ROIFiles.write(result, arms: arms, mode: mode.rawValue, sensitivity: sensitivity, to: folder.staging.path)
+            try ROIFiles.write(result, arms: arms, mode: mode, sensitivity: sensitivity, to: folder.staging.path)
             try folder.commit()
             let files = "roi.json, weekly.csv, replications.csv" + (sensitivity == nil ? "" : " and tornado.csv")
-            FileHandle.standardError.write(Data("wrote \(files) in \(out)\n".utf8))
+            Console.note("wrote \(files) in \(out)")
+        }
+    }
+
+    /// The tornado and break-even runs, with their own progress bar (its total is an upper bound:
+    /// the break-even search usually stops early).
+    private func sensitivityStudy(_ study: ROIStudy, _ result: ROIResult) throws -> Sensitivity? {
+        guard sensitivityReplications > 0, !unpaired, !Sensitivity.ranges(study.arms).isEmpty else { return nil }
+        let count = min(sensitivityReplications, result.replications.count)
+        var study = study
+        let bar = Self.progress("sensitivity and break-even of \(study.arms.programs.joined(separator: ", ")) (\(count) replications a point; at most)",
+                                total: count * Sensitivity.plannedEvaluations(study.arms, breakEven: !noBreakEven))
+        study.progress = Self.tick(bar)
+        defer { bar?.finish() }
+        return try Sensitivity.run(study, base: result, replications: count, breakEven: !noBreakEven)
+    }
+
+    private func runRanking(_ list: [String]) throws {
+        var scenario = try ScenarioArgument.load(path: self.scenario!)
+        if let seed { scenario.run.seed = seed }
+        let count = replications ?? max(2, scenario.run.replications)
+        let bar = Self.progress("running \(list.count) programs and none, \(count) paired replications each", total: (list.count + 1) * count)
+        let ranking: ProgramRanking
+        do {
+            ranking = try ProgramRanking.run(list, in: scenario, replications: count, jobs: jobs, mode: mode, progress: Self.tick(bar))
+        } catch let error as ROIError {
+            Console.note("error: \(error)")
+            throw ExitCode(2)
+        }
+        bar?.finish()
+        var sensitivities: [String: Sensitivity] = [:]
+        for (name, study) in zip(ranking.programs, ranking.studies) {
+            let result = ranking.results[ranking.programs.firstIndex(of: name)!]
+            sensitivities[name] = try sensitivityStudy(study, result)
+        }
+        print(ROIRankingTable.render(ranking, scenario: scenario, sensitivities: sensitivities), terminator: "")
+        fflush(nil)
+        if let out, let folder = try outputFolder(out) {
+            try ROIFiles.write(ranking, sensitivities: sensitivities, to: folder.staging.path)
+            try folder.commit()
+            Console.note("wrote roi.json (the best program, with the ranking), ranking.csv and programs/<name>/ in \(out)")
         }
     }
 
@@ -135,7 +209,7 @@ struct ROI: ParsableCommand {
             if let versus { return try ROIArms.program(program, versus: versus, in: loaded) }
             return try ROIArms.program(program, in: loaded)
         } catch let error as ROIError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.note("error: \(error)")
             throw ExitCode(2)
         }
     }

@@ -8,11 +8,14 @@ final class ROICommandTests: XCTestCase {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-roi-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let run = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml", "--program", "onboarding", "--versus", "short-onboarding",
-                                        "--replications", "3", "--sensitivity-replications", "2", "--out", out])
+                                        "--replications", "3", "--sensitivity-replications", "2", "--no-break-even", "--out", out])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("Training ROI  onboarding vs short-onboarding · training-roi"), run.stdout)
-        for line in ["ROI = (benefit − cost) / cost", "P(ROI > 0)", "payback (median)", "common random numbers: net-benefit variance",
-                     "with − without (paired)", "Sensitivity: ROI with each uncertain effect"] {
+        XCTAssertTrue(run.stdout.hasPrefix("Onboarding instead of short-onboarding costs "), run.stdout)
+        for line in ["Training ROI  onboarding vs short-onboarding · training-roi", "ROI = (benefit − cost) / cost", "P(ROI > 0)",
+                     "payback (median)", "NPV at 8.0% a year", "discounted payback (median)", "common random numbers: net-benefit variance",
+                     "capacity freed (not cash, not in the ROI", "with − without (paired)",
+                     "onboarding: first-contact resolution (relative, multiplied)",
+                     "Sensitivity: ROI with one effect fixed at a percentile", "at 5th pct effect", "How to read this"] {
             XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in\n\(run.stdout)")
         }
         XCTAssertTrue(run.stderr.contains("wrote roi.json, weekly.csv, replications.csv and tornado.csv"), run.stderr)
@@ -27,10 +30,46 @@ final class ROICommandTests: XCTestCase {
         XCTAssertEqual((json?["roi_by_replication"] as? [Any])?.count, 3)
     }
 
+    /// `--programs`: the ranking against none with P(best) and paired differences, each program's
+    /// break-even, NPV and payback, and the files `ccsim report` opens.
+    func testRanksProgramsAgainstNone() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-roi-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml", "--programs", "onboarding,coaching",
+                                        "--replications", "2", "--sensitivity-replications", "1", "--out", out])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for line in ["rank program", "P(best)", "Paired differences of net benefit", "coaching − onboarding", "Onboarding costs ",
+                     "Coaching costs ", "Break-even (ROI = 0", "  coaching ", "NPV at 8.0% a year", "payback (median)"] {
+            XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in\n\(run.stdout)")
+        }
+        let ranking = try String(contentsOfFile: "\(out)/ranking.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(ranking.count, 3)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/programs/onboarding/roi.json"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/roi.json"))) as? [String: Any]
+        XCTAssertEqual((json?["ranking"] as? [Any])?.count, 2)
+        XCTAssertTrue(try XCTUnwrap(json?["ranking_verdict"] as? String).hasPrefix(run.stdout.components(separatedBy: ".\n")[0]), run.stdout)
+        let report = try CCSimCommand.run(["report", out])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let html = try String(contentsOfFile: "\(out)/report.html", encoding: .utf8)
+        let verdict = try XCTUnwrap(json?["ranking_verdict"] as? String).replacingOccurrences(of: ">", with: "&gt;")
+        let opening = try XCTUnwrap(html.range(of: "</header>")).upperBound
+        XCTAssertTrue(html[opening...].drop(while: \.isNewline).hasPrefix("<p style=\"font-size:1.3em;font-weight:600;margin:0.6em 0\">\(verdict)."), "the page opens with the verdict")
+        for text in ["How to read this", "Programs compared", "Break-even", "first-contact resolution", "P(best)"] {
+            XCTAssertTrue(html.contains(text), "report misses '\(text)'")
+        }
+
+        let one = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml", "--programs", "onboarding"])
+        XCTAssertNotEqual(one.status, 0)
+        XCTAssertTrue(one.stderr.contains("--programs needs at least two names"), one.stderr)
+        let misspelt = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml", "--programs", "onboarding,coachin", "--replications", "2"])
+        XCTAssertEqual(misspelt.status, 2)
+        XCTAssertTrue(misspelt.stderr.contains("no training program 'coachin'"), misspelt.stderr)
+    }
+
     func testArgumentErrorsNameWhatIsWrong() throws {
         let noProgram = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml"])
         XCTAssertNotEqual(noProgram.status, 0)
-        XCTAssertTrue(noProgram.stderr.contains("name the program to evaluate with --program NAME"), noProgram.stderr)
+        XCTAssertTrue(noProgram.stderr.contains("name the program to evaluate with --program NAME or --programs A,B"), noProgram.stderr)
         let misspelt = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml", "--program", "onbording"])
         XCTAssertEqual(misspelt.status, 2)
         XCTAssertTrue(misspelt.stderr.contains("no training program 'onbording' in scenarios/training-roi.yaml; did you mean 'onboarding'?"),

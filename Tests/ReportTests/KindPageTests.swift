@@ -32,7 +32,7 @@ struct KindPageTests {
         let tornado = try #require(SVGParsing.parse(charts[2]))
         #expect(tornado.classes["bar"] == 4)
         // Widest swing first: handle_time (30 points) above fcr (10 points).
-        #expect(tornado.dataNames.first == "onboarding · handle_time")
+        #expect(tornado.dataNames.first == "onboarding: handle time")
     }
 
     @Test func roiPageWithoutSensitivityHasNoTornado() throws {

@@ -13,7 +13,7 @@ let workforceLines = [
     /* 31 */ "training:",
     /* 32 */ "  valuation: {repeat_avoided: 8, abandonment_avoided: 5, escalation_avoided: 15}",
     /* 33 */ "  programs:",
-    /* 34 */ "    - {name: onboarding, participants: new_hires, off_phone: 42h, spread_weeks: 2, cost_per_agent: 5000, effects: {handle_time: {triangular: {min: -35%, mode: -25%, max: -10%}}, fcr: {deterministic: 25%}, half_life: 26w}}",
+    /* 34 */ "    - {name: onboarding, participants: new_hires, off_phone: 42h, spread_weeks: 2, cost_per_agent: 5000, effects: {handle_time: {triangular: {min: -35%, mode: -25%, max: -10%}}, fcr: {relative: {deterministic: 25%}}, half_life: 26w}}",
     /* 35 */ "    - {name: refresh, participants: [frontline], start_week: 4, cohort_size: 5, weekly_coaching: 30m, fixed_cost: 2000}",
 ]
 
@@ -61,6 +61,20 @@ let malformedWorkforceCases: [Malformed] = [
               path: "training.programs[1].participants", line: 35, says: "did you mean 'new_hires'?"),
     Malformed("effect below -100%", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {handle_time: {triangular: {min: -150%, mode: -25%, max: -10%}}}}"]),
               path: "training.programs[0].effects.handle_time.triangular.min", line: 34, says: "a relative change must be finite and -100% or more, got -150%"),
+    Malformed("FCR change without a basis", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {fcr: +10%}}"]),
+              path: "training.programs[0].effects.fcr", line: 34,
+              says: "an FCR change must say its basis: '+10pts' or {points: …} adds percentage points (72% → 82%), {relative: +10%} multiplies (72% → 79.2%); got '+10%'"),
+    Malformed("FCR distribution without a basis", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {fcr: {uniform: {min: 0%, max: 6%}}}}"]),
+              path: "training.programs[0].effects.fcr", line: 34, says: "wrap the distribution: {points: {uniform: {min: 0pts, max: 5pts}}}"),
+    Malformed("unreadable point estimate", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {handle_time: -2O%}}"]),
+              path: "training.programs[0].effects.handle_time", line: 34, says: "expected a change such as -20%"),
+    Malformed("off-phone time in clock days", workforceYAML([34: "    - {name: onboarding, participants: new_hires, off_phone: 3d}"]),
+              path: "training.programs[0].off_phone", line: 34,
+              says: "off_phone is working time, taken inside shifts: '3d' would be 72 clock hours; write 3 shifts for that many of the participant's shifts, or the hours (e.g. 24h)"),
+    Malformed("off-phone hours that do not fit the shifts", workforceYAML([35: "    - {name: refresh, participants: [frontline], off_phone: 200h}"]),
+              path: "training.programs[1].off_phone", line: 35, says: "200h over spread_weeks: 1 does not fit team frontline's"),
+    Malformed("discount rate above 100%", workforceYAML([32: "  valuation: {repeat_avoided: 8, discount_rate: 150%}"]),
+              path: "training.valuation.discount_rate", line: 32, says: "expected an annual rate between 0% and 100% such as 8%, got 150.0%"),
     Malformed("unknown effect", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {csat: {deterministic: 15%}}}"]),
               path: "training.programs[0].effects.csat", line: 34, says: "unknown field 'csat'"),
     Malformed("program name twice", workforceYAML([35: "    - {name: onboarding, participants: everyone}"]),
@@ -141,5 +155,26 @@ let malformedWorkforceCases: [Malformed] = [
         var scenario = try loadValid(fullYAML())
         scenario.center.training = TrainingSpec(programs: [TrainingProgram(name: "x", participants: .teams([7]))])
         #expect(throws: ScenarioError.self) { try scenario.validate() }
+    }
+
+    /// Point estimates, FCR in points or relative, off-phone time in shifts, the discount rate.
+    @Test func readsPointEstimatesPointsShiftsAndDiscountRate() throws {
+        let scenario = try loadValid(workforceYAML([
+            32: "  valuation: {repeat_avoided: 8, discount_rate: 8%}",
+            34: "    - {name: onboarding, participants: new_hires, off_phone: 3 shifts, spread_weeks: 2, effects: {handle_time: -20%, fcr: +10pts}}",
+            35: "    - {name: refresh, participants: [frontline], effects: {fcr: {relative: +10%}, repeats: {uniform: {min: -10%, max: 0%}}}}",
+        ]))
+        let training = try #require(scenario.center.training)
+        #expect(training.valuation.discountRate == 0.08)
+        let onboarding = training.programs[0]
+        #expect(onboarding.offPhone == .shifts(3))
+        #expect(onboarding.offPhone.seconds(shiftLength: 8 * 3600) == 24 * 3600)
+        #expect(onboarding.effects[.handleTime] == .deterministic(-0.2))
+        #expect(onboarding.effects[.fcr] == .deterministic(0.1))
+        #expect(onboarding.effects.fcrBasis == .points)
+        let refresh = training.programs[1]
+        #expect(refresh.effects[.fcr] == .deterministic(0.1))
+        #expect(refresh.effects.fcrBasis == .relative)
+        #expect(refresh.effects[.repeats] == .uniform(lower: -0.1, upper: 0))
     }
 }

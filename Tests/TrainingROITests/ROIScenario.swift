@@ -4,7 +4,8 @@ import Scenarios
 /// (no abandonment, moderate load), four weeks in daily intervals, and a training program
 /// for everyone whose effects, off-phone time and costs each test sets.
 enum ROIScenario {
-    static func yaml(program: String, patience: Bool = false, attrition: Bool = false, warmup: String = "0s") -> String {
+    static func yaml(program: String, patience: Bool = false, attrition: Bool = false, warmup: String = "0s",
+                     participants: String = "everyone", valuation: String = "{repeat_avoided: 10}") -> String {
         """
         name: roi-test
         run: {horizon: 4w, warmup: \(warmup), interval: 1d, replications: 8, seed: 5}
@@ -29,16 +30,18 @@ enum ROIScenario {
               \(attrition ? "attrition: {weekly_hazard: [{rate: 2%}]}" : "")
               \(attrition ? "hiring: {lead_time: 1w, cost_per_hire: 8000}" : "")
         training:
-          valuation: {repeat_avoided: 10}
+          valuation: \(valuation)
           programs:
             - name: course
-              participants: everyone
+              participants: \(participants)
         \(program)
         """
     }
 
-    static func load(program: String, patience: Bool = false, attrition: Bool = false, warmup: String = "0s") throws -> Scenario {
-        try ScenarioLoader.parse(yaml: yaml(program: program, patience: patience, attrition: attrition, warmup: warmup),
+    static func load(program: String, patience: Bool = false, attrition: Bool = false, warmup: String = "0s",
+                     participants: String = "everyone", valuation: String = "{repeat_avoided: 10}") throws -> Scenario {
+        try ScenarioLoader.parse(yaml: yaml(program: program, patience: patience, attrition: attrition, warmup: warmup,
+                                            participants: participants, valuation: valuation),
                                  file: "roi-test.yaml")
     }
 }

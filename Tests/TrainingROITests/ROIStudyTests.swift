@@ -42,8 +42,7 @@ final class ROIStudyTests: XCTestCase {
         let b = CenterSummary(scenario: arms.without, replications: without).teams[0].metrics[.occupancy]!.mean!
         XCTAssertEqual(a / b, 0.8, accuracy: 0.02, "occupancy with \(a), without \(b)")
         let result = try ROIStudy(arms: arms, replications: 4, jobs: 2).run()
-        let saved = try XCTUnwrap(result.estimate(.handlingTime).mean)
-        XCTAssertGreaterThan(saved, 0, "handling time saved is a benefit")
+        XCTAssertGreaterThan(result.handlingHoursSaved.mean, 0, "handling time saved is capacity freed")
     }
 
     /// The point of pairing: on the same scenario, the net benefit's spread across
@@ -59,21 +58,33 @@ final class ROIStudyTests: XCTestCase {
     }
 
     /// With an uncertain effect, replications draw it: the sensitivity table moves ROI in the
-    /// effect's direction (a bigger handle-time cut pays more).
-    func testSensitivityFollowsTheEffect() throws {
+    /// effect's direction (fewer repeats pay more), its base is the headline ROI on the same
+    /// replications, and the break-even cut in repeats is where the repeats avoided pay the
+    /// program's cost: cost / (value per repeat × repeats without from week 2 on, when the effect
+    /// starts after the program's week), within 15% (repeats are counted, not expected, and a
+    /// repeat avoided avoids its own repeats too).
+    func testSensitivityAndBreakEvenFollowTheEffect() throws {
         let scenario = try ROIScenario.load(program: """
                   cost_per_agent: 50
-                  effects: {handle_time: {uniform: {min: -30%, max: 0%}}}
+                  effects: {repeats: {uniform: {min: -30%, max: 0%}}}
             """)
         let arms = try ROIArms.program("course", in: scenario)
         let study = ROIStudy(arms: arms, replications: 4, jobs: 2)
         let result = try study.run()
         let sensitivity = try Sensitivity.run(study, base: result, replications: 4)
+        XCTAssertEqual(try XCTUnwrap(sensitivity.baseROI), try XCTUnwrap(result.roi?.mean), accuracy: 1e-12, "one base: the headline's")
         let row = try XCTUnwrap(sensitivity.rows.first)
-        XCTAssertEqual(row.range.effect, "handle_time")
+        XCTAssertEqual(row.range.effect, "repeats")
         XCTAssertEqual(row.range.low, -0.285, accuracy: 0.005)
         XCTAssertEqual(row.range.high, -0.015, accuracy: 0.005)
         XCTAssertGreaterThan(try XCTUnwrap(row.roiAtLow), try XCTUnwrap(row.roiAtHigh))
+
+        let even = try XCTUnwrap(sensitivity.breakEven.first)
+        XCTAssertEqual(even.outcome, .found)
+        let repeats = result.replications.map { Double($0.without.weeks.dropFirst().reduce(0) { $0 + $1.repeats }) }.reduce(0, +) / 4
+        let analytic = -(24 * 50) / (10 * repeats)
+        XCTAssertEqual(even.value, analytic, accuracy: 0.15 * abs(analytic), "break-even \(even.value), analytic \(analytic)")
+        XCTAssertTrue(even.sentence.hasPrefix("pays if repeat contacts fall by at least"), even.sentence)
     }
 
     /// Equal service: a 20% handle-time cut needs fewer agents for the same 80/20 (the factor
@@ -86,7 +97,7 @@ final class ROIStudyTests: XCTestCase {
         XCTAssertLessThan(staffed.factorWith, staffed.factorWithout - 0.05, "with × \(staffed.factorWith), without × \(staffed.factorWithout)")
         let result = try ROIStudy(arms: staffed.arms, replications: 4, jobs: 2, mode: .equalService).run()
         XCTAssertGreaterThan(try XCTUnwrap(result.estimate(.labourSaved).mean), 0)
-        XCTAssertFalse(result.lines.contains(.handlingTime))
+        XCTAssertGreaterThan(result.handlingHoursSaved.mean, 0)
     }
 
     func testUnknownProgramIsNamedWithASuggestion() throws {

@@ -5,6 +5,9 @@
 struct AgentAdjustment {
     var handleTime = 1.0
     var resolved = 1.0
+    /// Percentage points (as a share) added to the resolved share after the multiplier: a
+    /// training FCR change written in points.
+    var resolvedPoints = 0.0
     var escalated = 1.0
     var repeats = 1.0
     /// Most chats at once (a trainee's limit); the channel's concurrency applies on top.

@@ -325,7 +325,7 @@ public struct ContactCenterModel: DiscreteEventModel {
 
     /// The outcome of a handled contact; the agent's tenure and training scale the tier's shares.
     private func drawOutcome(tier: Int, _ adjustment: AgentAdjustment) -> CenterStatistics.Outcome {
-        let resolved = min(1, plan.resolved[tier] * adjustment.resolved)
+        let resolved = min(1, plan.resolved[tier] * adjustment.resolved + adjustment.resolvedPoints)
         if resolved >= 1 { return .resolved }
         let u = outcomeStream.uniform()
         if u < resolved { return .resolved }

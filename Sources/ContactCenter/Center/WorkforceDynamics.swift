@@ -183,17 +183,21 @@ struct WorkforceDynamics {
             }
             // Indexed like TrainingEffects.Kind.allCases: handle time, fcr, escalation, repeats, learning time constant, attrition.
             var change = Array(repeating: 1.0, count: TrainingEffects.Kind.allCases.count)
+            var fcrPoints = 0.0
             var training = 0.0
             for (p, program) in programs.enumerated() {
                 let s = programStart[seat * programs.count + p]
                 guard s >= 0, s <= w else { continue }
-                if w < s + program.spreadWeeks { training += program.offPhoneHours * 3600 / Double(program.spreadWeeks) }
+                if w < s + program.spreadWeeks {
+                    training += program.offPhone.seconds(shiftLength: seatShiftLength[seat]) / Double(program.spreadWeeks)
+                }
                 training += program.weeklyCoachingMinutes * 60
                 let completed = Double(s + program.spreadWeeks) * Self.week
                 guard mid >= completed else { continue }
                 let fade = program.effects.halfLife.map { pow(0.5, (mid - completed) / $0) } ?? 1
                 for (k, draw) in effects.draws[p].enumerated() {
-                    if let draw { change[k] *= max(0, 1 + draw * fade) }
+                    guard let draw else { continue }
+                    if k == 1 && program.effects.fcrBasis == .points { fcrPoints += draw * fade } else { change[k] *= max(0, 1 + draw * fade) }
                 }
             }
             if mid >= onboardingUntil[seat] {
@@ -214,6 +218,7 @@ struct WorkforceDynamics {
             }
             a.handleTime *= change[0]
             a.resolved *= change[1]
+            a.resolvedPoints = fcrPoints
             a.escalated = change[2]
             a.repeats = change[3]
             adjust[rosterOffset + seat] = a

@@ -12,7 +12,7 @@ extension CenterDecoder {
     static let hazardStepKeys = ["until", "rate"]
     static let hiringKeys = ["lead_time", "cohort", "cost_per_hire", "onboarding"]
     static let trainingKeys = ["valuation", "programs"]
-    static let valuationKeys = ["repeat_avoided", "abandonment_avoided", "escalation_avoided"]
+    static let valuationKeys = ["repeat_avoided", "abandonment_avoided", "escalation_avoided", "discount_rate"]
     static let programKeys = ["name", "participants", "start_week", "cohort_size", "off_phone", "spread_weeks",
                               "cost_per_agent", "fixed_cost", "weekly_coaching", "effects"]
 
@@ -120,8 +120,19 @@ extension CenterDecoder {
                 guard let x = f.number() else { ok = false; return 0 }
                 return x
             }
+            var rate = 0.0
+            if let f = vm.optional("discount_rate") {
+                let limits = BenefitValuation.discountRates
+                switch f.percentOrNumber() {
+                case let r? where limits.contains(r): rate = r
+                case let r?:
+                    ok = false
+                    _ = f.fail("expected an annual rate between 0% and 100% such as 8%, got \(r * 100)%") as Double?
+                case nil: ok = false
+                }
+            }
             valuation = BenefitValuation(perRepeatAvoided: read("repeat_avoided"), perAbandonmentAvoided: read("abandonment_avoided"),
-                                         perEscalationAvoided: read("escalation_avoided"))
+                                         perEscalationAvoided: read("escalation_avoided"), discountRate: rate)
         } else if m.optional("valuation") != nil {
             ok = false
         }
@@ -151,7 +162,7 @@ extension CenterDecoder {
         }
         let startWeek = optional("start_week") { $0.integer() }
         let cohort = optional("cohort_size") { $0.agentCount() }
-        let offPhone = optional("off_phone") { $0.duration() }
+        let offPhone = optional("off_phone", decodeOffPhone)
         let spread = optional("spread_weeks") { $0.integer() }
         let costPerAgent = optional("cost_per_agent") { $0.number() }
         let fixed = optional("fixed_cost") { $0.number() }
@@ -159,9 +170,28 @@ extension CenterDecoder {
         let effects = optional("effects", decodeEffects)
         guard ok, let name, let participants else { return nil }
         return TrainingProgram(name: name, participants: participants, startWeek: startWeek ?? 0, cohortSize: cohort,
-                               offPhoneHours: (offPhone ?? 0) / 3600, spreadWeeks: spread ?? 1,
+                               offPhoneHours: offPhone?.hours ?? 0, offPhoneShifts: offPhone?.shifts, spreadWeeks: spread ?? 1,
                                costPerAgent: costPerAgent ?? 0, fixedCost: fixed ?? 0,
                                weeklyCoachingMinutes: (coaching ?? 0) / 60, effects: effects ?? TrainingEffects())
+    }
+
+    /// `24h`, `90m` (working hours) or `3 shifts` (of the participant's own shift); `3d` and
+    /// `1w` are refused, since they would be clock time (72 h), not working days.
+    private func decodeOffPhone(_ field: YAMLField) -> (hours: Double?, shifts: Double?)? {
+        guard let text = field.scalarText(expected: "working time such as 24h or 3 shifts")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        for suffix in ["shifts", "shift"] where text.hasSuffix(suffix) {
+            guard let n = try? Quantity.number(String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)) else { break }
+            return (nil, n)
+        }
+        guard let seconds = field.duration() else { return nil }
+        let clock = ["d", "w", "day", "days", "wk", "wks", "week", "weeks"]
+        let unit = text.drop { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == " " }
+        if clock.contains(String(unit)) {
+            let days = seconds / 86_400
+            return field.fail("off_phone is working time, taken inside shifts: '\(text)' would be \(Quantity.describe(number: seconds / 3600)) clock hours; "
+                + "write \(Quantity.describe(number: days)) shifts for that many of the participant's shifts, or the hours (e.g. \(Quantity.describe(number: days * 8))h)")
+        }
+        return (seconds / 3600, nil)
     }
 
     /// `new_hires`, `everyone`, or a list of team names.
@@ -178,7 +208,12 @@ extension CenterDecoder {
         }
     }
 
-    /// `{handle_time: {triangular: {min: -35%, mode: -25%, max: -10%}}, fcr: {deterministic: 25%}, half_life: 26w}`.
+    /// `{handle_time: -20%, fcr: +5pts, attrition: {triangular: {min: -50%, mode: -40%, max: -10%}}, half_life: 26w}`.
+    ///
+    /// Each effect is a point estimate (`-20%`) or a distribution of the trainers' uncertainty.
+    /// Every effect but FCR is a relative change. FCR must say its basis, since trainers usually
+    /// mean points and `+10%` of a 72% FCR is 79.2%, not 82%: `+10pts` / `{points: …}` or
+    /// `{relative: +10%}`; a bare `+10%` or distribution is an error that shows both readings.
     private func decodeEffects(_ field: YAMLField) -> TrainingEffects? {
         let kinds = TrainingEffects.Kind.allCases.map(\.rawValue)
         guard let m = field.mapping(allowed: kinds + ["half_life"]) else { return nil }
@@ -186,16 +221,56 @@ extension CenterDecoder {
         var ok = true
         for kind in TrainingEffects.Kind.allCases {
             guard let f = m.optional(kind.rawValue) else { continue }
-            if let d = DistributionDecoder.decode(f.percentsAsNumbers, kind: .number, baseDirectory: baseDirectory) {
-                effects[kind] = d
+            let decoded: Distribution?
+            if kind == .fcr {
+                let fcr = decodeFCRChange(f)
+                decoded = fcr?.0
+                if let basis = fcr?.1 { effects.fcrBasis = basis }
             } else {
-                ok = false
+                decoded = decodeEffect(f, example: "-20%")
             }
+            if let decoded { effects[kind] = decoded } else { ok = false }
         }
         if let f = m.optional("half_life") {
             if let h = f.duration() { effects.halfLife = h } else { ok = false }
         }
         return ok ? effects : nil
+    }
+
+    /// A point estimate (`-20%`, `-0.2`) or a distribution whose values may be percentages.
+    private func decodeEffect(_ field: YAMLField, example: String, points: Bool = false) -> Distribution? {
+        if case .scalar = field.node, !field.isNull {
+            guard let text = field.scalarText(expected: "a change such as \(example) or a distribution") else { return nil }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let unit = points ? "pts" : "%"
+            let stripped = trimmed.hasSuffix("%") ? String(trimmed.dropLast())
+                : points && trimmed.hasSuffix("pts") ? String(trimmed.dropLast(3)).trimmingCharacters(in: .whitespaces) : nil
+            guard let value = try? Quantity.number(stripped ?? trimmed) else {
+                return field.fail("expected a change such as \(example) (or a distribution such as {triangular: {min: -3\(unit), mode: -2\(unit), max: 0\(unit)}}), got \(field.shown)")
+            }
+            return .deterministic(stripped == nil ? value : value / 100)
+        }
+        let rewritten = YAMLField(node: YAMLField.rewritingSuffixes(field.node, points ? ["%", "pts"] : ["%"]), path: field.path,
+                                  keyMark: field.keyMark, log: field.log)
+        return DistributionDecoder.decode(rewritten, kind: .number, baseDirectory: baseDirectory)
+    }
+
+    /// `+10pts`, `{points: …}` or `{relative: …}`; anything else names both readings.
+    private func decodeFCRChange(_ field: YAMLField) -> (Distribution, TrainingEffects.FCRBasis)? {
+        let ambiguity = "an FCR change must say its basis: '+10pts' or {points: …} adds percentage points (72% → 82%), "
+            + "{relative: +10%} multiplies (72% → 79.2%)"
+        if case .scalar = field.node, !field.isNull {
+            let text = field.scalarText(expected: "a change such as +10pts")?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard text.hasSuffix("pts") else { return field.fail("\(ambiguity); got \(field.shown)") }
+            return decodeEffect(field, example: "+10pts", points: true).map { ($0, .points) }
+        }
+        if case .mapping(let raw) = field.node, raw.count == 1, let key = raw.first?.key.string, key == "points" || key == "relative" {
+            guard let m = field.mapping(allowed: ["points", "relative"]), let inner = m.required(key) else { return nil }
+            return key == "points"
+                ? decodeEffect(inner, example: "+10pts", points: true).map { ($0, .points) }
+                : decodeEffect(inner, example: "+10%").map { ($0, .relative) }
+        }
+        return field.fail("\(ambiguity); wrap the distribution: {points: {uniform: {min: 0pts, max: 5pts}}}")
     }
 }
 
@@ -215,22 +290,24 @@ extension YAMLField {
     /// The same field with every `x%` scalar below it rewritten as the number x/100 (marks kept),
     /// so relative effects can be given as percentages inside any distribution.
     var percentsAsNumbers: YAMLField {
-        YAMLField(node: Self.rewritingPercents(node), path: path, keyMark: keyMark, log: log)
+        YAMLField(node: Self.rewritingSuffixes(node, ["%"]), path: path, keyMark: keyMark, log: log)
     }
 
-    private static func rewritingPercents(_ node: Node) -> Node {
+    /// Every scalar `x<suffix>` below `node` (`%`, `pts`) rewritten as the number x/100.
+    static func rewritingSuffixes(_ node: Node, _ suffixes: [String]) -> Node {
         switch node {
         case .scalar(let scalar):
             let text = scalar.string.trimmingCharacters(in: .whitespaces)
-            guard text.hasSuffix("%"), let value = try? Quantity.number(String(text.dropLast())) else { return node }
+            guard let suffix = suffixes.first(where: { text.hasSuffix($0) }),
+                  let value = try? Quantity.number(String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)) else { return node }
             var copy = scalar
             copy.string = "\(value / 100)"
             return .scalar(copy)
         case .mapping(var mapping):
-            for (key, value) in mapping { mapping[key] = rewritingPercents(value) }
+            for (key, value) in mapping { mapping[key] = rewritingSuffixes(value, suffixes) }
             return .mapping(mapping)
         case .sequence(var sequence):
-            for i in sequence.indices { sequence[i] = rewritingPercents(sequence[i]) }
+            for i in sequence.indices { sequence[i] = rewritingSuffixes(sequence[i], suffixes) }
             return .sequence(sequence)
         case .alias:
             return node

@@ -112,8 +112,10 @@ extension CenterChecks {
             if program.spreadWeeks < 1 {
                 found.append(.init(joinPath(p, "spread_weeks"), "must be 1 or more, got \(program.spreadWeeks)"))
             }
-            if !program.offPhoneHours.isFiniteNonNegative {
-                found.append(.init(joinPath(p, "off_phone"), "must be 0 or more, got \(Quantity.describe(duration: program.offPhoneHours * 3600))"))
+            if !program.offPhone.amount.isFiniteNonNegative {
+                found.append(.init(joinPath(p, "off_phone"), "must be 0 or more, got \(Quantity.describe(number: program.offPhone.amount))"))
+            } else if program.spreadWeeks >= 1, let problem = offPhoneFit(program) {
+                found.append(.init(joinPath(p, "off_phone"), problem))
             }
             if !program.weeklyCoachingMinutes.isFiniteNonNegative {
                 found.append(.init(joinPath(p, "weekly_coaching"), "must be 0 or more, got \(Quantity.describe(duration: program.weeklyCoachingMinutes * 60))"))
@@ -134,6 +136,43 @@ extension CenterChecks {
         return found
     }
 
+    /// Off-phone time is taken inside the participants' shifts: each week's share (plus weekly
+    /// coaching) must fit in every participating shift's week, or it would be silently cut.
+    /// Returns the problem for the tightest shift, saying how much fits.
+    func offPhoneFit(_ program: TrainingProgram) -> String? {
+        let teamIndices: [Int] = switch program.participants {
+        case .teams(let list): list.filter(teams.indices.contains)
+        case .everyone: Array(teams.indices)
+        case .newHires: teams.indices.filter { teams[$0]?.workforce?.hiring != nil }
+        }
+        let spread = Double(program.spreadWeeks)
+        let coaching = program.weeklyCoachingMinutes * 60
+        for t in teamIndices {
+            guard let team = teams[t] else { continue }
+            for shift in team.shifts where !shift.days.isEmpty && shift.agents > 0 {
+                let days = Double(shift.days.count)
+                let week = days * shift.length
+                let need = program.offPhone.seconds(shiftLength: shift.length) / spread + coaching
+                guard need > week + 1e-6 else { continue }
+                func hours(_ seconds: Double) -> String { Quantity.describe(number: (seconds / 36).rounded() / 100) + "h" }
+                let where_ = "team \(team.name)'s \(hours(shift.length)) shift on \(Quantity.describe(number: days)) days a week"
+                    + " (\(hours(week)) a week)"
+                let fitting = max(0, week - coaching) * spread
+                let weeksNeeded = Int((program.offPhone.seconds(shiftLength: shift.length) / max(1, week - coaching)).rounded(.up))
+                switch program.offPhone {
+                case .hours:
+                    return "\(hours(program.offPhone.seconds(shiftLength: shift.length))) over spread_weeks: \(program.spreadWeeks)"
+                        + " does not fit \(where_): at most \(hours(fitting)) fit"
+                        + (coaching > 0 ? " beside the weekly coaching" : "") + "; raise spread_weeks to \(weeksNeeded) or shorten the training"
+                case .shifts(let n):
+                    return "\(Quantity.describe(number: n)) shifts over spread_weeks: \(program.spreadWeeks) do not fit \(where_):"
+                        + " at most \(Quantity.describe(number: (fitting / shift.length * 100).rounded(.down) / 100)) shifts fit; raise spread_weeks to \(weeksNeeded)"
+                }
+            }
+        }
+        return nil
+    }
+
     /// A relative change may be negative but not below -100% (a rate or a time would turn
     /// negative); families that are never negative follow Stochastics' own rules.
     static func relativeChangeProblems(_ d: Distribution, at path: String) -> [FieldProblem] {
@@ -143,7 +182,7 @@ extension CenterChecks {
         }
         switch d {
         case .deterministic(let x):
-            return x.isFinite && x >= -1 ? [] : [FieldProblem(f, "a relative change must be finite and -100% or more, got \(Quantity.describe(fraction: x))")]
+            return x.isFinite && x >= -1 ? [] : [FieldProblem(path, "a relative change must be finite and -100% or more, got \(Quantity.describe(fraction: x))")]
         case .uniform(let lower, let upper):
             let found = below(lower, "min") + below(upper, "max")
             return found.isEmpty && !(upper > lower) ? [FieldProblem(joinPath(f, "max"), "must be greater than min (\(Quantity.describe(fraction: lower))), got \(Quantity.describe(fraction: upper))")] : found
