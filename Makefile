@@ -49,8 +49,10 @@ notebooks: build .venv/.installed
 validate-long: deps
 	CCSIM_LONG_VALIDATION=1 $(SWIFT) test $(CONFIG) --filter ValidationTests
 
-## Speed and memory of the simulation core: arrivals/s, events/s, peak MiB.
+## Speed and memory of the simulation core: arrivals/s, events/s, peak MiB; `ccsim run` end to end
+## (hence the ccsim build); the targets' ratios to the floor loop of the same run at the end.
 bench: deps
+	$(SWIFT) build $(CONFIG) --product ccsim
 	$(SWIFT) build $(CONFIG) --product ccsim-bench
 	$(BIN)/ccsim-bench
 

@@ -29,6 +29,16 @@ public struct EventScheduler<Event> {
         schedule(event, at: now + delay, priority: priority)
     }
 
+    /// Schedules `event` at `time` in `lane`, off the pending-event heap, for a source that
+    /// always has exactly its next event pending (a channel's next arrival): cheaper than the
+    /// heap, same order of events. The event cannot be cancelled.
+    /// - Precondition: `lane` holds no pending event (a handful of lanes, numbered from 0).
+    @inlinable
+    public mutating func schedule(_ event: Event, at time: Double, lane: Int, priority: EventPriority = .normal) {
+        precondition(time >= now, "cannot schedule an event in the past")
+        pending.schedule(event, at: time, lane: lane, priority: priority)
+    }
+
     /// Cancels a scheduled event; `false` when it already fired or was cancelled.
     @inlinable
     @discardableResult

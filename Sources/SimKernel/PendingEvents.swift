@@ -1,44 +1,87 @@
-/// The pending-event set: a binary min-heap of small value-type entries.
+/// The pending-event set: a binary min-heap of small keys, with the events in a slot table.
 ///
-/// Entries are ordered by `(time, priority, sequence)`, the shape of SimPy's
+/// Keys are ordered by `(time, priority, sequence)`, the shape of SimPy's
 /// `(time, priority, eid, event)` heap: the sequence number makes ties
-/// first-in, first-out, so runs are reproducible. Events are plain values
-/// (typically a small enum), so scheduling allocates nothing once the heap's
-/// storage has grown to its working size.
+/// first-in, first-out, so runs are reproducible. The order is total, so the
+/// pop sequence does not depend on how the heap arranges its keys.
 ///
-/// Cancellation is lazy: `cancel` bumps the slot's generation in O(1) and the
-/// stale entry is discarded when it reaches the top. Memory is therefore
-/// bounded by the live events plus the cancelled ones not yet due.
+/// Why keys and slots apart: the heap moves a key at every level of a sift, so it
+/// holds only what ordering needs (24 bytes: time, order, slot); the event and
+/// the slot's generation stay put in the slot table and are read once, at the pop.
+/// Events are plain values (typically a small enum), so scheduling allocates
+/// nothing once both arrays have grown to their working size.
 ///
-/// Complexity: `schedule` and `popNext` are O(log n); `cancel` is O(1).
+/// Cancellation is lazy: `cancel` marks the slot in O(1) and the stale key is
+/// discarded when it reaches the top (the slot is reused only then). Memory is
+/// therefore bounded by the live events plus the cancelled ones not yet due.
+///
+/// Lanes: a source whose next event is known as soon as its current one fires (a
+/// channel's next arrival) may keep that one event in a lane of its own instead
+/// of the heap (`schedule(_:at:lane:priority:)`). A lane's event is ordered by the
+/// same `(time, priority, sequence)` key, so the pop sequence is the same as
+/// through the heap; it only skips a push that climbs nearly to the top (the next
+/// arrival is soon) and a pop, for a comparison with the earliest lane.
+///
+/// Complexity: `schedule` and `popNext` are O(log n + lanes); `cancel` is O(1). The pop
+/// sifts bottom-up (Floyd): the hole goes down to a leaf along the smaller
+/// children, then the last key climbs back, which saves a comparison per level
+/// because that key almost always belongs near the bottom.
 public struct PendingEvents<Event> {
     @usableFromInline
-    struct Entry {
+    struct Key {
         @usableFromInline var time: Double
         /// Priority in the top 8 bits, insertion sequence in the low 56.
         @usableFromInline var order: UInt64
         @usableFromInline var slot: UInt32
-        @usableFromInline var generation: UInt32
-        @usableFromInline var event: Event
 
         @inlinable
-        init(time: Double, order: UInt64, slot: UInt32, generation: UInt32, event: Event) {
+        init(time: Double, order: UInt64, slot: UInt32) {
             self.time = time
             self.order = order
             self.slot = slot
-            self.generation = generation
-            self.event = event
         }
 
         @inlinable
-        func precedes(_ other: Entry) -> Bool {
+        func precedes(_ other: Key) -> Bool {
             time < other.time || (time == other.time && order < other.order)
         }
     }
 
-    @usableFromInline var heap: [Entry] = []
-    /// Current generation of each slot; an entry is live while its generation matches.
-    @usableFromInline var generations: [UInt32] = []
+    /// A scheduled event's place: the event (nil once it fired or was discarded, so
+    /// nothing it references is kept), its generation and whether it was cancelled.
+    @usableFromInline
+    struct Slot {
+        @usableFromInline var event: Event?
+        /// Bumped when the event fires or is cancelled, so older handles no longer match.
+        @usableFromInline var generation: UInt32
+        @usableFromInline var cancelled: Bool
+
+        @inlinable
+        init(event: Event) {
+            self.event = event
+            generation = 0
+            cancelled = false
+        }
+    }
+
+    /// A lane's pending event (at most one), ordered like the heap's keys.
+    @usableFromInline
+    struct Lane {
+        @usableFromInline var key: Key
+        @usableFromInline var event: Event?
+
+        @inlinable
+        init() {
+            key = Key(time: .infinity, order: .max, slot: 0)
+            event = nil
+        }
+    }
+
+    @usableFromInline var heap: [Key] = []
+    @usableFromInline var lanes: [Lane] = []
+    /// The occupied lane whose event comes first, or -1 when every lane is empty.
+    @usableFromInline var earliestLane = -1
+    @usableFromInline var slots: [Slot] = []
     @usableFromInline var freeSlots: [UInt32] = []
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var liveCount = 0
@@ -58,19 +101,43 @@ public struct PendingEvents<Event> {
     public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) -> EventHandle {
         precondition(!time.isNaN, "event time is NaN")
         let slot: UInt32
+        let generation: UInt32
         if let reused = freeSlots.popLast() {
             slot = reused
+            generation = slots.withUnsafeMutableBufferPointer { slots in
+                slots[Int(reused)].event = event
+                slots[Int(reused)].cancelled = false
+                return slots[Int(reused)].generation
+            }
         } else {
-            slot = UInt32(generations.count)
-            generations.append(0)
+            slot = UInt32(slots.count)
+            generation = 0
+            slots.append(Slot(event: event))
         }
-        let generation = generations[Int(slot)]
         let order = UInt64(priority.rawValue) << 56 | nextSequence
         nextSequence &+= 1
         liveCount += 1
-        heap.append(Entry(time: time, order: order, slot: slot, generation: generation, event: event))
+        heap.append(Key(time: time, order: order, slot: slot))
         siftUp(from: heap.count - 1)
         return EventHandle(slot: slot, generation: generation)
+    }
+
+    /// Adds an event to `lane`, off the heap; it cannot be cancelled. Lanes are numbered from 0
+    /// (a handful: each pop compares with the earliest).
+    /// - Precondition: the lane holds no pending event.
+    @inlinable
+    public mutating func schedule(_ event: Event, at time: Double, lane: Int, priority: EventPriority = .normal) {
+        precondition(!time.isNaN, "event time is NaN")
+        precondition(lane >= 0, "lane \(lane) is negative")
+        while lanes.count <= lane { lanes.append(Lane()) }
+        precondition(lanes[lane].event == nil, "lane \(lane) already holds a pending event")
+        let key = Key(time: time, order: UInt64(priority.rawValue) << 56 | nextSequence, slot: 0)
+        nextSequence &+= 1
+        liveCount += 1
+        lanes[lane] = Lane()
+        lanes[lane].key = key
+        lanes[lane].event = event
+        if earliestLane < 0 || key.precedes(lanes[earliestLane].key) { earliestLane = lane }
     }
 
     /// Cancels a scheduled event. Returns `false` when it already fired or was cancelled.
@@ -78,8 +145,9 @@ public struct PendingEvents<Event> {
     @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
         let slot = Int(handle.slot)
-        guard slot < generations.count, generations[slot] == handle.generation else { return false }
-        generations[slot] &+= 1
+        guard slot < slots.count, slots[slot].generation == handle.generation else { return false }
+        slots[slot].generation &+= 1
+        slots[slot].cancelled = true
         liveCount -= 1
         return true
     }
@@ -88,6 +156,7 @@ public struct PendingEvents<Event> {
     @inlinable
     public mutating func nextTime() -> Double? {
         discardCancelledTop()
+        if earliestLane >= 0, heap.isEmpty || lanes[earliestLane].key.precedes(heap[0]) { return lanes[earliestLane].key.time }
         return heap.first?.time
     }
 
@@ -95,18 +164,44 @@ public struct PendingEvents<Event> {
     @inlinable
     public mutating func popNext(notAfter limit: Double = .infinity) -> (time: Double, event: Event)? {
         discardCancelledTop()
+        if earliestLane >= 0, heap.isEmpty || lanes[earliestLane].key.precedes(heap[0]) {
+            return popLane(notAfter: limit)
+        }
         guard let top = heap.first, top.time <= limit else { return nil }
         removeTop()
-        generations[Int(top.slot)] &+= 1
+        let event = slots.withUnsafeMutableBufferPointer { slots in
+            let s = Int(top.slot)
+            slots[s].generation &+= 1
+            let event = slots[s].event.unsafelyUnwrapped
+            slots[s].event = nil
+            return event
+        }
         freeSlots.append(top.slot)
         liveCount -= 1
-        return (top.time, top.event)
+        return (top.time, event)
+    }
+
+    /// Removes and returns the earliest lane's event (which precedes the heap's top).
+    @inlinable
+    mutating func popLane(notAfter limit: Double) -> (time: Double, event: Event)? {
+        let lane = earliestLane
+        let time = lanes[lane].key.time
+        guard time <= limit else { return nil }
+        let event = lanes[lane].event.unsafelyUnwrapped
+        lanes[lane] = Lane()
+        liveCount -= 1
+        earliestLane = -1
+        for l in lanes.indices where lanes[l].event != nil {
+            if earliestLane < 0 || lanes[l].key.precedes(lanes[earliestLane].key) { earliestLane = l }
+        }
+        return (time, event)
     }
 
     @inlinable
     mutating func discardCancelledTop() {
-        while let top = heap.first, generations[Int(top.slot)] != top.generation {
+        while let top = heap.first, slots[Int(top.slot)].cancelled {
             removeTop()
+            slots[Int(top.slot)].event = nil
             freeSlots.append(top.slot)
         }
     }
@@ -114,40 +209,46 @@ public struct PendingEvents<Event> {
     @inlinable
     mutating func removeTop() {
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(from: 0)
-        }
+        if !heap.isEmpty { siftDownFromTop(last) }
     }
 
-    /// Moves the entry at `index` up to its place, shifting parents down into the hole.
+    /// Moves the key at `index` up to its place, shifting parents down into the hole.
     @inlinable
     mutating func siftUp(from index: Int) {
-        var child = index
-        let moving = heap[child]
-        while child > 0 {
-            let parent = (child - 1) >> 1
-            guard moving.precedes(heap[parent]) else { break }
-            heap[child] = heap[parent]
-            child = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            var child = index
+            let moving = heap[child]
+            while child > 0 {
+                let parent = (child - 1) >> 1
+                guard moving.precedes(heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = moving
         }
-        heap[child] = moving
     }
 
-    /// Moves the entry at `index` down to its place, shifting smaller children up into the hole.
+    /// Fills the hole left at the top by the popped key with `moving` (the former last key):
+    /// the hole goes down to a leaf along the smaller children, then `moving` climbs to its place.
     @inlinable
-    mutating func siftDown(from index: Int) {
-        let count = heap.count
-        var parent = index
-        let moving = heap[parent]
-        while true {
-            var child = 2 * parent + 1
-            guard child < count else { break }
-            if child + 1 < count, heap[child + 1].precedes(heap[child]) { child += 1 }
-            guard heap[child].precedes(moving) else { break }
-            heap[parent] = heap[child]
-            parent = child
+    mutating func siftDownFromTop(_ moving: Key) {
+        heap.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var hole = 0
+            while true {
+                var child = 2 * hole + 1
+                guard child < count else { break }
+                if child + 1 < count, heap[child + 1].precedes(heap[child]) { child += 1 }
+                heap[hole] = heap[child]
+                hole = child
+            }
+            while hole > 0 {
+                let parent = (hole - 1) >> 1
+                guard moving.precedes(heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = moving
         }
-        heap[parent] = moving
     }
 }

@@ -8,11 +8,15 @@ import Stochastics
 //   ccsim-bench                       mid and big, 10^6 and 10^7 arrivals, the floor loop,
 //                                     then the full model on scenarios/tiered-support.yaml for 1, 4 and 26 weeks
 //   ccsim-bench --sizes 100000        other sizes (comma-separated)
-//   ccsim-bench --cases big           a subset of cases (mid, big, mid-full, big-full, floor, tiered, tiered-workforce);
+//   ccsim-bench --cases big           a subset of cases (mid, big, mid-full, big-full, run, floor, tiered, tiered-workforce);
 //                                     mid and big run the foundation single-queue model, *-full the
-//                                     same workload through the full model that `ccsim run` uses
+//                                     same workload through the full model that `ccsim run` uses,
+//                                     run the `ccsim run` command itself on big (the ccsim binary
+//                                     next to ccsim-bench, one replication, --jobs 1)
 //
-// Each case runs in a child process of its own, so its peak memory is its own.
+// Each case runs in a child process of its own, so its peak memory is its own. The last
+// lines give the targets' ratios, all from this run: the full model and `ccsim run` to the
+// floor loop, and the peak memory at the largest size to the smallest.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -25,6 +29,17 @@ if let child = option("--child") {
     let size = Int(option("--arrivals") ?? "") ?? 1_000_000
     let started = Measurement.now()
     let result: (arrivals: Int, events: Int)
+    if child == "run" {
+        // `ccsim run` times itself from outside: spawn, run, write its files, exit.
+        do {
+            let r = try CommandLineCase.run(arrivals: size)
+            print(r.arrivals, r.events, r.seconds, r.peakMiB)
+            exit(0)
+        } catch {
+            FileHandle.standardError.write(Data("run: \(error)\n".utf8))
+            exit(1)
+        }
+    }
     if child == "floor" {
         result = FloorLoop.run(calls: size)
     } else if child == "tiered" {
@@ -48,7 +63,7 @@ if let child = option("--child") {
 }
 
 let sizes = (option("--sizes") ?? "1000000,10000000").split(separator: ",").compactMap { Int($0) }
-let cases = (option("--cases") ?? "mid,big,big-full,floor,tiered,tiered-workforce").split(separator: ",").map(String.init)
+let cases = (option("--cases") ?? "mid,big,big-full,run,floor,tiered,tiered-workforce").split(separator: ",").map(String.init)
 
 func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double)? {
     let process = Process()
@@ -64,6 +79,9 @@ func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, secon
     return (Int(fields[0]), Int(fields[1]), fields[2], fields[3])
 }
 
+/// Rates of this run, by case and size (tiered by weeks), for the ratios at the end.
+var rates: [String: [Int: (rate: Double, peak: Double)]] = [:]
+
 print("ccsim-bench: one replication per line, one thread, release build")
 print("case     arrivals     wall s   arrivals/s    events/s   peak MiB   workload")
 for name in cases {
@@ -75,6 +93,7 @@ for name in cases {
                 print("tiered: failed (is scenarios/tiered-support.yaml there? run from the repository root)")
                 continue
             }
+            rates["tiered", default: [:]][weeks] = (Double(r.arrivals) / r.seconds, r.peak)
             print(String(format: "tiered %2dw   %10d %9.2f %12.0f %11.0f %10.1f   %@",
                          weeks, r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
                          "\(TieredCase.path), one replication" as NSString))
@@ -96,11 +115,47 @@ for name in cases {
             print("\(name): failed")
             continue
         }
+        rates[name, default: [:]][size] = (Double(r.arrivals) / r.seconds, r.peak)
+        if name == "run" {
+            print("run     " + String(format: " %9d %9.2f %12.0f           - %10.1f   %@", r.arrivals, r.seconds, Double(r.arrivals) / r.seconds,
+                                      r.peak, "`ccsim run` on big: the command end to end, one replication, --jobs 1" as NSString))
+            continue
+        }
         let description = BenchmarkCase(rawValue: name)?.summary
             ?? BenchmarkCase(rawValue: String(name.dropLast(5))).map { "\($0.summary), full model" }
             ?? "3 GSL exponential draws + 1 heap pop & push per call"
         print(name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %9d %9.2f %12.0f %11.0f %10.1f   %@",
                      r.arrivals, r.seconds, Double(r.arrivals) / r.seconds,
                      Double(r.events) / r.seconds, r.peak, description as NSString))
+    }
+}
+
+// The targets' ratios (issue 15), each from figures of this run.
+func ratio(_ a: Double?, _ b: Double?) -> String {
+    guard let a, let b, b > 0 else { return "-" }
+    return String(format: "%.1f%%", 100 * a / b)
+}
+let floorRates = rates["floor"] ?? [:]
+if !floorRates.isEmpty {
+    print("")
+    print("ratios (this run)")
+    for size in sizes {
+        let floor = floorRates[size]?.rate
+        if let full = rates["big-full"]?[size] {
+            print(String(format: "  big-full / floor   at %9d: %@", size, ratio(full.rate, floor) as NSString))
+        }
+        if let run = rates["run"]?[size]?.rate, let full = rates["big-full"]?[size]?.rate {
+            print(String(format: "  run / big-full     at %9d: %@", size, ratio(run, full) as NSString))
+        }
+    }
+    // The tiered runs against the floor at the largest size measured.
+    if let largest = floorRates.keys.max(), let tiered = rates["tiered"]?[26] {
+        print(String(format: "  tiered 26w / floor at %9d: %@", largest, ratio(tiered.rate, floorRates[largest]?.rate) as NSString))
+    }
+}
+if let smallest = sizes.min(), let largest = sizes.max(), smallest < largest {
+    for name in ["big-full", "run"] {
+        guard let low = rates[name]?[smallest]?.peak, let high = rates[name]?[largest]?.peak else { continue }
+        print(String(format: "  peak memory of %@ at %d / at %d: %.2f (%.1f / %.1f MiB)", name as NSString, largest, smallest, high / low, high, low))
     }
 }

@@ -19,7 +19,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     let maxArrivals: Int?
 
     // One stream per purpose; channels draw their arrivals from substreams of the arrivals stream.
-    var arrivalStreams: [RandomStream]
+    let arrivalStreams: [RandomStream]
     let tierStream: RandomStream
     let handleTimeStream: RandomStream
     let patienceStream: RandomStream
@@ -136,7 +136,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         if !roster.agents.isEmpty { scheduler.schedule(.dayStart(day: 0), at: 0, priority: .urgent) }
         for c in 0..<plan.channelCount {
             if let first = generators[c].next(after: 0, stream: arrivalStreams[c]), first < closeTime {
-                scheduler.schedule(.arrival(channel: Int32(c)), at: first)
+                // Each channel's next arrival waits in a lane of its own, off the heap.
+                scheduler.schedule(.arrival(channel: Int32(c)), at: first, lane: c)
             }
         }
         for (c, initial) in initialQueues.enumerated() {
@@ -180,7 +181,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             if let maxArrivals, countedArrivals >= maxArrivals { closeEarly(&scheduler) }
         }
         if arrivalsOpen, let next = generators[c].next(after: now, stream: arrivalStreams[c]), next < closeTime {
-            scheduler.schedule(.arrival(channel: Int32(c)), at: next)
+            scheduler.schedule(.arrival(channel: Int32(c)), at: next, lane: c)
         }
         let tier = plan.soleTier[c] ?? drawTier(channel: c)
         let q = plan.queue(channel: c, tier: tier)
