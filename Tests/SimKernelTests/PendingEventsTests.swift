@@ -105,6 +105,67 @@ final class PendingEventsTests: XCTestCase {
     }
 }
 
+extension PendingEventsTests {
+    /// Events in lanes and on the heap pop in one `(time, priority, sequence)` order: exactly the
+    /// order they pop in when all go through the heap, ties included.
+    func testLanesKeepTheHeapsOrder() {
+        var generator = SplitMix64(seed: 11)
+        var mixed = PendingEvents<Int>()
+        var heapOnly = PendingEvents<Int>()
+        var seq = 0
+        var laneEvent: [Int?] = [nil, nil]
+        var poppedMixed: [Int] = [], poppedHeap: [Int] = []
+        var now = 0.0
+        for _ in 0..<20_000 {
+            switch generator.next() % 5 {
+            case 0, 1:
+                let time = now + Double(generator.next() % 50)  // many exact ties
+                let priority = EventPriority(UInt8(generator.next() % 3) * 100)
+                mixed.schedule(seq, at: time, priority: priority)
+                heapOnly.schedule(seq, at: time, priority: priority)
+                seq += 1
+            case 2, 3:
+                // A lane event, in an empty lane.
+                let lane = Int(generator.next() % 2)
+                guard laneEvent[lane] == nil else { continue }
+                let time = now + Double(generator.next() % 50)
+                mixed.schedule(seq, at: time, lane: lane, priority: .normal)
+                heapOnly.schedule(seq, at: time)
+                laneEvent[lane] = seq
+                seq += 1
+            default:
+                XCTAssertEqual(mixed.nextTime(), heapOnly.nextTime())
+                let a = mixed.popNext(), b = heapOnly.popNext()
+                XCTAssertEqual(a?.time, b?.time)
+                XCTAssertEqual(a?.event, b?.event)
+                if let a {
+                    poppedMixed.append(a.event)
+                    now = a.time
+                    // A popped lane event frees its lane.
+                    for lane in 0..<2 where laneEvent[lane] == a.event { laneEvent[lane] = nil }
+                }
+                if let b { poppedHeap.append(b.event) }
+            }
+            XCTAssertEqual(mixed.count, heapOnly.count)
+        }
+        while let a = mixed.popNext() { poppedMixed.append(a.event) }
+        while let b = heapOnly.popNext() { poppedHeap.append(b.event) }
+        XCTAssertEqual(poppedMixed, poppedHeap)
+        XCTAssertTrue(mixed.isEmpty)
+    }
+
+    func testLaneEventsRespectTheLimit() {
+        var events = PendingEvents<Int>()
+        events.schedule(1, at: 3, lane: 0)
+        events.schedule(2, at: 5)
+        XCTAssertNil(events.popNext(notAfter: 2))
+        XCTAssertEqual(events.count, 2)
+        XCTAssertEqual(events.popNext(notAfter: 3)?.event, 1)
+        XCTAssertEqual(events.popNext()?.event, 2)
+        XCTAssertNil(events.popNext())
+    }
+}
+
 /// A tiny deterministic generator for test inputs (the kernel itself knows no randomness).
 struct SplitMix64 {
     var state: UInt64

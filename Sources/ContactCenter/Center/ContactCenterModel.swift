@@ -196,6 +196,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         admit(contacts.insert(record), patience: patience, &scheduler)
     }
 
+    @inline(__always)
     private func drawTier(channel c: Int) -> Int {
         let u = tierStream.uniform()
         let cumulative = plan.tierCumulative[c]
@@ -254,6 +255,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// agents on duty who serve the queue) exceeds the threshold; accepted with
     /// the offer's probability. The callback keeps the caller's place in line.
     /// nil when no callback is offered.
+    @inline(__always)
     private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool? {
         var agents = 0.0
         for p in plan.servers.range(q) { agents += Double(pool.onDuty[plan.servers[position: p].team]) }
@@ -325,6 +327,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     }
 
     /// The outcome of a handled contact; the agent's tenure and training scale the tier's shares.
+    @inline(__always)
     private func drawOutcome(tier: Int, _ adjustment: AgentAdjustment) -> CenterStatistics.Outcome {
         let resolved = min(1, plan.resolved[tier] * adjustment.resolved + adjustment.resolvedPoints)
         if resolved >= 1 { return .resolved }
@@ -369,6 +372,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// comes back while the channel is closed tries again when it opens. Channels with a
     /// constant demand (or none: escalation-only queues) never close. Searched in steps
     /// of a reporting interval over at most a week; nil if the channel never opens.
+    @inline(__always)
     private func opening(channel c: Int, from time: Double) -> Double? {
         if case .constant = demandPatterns[c] { return time }
         if generators[c].rate(at: time) > 0 { return time }
