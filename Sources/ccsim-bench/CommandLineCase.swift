@@ -37,7 +37,7 @@ enum CommandLineCase {
 
     /// Runs `ccsim run` in a child process; the peak memory is the command's own
     /// (this process only waits for it, so its children's peak is the command's).
-    static func run(arrivals: Int) throws -> (arrivals: Int, events: Int, seconds: Double, peakMiB: Double) {
+    static func run(arrivals: Int) throws -> (arrivals: Int, events: Int, seconds: Double, peakMiB: Double, cpuSeconds: Double) {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ccsim-bench-run-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -62,7 +62,7 @@ enum CommandLineCase {
         }
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return (arrivals, 0, seconds, Double(usage.ru_maxrss) / 1024)
+        return (arrivals, 0, seconds, Double(usage.ru_maxrss) / 1024, Measurement.cpuSeconds(of: RUSAGE_CHILDREN.rawValue))
     }
 
     struct CommandFailed: Error, CustomStringConvertible {

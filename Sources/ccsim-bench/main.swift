@@ -14,9 +14,11 @@ import Stochastics
 //                                     run the `ccsim run` command itself on big (the ccsim binary
 //                                     next to ccsim-bench, one replication, --jobs 1)
 //
-// Each case runs in a child process of its own, so its peak memory is its own. The last
-// lines give the targets' ratios, all from this run: the full model and `ccsim run` to the
-// floor loop, and the peak memory at the largest size to the smallest.
+// Each case runs in a child process of its own, so its peak memory and CPU time are its own.
+// Rates are per wall-clock second; the cpu s column is the case's user + system time. The
+// last lines give the targets' ratios, all from this run, on CPU time and on wall time (the
+// machine may be shared: CPU time moves less): the full model and `ccsim run` to the floor
+// loop, and the peak memory at the largest size to the smallest.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -25,7 +27,7 @@ func option(_ name: String) -> String? {
 }
 
 if let child = option("--child") {
-    // Child mode: run one case and print "arrivals events seconds peakMiB".
+    // Child mode: run one case and print "arrivals events seconds peakMiB cpuSeconds".
     let size = Int(option("--arrivals") ?? "") ?? 1_000_000
     let started = Measurement.now()
     let result: (arrivals: Int, events: Int)
@@ -33,7 +35,7 @@ if let child = option("--child") {
         // `ccsim run` times itself from outside: spawn, run, write its files, exit.
         do {
             let r = try CommandLineCase.run(arrivals: size)
-            print(r.arrivals, r.events, r.seconds, r.peakMiB)
+            print(r.arrivals, r.events, r.seconds, r.peakMiB, r.cpuSeconds)
             exit(0)
         } catch {
             FileHandle.standardError.write(Data("run: \(error)\n".utf8))
@@ -58,14 +60,14 @@ if let child = option("--child") {
         result = (replication.arrivalsSimulated, replication.eventsHandled)
     }
     let seconds = Measurement.now() - started
-    print(result.arrivals, result.events, seconds, Measurement.peakMemoryMiB())
+    print(result.arrivals, result.events, seconds, Measurement.peakMemoryMiB(), Measurement.cpuSeconds())
     exit(0)
 }
 
 let sizes = (option("--sizes") ?? "1000000,10000000").split(separator: ",").compactMap { Int($0) }
 let cases = (option("--cases") ?? "mid,big,big-full,run,floor,tiered,tiered-workforce").split(separator: ",").map(String.init)
 
-func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double)? {
+func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double, cpu: Double)? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).absoluteURL
     process.arguments = ["--child", name, "--arrivals", String(size)]
@@ -75,28 +77,34 @@ func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, secon
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
-    guard process.terminationStatus == 0, fields.count == 4 else { return nil }
-    return (Int(fields[0]), Int(fields[1]), fields[2], fields[3])
+    guard process.terminationStatus == 0, fields.count == 5 else { return nil }
+    return (Int(fields[0]), Int(fields[1]), fields[2], fields[3], fields[4])
 }
 
-/// Rates of this run, by case and size (tiered by weeks), for the ratios at the end.
-var rates: [String: [Int: (rate: Double, peak: Double)]] = [:]
+/// Rates of this run by case and size (tiered by weeks): per wall second and per CPU second.
+var rates: [String: [Int: (wall: Double, cpu: Double, peak: Double)]] = [:]
+
+/// One table row: the rates per wall second, the CPU seconds, the peak memory.
+func row(_ label: String, _ r: (arrivals: Int, events: Int, seconds: Double, peak: Double, cpu: Double), _ workload: String) -> String {
+    let events = r.events > 0 ? String(format: "%11.0f", Double(r.events) / r.seconds) : "          -"
+    return label.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + String(format: " %10d %8.2f %7.2f %12.0f %@ %9.1f   %@", r.arrivals, r.seconds, r.cpu, Double(r.arrivals) / r.seconds,
+                 events as NSString, r.peak, workload as NSString)
+}
 
 print("ccsim-bench: one replication per line, one thread, release build")
-print("case     arrivals     wall s   arrivals/s    events/s   peak MiB   workload")
+print("case           arrivals   wall s   cpu s   arrivals/s    events/s  peak MiB   workload")
 for name in cases {
     if name == "tiered" {
         print("")
-        print("full model     contacts     wall s   contacts/s    events/s   peak MiB   workload")
+        print("full model     contacts   wall s   cpu s   contacts/s    events/s  peak MiB   workload")
         for weeks in [1, 4, 26] {
             guard let r = runChild("tiered", weeks) else {
                 print("tiered: failed (is scenarios/tiered-support.yaml there? run from the repository root)")
                 continue
             }
-            rates["tiered", default: [:]][weeks] = (Double(r.arrivals) / r.seconds, r.peak)
-            print(String(format: "tiered %2dw   %10d %9.2f %12.0f %11.0f %10.1f   %@",
-                         weeks, r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
-                         "\(TieredCase.path), one replication" as NSString))
+            rates["tiered", default: [:]][weeks] = (Double(r.arrivals) / r.seconds, Double(r.arrivals) / r.cpu, r.peak)
+            print(row(String(format: "tiered %2dw", weeks), r, "\(TieredCase.path), one replication"))
         }
         continue
     }
@@ -105,9 +113,7 @@ for name in cases {
             print("tiered-workforce: failed")
             continue
         }
-        print(String(format: "tiered+wf 26w %9d %9.2f %12.0f %11.0f %10.1f   %@",
-                     r.arrivals, r.seconds, Double(r.arrivals) / r.seconds, Double(r.events) / r.seconds, r.peak,
-                     "\(TieredCase.path) with workforce dynamics and training, one replication" as NSString))
+        print(row("tiered+wf 26w", r, "\(TieredCase.path) with workforce dynamics and training, one replication"))
         continue
     }
     for size in sizes {
@@ -115,43 +121,34 @@ for name in cases {
             print("\(name): failed")
             continue
         }
-        rates[name, default: [:]][size] = (Double(r.arrivals) / r.seconds, r.peak)
-        if name == "run" {
-            print("run     " + String(format: " %9d %9.2f %12.0f           - %10.1f   %@", r.arrivals, r.seconds, Double(r.arrivals) / r.seconds,
-                                      r.peak, "`ccsim run` on big: the command end to end, one replication, --jobs 1" as NSString))
-            continue
-        }
-        let description = BenchmarkCase(rawValue: name)?.summary
+        rates[name, default: [:]][size] = (Double(r.arrivals) / r.seconds, Double(r.arrivals) / r.cpu, r.peak)
+        let description = name == "run" ? "`ccsim run` on big: the command end to end, one replication, --jobs 1"
+            : BenchmarkCase(rawValue: name)?.summary
             ?? BenchmarkCase(rawValue: String(name.dropLast(5))).map { "\($0.summary), full model" }
             ?? "3 GSL exponential draws + 1 heap pop & push per call"
-        print(name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %9d %9.2f %12.0f %11.0f %10.1f   %@",
-                     r.arrivals, r.seconds, Double(r.arrivals) / r.seconds,
-                     Double(r.events) / r.seconds, r.peak, description as NSString))
+        print(row(name, r, description))
     }
 }
 
-// The targets' ratios (issue 15), each from figures of this run.
-func ratio(_ a: Double?, _ b: Double?) -> String {
-    guard let a, let b, b > 0 else { return "-" }
-    return String(format: "%.1f%%", 100 * a / b)
+// The targets' ratios (issue 15), each from figures of this run: on CPU time, then wall time.
+func ratio(_ a: (wall: Double, cpu: Double, peak: Double)?, _ b: (wall: Double, cpu: Double, peak: Double)?) -> String {
+    guard let a, let b, b.cpu > 0, b.wall > 0 else { return "-" }
+    return String(format: "%5.1f%% cpu  %5.1f%% wall", 100 * a.cpu / b.cpu, 100 * a.wall / b.wall)
 }
 let floorRates = rates["floor"] ?? [:]
-if !floorRates.isEmpty {
-    print("")
-    print("ratios (this run)")
-    for size in sizes {
-        let floor = floorRates[size]?.rate
-        if let full = rates["big-full"]?[size] {
-            print(String(format: "  big-full / floor   at %9d: %@", size, ratio(full.rate, floor) as NSString))
-        }
-        if let run = rates["run"]?[size]?.rate, let full = rates["big-full"]?[size]?.rate {
-            print(String(format: "  run / big-full     at %9d: %@", size, ratio(run, full) as NSString))
-        }
+print("")
+print("ratios (this run)")
+for size in sizes {
+    if rates["big-full"]?[size] != nil, floorRates[size] != nil {
+        print(String(format: "  big-full / floor      at %9d: %@", size, ratio(rates["big-full"]?[size], floorRates[size]) as NSString))
     }
-    // The tiered runs against the floor at the largest size measured.
-    if let largest = floorRates.keys.max(), let tiered = rates["tiered"]?[26] {
-        print(String(format: "  tiered 26w / floor at %9d: %@", largest, ratio(tiered.rate, floorRates[largest]?.rate) as NSString))
+    if rates["run"]?[size] != nil, rates["big-full"]?[size] != nil {
+        print(String(format: "  run / big-full        at %9d: %@", size, ratio(rates["run"]?[size], rates["big-full"]?[size]) as NSString))
     }
+}
+// The tiered run against the floor at the largest size measured.
+if let largest = floorRates.keys.max(), let tiered = rates["tiered"]?[26] {
+    print(String(format: "  tiered 26w / floor    at %9d: %@", largest, ratio(tiered, floorRates[largest]) as NSString))
 }
 if let smallest = sizes.min(), let largest = sizes.max(), smallest < largest {
     for name in ["big-full", "run"] {
