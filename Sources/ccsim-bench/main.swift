@@ -87,7 +87,7 @@ var rates: [String: [Int: (wall: Double, cpu: Double, peak: Double)]] = [:]
 /// One table row: the rates per wall second, the CPU seconds, the peak memory.
 func row(_ label: String, _ r: (arrivals: Int, events: Int, seconds: Double, peak: Double, cpu: Double), _ workload: String) -> String {
     let events = r.events > 0 ? String(format: "%11.0f", Double(r.events) / r.seconds) : "          -"
-    return label.padding(toLength: 12, withPad: " ", startingAt: 0)
+    return label.padding(toLength: 13, withPad: " ", startingAt: 0)
         + String(format: " %10d %8.2f %7.2f %12.0f %@ %9.1f   %@", r.arrivals, r.seconds, r.cpu, Double(r.arrivals) / r.seconds,
                  events as NSString, r.peak, workload as NSString)
 }
