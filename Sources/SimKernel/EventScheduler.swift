@@ -39,6 +39,16 @@ public struct EventScheduler<Event> {
         pending.schedule(event, at: time, lane: lane, priority: priority)
     }
 
+    /// Schedules a batch of events known ahead (a day's rota changes) in the feed, off the heap:
+    /// the same order of events as scheduling them one by one in this order, cheapest when the
+    /// batch comes in time order. They cannot be cancelled.
+    @inlinable
+    public mutating func scheduleInOrder<Batch: Collection>(_ batch: Batch)
+        where Batch.Element == (event: Event, time: Double, priority: EventPriority) {
+        for item in batch { precondition(item.time >= now, "cannot schedule an event in the past") }
+        pending.scheduleInOrder(batch)
+    }
+
     /// Cancels a scheduled event; `false` when it already fired or was cancelled.
     @inlinable
     @discardableResult

@@ -22,7 +22,12 @@
 /// through the heap; it only skips a push that climbs nearly to the top (the next
 /// arrival is soon) and a pop, for a comparison with the earliest lane.
 ///
-/// Complexity: `schedule` and `popNext` are O(log n + lanes); `cancel` is O(1). The pop
+/// The feed: events known ahead in a batch (a day's rota changes) wait off the heap
+/// in one queue sorted by the same key (`scheduleInOrder(_:)`), so they neither
+/// deepen the heap all day nor cost a push and a pop each.
+///
+/// Complexity: `schedule` and `popNext` are O(log n + lanes); `cancel` is O(1); a batch
+/// into the feed O(k), or O(k log k) when it is not already in order. The pop
 /// sifts bottom-up (Floyd): the hole goes down to a leaf along the smaller
 /// children, then the last key climbs back, which saves a comparison per level
 /// because that key almost always belongs near the bottom.
@@ -81,6 +86,10 @@ public struct PendingEvents<Event> {
     @usableFromInline var lanes: [Lane] = []
     /// The occupied lane whose event comes first, or -1 when every lane is empty.
     @usableFromInline var earliestLane = -1
+    /// The feed's keys and events, sorted by key from `feedFront` on (those before it have fired).
+    @usableFromInline var feedKeys: [Key] = []
+    @usableFromInline var feedEvents: [Event] = []
+    @usableFromInline var feedFront = 0
     @usableFromInline var slots: [Slot] = []
     @usableFromInline var freeSlots: [UInt32] = []
     @usableFromInline var nextSequence: UInt64 = 0
@@ -140,6 +149,51 @@ public struct PendingEvents<Event> {
         if earliestLane < 0 || key.precedes(lanes[earliestLane].key) { earliestLane = lane }
     }
 
+    /// Adds a batch of events to the feed, off the heap: each gets the key it would get if
+    /// scheduled one by one in this order, so the order of events is unchanged. O(k) when the
+    /// batch is in time order and after the feed's pending events (a day's rota, sorted);
+    /// otherwise the feed is sorted again. They cannot be cancelled.
+    @inlinable
+    public mutating func scheduleInOrder<Batch: Sequence>(_ batch: Batch)
+        where Batch.Element == (event: Event, time: Double, priority: EventPriority) {
+        if feedFront > 0 {
+            feedKeys.removeFirst(feedFront)
+            feedEvents.removeFirst(feedFront)
+            feedFront = 0
+        }
+        var inOrder = true
+        for item in batch {
+            precondition(!item.time.isNaN, "event time is NaN")
+            let key = Key(time: item.time, order: UInt64(item.priority.rawValue) << 56 | nextSequence, slot: 0)
+            nextSequence &+= 1
+            liveCount += 1
+            if let last = feedKeys.last, key.precedes(last) { inOrder = false }
+            feedKeys.append(key)
+            feedEvents.append(item.event)
+        }
+        guard !inOrder else { return }
+        let sorted = zip(feedKeys, feedEvents).sorted { $0.0.precedes($1.0) }
+        feedKeys = sorted.map(\.0)
+        feedEvents = sorted.map(\.1)
+    }
+
+    /// Where the next event comes from: 0 the heap, 1 the earliest lane, 2 the feed (-1: nothing pending).
+    /// Cancelled tops must have been discarded.
+    @inlinable
+    func nextSource() -> (source: Int, time: Double) {
+        var source = heap.isEmpty ? -1 : 0
+        var best = heap.isEmpty ? Key(time: .infinity, order: .max, slot: 0) : heap[0]
+        if earliestLane >= 0, source < 0 || lanes[earliestLane].key.precedes(best) {
+            source = 1
+            best = lanes[earliestLane].key
+        }
+        if feedFront < feedKeys.count, source < 0 || feedKeys[feedFront].precedes(best) {
+            source = 2
+            best = feedKeys[feedFront]
+        }
+        return (source, best.time)
+    }
+
     /// Cancels a scheduled event. Returns `false` when it already fired or was cancelled.
     @inlinable
     @discardableResult
@@ -156,18 +210,19 @@ public struct PendingEvents<Event> {
     @inlinable
     public mutating func nextTime() -> Double? {
         discardCancelledTop()
-        if earliestLane >= 0, heap.isEmpty || lanes[earliestLane].key.precedes(heap[0]) { return lanes[earliestLane].key.time }
-        return heap.first?.time
+        let next = nextSource()
+        return next.source < 0 ? nil : next.time
     }
 
     /// Removes and returns the earliest live event, if its time is not after `limit`.
     @inlinable
     public mutating func popNext(notAfter limit: Double = .infinity) -> (time: Double, event: Event)? {
         discardCancelledTop()
-        if earliestLane >= 0, heap.isEmpty || lanes[earliestLane].key.precedes(heap[0]) {
-            return popLane(notAfter: limit)
-        }
-        guard let top = heap.first, top.time <= limit else { return nil }
+        let next = nextSource()
+        guard next.source >= 0, next.time <= limit else { return nil }
+        if next.source == 1 { return popLane() }
+        if next.source == 2 { return popFeed() }
+        let top = heap[0]
         removeTop()
         let event = slots.withUnsafeMutableBufferPointer { slots in
             let s = Int(top.slot)
@@ -183,10 +238,9 @@ public struct PendingEvents<Event> {
 
     /// Removes and returns the earliest lane's event (which precedes the heap's top).
     @inlinable
-    mutating func popLane(notAfter limit: Double) -> (time: Double, event: Event)? {
+    mutating func popLane() -> (time: Double, event: Event) {
         let lane = earliestLane
         let time = lanes[lane].key.time
-        guard time <= limit else { return nil }
         let event = lanes[lane].event.unsafelyUnwrapped
         lanes[lane] = Lane()
         liveCount -= 1
@@ -195,6 +249,20 @@ public struct PendingEvents<Event> {
             if earliestLane < 0 || lanes[l].key.precedes(lanes[earliestLane].key) { earliestLane = l }
         }
         return (time, event)
+    }
+
+    /// Removes and returns the feed's front event (which comes before the heap's top and the lanes').
+    @inlinable
+    mutating func popFeed() -> (time: Double, event: Event) {
+        let next = (feedKeys[feedFront].time, feedEvents[feedFront])
+        feedFront += 1
+        if feedFront == feedKeys.count {
+            feedKeys.removeAll(keepingCapacity: true)
+            feedEvents.removeAll(keepingCapacity: true)
+            feedFront = 0
+        }
+        liveCount -= 1
+        return next
     }
 
     @inlinable

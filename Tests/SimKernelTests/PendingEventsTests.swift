@@ -106,8 +106,8 @@ final class PendingEventsTests: XCTestCase {
 }
 
 extension PendingEventsTests {
-    /// Events in lanes and on the heap pop in one `(time, priority, sequence)` order: exactly the
-    /// order they pop in when all go through the heap, ties included.
+    /// Events in lanes, in the feed and on the heap pop in one `(time, priority, sequence)` order:
+    /// exactly the order they pop in when all go through the heap, ties included.
     func testLanesKeepTheHeapsOrder() {
         var generator = SplitMix64(seed: 11)
         var mixed = PendingEvents<Int>()
@@ -124,7 +124,20 @@ extension PendingEventsTests {
                 mixed.schedule(seq, at: time, priority: priority)
                 heapOnly.schedule(seq, at: time, priority: priority)
                 seq += 1
-            case 2, 3:
+            case 3:
+                // A batch into the feed: in time order or not, before or after what the feed holds.
+                var batch: [(event: Int, time: Double, priority: EventPriority)] = []
+                let sorted = generator.next() % 2 == 0
+                var time = now + Double(generator.next() % 50)
+                for _ in 0..<Int(generator.next() % 8) {
+                    time = sorted ? time + Double(generator.next() % 3) : now + Double(generator.next() % 50)
+                    let priority = EventPriority(UInt8(generator.next() % 3) * 100)
+                    batch.append((seq, time, priority))
+                    heapOnly.schedule(seq, at: time, priority: priority)
+                    seq += 1
+                }
+                mixed.scheduleInOrder(batch)
+            case 2:
                 // A lane event, in an empty lane.
                 let lane = Int(generator.next() % 2)
                 guard laneEvent[lane] == nil else { continue }

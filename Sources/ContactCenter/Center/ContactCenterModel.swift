@@ -39,6 +39,9 @@ public struct ContactCenterModel: DiscreteEventModel {
     var contacts = ContactTable()
     var statistics: CenterStatistics
 
+    /// The day's rota changes, gathered for the kernel's feed (storage kept from day to day).
+    var rotaChanges: [(event: CenterEvent, time: Double, priority: EventPriority)] = []
+
     /// Per-contact rows, when a trace was asked for.
     var trace: ContactTrace?
     var issuesStarted: Int32 = 0
@@ -417,6 +420,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             // A trainee idle on a night shift at midnight may have just been cleared for more tiers.
             for agent in pool.startWeek(day / 7, &workforce!) { dispatch(agent, &scheduler) }
         }
+        rotaChanges.removeAll(keepingCapacity: true)
         for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream) {
             let change: AgentChange = switch transition.kind {
             case .shiftStart: .shiftStart
@@ -430,21 +434,24 @@ public struct ContactCenterModel: DiscreteEventModel {
             let at = max(transition.time, scheduler.now)
             switch workforce?.admit(transition) ?? .keep {
             case .keep:
-                scheduler.schedule(.agentChange(agent: agent, change: change), at: at)
+                rotaChanges.append((.agentChange(agent: agent, change: change), at, .normal))
             case .drop:
                 continue
             case .trainingBlock(let length):
                 // The pause comes first, so the agent never takes a contact before the block.
-                scheduler.schedule(.agentChange(agent: agent, change: .pauseStart), at: at)
-                scheduler.schedule(.agentChange(agent: agent, change: change), at: at)
+                rotaChanges.append((.agentChange(agent: agent, change: .pauseStart), at, .normal))
+                rotaChanges.append((.agentChange(agent: agent, change: change), at, .normal))
                 if length < roster.shiftLength(of: transition.agent) - 1e-6, transition.time + length < closeTime {
-                    scheduler.schedule(.agentChange(agent: agent, change: .pauseEnd), at: transition.time + length)
+                    rotaChanges.append((.agentChange(agent: agent, change: .pauseEnd), transition.time + length, .normal))
                 }
             case .endThenResume:
-                scheduler.schedule(.agentChange(agent: agent, change: change), at: at)
-                scheduler.schedule(.agentChange(agent: agent, change: .pauseEnd), at: at)
+                rotaChanges.append((.agentChange(agent: agent, change: change), at, .normal))
+                rotaChanges.append((.agentChange(agent: agent, change: .pauseEnd), at, .normal))
             }
         }
+        // The day's changes (sorted by the roster) wait in the kernel's feed, off the heap: the
+        // same order of events as scheduling them one by one.
+        scheduler.scheduleInOrder(rotaChanges)
         let next = Double(day + 1) * 86_400
         if next < closeTime { scheduler.schedule(.dayStart(day: Int32(day + 1)), at: next, priority: .urgent) }
     }
