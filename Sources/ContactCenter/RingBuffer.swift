@@ -2,13 +2,14 @@
 ///
 /// The queue of waiting contacts lives here: appending and removing at the
 /// ends is O(1) amortised, and the storage is reused, so a long run keeps a
-/// steady footprint sized by the longest queue it met.
-struct RingBuffer<Element> {
+/// steady footprint sized by the longest queue it met. Package-wide: the single-queue oracle of
+/// the tests and the benchmark (Tests/Support/SingleQueueOracle) queues its callers in it too.
+package struct RingBuffer<Element> {
     var storage: [Element?]
     var head = 0
     var count = 0
 
-    init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         var size = 1
         while size < capacity { size <<= 1 }
         storage = Array(repeating: nil, count: size)
@@ -25,13 +26,13 @@ struct RingBuffer<Element> {
         return storage[(head + offset) & (storage.count - 1)]!
     }
 
-    mutating func append(_ element: Element) {
+    package mutating func append(_ element: Element) {
         if count == storage.count { grow() }
         storage[(head + count) & (storage.count - 1)] = element
         count += 1
     }
 
-    mutating func popFirst() -> Element? {
+    package mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil
