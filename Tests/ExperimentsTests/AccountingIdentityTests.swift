@@ -9,7 +9,18 @@ import Testing
 /// pending) + unanswered at the end; and the center's totals are the sums over channels and tiers.
 @Suite struct AccountingIdentityTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let bundled = ["mmc-basic", "erlang-a", "tiered-support", "igaming", "crypto-exchange", "bpo-multi-client", "training-roi"]
+    /// Every scenario in scenarios/, read from the folder, so a scenario added there is checked too
+    /// (the list written out by hand had left out multiskill-routing).
+    static let bundled: [String] = {
+        let folder = root.appendingPathComponent("scenarios").path
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    @Test func everyBundledScenarioIsChecked() {
+        #expect(Self.bundled.count >= 8)
+        #expect(Self.bundled.contains("multiskill-routing"))
+    }
 
     static func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/\(name).yaml").path)

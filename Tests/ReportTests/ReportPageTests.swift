@@ -72,6 +72,17 @@ struct ReportPageTests {
         }
     }
 
+    /// The footer names the ccsim making the page (`ResultsVersion`, as `ccsim --version`), and
+    /// the one that wrote the results only when it is another.
+    @Test func footerNamesTheOneVersion() throws {
+        let same = ReportPage(results: try SummaryDocument.decode(Data(SmallSummary.json.utf8)), source: "x").html()
+        #expect(same.contains("(ccsim \(ResultsVersion.ccsim)) from"))
+        #expect(!same.contains("results written by"))
+        var older = try SummaryDocument.decode(Data(SmallSummary.json.utf8))
+        older.ccsimVersion = "0.1.0"
+        #expect(ReportPage(results: older, source: "x").html().contains("results written by ccsim 0.1.0"))
+    }
+
     /// A field missing from an otherwise complete file is named as the file spells it, with the
     /// version that wrote the file when it is not this one.
     @Test func missingFieldIsNamedAsInTheFile() throws {
