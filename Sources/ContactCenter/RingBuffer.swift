@@ -3,13 +3,14 @@
 /// The queue of waiting contacts lives here: appending and removing at the
 /// ends is O(1) amortised, and the storage is reused, so a long run keeps a
 /// steady footprint sized by the longest queue it met. Package-wide: the single-queue oracle of
-/// the tests and the benchmark (Tests/Support/SingleQueueOracle) queues its callers in it too.
+/// the tests and the benchmark (Tests/Support/SingleQueueOracle) queues its callers in it too,
+/// inlinable so that the oracle's queue is specialised there as it is here.
 package struct RingBuffer<Element> {
-    var storage: [Element?]
-    var head = 0
-    var count = 0
+    @usableFromInline var storage: [Element?]
+    @usableFromInline var head = 0
+    @usableFromInline var count = 0
 
-    package init(capacity: Int = 16) {
+    @inlinable package init(capacity: Int = 16) {
         var size = 1
         while size < capacity { size <<= 1 }
         storage = Array(repeating: nil, count: size)
@@ -26,13 +27,13 @@ package struct RingBuffer<Element> {
         return storage[(head + offset) & (storage.count - 1)]!
     }
 
-    package mutating func append(_ element: Element) {
+    @inlinable package mutating func append(_ element: Element) {
         if count == storage.count { grow() }
         storage[(head + count) & (storage.count - 1)] = element
         count += 1
     }
 
-    package mutating func popFirst() -> Element? {
+    @inlinable package mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil
