@@ -9,8 +9,9 @@ import PackageDescription
 //   Analytics                 Erlang B/C/A, square-root staffing
 //   Scenarios                 scenario schema decoded from YAML, validated once at load
 //   ContactCenter             the contact-center model on the kernel
-//   ResultsSchema             the results vocabulary: metric names, units, labels, value and time formats,
-//                             verdict words, the version (Foundation only; shared by Experiments and Report)
+//   ResultsSchema             the results vocabulary: the summary.json document, metric names, units, labels,
+//                             value and time formats, verdict words, the version (Foundation only; Experiments
+//                             writes through it, Report reads through it)
 //   Experiments               replications, result files
 //   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
@@ -19,7 +20,9 @@ import PackageDescription
 //   CGLPK, Scheduling         shift scheduling as an integer program (GLPK), written back as a scenario
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
 //   ccsim                     thin command-line interface
-// The benchmark (ccsim-bench) sits outside the library's dependencies.
+// The benchmark (ccsim-bench) sits outside the library's dependencies. The foundation's single-queue
+// model is no part of the library: it lives in Tests/Support/SingleQueueOracle, the independent
+// oracle the tests compare the contact-center model and Erlang C/A with, and a benchmark workload.
 let package = Package(
     name: "ccsim",
     platforms: [.macOS(.v13)],
@@ -70,16 +73,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ccsim-bench", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "SimKernel"]),
+        .executableTarget(name: "ccsim-bench", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "SimKernel", "SingleQueueOracle"]),
+        // The foundation's single-queue model (M/G/n+G): the tests' oracle and a benchmark workload.
+        .target(
+            name: "SingleQueueOracle",
+            dependencies: ["ContactCenter", "Experiments", "Scenarios", "SimKernel", "Statistics", "Stochastics"],
+            path: "Tests/Support/SingleQueueOracle"
+        ),
 
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CRandomStreams", "CGSL"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics"]),
-        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "Statistics"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "Statistics", "SingleQueueOracle"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics", "SingleQueueOracle"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics", "SingleQueueOracle"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
         // The command-line runner shared by the tests that run the built `ccsim`.
         .target(name: "CCSimCommandLine", path: "Tests/Support/CCSimCommandLine"),

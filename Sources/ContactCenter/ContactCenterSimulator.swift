@@ -2,30 +2,21 @@ import Scenarios
 import SimKernel
 import Stochastics
 
-/// Runs one replication of a scenario.
+/// Runs one replication of a scenario with the contact-center model (`ContactCenterModel`).
 ///
 /// A replication is a pure function of (scenario, seed, replication index):
 /// its random streams come from the seed's stream plan, so the same inputs
 /// give the same result on any thread, in any order.
 public enum ContactCenterSimulator {
-    public static func run(_ scenario: Scenario, replication: Int) throws -> ReplicationResult {
-        guard let queue = scenario.singleQueue else { throw NotASingleQueue(scenario: scenario.name) }
-        let streams = try StreamPlan(seed: scenario.run.seed)
-        var simulation = Simulation(model: SingleQueueModel(queue: queue, run: scenario.run, streams: streams, replication: replication))
-        simulation.model.start(&simulation.scheduler)
-        simulation.run()
-        return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
-    }
-
     /// Runs one replication of the full model.
-    public static func runCenter(_ scenario: Scenario, replication: Int, tracePath: String? = nil,
-                                 progress: ((Int) -> Void)? = nil) throws -> CenterResult {
-        try runCenter(scenario.center, run: scenario.run, replication: replication, tracePath: tracePath, progress: progress)
+    public static func run(_ scenario: Scenario, replication: Int, tracePath: String? = nil,
+                           progress: ((Int) -> Void)? = nil) throws -> CenterResult {
+        try Self.run(scenario.center, run: scenario.run, replication: replication, tracePath: tracePath, progress: progress)
     }
 
     /// Runs one replication of a center described in code (see the overload with `progress`).
-    public static func runCenter(_ center: CenterSpec, run: RunSettings, replication: Int, tracePath: String? = nil) throws -> CenterResult {
-        try runCenter(center, run: run, replication: replication, tracePath: tracePath, progress: nil)
+    public static func run(_ center: CenterSpec, run: RunSettings, replication: Int, tracePath: String? = nil) throws -> CenterResult {
+        try Self.run(center, run: run, replication: replication, tracePath: tracePath, progress: nil)
     }
 
     /// Runs one replication of a center described in code; with `tracePath`, streams
@@ -35,8 +26,8 @@ public enum ContactCenterSimulator {
     /// calling `progress(1)` after each, so long runs can show an ETA. The events handled and
     /// their order are the same as in one go (each slice stops before the next event), so the
     /// result is identical.
-    public static func runCenter(_ center: CenterSpec, run: RunSettings, replication: Int, tracePath: String? = nil,
-                                 progress: ((Int) -> Void)?) throws -> CenterResult {
+    public static func run(_ center: CenterSpec, run: RunSettings, replication: Int, tracePath: String? = nil,
+                           progress: ((Int) -> Void)?) throws -> CenterResult {
         let streams = try StreamPlan(seed: run.seed)
         var simulation = Simulation(model: ContactCenterModel(center: center, run: run, streams: streams, replication: replication))
         if let tracePath {
@@ -63,10 +54,4 @@ public enum ContactCenterSimulator {
         try simulation.model.trace?.finish()
         return simulation.model.result(replication: replication, eventsHandled: simulation.scheduler.eventsHandled)
     }
-}
-
-/// The foundation model runs only single-queue scenarios (`Scenario.singleQueue`).
-public struct NotASingleQueue: Error, CustomStringConvertible {
-    public let scenario: String
-    public var description: String { "scenario '\(scenario)' is not a single queue; run it with the full model" }
 }

@@ -2,13 +2,15 @@
 ///
 /// The queue of waiting contacts lives here: appending and removing at the
 /// ends is O(1) amortised, and the storage is reused, so a long run keeps a
-/// steady footprint sized by the longest queue it met.
-struct RingBuffer<Element> {
-    var storage: [Element?]
-    var head = 0
-    var count = 0
+/// steady footprint sized by the longest queue it met. Package-wide: the single-queue oracle of
+/// the tests and the benchmark (Tests/Support/SingleQueueOracle) queues its callers in it too,
+/// inlinable so that the oracle's queue is specialised there as it is here.
+package struct RingBuffer<Element> {
+    @usableFromInline var storage: [Element?]
+    @usableFromInline var head = 0
+    @usableFromInline var count = 0
 
-    init(capacity: Int = 16) {
+    @inlinable package init(capacity: Int = 16) {
         var size = 1
         while size < capacity { size <<= 1 }
         storage = Array(repeating: nil, count: size)
@@ -25,13 +27,13 @@ struct RingBuffer<Element> {
         return storage[(head + offset) & (storage.count - 1)]!
     }
 
-    mutating func append(_ element: Element) {
+    @inlinable package mutating func append(_ element: Element) {
         if count == storage.count { grow() }
         storage[(head + count) & (storage.count - 1)] = element
         count += 1
     }
 
-    mutating func popFirst() -> Element? {
+    @inlinable package mutating func popFirst() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil

@@ -11,10 +11,8 @@ import Stochastics
 /// where simulation earns its keep. Occupancy is the single team's; every
 /// other figure is the single channel's.
 public struct ErlangReference: Sendable {
-    public enum Model: String, Sendable {
-        case erlangC = "Erlang C"
-        case erlangA = "Erlang A"
-    }
+    /// The closed form, named as `summary.json` names it (`ResultsSchema.TheoryModel`).
+    public typealias Model = TheoryModel
 
     public let model: Model
     private let values: [Metric: Double]

@@ -30,7 +30,7 @@ public enum ReplicationRunner {
     /// Replications of the full model, as `ccsim run` reports them. With `traceTo`, every
     /// finished contact visit is streamed to that CSV file (replication by replication,
     /// each into its own part file first, joined in order at the end, atomically).
-    public static func runCenter(
+    public static func run(
         _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         traceTo tracePath: String? = nil, progress: ProgressLine? = nil
     ) throws -> [CenterResult] {
@@ -42,7 +42,7 @@ public enum ReplicationRunner {
         let report = slices
         guard let tracePath else {
             return try run(scenario, replications: count, jobs: jobs) {
-                try ContactCenterSimulator.runCenter($0, replication: $1, progress: report)
+                try ContactCenterSimulator.run($0, replication: $1, progress: report)
             }
         }
         let target = URL(fileURLWithPath: tracePath)
@@ -53,7 +53,7 @@ public enum ReplicationRunner {
         let part: @Sendable (Int) -> String = { directory.appendingPathComponent(".\(target.lastPathComponent)-\(pid)-r\($0).part").path }
         do {
             let results = try run(scenario, replications: count, jobs: jobs) {
-                try ContactCenterSimulator.runCenter($0, replication: $1, tracePath: part($1), progress: report)
+                try ContactCenterSimulator.run($0, replication: $1, tracePath: part($1), progress: report)
             }
             try ContactTrace.combine(parts: (0..<count).map(part), into: tracePath)
             return results
@@ -61,13 +61,6 @@ public enum ReplicationRunner {
             for r in 0..<count { unlink(part(r)) }
             throw error
         }
-    }
-
-    /// Replications of the foundation single-queue model (the validation suite's reference).
-    public static func run(
-        _ scenario: Scenario, replications count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) throws -> [ReplicationResult] {
-        try run(scenario, replications: count, jobs: jobs, ContactCenterSimulator.run)
     }
 }
 

@@ -6,18 +6,17 @@ import ResultsSchema
 /// Times are named as in the terminal and `intervals.csv` (`TimeLabel`: `Mon 08:00`): the x axis
 /// is the simulated clock (hours from midnight of day 0, warm-up included) with a tick per day.
 struct IntervalCharts {
-    var results: RunResults
+    var results: SummaryDocument
 
-    var warmup: Double { results.run.warmupSeconds ?? 0 }
+    var warmup: Double { results.run.warmupSeconds }
     var label: TimeLabel { results.scenario.timeLabel }
 
     /// `Mon 08:00–08:30` for an interval starting `start` seconds into the measured window.
-    func window(start: Double, length: Double?) -> String {
-        let length = length ?? results.run.intervalSeconds ?? 0
-        return length > 0 ? label.window(from: warmup + start, to: warmup + start + length) : label.moment(warmup + start)
+    func window(start: Double, length: Double) -> String {
+        length > 0 ? label.window(from: warmup + start, to: warmup + start + length) : label.moment(warmup + start)
     }
 
-    var intervals: [IntervalResult] { results.channels.first?.intervals ?? results.teams.first?.intervals ?? [] }
+    var intervals: [SummaryDocument.Interval] { results.channels.first?.intervals ?? results.teams.first?.intervals ?? [] }
 
     /// Interval starts, from the first channel (every scope shares the intervals).
     var starts: [Double] { intervals.map(\.startSeconds) }
@@ -52,29 +51,27 @@ struct IntervalCharts {
         intervals.enumerated().map { i, interval in [window(start: interval.startSeconds, length: interval.lengthSeconds)] + series.map { i < $0.values.count ? format($0.values[i]) : "—" } }
     }
 
-    func values(_ intervals: [IntervalResult]?, _ metric: String) -> [Double?] {
-        (intervals ?? []).map { $0.metrics[metric]?.mean }
+    func values(_ intervals: [SummaryDocument.Interval], _ metric: Metric) -> [Double?] {
+        intervals.map { $0.metrics[metric]?.mean }
     }
 
     var figures: [ChartFigure] {
         var figures: [ChartFigure] = []
-        let offered = results.channels.map { ChartSeries(name: $0.name, values: values($0.intervals, "offered")) }
-        let perInterval = results.run.intervalSeconds.map { " per \(ValueFormat.duration($0))" } ?? ""
+        let offered = results.channels.map { ChartSeries(name: $0.name, values: values($0.intervals, .offered)) }
+        let perInterval = " per \(ValueFormat.duration(results.run.intervalSeconds))"
         figures.append(ChartFigure(
             svg: line(title: "Offered volume per channel", yLabel: "contacts\(perInterval)", series: offered, format: ValueFormat.number).svg(),
             caption: "Offered volume per channel", columns: ["interval"] + offered.map(\.name), rows: table(offered, ValueFormat.number)))
 
         for channel in results.channels {
-            let series = ChartSeries(name: channel.name, values: values(channel.intervals, "service_level"))
+            let series = ChartSeries(name: channel.name, values: values(channel.intervals, .serviceLevel))
             var chart = line(title: "Service level — \(channel.name)", yLabel: "service level", series: [series], format: ValueFormat.percentTick, yMax: 1)
-            var failing: [Int] = []
-            if let target = channel.sla.target {
-                chart.reference = (target, "target \(ValueFormat.percent(target, digits: 0))")
-                failing = series.values.indices.filter { series.values[$0].map { $0 < target } ?? false }
-                let position = Dictionary(uniqueKeysWithValues: xs.indices.filter { xs[$0].isFinite }.enumerated().map { ($1, $0) })
-                chart.marked = [0: failing.compactMap { position[$0] }]
-                chart.markedLabel = "below target (\(failing.count) of \(series.values.count) intervals)"
-            }
+            let target = channel.sla.target
+            chart.reference = (target, "target \(ValueFormat.percent(target, digits: 0))")
+            let failing = series.values.indices.filter { series.values[$0].map { $0 < target } ?? false }
+            let position = Dictionary(uniqueKeysWithValues: xs.indices.filter { xs[$0].isFinite }.enumerated().map { ($1, $0) })
+            chart.marked = [0: failing.compactMap { position[$0] }]
+            chart.markedLabel = "below target (\(failing.count) of \(series.values.count) intervals)"
             let failingSet = Set(failing)
             let rows = intervals.enumerated().map { i, interval in
                 [window(start: interval.startSeconds, length: interval.lengthSeconds), ValueFormat.percent(series.values[i]), failingSet.contains(i) ? "below target" : ""]
@@ -83,7 +80,7 @@ struct IntervalCharts {
                                        columns: ["interval", "service level", "vs target"], rows: rows))
         }
 
-        let agents = results.teams.map { ChartSeries(name: $0.name, values: values($0.intervals, "available_agents")) }
+        let agents = results.teams.map { ChartSeries(name: $0.name, values: values($0.intervals, .availableAgents)) }
         figures.append(ChartFigure(
             svg: line(title: "Available agents per team", yLabel: "agents (time-average)", series: agents, format: ValueFormat.number).svg(),
             caption: "Available agents per team", columns: ["interval"] + agents.map(\.name), rows: table(agents, ValueFormat.number)))
@@ -93,7 +90,7 @@ struct IntervalCharts {
     /// Whole-run occupancy per team as bars with their confidence intervals.
     var occupancyByTeam: ChartFigure? {
         guard !results.teams.isEmpty else { return nil }
-        let entries = results.teams.map { $0.metrics["occupancy"] }
+        let entries = results.teams.map { $0.metrics[.occupancy] }
         var chart = BarChart(title: "Occupancy by team", yLabel: "occupancy", categories: results.teams.map(\.name),
                              series: [ChartSeries(name: "occupancy", values: entries.map { $0?.mean })], yFormat: ValueFormat.percentTick)
         chart.yMax = 1

@@ -1,12 +1,13 @@
 import Foundation
+import ResultsSchema
 
 /// What a results folder holds, read and ready to render: the run of `ccsim run`, or one of the
 /// other commands' results with, where the command simulated its plan, that run beside it.
 public enum ReportDocument: Sendable {
-    case run(RunResults)
-    case staffing(StaffingResults, run: RunResults?)
+    case run(SummaryDocument)
+    case staffing(StaffingResults, run: SummaryDocument?)
     /// With the staffing.csv the requirement came from, when it sits in the same folder.
-    case schedule(ScheduleResults, staffing: StaffingResults?, run: RunResults?)
+    case schedule(ScheduleResults, staffing: StaffingResults?, run: SummaryDocument?)
     case roi(RoiResults)
     case sweep(SweepResults)
 
@@ -43,7 +44,7 @@ public enum ReportDocument: Sendable {
             return table
         }
         /// The run part beside a staffing or schedule plan: optional, but if present it must read.
-        func run() throws -> RunResults? { files.contains("summary.json") ? try results.load() : nil }
+        func run() throws -> SummaryDocument? { files.contains("summary.json") ? try results.load() : nil }
         do {
             switch kind {
             case .run:

@@ -1,14 +1,15 @@
 import Foundation
+import ResultsSchema
 
 /// The report of a `ccsim run --out` folder as one self-contained HTML document: inline CSS,
 /// inline SVG, no script and no external resource, so it opens offline, can be mailed as one
 /// file, and prints.
 public struct ReportPage {
-    public var results: RunResults
+    public var results: SummaryDocument
     /// Shown in the footer: the folder the results came from.
     public var source: String
 
-    public init(results: RunResults, source: String) {
+    public init(results: SummaryDocument, source: String) {
         self.results = results
         self.source = source
     }
@@ -17,7 +18,7 @@ public struct ReportPage {
 
     /// The run's sections without the document around them, so the staffing and schedule pages
     /// can show the simulation of their plan below their own charts.
-    static func sections(_ results: RunResults) -> String {
+    static func sections(_ results: SummaryDocument) -> String {
         var s = SLACards(results: results).html
         s += "<h2>By interval</h2>\n"
         for figure in IntervalCharts(results: results).figures { s += figure.html }

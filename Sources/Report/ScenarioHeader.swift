@@ -1,39 +1,38 @@
+import ResultsSchema
 /// The top of the report: what was simulated (the scenario's key inputs) and how (run settings),
 /// so a printed report can be read without the YAML beside it.
 struct ScenarioHeader {
-    var results: RunResults
+    var results: SummaryDocument
 
     var html: String {
         let scenario = results.scenario, run = results.run
         var s = "<header><h1>\(xmlEscaped(scenario.name))</h1>"
         if let file = scenario.file { s += "<p class=\"meta\">Scenario file <code>\(xmlEscaped(file))</code></p>" }
         var settings = "\(run.replications) replications × \(ValueFormat.duration(run.horizonSeconds)) measured"
-        if let warmup = run.warmupSeconds { settings += warmup > 0 ? " after \(ValueFormat.duration(warmup)) warm-up" : ", no warm-up" }
-        if let interval = run.intervalSeconds { settings += " · \(ValueFormat.duration(interval)) intervals" }
-        if let seed = run.seed { settings += " · seed \(seed)" }
-        if let level = run.confidenceLevel { settings += " · \(ValueFormat.percent(level, digits: 0)) confidence intervals" }
+        settings += run.warmupSeconds > 0 ? " after \(ValueFormat.duration(run.warmupSeconds)) warm-up" : ", no warm-up"
+        settings += " · \(ValueFormat.duration(run.intervalSeconds)) intervals"
+        settings += " · seed \(run.seed)"
+        settings += " · \(ValueFormat.percent(run.confidenceLevel, digits: 0)) confidence intervals"
         s += "<p class=\"meta\">\(xmlEscaped(settings))</p>"
-        if let simulated = results.simulated {
-            s += "<p class=\"meta\">\(simulated.arrivals) arrivals and \(simulated.events) events simulated</p>"
-        }
+        s += "<p class=\"meta\">\(results.simulated.arrivals) arrivals and \(results.simulated.events) events simulated</p>"
         s += "</header>\n<h2>Inputs</h2>\n<table><thead><tr><th>channel</th><th>kind</th><th>demand</th><th>patience</th><th>service-level target</th><th>ceilings</th></tr></thead><tbody>"
         for channel in scenario.channels {
             var demand = "—"
-            if let perDay = channel.demand?.volumePerDay { demand = "\(ValueFormat.number(perDay))/day" }
-            if let perHour = channel.demand?.ratePerHour { demand = "\(ValueFormat.number(perHour))/h" }
+            if let perDay = channel.demand.volumePerDay { demand = "\(ValueFormat.number(perDay))/day" }
+            if let perHour = channel.demand.ratePerHour { demand = "\(ValueFormat.number(perHour))/h" }
             let patience = channel.patience.map { "\($0.family), mean \(ValueFormat.duration($0.meanSeconds))" } ?? "none"
-            let target = channel.serviceLevel.map { "\(ValueFormat.percent($0.target, digits: 0)) within \(ValueFormat.duration($0.answerWithinSeconds))" } ?? "—"
+            let target = "\(ValueFormat.percent(channel.serviceLevel.target, digits: 0)) within \(ValueFormat.duration(channel.serviceLevel.answerWithinSeconds))"
             var ceilings: [String] = []
             if let asa = channel.maxAsaSeconds { ceilings.append("ASA ≤ \(ValueFormat.duration(asa))") }
             if let abandon = channel.maxAbandonmentRate { ceilings.append("abandonment ≤ \(ValueFormat.percent(abandon, digits: 0))") }
-            s += "<tr>" + [channel.name, channel.kind ?? "", demand, patience, target, ceilings.isEmpty ? "—" : ceilings.joined(separator: ", ")]
+            s += "<tr>" + [channel.name, channel.kind, demand, patience, target, ceilings.isEmpty ? "—" : ceilings.joined(separator: ", ")]
                 .map { "<td>\(xmlEscaped($0))</td>" }.joined() + "</tr>"
         }
         s += "</tbody></table>\n<table><thead><tr><th>team</th><th>constant agents</th><th>shifts</th><th>hourly cost</th></tr></thead><tbody>"
         for team in scenario.teams {
-            let constant: String = team.constantAgents.map { String($0) } ?? "—"
-            let shifts: String = team.shifts.map { String($0) } ?? "—"
-            let cost: String = team.hourlyCost.map { ValueFormat.money($0) } ?? "—"
+            let constant = String(team.constantAgents)
+            let shifts = String(team.shifts)
+            let cost = ValueFormat.money(team.hourlyCost)
             let cells: [String] = [team.name, constant, shifts, cost]
             s += "<tr>" + cells.map { "<td>\(xmlEscaped($0))</td>" }.joined() + "</tr>"
         }

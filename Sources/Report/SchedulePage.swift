@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 
 /// The report of a `ccsim schedule --out` folder: the chosen shifts, per team the agents on duty
 /// against the requirement by interval (short intervals marked), then the simulation of the
@@ -8,7 +9,7 @@ import Foundation
 struct SchedulePage {
     var schedule: ScheduleResults
     var staffing: StaffingResults?
-    var run: RunResults?
+    var run: SummaryDocument?
 
     /// Erlang's whole agents per interval label ("mon 08:00") for a team, from staffing.csv.
     func erlang(team: String) -> [String: Double]? {

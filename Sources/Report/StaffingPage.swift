@@ -1,9 +1,10 @@
+import ResultsSchema
 /// The report of a `ccsim staff --out` folder: per team, the requirement by interval as Erlang
 /// computes it and as simulation finds it; per channel, the service level the simulated plan
 /// achieves with its CI band against the target; then the simulation of that plan (summary.json).
 struct StaffingPage {
     var staffing: StaffingResults
-    var run: RunResults?
+    var run: SummaryDocument?
 
     var x: [Double] { staffing.slots.map(\.hours) }
 
@@ -51,7 +52,7 @@ struct StaffingPage {
                               format: ValueFormat.percentTick)
             chart.yMax = 1
             chart.bands = [0: staffing.slots.map { $0.serviceLevelCI[c] }]
-            if let target = run?.scenario.channels.first(where: { $0.name == channel })?.serviceLevel?.target {
+            if let target = run?.scenario.channels.first(where: { $0.name == channel })?.serviceLevel.target {
                 chart.reference = (target, "target \(ValueFormat.percent(target, digits: 0))")
             }
             let rows = staffedSlots.map { s -> [String] in

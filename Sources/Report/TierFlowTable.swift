@@ -1,6 +1,7 @@
+import ResultsSchema
 /// How work flowed through the tiers: handled, first-contact resolution, escalations, repeats.
 struct TierFlowTable {
-    var results: RunResults
+    var results: SummaryDocument
 
     var html: String {
         guard !results.tiers.isEmpty else { return "" }
@@ -9,13 +10,13 @@ struct TierFlowTable {
             let m = tier.metrics
             let cells = [
                 tier.name,
-                ValueFormat.number(m["handled"]?.mean),
-                ValueFormat.number(m["resolved"]?.mean),
-                ValueFormat.withCI(m["fcr"]) { ValueFormat.percent($0) },
-                ValueFormat.withCI(m["escalation_rate"]) { ValueFormat.percent($0) },
-                ValueFormat.number(m["repeat_contacts"]?.mean),
-                ValueFormat.duration(m["mean_resolution_time"]?.mean),
-                ValueFormat.duration(m["aht"]?.mean),
+                ValueFormat.number(m[.handled]?.mean),
+                ValueFormat.number(m[.resolved]?.mean),
+                ValueFormat.withCI(m[.firstContactResolution]) { ValueFormat.percent($0) },
+                ValueFormat.withCI(m[.escalationRate]) { ValueFormat.percent($0) },
+                ValueFormat.number(m[.repeatContacts]?.mean),
+                ValueFormat.duration(m[.meanResolutionTime]?.mean),
+                ValueFormat.duration(m[.averageHandleTime]?.mean),
             ]
             s += "<tr>" + cells.map { "<td>\(xmlEscaped($0))</td>" }.joined() + "</tr>"
         }

@@ -20,7 +20,7 @@ enum ValueFormat {
     static func duration(_ seconds: Double?) -> String { ValueText.duration(seconds) }
 
     /// Mean with its confidence interval, e.g. "90.6% [88.3%, 92.8%]".
-    static func withCI(_ entry: MetricEntry?, _ format: (Double?) -> String) -> String {
+    static func withCI(_ entry: SummaryDocument.Entry?, _ format: (Double?) -> String) -> String {
         guard let entry, entry.mean != nil else { return "—" }
         guard let lo = entry.ciLower, let hi = entry.ciUpper else { return format(entry.mean) }
         return "\(format(entry.mean)) [\(format(lo)), \(format(hi))]"

@@ -1,6 +1,7 @@
 /// The single-queue form (the foundation's schema): `arrivals`, `team`, `handle_time`,
 /// `patience` and `service_level` at the top level, checked at those paths and turned into the
-/// equivalent one-channel center (`Scenario.init(name:…arrivals:team:…)`).
+/// equivalent one-channel center (`Scenario.init(name:…arrivals:team:…)`), which is then held to
+/// the full form's center checks too (`SingleQueueChecks`).
 struct FoundationDecoder {
     let log: IssueCollector
     let baseDirectory: String
@@ -21,29 +22,34 @@ struct FoundationDecoder {
     }()
 
     /// The single-queue center from the root mapping `m`; nil after reporting.
-    func decode(_ m: YAMLMapping, run: RunSettings) -> CenterSpec? {
+    func decode(_ m: YAMLMapping, run: RunSettings?) -> CenterSpec? {
+        var found: [FieldProblem] = []
         let arrivals = m.required("arrivals").flatMap(decodeArrivals)
-        if let arrivals { log.report(arrivals.problems(at: "arrivals")) }
+        if let arrivals { found += arrivals.problems(at: "arrivals") }
 
         let team = m.required("team").flatMap(decodeTeam)
-        if let team { log.report(team.problems(at: "team")) }
+        if let team { found += team.problems(at: "team") }
 
         let handleTime = m.required("handle_time").flatMap {
             DistributionDecoder.decode($0, kind: .duration, baseDirectory: baseDirectory)
         }
-        if let handleTime { log.report(Scenario.handleTimeProblems(handleTime)) }
+        if let handleTime { found += Scenario.handleTimeProblems(handleTime) }
 
         let patienceField = m.optional("patience")
         let patience = patienceField.flatMap { DistributionDecoder.decode($0, kind: .duration, baseDirectory: baseDirectory) }
-        if let patience { log.report(Scenario.patienceProblems(patience)) }
+        if let patience { found += Scenario.patienceProblems(patience) }
 
         let serviceLevelField = m.optional("service_level")
         let serviceLevel = serviceLevelField == nil ? ServiceLevelTarget() : serviceLevelField.flatMap(decodeServiceLevel)
-        if let serviceLevel { log.report(serviceLevel.problems(at: "service_level")) }
+        if let serviceLevel { found += serviceLevel.problems(at: "service_level") }
 
+        defer { log.report(found) }
         guard let arrivals, let team, let handleTime, patienceField == nil || patience != nil, let serviceLevel else { return nil }
-        return Scenario(name: "", run: run, arrivals: arrivals, team: team, handleTime: handleTime,
-                        patience: patience, serviceLevel: serviceLevel).center
+        let center = Scenario(name: "", run: run ?? RunSettings(), arrivals: arrivals, team: team, handleTime: handleTime,
+                              patience: patience, serviceLevel: serviceLevel).center
+        // The same center checks as the full form, said at this form's paths.
+        found += SingleQueueChecks.problems(center, run: run, besides: found)
+        return center
     }
 
     private func decodeArrivals(_ field: YAMLField) -> ArrivalProcess? {

@@ -41,12 +41,14 @@ public struct Scenario: Sendable, Hashable {
     }
 
     /// Every rule a scenario must satisfy, by field path. A single queue is checked with the
-    /// foundation's paths (`team.agents`), the way such a scenario is written in YAML.
+    /// foundation's paths (`team.agents`), the way such a scenario is written in YAML, and then
+    /// with the full form's center checks at those paths (`SingleQueueChecks`).
     func problems() -> [FieldProblem] {
         var found = Self.nameProblems(name)
         found += run.problems(at: "run")
         if let view = singleQueue {
-            found += view.problems()
+            let own = view.problems()
+            found += own + SingleQueueChecks.problems(center, run: run, besides: own)
         } else {
             found += CenterChecks(center: center, run: run).problems()
         }

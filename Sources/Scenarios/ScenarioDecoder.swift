@@ -64,7 +64,7 @@ struct ScenarioDecoder {
         if isFull {
             center = CenterDecoder(log: log, baseDirectory: baseDirectory, run: run).decode(m)
         } else {
-            center = FoundationDecoder(log: log, baseDirectory: baseDirectory).decode(m, run: run ?? RunSettings())
+            center = FoundationDecoder(log: log, baseDirectory: baseDirectory).decode(m, run: run)
         }
 
         let scheduling = isFull ? SchedulingDecoder(log: log).decode(m) : SchedulingDecoder.absent

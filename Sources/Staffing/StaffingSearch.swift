@@ -66,7 +66,7 @@ public struct StaffingSearch: Sendable {
     /// Simulates a plan: `replications` runs of the scenario with the plan's shifts, same seed.
     public func evaluate(_ plan: StaffingPlan, calendar: RunCalendar, groups: [CheckGroup]) throws -> (ServiceEvaluation, [CenterResult]) {
         let candidate = plan.applied(to: scenario)
-        let results = try ReplicationRunner.runCenter(candidate, replications: replications, jobs: jobs)
+        let results = try ReplicationRunner.run(candidate, replications: replications, jobs: jobs)
         return (ServiceEvaluation(center: scenario.center, calendar: calendar, groups: groups, rule: rule, results: results), results)
     }
 

@@ -23,7 +23,7 @@ public enum RunMetrics {
 
     /// Simulates one replication of `scenario` with the full model (as `ccsim run` does) and reads its metrics.
     static func simulate(_ scenario: Scenario, replicationIndex: Int) throws -> [String: Double] {
-        let result = try ContactCenterSimulator.runCenter(scenario, replication: replicationIndex)
+        let result = try ContactCenterSimulator.run(scenario, replication: replicationIndex)
         return metrics(of: CenterSummary(scenario: scenario, replications: [result]))
     }
 }

@@ -42,7 +42,7 @@ public struct EqualService: Sendable {
             func meets(_ k: Double) throws -> Bool {
                 evaluations += 1
                 let candidate = Self.scaled(scenario, by: k)
-                let results = try ReplicationRunner.runCenter(candidate, replications: replications, jobs: jobs)
+                let results = try ReplicationRunner.run(candidate, replications: replications, jobs: jobs)
                 let summary = CenterSummary(scenario: candidate, replications: results)
                 let ok = summary.channels.allSatisfy { channel in
                     [channel.serviceLevel, channel.averageSpeedOfAnswerCeiling, channel.abandonmentCeiling]

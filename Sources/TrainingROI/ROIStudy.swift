@@ -72,7 +72,7 @@ public struct ROIStudy: Sendable {
 
     /// One arm's replication, reduced to its weeks.
     public static func ledger(_ scenario: Scenario, replication r: Int) throws -> ArmLedger {
-        let result = try ContactCenterSimulator.runCenter(scenario, replication: r)
+        let result = try ContactCenterSimulator.run(scenario, replication: r)
         return ArmLedger(result, center: scenario.center, run: scenario.run)
     }
 

@@ -13,7 +13,7 @@ enum TieredCase {
         scenario.run.warmup = 0
         scenario.run.horizon = Double(weeks) * 7 * 86_400
         if workforce { addWorkforce(to: &scenario) }
-        let result = try ContactCenterSimulator.runCenter(scenario, replication: 0)
+        let result = try ContactCenterSimulator.run(scenario, replication: 0)
         return (result.arrivalsSimulated, result.eventsHandled)
     }
 }

@@ -1,6 +1,7 @@
 import ContactCenter
 import Foundation
 import SimKernel
+import SingleQueueOracle
 import Stochastics
 
 // ccsim-bench: speed and memory of the simulation core, in a release build on one thread.
@@ -52,11 +53,11 @@ if let child = option("--child") {
     } else if child.hasSuffix("-full") {
         // The same workload through the full model, which `ccsim run` uses.
         let scenario = BenchmarkCase(rawValue: String(child.dropLast(5)))!.scenario(arrivals: size)
-        let replication = try ContactCenterSimulator.runCenter(scenario, replication: 0)
+        let replication = try ContactCenterSimulator.run(scenario, replication: 0)
         result = (replication.arrivalsSimulated, replication.eventsHandled)
     } else {
         let scenario = BenchmarkCase(rawValue: child)!.scenario(arrivals: size)
-        let replication = try ContactCenterSimulator.run(scenario, replication: 0)
+        let replication = try SingleQueueOracle.run(scenario, replication: 0)
         result = (replication.arrivalsSimulated, replication.eventsHandled)
     }
     let seconds = Measurement.now() - started

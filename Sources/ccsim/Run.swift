@@ -66,7 +66,7 @@ struct Run: ParsableCommand {
         for unstable in ResourceBudget.unstableQueues(scenario) { Console.note("warning: \(unstable)") }
         let folder = try outputFolder(out)
         let progress = ProgressLine(total: scenario.run.replications * 100, unit: "replications", stepsPerUnit: 100)
-        let results = try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: jobs,
+        let results = try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: jobs,
                                                       traceTo: trace ? folder?.file("contacts.csv").path : nil,
                                                       progress: progress)
         progress.finish()

@@ -172,7 +172,7 @@ struct Schedule: ParsableCommand {
         let count = replications ?? scenario.run.replications
         let progress = ProgressLine(total: count * 100, unit: "replications", stepsPerUnit: 100)
         defer { progress.finish() }
-        let results = try ReplicationRunner.runCenter(scenario, replications: count, jobs: jobs, progress: progress)
+        let results = try ReplicationRunner.run(scenario, replications: count, jobs: jobs, progress: progress)
         return CenterSummary(scenario: scenario, replications: results)
     }
 

@@ -20,7 +20,7 @@ final class ContactTraceTests: XCTestCase {
         var expectedRows = 0
         for r in 0..<2 {
             let part = "\(directory)/part-\(r)"
-            let result = try ContactCenterSimulator.runCenter(center, run: run, replication: r, tracePath: part)
+            let result = try ContactCenterSimulator.run(center, run: run, replication: r, tracePath: part)
             parts.append(part)
             // Every handling and every abandonment, including customers lost while waiting for tier 2
             // (counted as unresolved without a handling). No warm-up: every visit is in the window.

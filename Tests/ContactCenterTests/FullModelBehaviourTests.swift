@@ -16,8 +16,8 @@ final class FullModelBehaviourTests: XCTestCase {
         var chat = voice
         chat.channels[0] = F.voice("chat", ratePerHour: 110, kind: .chat, chat: ChatSettings(concurrency: 1, slowdown: 0.5))
         let run = F.run(hours: 24)
-        let a = try ContactCenterSimulator.runCenter(voice, run: run, replication: 0)
-        let b = try ContactCenterSimulator.runCenter(chat, run: run, replication: 0)
+        let a = try ContactCenterSimulator.run(voice, run: run, replication: 0)
+        let b = try ContactCenterSimulator.run(chat, run: run, replication: 0)
         XCTAssertGreaterThan(a.outcomes(channel: 0).delayed, 100)
         XCTAssertEqual(a.cells, b.cells)
         XCTAssertEqual(a.teamTotals, b.teamTotals)
@@ -31,8 +31,8 @@ final class FullModelBehaviourTests: XCTestCase {
             F.center(channels: [F.voice("chat", ratePerHour: 100, kind: .chat, chat: ChatSettings(concurrency: concurrency, slowdown: 0))],
                      tiers: [F.tier(handle: [exp])], teams: [F.team("a", agents: 12, skills: [Skill(channel: 0, tier: 0)])])
         }
-        let one = try ContactCenterSimulator.runCenter(center(1), run: F.run(hours: 48), replication: 0)
-        let three = try ContactCenterSimulator.runCenter(center(3), run: F.run(hours: 48), replication: 0)
+        let one = try ContactCenterSimulator.run(center(1), run: F.run(hours: 48), replication: 0)
+        let three = try ContactCenterSimulator.run(center(3), run: F.run(hours: 48), replication: 0)
         XCTAssertEqual(one.outcomes(channel: 0).offered, three.outcomes(channel: 0).offered)
         XCTAssertLessThan(three.outcomes(channel: 0).probabilityOfWait!, 0.2 * one.outcomes(channel: 0).probabilityOfWait!)
     }
@@ -49,8 +49,8 @@ final class FullModelBehaviourTests: XCTestCase {
         escalating.tiers[0].escalated = 1
         escalating.tiers[0].escalation = Escalation(toTier: 1, mode: .warmTransfer)
         let run = F.run(hours: 200)
-        let a = try ContactCenterSimulator.runCenter(plain, run: run, replication: 0)
-        let b = try ContactCenterSimulator.runCenter(escalating, run: run, replication: 0)
+        let a = try ContactCenterSimulator.run(plain, run: run, replication: 0)
+        let b = try ContactCenterSimulator.run(escalating, run: run, replication: 0)
         let offered = b.outcomes(channel: 0).offered
         XCTAssertEqual(offered, a.outcomes(channel: 0).offered)
         XCTAssertEqual(b.resolutions(tier: 0).escalated, b.resolutions(tier: 0).handled)
@@ -71,7 +71,7 @@ final class FullModelBehaviourTests: XCTestCase {
                               tiers: [F.tier(handle: [exp], resolved: fcr,
                                              repeats: RepeatContacts(afterUnresolved: p, delay: .exponential(mean: 120)))],
                               teams: [F.team("a", agents: 40, skills: [Skill(channel: 0, tier: 0)])])
-        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 200), replication: 0)
+        let result = try ContactCenterSimulator.run(center, run: F.run(hours: 200), replication: 0)
         let offered = Double(result.outcomes(channel: 0).offered)
         let repeats = Double(result.resolutions(channel: 0).repeatContacts)
         let expected = 1 / (1 - p * (1 - fcr))
@@ -86,7 +86,7 @@ final class FullModelBehaviourTests: XCTestCase {
                               tiers: [F.tier(handle: [.deterministic(100)], resolved: 0.5,
                                              repeats: RepeatContacts(afterUnresolved: 1, delay: .deterministic(1000)))],
                               teams: [F.team("a", agents: 50, skills: [Skill(channel: 0, tier: 0)])])
-        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 1000), replication: 0)
+        let result = try ContactCenterSimulator.run(center, run: F.run(hours: 1000), replication: 0)
         // Attempts are geometric with success 1/2: mean resolution time = 100 + 1100 × E[attempts − 1] = 1200 s.
         // Its sd is 1100·√2 ≈ 1,556 s over about 60,000 issues: standard error ≈ 6.4 s; allow 30 s (≈ 4.7 SE).
         XCTAssertEqual(result.resolutions(channel: 0).meanResolutionTime!, 1200, accuracy: 30)
@@ -101,9 +101,9 @@ final class FullModelBehaviourTests: XCTestCase {
                      teams: [F.team("primary", agents: 16, skills: [Skill(channel: 0, tier: 0)]),
                              F.team("overflow", agents: 4, skills: [Skill(channel: 0, tier: 0, overflowAfter: overflowAfter)])])
         }
-        let never = try ContactCenterSimulator.runCenter(center(overflowAfter: 1e12), run: F.run(hours: 24), replication: 0)
+        let never = try ContactCenterSimulator.run(center(overflowAfter: 1e12), run: F.run(hours: 24), replication: 0)
         XCTAssertEqual(never.teamTotals[1].handled, 0)
-        let after30 = try ContactCenterSimulator.runCenter(center(overflowAfter: 30), run: F.run(hours: 24), replication: 0)
+        let after30 = try ContactCenterSimulator.run(center(overflowAfter: 30), run: F.run(hours: 24), replication: 0)
         XCTAssertGreaterThan(after30.teamTotals[1].handled, 0)
         XCTAssertGreaterThan(after30.outcomes(channel: 0).serviceLevel(.offered)!, never.outcomes(channel: 0).serviceLevel(.offered)!)
     }
@@ -114,7 +114,7 @@ final class FullModelBehaviourTests: XCTestCase {
                               tiers: [F.tier(handle: [exp, exp])],
                               teams: [F.team("a", agents: 17, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)])])
         center.routing.priorities = [[5], [1]]
-        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 48), replication: 0)
+        let result = try ContactCenterSimulator.run(center, run: F.run(hours: 48), replication: 0)
         let vip = result.outcomes(channel: 0), standard = result.outcomes(channel: 1)
         XCTAssertLessThan(vip.averageSpeedOfAnswer!, 0.5 * standard.averageSpeedOfAnswer!)
     }
@@ -128,7 +128,7 @@ final class FullModelBehaviourTests: XCTestCase {
                                       F.tier("tier2", handle: [exp, exp])],
                               teams: [F.team("a", agents: 14, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)]),
                                       F.team("b", agents: 5, skills: [Skill(channel: 0, tier: 1), Skill(channel: 1, tier: 1)])])
-        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 24, warmup: 0), replication: 0)
+        let result = try ContactCenterSimulator.run(center, run: F.run(hours: 24, warmup: 0), replication: 0)
         for c in 0..<2 {
             let o = result.outcomes(channel: c)
             XCTAssertEqual(o.offered, o.answered + o.abandoned + o.unansweredAtEnd)
@@ -153,8 +153,8 @@ final class FullModelCalendarTests: XCTestCase {
         var daily = constant
         daily.channels[0].demand = DemandSpec(pattern: .daily(DailyDemand(volumePerDay: 120 * 24, profile: Array(repeating: 1, count: 48))))
         let run = RunSettings(horizon: 3 * 86_400, warmup: 0, interval: 1800, replications: 1, seed: 3)
-        let a = try ContactCenterSimulator.runCenter(constant, run: run, replication: 0)
-        let b = try ContactCenterSimulator.runCenter(daily, run: run, replication: 0)
+        let a = try ContactCenterSimulator.run(constant, run: run, replication: 0)
+        let b = try ContactCenterSimulator.run(daily, run: run, replication: 0)
         XCTAssertGreaterThan(a.outcomes(channel: 0).offered, 8000)
         XCTAssertEqual(a.cells, b.cells)
     }
@@ -167,7 +167,7 @@ final class FullModelCalendarTests: XCTestCase {
         team.hourlyCost = 30
         let center = F.center(channels: [F.voice(ratePerHour: 10)], tiers: [F.tier(handle: [exp])], teams: [team])
         let run = RunSettings(horizon: 2 * 86_400, warmup: 0, interval: 3600, replications: 1, seed: 5)
-        let result = try ContactCenterSimulator.runCenter(center, run: run, replication: 0)
+        let result = try ContactCenterSimulator.run(center, run: run, replication: 0)
         let available = (0..<48).map { result.teamIntervals[$0].meanAvailable }
         for hour in [0, 3, 7, 16, 20, 23, 24 + 5, 24 + 17] { XCTAssertEqual(available[hour], 0, "hour \(hour)") }
         // 20 agents × (1 − 25% shrinkage) on the phones on average over the shift, plus the
@@ -196,8 +196,8 @@ final class CallbackTests: XCTestCase {
 
     func testCallersWhoTakeACallbackNeitherAbandonNorCountInTheLiveServiceLevel() throws {
         let run = F.run(hours: 48)
-        let none = try ContactCenterSimulator.runCenter(center(acceptance: nil), run: run, replication: 0)
-        let all = try ContactCenterSimulator.runCenter(center(acceptance: 1), run: run, replication: 0)
+        let none = try ContactCenterSimulator.run(center(acceptance: nil), run: run, replication: 0)
+        let all = try ContactCenterSimulator.run(center(acceptance: 1), run: run, replication: 0)
         let o = all.outcomes(channel: 0)
         XCTAssertGreaterThan(o.callbacksCompleted, 50)
         XCTAssertGreaterThanOrEqual(o.callbacksOffered, o.callbacksAccepted)
@@ -212,8 +212,8 @@ final class CallbackTests: XCTestCase {
     /// Offers nobody accepts change nothing: the offer draws from its own stream.
     func testDeclinedOffersChangeNothing() throws {
         let run = F.run(hours: 24)
-        let none = try ContactCenterSimulator.runCenter(center(acceptance: nil), run: run, replication: 2)
-        let declined = try ContactCenterSimulator.runCenter(center(acceptance: 0), run: run, replication: 2)
+        let none = try ContactCenterSimulator.run(center(acceptance: nil), run: run, replication: 2)
+        let declined = try ContactCenterSimulator.run(center(acceptance: 0), run: run, replication: 2)
         // Only the offers themselves are counted.
         XCTAssertGreaterThan(declined.outcomes(channel: 0).callbacksOffered, 0)
         XCTAssertEqual(declined.outcomes(channel: 0).callbacksAccepted, 0)
@@ -244,13 +244,13 @@ final class BacklogShareTests: XCTestCase {
         var team = F.team("desk", agents: 10, skills: [Skill(channel: 0, tier: 0), Skill(channel: 1, tier: 0)])
         team.backlogShare = 0.5
         let center = F.center(channels: [F.voice(ratePerHour: 48), email], tiers: [F.tier(handle: [exp, exp])], teams: [team])
-        let result = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 2000), replication: 0)
+        let result = try ContactCenterSimulator.run(center, run: F.run(hours: 2000), replication: 0)
         // About 96,000 calls: P(wait)'s standard error is well under 0.01.
         XCTAssertEqual(result.outcomes(channel: 0).probabilityOfWait!, erlangC(agents: 5, load: 4), accuracy: 0.025)
 
         var shared = center
         shared.teams[0].backlogShare = 0
-        let pooled = try ContactCenterSimulator.runCenter(shared, run: F.run(hours: 2000), replication: 0)
+        let pooled = try ContactCenterSimulator.run(shared, run: F.run(hours: 2000), replication: 0)
         XCTAssertEqual(pooled.outcomes(channel: 0).probabilityOfWait!, erlangC(agents: 10, load: 4), accuracy: 0.01)
     }
 
@@ -263,8 +263,8 @@ final class BacklogShareTests: XCTestCase {
         team.backlogShare = 0.25
         var reserving = center
         reserving.teams[0] = team
-        let a = try ContactCenterSimulator.runCenter(center, run: F.run(hours: 200), replication: 0)
-        let b = try ContactCenterSimulator.runCenter(reserving, run: F.run(hours: 200), replication: 0)
+        let a = try ContactCenterSimulator.run(center, run: F.run(hours: 200), replication: 0)
+        let b = try ContactCenterSimulator.run(reserving, run: F.run(hours: 200), replication: 0)
         XCTAssertLessThan(b.outcomes(channel: 1).averageSpeedOfAnswer!, a.outcomes(channel: 1).averageSpeedOfAnswer!)
         XCTAssertGreaterThan(b.outcomes(channel: 0).averageSpeedOfAnswer!, a.outcomes(channel: 0).averageSpeedOfAnswer!)
     }
@@ -286,8 +286,8 @@ final class BacklogShareTests: XCTestCase {
         let run = RunSettings(horizon: 12 * 3600, warmup: 0, interval: 3600, replications: 1, seed: 9)
         var firstHour = (plain: Tally(), reserved: Tally())
         for r in 0..<20 {
-            let a = try ContactCenterSimulator.runCenter(center, run: run, replication: r)
-            let b = try ContactCenterSimulator.runCenter(reserving, run: run, replication: r)
+            let a = try ContactCenterSimulator.run(center, run: run, replication: r)
+            let b = try ContactCenterSimulator.run(reserving, run: run, replication: r)
             firstHour.plain.add(a.outcomes(interval: 0, channel: 0).serviceLevel(.offered)!)
             firstHour.reserved.add(b.outcomes(interval: 0, channel: 0).serviceLevel(.offered)!)
             XCTAssertEqual(b.unansweredAtEnd[1], 0, "the backlog is worked all the same")
@@ -307,13 +307,13 @@ final class BacklogShareTests: XCTestCase {
         var center = F.center(channels: [email], tiers: [F.tier(handle: [.exponential(mean: 600)])],
                               teams: [F.team("desk", agents: 1, skills: [Skill(channel: 0, tier: 0)])])
         let run = RunSettings(horizon: 2 * 86_400, warmup: 0, interval: 86_400, replications: 1, seed: 4)
-        let day = try ContactCenterSimulator.runCenter(center, run: run, replication: 0).outcomes(channel: 0)
+        let day = try ContactCenterSimulator.run(center, run: run, replication: 0).outcomes(channel: 0)
         XCTAssertGreaterThan(day.offered - day.answered, 100, "a backlog at the end")
         XCTAssertEqual(day.censored, day.offered - day.answered)
         XCTAssertEqual(day.serviceLevel(.offered), 1)
 
         center.channels[0].serviceLevel.answerWithin = 3600
-        let hour = try ContactCenterSimulator.runCenter(center, run: run, replication: 0).outcomes(channel: 0)
+        let hour = try ContactCenterSimulator.run(center, run: run, replication: 0).outcomes(channel: 0)
         XCTAssertEqual(hour.offered, day.offered, "same customers")
         XCTAssertLessThan(hour.censored, 20)
         XCTAssertLessThan(hour.serviceLevel(.offered)!, 0.5)

@@ -1,5 +1,6 @@
 import ContactCenter
 import Scenarios
+import SingleQueueOracle
 import Stochastics
 import XCTest
 
@@ -8,8 +9,8 @@ import XCTest
 /// same customers, same waits, same statistics.
 final class FullModelReductionTests: XCTestCase {
     func assertSameRun(_ scenario: Scenario, replication: Int = 0, file: StaticString = #filePath, line: UInt = #line) throws {
-        let single = try ContactCenterSimulator.run(scenario, replication: replication)
-        let full = try ContactCenterSimulator.runCenter(scenario, replication: replication)
+        let single = try SingleQueueOracle.run(scenario, replication: replication)
+        let full = try ContactCenterSimulator.run(scenario, replication: replication)
         // Whole-run sums add the intervals' sums, so only their last bits may differ.
         assertEqual(full.outcomes(channel: 0), single.counts, file: file, line: line)
         XCTAssertEqual(full.intervalCount, single.intervals.count, file: file, line: line)

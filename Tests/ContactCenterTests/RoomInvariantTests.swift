@@ -22,7 +22,7 @@ final class RoomInvariantTests: XCTestCase {
         var center = scenario.center
         if let policy { center.routing.policy = policy }
         let checked = try ContactCenterSimulator.runCenterCheckingInvariants(center, run: scenario.run, replication: 0)
-        let plain = try ContactCenterSimulator.runCenter(center, run: scenario.run, replication: 0)
+        let plain = try ContactCenterSimulator.run(center, run: scenario.run, replication: 0)
         XCTAssertGreaterThan(plain.allOutcomes.offered, 1000, file: file, line: line)
         XCTAssertEqual(checked.cells, plain.cells, file: file, line: line)
         XCTAssertEqual(checked.teamTotals, plain.teamTotals, file: file, line: line)
@@ -60,8 +60,8 @@ final class RoomInvariantTests: XCTestCase {
         var reserving = scenario.center
         let english = try XCTUnwrap(reserving.teams[1].skills.firstIndex { $0.channel == 0 })
         reserving.teams[1].skills[english].reserve = 2
-        let plain = try ContactCenterSimulator.runCenter(scenario.center, run: scenario.run, replication: 0)
-        let reserved = try ContactCenterSimulator.runCenter(reserving, run: scenario.run, replication: 0)
+        let plain = try ContactCenterSimulator.run(scenario.center, run: scenario.run, replication: 0)
+        let reserved = try ContactCenterSimulator.run(reserving, run: scenario.run, replication: 0)
         let german = (plain.outcomes(channel: 1).serviceLevel(.offered)!, reserved.outcomes(channel: 1).serviceLevel(.offered)!)
         let englishSL = (plain.outcomes(channel: 0).serviceLevel(.offered)!, reserved.outcomes(channel: 0).serviceLevel(.offered)!)
         XCTAssertGreaterThan(german.1, german.0 + 0.1, "German: \(german)")

@@ -181,7 +181,7 @@ final class RoutingPolicyTests: XCTestCase {
         center.routing.priorities = [[1], [2]]
         let run = F.run(hours: 24)
         func simulate(_ center: CenterSpec) throws -> CenterResult {
-            try ContactCenterSimulator.runCenter(center, run: run, replication: 0)
+            try ContactCenterSimulator.run(center, run: run, replication: 0)
         }
         let plain = try simulate(center)
         XCTAssertGreaterThan(plain.outcomes(channel: 0).delayed, 100)

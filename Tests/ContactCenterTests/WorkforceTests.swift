@@ -25,7 +25,7 @@ final class WorkforceTests: XCTestCase {
     func testNoAttritionNoHiresKeepsTheWorkforceConstant() throws {
         let workforce = TeamWorkforce(initialTenure: .uniform(lower: 0, upper: 100 * Self.week),
                                       learningCurve: LearningCurve(newHireHandleTime: 1.5, timeConstant: 6 * Self.week))
-        let result = try ContactCenterSimulator.runCenter(center(seats: 30, workforce: workforce), run: run(weeks: 10), replication: 0)
+        let result = try ContactCenterSimulator.run(center(seats: 30, workforce: workforce), run: run(weeks: 10), replication: 0)
         XCTAssertEqual(result.workforceWeeks.count, 10)
         for week in result.workforceWeeks {
             XCTAssertEqual(week.headcount, 30)
@@ -38,7 +38,7 @@ final class WorkforceTests: XCTestCase {
     }
 
     func testNoWorkforceLeavesNoWeeks() throws {
-        let result = try ContactCenterSimulator.runCenter(center(seats: 5, workforce: nil), run: run(weeks: 2), replication: 0)
+        let result = try ContactCenterSimulator.run(center(seats: 5, workforce: nil), run: run(weeks: 2), replication: 0)
         XCTAssertTrue(result.workforceWeeks.isEmpty)
     }
 
@@ -50,7 +50,7 @@ final class WorkforceTests: XCTestCase {
         let spec = center(seats: n0, ratePerHour: 0.5, workforce: workforce)
         var sums = Array(repeating: 0.0, count: weeks)
         for r in 0..<replications {
-            let result = try ContactCenterSimulator.runCenter(spec, run: run(weeks: weeks), replication: r)
+            let result = try ContactCenterSimulator.run(spec, run: run(weeks: weeks), replication: r)
             for w in 0..<weeks { sums[w] += Double(result.workforceWeeks[w].headcount) }
         }
         for w in 0..<weeks {
@@ -65,7 +65,7 @@ final class WorkforceTests: XCTestCase {
     func testReplacementsFollowTheLeadTime() throws {
         let workforce = TeamWorkforce(attrition: Attrition(annual: 0.6),
                                       hiring: Hiring(leadTime: 3 * Self.week, costPerHire: 8000, onboarding: Self.week))
-        let result = try ContactCenterSimulator.runCenter(center(seats: 100, workforce: workforce), run: run(weeks: 20), replication: 0)
+        let result = try ContactCenterSimulator.run(center(seats: 100, workforce: workforce), run: run(weeks: 20), replication: 0)
         let weeks = result.workforceWeeks
         XCTAssertGreaterThan(weeks.reduce(0) { $0 + $1.leavers }, 5)
         for w in 0..<weeks.count {
@@ -91,8 +91,8 @@ final class WorkforceTests: XCTestCase {
         var with = base
         with.training = TrainingSpec(programs: [TrainingProgram(name: "nothing", participants: .everyone, startWeek: 1, cohortSize: 4,
                                                                 costPerAgent: 100, fixedCost: 1000, effects: zero)])
-        let a = try ContactCenterSimulator.runCenter(base, run: run(weeks: 8), replication: 0)
-        let b = try ContactCenterSimulator.runCenter(with, run: run(weeks: 8), replication: 0)
+        let a = try ContactCenterSimulator.run(base, run: run(weeks: 8), replication: 0)
+        let b = try ContactCenterSimulator.run(with, run: run(weeks: 8), replication: 0)
         XCTAssertGreaterThan(a.allResolutions.handled, 1000)
         XCTAssertEqual(a.cells, b.cells)
         XCTAssertEqual(a.teamTotals, b.teamTotals)
@@ -105,7 +105,7 @@ final class WorkforceTests: XCTestCase {
         // The same program with a real effect does change the figures (the test can fail).
         var faster = with
         faster.training!.programs[0].effects[.handleTime] = .deterministic(-0.3)
-        let c = try ContactCenterSimulator.runCenter(faster, run: run(weeks: 8), replication: 0)
+        let c = try ContactCenterSimulator.run(faster, run: run(weeks: 8), replication: 0)
         XCTAssertLessThan(c.allResolutions.averageHandleTime!, 0.9 * a.allResolutions.averageHandleTime!)
     }
 
@@ -118,8 +118,8 @@ final class WorkforceTests: XCTestCase {
         spec.training = TrainingSpec(programs: [a, b])
         var onlyBeta = spec
         onlyBeta.training!.programs = [b]
-        let both = try ContactCenterSimulator.runCenter(spec, run: run(weeks: 3), replication: 0)
-        let single = try ContactCenterSimulator.runCenter(onlyBeta, run: run(weeks: 3), replication: 0)
+        let both = try ContactCenterSimulator.run(spec, run: run(weeks: 3), replication: 0)
+        let single = try ContactCenterSimulator.run(onlyBeta, run: run(weeks: 3), replication: 0)
         // Week 1 multipliers: beta's draw alone, and beta's times alpha's (within 1%).
         let ratio = both.workforceWeeks[1].meanHandleTimeMultiplier / single.workforceWeeks[1].meanHandleTimeMultiplier
         XCTAssertLessThan(single.workforceWeeks[1].meanHandleTimeMultiplier, 0.9)
@@ -131,7 +131,7 @@ final class WorkforceTests: XCTestCase {
     func testNewHiresHandleAtTheLearningCurveMultiplier() throws {
         let workforce = TeamWorkforce(learningCurve: LearningCurve(newHireHandleTime: 1.6, timeConstant: 10_000 * Self.week))
         let spec = center(seats: 40, ratePerHour: 120, handle: .exponential(mean: 300), workforce: workforce)
-        let result = try ContactCenterSimulator.runCenter(spec, run: run(weeks: 1), replication: 0)
+        let result = try ContactCenterSimulator.run(spec, run: run(weeks: 1), replication: 0)
         let handled = result.allResolutions.handled
         XCTAssertGreaterThan(handled, 15_000)
         // Exponential handle times: the mean of n has standard error mean/√n; allow 4 of them.
@@ -148,9 +148,9 @@ final class WorkforceTests: XCTestCase {
                                     chat: ChatSettings(concurrency: concurrency, slowdown: 0.2))
             return c
         }
-        let limited = try ContactCenterSimulator.runCenter(spec(concurrency: 3, limit: 1), run: run(weeks: 1), replication: 0)
-        let single = try ContactCenterSimulator.runCenter(spec(concurrency: 1, limit: nil), run: run(weeks: 1), replication: 0)
-        let free = try ContactCenterSimulator.runCenter(spec(concurrency: 3, limit: nil), run: run(weeks: 1), replication: 0)
+        let limited = try ContactCenterSimulator.run(spec(concurrency: 3, limit: 1), run: run(weeks: 1), replication: 0)
+        let single = try ContactCenterSimulator.run(spec(concurrency: 1, limit: nil), run: run(weeks: 1), replication: 0)
+        let free = try ContactCenterSimulator.run(spec(concurrency: 3, limit: nil), run: run(weeks: 1), replication: 0)
         XCTAssertGreaterThan(single.outcomes(channel: 0).abandoned, 100)
         XCTAssertEqual(limited.cells, single.cells)
         XCTAssertLessThan(free.outcomes(channel: 0).abandoned, single.outcomes(channel: 0).abandoned / 2)
@@ -170,19 +170,19 @@ final class WorkforceTests: XCTestCase {
             c.routing.priorities = [[0, 0]]
             return c
         }
-        let oneWeek = try ContactCenterSimulator.runCenter(spec(until: Self.week), run: run(weeks: 1), replication: 0)
+        let oneWeek = try ContactCenterSimulator.run(spec(until: Self.week), run: run(weeks: 1), replication: 0)
         XCTAssertGreaterThan(oneWeek.resolutions(tier: 0).handled, 2000)
         XCTAssertEqual(oneWeek.resolutions(tier: 1).handled, 0, "no tier-2 handling while the whole team is in training")
         XCTAssertGreaterThan(oneWeek.unansweredAtEnd[0], 800, "tier-2 email waits")
-        let twoWeeks = try ContactCenterSimulator.runCenter(spec(until: Self.week), run: run(weeks: 2), replication: 0)
+        let twoWeeks = try ContactCenterSimulator.run(spec(until: Self.week), run: run(weeks: 2), replication: 0)
         XCTAssertGreaterThan(twoWeeks.resolutions(interval: 0, tier: 1).handled, 800, "cleared in week 2: the backlog is worked")
-        let unlimited = try ContactCenterSimulator.runCenter(spec(until: 0.001), run: run(weeks: 1), replication: 0)
+        let unlimited = try ContactCenterSimulator.run(spec(until: 0.001), run: run(weeks: 1), replication: 0)
         XCTAssertGreaterThan(unlimited.resolutions(tier: 1).handled, 800)
         // Half trainees, half experienced: tier-2 work passes over trainees at the front of the
         // free pool to the experienced agents behind them, and all of it is done.
         var mixed = spec(until: Self.week)
         mixed.teams[0].workforce?.initialTenure = .uniform(lower: 0, upper: 3 * Self.week)
-        let shared = try ContactCenterSimulator.runCenter(mixed, run: run(weeks: 1), replication: 0)
+        let shared = try ContactCenterSimulator.run(mixed, run: run(weeks: 1), replication: 0)
         XCTAssertGreaterThan(shared.resolutions(tier: 1).handled, 800)
         XCTAssertLessThan(shared.unansweredAtEnd[0], 20)
     }
@@ -193,7 +193,7 @@ final class WorkforceTests: XCTestCase {
         var spec = center(seats: 6, ratePerHour: 1, workforce: nil)
         spec.training = TrainingSpec(programs: [TrainingProgram(name: "p", participants: .everyone, spreadWeeks: 1,
                                                                 effects: TrainingEffects([.handleTime: .deterministic(-0.5)], halfLife: 2 * Self.week))])
-        let weeks = try ContactCenterSimulator.runCenter(spec, run: run(weeks: 5), replication: 0).workforceWeeks
+        let weeks = try ContactCenterSimulator.run(spec, run: run(weeks: 5), replication: 0).workforceWeeks
         XCTAssertEqual(weeks[0].meanHandleTimeMultiplier, 1, accuracy: 1e-12)
         for w in 1..<5 {
             let age = Double(w) + 0.5 - 1
@@ -207,8 +207,8 @@ final class WorkforceTests: XCTestCase {
         var spec = spec0
         spec.training = TrainingSpec(programs: [TrainingProgram(name: "course", participants: .teams([0]), startWeek: 1,
                                                                 offPhoneHours: 14, spreadWeeks: 2, weeklyCoachingMinutes: 30)])
-        let a = try ContactCenterSimulator.runCenter(spec0, run: run(weeks: 4), replication: 0)
-        let b = try ContactCenterSimulator.runCenter(spec, run: run(weeks: 4), replication: 0)
+        let a = try ContactCenterSimulator.run(spec0, run: run(weeks: 4), replication: 0)
+        let b = try ContactCenterSimulator.run(spec, run: run(weeks: 4), replication: 0)
         let training = b.workforceWeeks.map(\.trainingSeconds)
         XCTAssertEqual(training[0], 0)
         XCTAssertEqual(training[1], 10 * (7 + 0.5) * 3600, accuracy: 1e-6)
@@ -236,7 +236,7 @@ final class TrainingROIExampleTests: XCTestCase {
         let scenario = try ScenarioLoader.load(path: Self.path)
         var leavers = 0, agentWeeks = 0, hires = 0, trainingCost = 0.0
         for r in 0..<4 {
-            let result = try ContactCenterSimulator.runCenter(scenario, replication: r)
+            let result = try ContactCenterSimulator.run(scenario, replication: r)
             XCTAssertEqual(result.workforceWeeks.count, 26 * 2)
             for week in result.workforceWeeks where week.team == 0 {
                 leavers += week.leavers

@@ -16,7 +16,7 @@ enum HandBuilt {
             team: TeamSpec(name: "agents", agents: 2),
             handleTime: .exponential(mean: 60)
         )
-        return try! ContactCenterSimulator.runCenter(scenario, replication: 0)
+        return try! ContactCenterSimulator.run(scenario, replication: 0)
     }()
 
     /// An all-zero result of the given shape.

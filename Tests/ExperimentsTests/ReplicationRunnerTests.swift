@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Scenarios
+import SingleQueueOracle
 import Stochastics
 import XCTest
 
@@ -16,23 +17,23 @@ final class ReplicationRunnerTests: XCTestCase {
     )
 
     func testResultsDoNotDependOnTheNumberOfJobs() throws {
-        let serial = try ReplicationRunner.run(scenario, replications: 6, jobs: 1)
-        let parallel = try ReplicationRunner.run(scenario, replications: 6, jobs: 4)
+        let serial = try SingleQueueOracle.run(scenario, replications: 6, jobs: 1)
+        let parallel = try SingleQueueOracle.run(scenario, replications: 6, jobs: 4)
         XCTAssertEqual(serial, parallel)
         XCTAssertEqual(serial.map(\.replication), Array(0..<6))
     }
 
     func testFullModelResultsDoNotDependOnTheNumberOfJobs() throws {
-        let serial = try ReplicationRunner.runCenter(scenario, replications: 6, jobs: 1)
-        let parallel = try ReplicationRunner.runCenter(scenario, replications: 6, jobs: 3)
+        let serial = try ReplicationRunner.run(scenario, replications: 6, jobs: 1)
+        let parallel = try ReplicationRunner.run(scenario, replications: 6, jobs: 3)
         XCTAssertEqual(serial, parallel)
         XCTAssertEqual(serial.map(\.replication), Array(0..<6))
-        XCTAssertEqual(serial[4], try ContactCenterSimulator.runCenter(scenario, replication: 4))
+        XCTAssertEqual(serial[4], try ContactCenterSimulator.run(scenario, replication: 4))
     }
 
     func testReplicationsAreTheSameAsRunningEachAlone() throws {
-        let all = try ReplicationRunner.run(scenario, replications: 3, jobs: 2)
-        XCTAssertEqual(all[2], try ContactCenterSimulator.run(scenario, replication: 2))
+        let all = try SingleQueueOracle.run(scenario, replications: 3, jobs: 2)
+        XCTAssertEqual(all[2], try SingleQueueOracle.run(scenario, replication: 2))
     }
 
     /// Any replication function, results in replication order whatever the threads do.

@@ -130,7 +130,7 @@ final class ScenarioMutationFuzzTests: XCTestCase {
             }
             let runStarted = Date()
             do {
-                _ = try ContactCenterSimulator.runCenter(scenario, replication: 0)
+                _ = try ContactCenterSimulator.run(scenario, replication: 0)
                 ran += 1
             } catch {
                 runErrors += 1

@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Scenarios
+import SingleQueueOracle
 import XCTest
 
 /// `CenterSummary` on real runs of single-queue scenarios: the full model
@@ -18,8 +19,8 @@ final class SingleQueueSummaryTests: XCTestCase {
     )
 
     func testSameNumbersAsTheFoundationModel() throws {
-        let center = CenterSummary(scenario: scenario, replications: try ReplicationRunner.runCenter(scenario, replications: 5, jobs: 2))
-        let foundation = RunSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: 5, jobs: 2))
+        let center = CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: 5, jobs: 2))
+        let foundation = RunSummary(scenario: scenario, replications: try SingleQueueOracle.run(scenario, replications: 5, jobs: 2))
         for item in foundation.metrics {
             let scope: MetricScope = item.metric == .occupancy ? .team(0) : .channel(0)
             let same = try XCTUnwrap(center.metrics(scope)[item.metric], item.metric.rawValue)
@@ -55,7 +56,7 @@ final class SingleQueueSummaryTests: XCTestCase {
 
     /// The confidence interval is mean ± t(0.975, n−1) · s/√n, computed here by hand.
     func testConfidenceIntervalMatchesAHandComputation() throws {
-        let results = try ReplicationRunner.runCenter(scenario, replications: 5, jobs: 2)
+        let results = try ReplicationRunner.run(scenario, replications: 5, jobs: 2)
         let summary = CenterSummary(scenario: scenario, replications: results)
         let values = results.map { Double($0.outcomes(channel: 0).offered) }
         let mean = values.reduce(0, +) / 5
@@ -69,14 +70,14 @@ final class SingleQueueSummaryTests: XCTestCase {
     }
 
     func testHeadlineServiceLevelFollowsTheScenarioConvention() throws {
-        let results = try ReplicationRunner.runCenter(scenario, replications: 2, jobs: 1)
+        let results = try ReplicationRunner.run(scenario, replications: 2, jobs: 1)
         let channel = CenterSummary(scenario: scenario, replications: results).channels[0].metrics
         XCTAssertEqual(channel[.serviceLevel]?.mean, channel[.serviceLevelExcludingShortAbandons]?.mean)
         XCTAssertNotEqual(channel[.serviceLevel]?.mean, channel[.serviceLevelOffered]?.mean)
     }
 
     func testSingleReplicationHasNoInterval() throws {
-        let results = try ReplicationRunner.runCenter(scenario, replications: 1, jobs: 1)
+        let results = try ReplicationRunner.run(scenario, replications: 1, jobs: 1)
         let summary = CenterSummary(scenario: scenario, replications: results)
         XCTAssertNil(summary.channels[0].metrics[.serviceLevel]?.confidenceInterval)
         XCTAssertNotNil(summary.channels[0].metrics[.serviceLevel]?.mean)
@@ -85,7 +86,7 @@ final class SingleQueueSummaryTests: XCTestCase {
 
     /// A sweep reads single-queue runs by the names the foundation reports used.
     func testMetricValuesKeepTheSingleQueueNames() throws {
-        let summary = CenterSummary(scenario: scenario, replications: try ReplicationRunner.runCenter(scenario, replications: 2, jobs: 2))
+        let summary = CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: 2, jobs: 2))
         let values = metricValues(of: summary)
         for metric in RunSummary.wholeRun {
             XCTAssertNotNil(values[metric.rawValue], metric.rawValue)

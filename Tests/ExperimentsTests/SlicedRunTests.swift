@@ -12,10 +12,10 @@ final class SlicedRunTests: XCTestCase {
         for file in ["erlang-a.yaml", "tiered-support.yaml"] {
             var scenario = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/\(file)").path)
             scenario.run.replications = 2
-            let whole = try ReplicationRunner.runCenter(scenario, replications: 2, jobs: 1)
+            let whole = try ReplicationRunner.run(scenario, replications: 2, jobs: 1)
             let steps = LockedCount()
             let sliced = try (0..<2).map { r in
-                try ContactCenterSimulator.runCenter(scenario, replication: r, progress: { steps.add($0) })
+                try ContactCenterSimulator.run(scenario, replication: r, progress: { steps.add($0) })
             }
             XCTAssertEqual(steps.value, 200, file)
             XCTAssertEqual(whole.map(\.eventsHandled), sliced.map(\.eventsHandled), file)

@@ -24,7 +24,7 @@ final class SummaryFilesTests: XCTestCase {
             handleTime: .exponential(mean: 300),
             serviceLevel: ServiceLevelTarget(answerWithin: 20, target: 0.8, convention: .offered)
         )
-        return CenterSummary(scenario: scenario, replications: try ReplicationRunner.runCenter(scenario, replications: 3, jobs: 1))
+        return CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: 3, jobs: 1))
     }
 
     /// Splits CSV text into rows of fields (RFC 4180 quoting).
@@ -122,6 +122,45 @@ final class SummaryFilesTests: XCTestCase {
                                                  + 2 * TeamSummary.perInterval.count))
         XCTAssertTrue(intervals.contains { $0.prefix(11) == ["0", "0", "1800", "1", "Mon", "00:00", "channel", "email", "", "", "backlog"] && $0[11] == "3" })
         XCTAssertTrue(intervals.contains { $0.prefix(11) == ["1", "1800", "3600", "1", "Mon", "00:30", "team", "", "", "experts", "occupancy"] && $0[11] == "0.5" })
+    }
+
+    /// Issue 13: the writer wrote `met: null` for a channel without demand and the report's own
+    /// reader required `met`. Now one type: what `ccsim run` writes reads back field for field.
+    func testWhatTheWriterWritesTheReaderReads() throws {
+        let scenario = try ScenarioLoader.parse(yaml: """
+            name: quiet-chat
+            run: {horizon: 2h, warmup: 0s, interval: 30m, replications: 2, seed: 3}
+            channels:
+              voice:
+                kind: voice
+                demand: {rate: 60/h}
+                patience: {exponential: {mean: 2m}}
+                service_level: {answer_within: 20s, target: 80%, max_asa: 30s}
+              chat:
+                kind: chat
+                demand: {rate: 0/h}
+                service_level: {answer_within: 60s, target: 90%, max_asa: 1m, max_abandonment: 5%}
+            tiers:
+              tier1:
+                handle_time: {exponential: {mean: 4m}}
+                resolution: {resolved: 100%}
+            teams:
+              agents:
+                skills: [{channel: voice, tier: tier1}, {channel: chat, tier: tier1}]
+                shifts: [{start: "00:00", length: 24h, agents: 3}]
+            """, file: "quiet-chat.yaml")
+        let summary = CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: 2, jobs: 1))
+        let data = try SummaryFiles.json(summary)
+        let document = try SummaryDocument.decode(data)
+        XCTAssertEqual(try document.encoded(), data, "decoding and encoding again changes nothing")
+        let chat = try XCTUnwrap(document.channels.first { $0.name == "chat" })
+        XCTAssertEqual(chat.sla.verdict, .undefined)
+        XCTAssertNil(chat.sla.met)
+        XCTAssertNil(chat.asaCeiling?.met)
+        XCTAssertEqual(chat.metrics[.offered]?.mean, 0)
+        XCTAssertNil(chat.metrics[.serviceLevel]?.mean)
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("\"met\" : null"))
+        XCTAssertEqual(document.channels[0].sla.met, document.channels[0].sla.verdict.passed)
     }
 
     func testMetricsCSVHasOneRowPerScopeAndMetric() throws {

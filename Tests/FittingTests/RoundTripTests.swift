@@ -22,7 +22,7 @@ final class RoundTripTests: XCTestCase {
         let team = AgentTeamSpec(name: "front", skills: [Skill(channel: 0, tier: 0)], shifts: [], constantAgents: 10)
         let center = CenterSpec(channels: [channel], tiers: [tier], teams: [team], routing: RoutingSpec(priorities: [[0]]))
         let run = RunSettings(horizon: 2 * 86_400, warmup: 0, interval: 3600, replications: 1, seed: 8)
-        _ = try ContactCenterSimulator.runCenter(center, run: run, replication: 0, tracePath: path + ".part")
+        _ = try ContactCenterSimulator.run(center, run: run, replication: 0, tracePath: path + ".part")
         try ContactTrace.combine(parts: [path + ".part"], into: path)  // adds the header
 
         let log = try ContactLog.read(path: path)

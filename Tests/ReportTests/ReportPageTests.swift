@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Report
+import ResultsSchema
+import Testing
 
 /// The page from a results folder: every chart present and well-formed, self-contained, and a
 /// folder without summary.json refused with an error that says so.
@@ -29,7 +30,7 @@ struct ReportPageTests {
     }
 
     @Test func isSelfContainedAndEscapesNames() throws {
-        let html = ReportPage(results: try RunResults.decode(Data(SmallSummary.json.utf8)), source: "x").html()
+        let html = ReportPage(results: try SummaryDocument.decode(Data(SmallSummary.json.utf8)), source: "x").html()
         #expect(!html.contains("<script"))
         #expect(!html.contains("<link"))
         let urls = html.components(separatedBy: "http").count - 1
@@ -41,7 +42,7 @@ struct ReportPageTests {
     }
 
     @Test func showsVerdictsTiersAndCost() throws {
-        let html = ReportPage(results: try RunResults.decode(Data(SmallSummary.json.utf8)), source: "x").html()
+        let html = ReportPage(results: try SummaryDocument.decode(Data(SmallSummary.json.utf8)), source: "x").html()
         #expect(html.contains("card pass"))
         #expect(html.contains("card fail"))
         #expect(html.contains("82.0%"))
@@ -68,6 +69,40 @@ struct ReportPageTests {
             Issue.record("expected an error")
         } catch let error as ReportError {
             #expect(error.description.contains("missing"))
+        }
+    }
+
+    /// The footer names the ccsim making the page (`ResultsVersion`, as `ccsim --version`), and
+    /// the one that wrote the results only when it is another.
+    @Test func footerNamesTheOneVersion() throws {
+        let same = ReportPage(results: try SummaryDocument.decode(Data(SmallSummary.json.utf8)), source: "x").html()
+        #expect(same.contains("(ccsim \(ResultsVersion.ccsim)) from"))
+        #expect(!same.contains("results written by"))
+        var older = try SummaryDocument.decode(Data(SmallSummary.json.utf8))
+        older.ccsimVersion = "0.1.0"
+        #expect(ReportPage(results: older, source: "x").html().contains("results written by ccsim 0.1.0"))
+    }
+
+    /// A field missing from an otherwise complete file is named as the file spells it, with the
+    /// version that wrote the file when it is not this one.
+    @Test func missingFieldIsNamedAsInTheFile() throws {
+        let dir = try folder(withSummary: false)
+        let json = SmallSummary.json.replacingOccurrences(of: "\"start_weekday\": \"Mon\",", with: "")
+            .replacingOccurrences(of: "\"ccsim_version\": \"0.2.0\"", with: "\"ccsim_version\": \"0.1.0\"")
+        try json.write(toFile: dir + "/summary.json", atomically: true, encoding: .utf8)
+        do {
+            try ReportWriter.write(folder: dir)
+        } catch let error as ReportError {
+            #expect(error.description.contains("scenario.start_weekday: missing"), "\(error)")
+            #expect(error.description.contains("written by ccsim 0.1.0"), "\(error)")
+        }
+        let wrongIndex = SmallSummary.json.replacingOccurrences(of: "\"verdict\": \"missed\"", with: "\"verdict\": \"passed\"")
+        try wrongIndex.write(toFile: dir + "/summary.json", atomically: true, encoding: .utf8)
+        do {
+            try ReportWriter.write(folder: dir)
+            Issue.record("an unknown verdict was accepted")
+        } catch let error as ReportError {
+            #expect(error.description.contains("channels[1].sla.verdict"), "\(error)")
         }
     }
 }

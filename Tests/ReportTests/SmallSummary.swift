@@ -9,7 +9,7 @@ enum SmallSummary {
     {
       "ccsim_version": "0.2.0",
       "scenario": {
-        "name": "small <test> & co", "file": "scenarios/small.yaml",
+        "name": "small <test> & co", "file": "scenarios/small.yaml", "start_weekday": "Mon",
         "channels": [
           {"name": "voice", "kind": "voice", "demand": {"rate_per_hour": 600, "batches": 0},
            "patience": {"family": "exponential", "mean_seconds": 180, "cv": 1},
@@ -21,31 +21,31 @@ enum SmallSummary {
         "teams": [{"name": "frontline", "constant_agents": 10, "shifts": 0, "hourly_cost": 25, "overtime_multiplier": 1.5},
                   {"name": "back & office", "constant_agents": 2, "shifts": 0, "hourly_cost": 30, "overtime_multiplier": 1.5}]
       },
-      "run": {"seed": 42, "replications": 3, "horizon_seconds": 5400, "warmup_seconds": 0, "interval_seconds": 1800, "confidence_level": 0.95},
+      "run": {"seed": 42, "replications": 3, "horizon_seconds": 5400, "warmup_seconds": 0, "interval_seconds": 1800, "confidence_level": 0.95, "after_window": "drain"},
       "channels": [
         {"name": "voice", "kind": "voice",
          "sla": {"answer_within_seconds": 20, "target": 0.8, "convention": "offered", "achieved": 0.82, "ci_lower": 0.78, "ci_upper": 0.86, "verdict": "met_on_mean", "met": true},
          "asa_ceiling": {"ceiling": 30, "achieved": 12, "ci_lower": 10, "ci_upper": 14, "verdict": "met", "met": true},
          "worst_interval": {"index": 1, "start_seconds": 1800, "length_seconds": 1800, "service_level": 0.7},
          "metrics": {"service_level": {"mean": 0.82, "ci_lower": 0.78, "ci_upper": 0.86, "replications": 3}},
-         "intervals": [\(interval(0, "\"offered\": {\"mean\": 290}, \"service_level\": {\"mean\": 0.9}")),
-                       \(interval(1, "\"offered\": {\"mean\": 310}, \"service_level\": {\"mean\": 0.7}")),
-                       \(interval(2, "\"offered\": {\"mean\": 300}, \"service_level\": {\"mean\": 0.85}"))]},
+         "intervals": [\(interval(0, "\"offered\": {\"mean\": 290, \"replications\": 3}, \"service_level\": {\"mean\": 0.9, \"replications\": 3}")),
+                       \(interval(1, "\"offered\": {\"mean\": 310, \"replications\": 3}, \"service_level\": {\"mean\": 0.7, \"replications\": 3}")),
+                       \(interval(2, "\"offered\": {\"mean\": 300, \"replications\": 3}, \"service_level\": {\"mean\": 0.85, \"replications\": 3}"))]},
         {"name": "R&D <chat>", "kind": "chat",
          "sla": {"answer_within_seconds": 60, "target": 0.9, "convention": "offered", "achieved": 0.6, "ci_lower": 0.5, "ci_upper": 0.7, "verdict": "missed", "met": false},
          "metrics": {},
-         "intervals": [\(interval(0, "\"offered\": {\"mean\": 2}, \"service_level\": {\"mean\": 0.5}")),
-                       \(interval(1, "\"offered\": {\"mean\": 0}, \"service_level\": {\"replications\": 0}")),
-                       \(interval(2, "\"offered\": {\"mean\": 3}, \"service_level\": {\"mean\": 0.95}"))]}
+         "intervals": [\(interval(0, "\"offered\": {\"mean\": 2, \"replications\": 3}, \"service_level\": {\"mean\": 0.5, \"replications\": 3}")),
+                       \(interval(1, "\"offered\": {\"mean\": 0, \"replications\": 3}, \"service_level\": {\"mean\": null, \"replications\": 0}")),
+                       \(interval(2, "\"offered\": {\"mean\": 3, \"replications\": 3}, \"service_level\": {\"mean\": 0.95, \"replications\": 3}"))]}
       ],
-      "tiers": [{"name": "tier1", "metrics": {"handled": {"mean": 880}, "fcr": {"mean": 0.85, "ci_lower": 0.84, "ci_upper": 0.86}, "escalation_rate": {"mean": 0.05}, "repeat_contacts": {"mean": 12}}, "intervals": []}],
+      "tiers": [{"name": "tier1", "metrics": {"handled": {"mean": 880, "replications": 3}, "fcr": {"mean": 0.85, "ci_lower": 0.84, "ci_upper": 0.86, "replications": 3}, "escalation_rate": {"mean": 0.05, "replications": 3}, "repeat_contacts": {"mean": 12, "replications": 3}}, "intervals": []}],
       "teams": [
-        {"name": "frontline", "metrics": {"occupancy": {"mean": 0.9, "ci_lower": 0.88, "ci_upper": 0.92}, "labour_cost": {"mean": 375}},
-         "intervals": [\(interval(0, "\"available_agents\": {\"mean\": 10}")), \(interval(1, "\"available_agents\": {\"mean\": 9.5}")), \(interval(2, "\"available_agents\": {\"mean\": 10}"))]},
-        {"name": "back & office", "metrics": {"occupancy": {"mean": 0.4}, "labour_cost": {"mean": 90}},
-         "intervals": [\(interval(0, "\"available_agents\": {\"mean\": 2}")), \(interval(1, "\"available_agents\": {\"mean\": 2}")), \(interval(2, "\"available_agents\": {\"mean\": 2}"))]}
+        {"name": "frontline", "metrics": {"occupancy": {"mean": 0.9, "ci_lower": 0.88, "ci_upper": 0.92, "replications": 3}, "labour_cost": {"mean": 375, "replications": 3}},
+         "intervals": [\(interval(0, "\"available_agents\": {\"mean\": 10, \"replications\": 3}")), \(interval(1, "\"available_agents\": {\"mean\": 9.5, \"replications\": 3}")), \(interval(2, "\"available_agents\": {\"mean\": 10, \"replications\": 3}"))]},
+        {"name": "back & office", "metrics": {"occupancy": {"mean": 0.4, "replications": 3}, "labour_cost": {"mean": 90, "replications": 3}},
+         "intervals": [\(interval(0, "\"available_agents\": {\"mean\": 2, \"replications\": 3}")), \(interval(1, "\"available_agents\": {\"mean\": 2, \"replications\": 3}")), \(interval(2, "\"available_agents\": {\"mean\": 2, \"replications\": 3}"))]}
       ],
-      "center": {"metrics": {"offered": {"mean": 905}, "labour_cost": {"mean": 465}, "cost_per_resolved": {"mean": 0.6}, "resolved": {"mean": 750}}},
+      "center": {"metrics": {"offered": {"mean": 905, "replications": 3}, "labour_cost": {"mean": 465, "replications": 3}, "cost_per_resolved": {"mean": 0.6, "replications": 3}, "resolved": {"mean": 750, "replications": 3}}},
       "simulated": {"arrivals": 2715, "events": 9000}
     }
     """

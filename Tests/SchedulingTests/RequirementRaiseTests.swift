@@ -11,7 +11,7 @@ import Testing
     @Test func failingIntervalsWithARequirementGetMaxOfOneMoreOrTenPercent() throws {
         let scenario = try loadTiny([12: "      - {start: \"00:00\", length: 4h, agents: 1}"])
         let requirement = try RequirementCSV.parse(everyDayCSV([0: 1, 1: 1, 2: 1, 3: 1]), file: "r.csv", scenario: scenario)
-        let results = try ReplicationRunner.runCenter(scenario, replications: 2, jobs: 1)
+        let results = try ReplicationRunner.run(scenario, replications: 2, jobs: 1)
         let summary = CenterSummary(scenario: scenario, replications: results)
         #expect(summary.channels[0].serviceLevel.passed == false)
         let raised = RequirementRaise.raise(requirement, after: summary, scenario: scenario)

@@ -36,8 +36,8 @@ final class ROIStudyTests: XCTestCase {
     func testHandleTimeCutLowersOccupancyInProportion() throws {
         let scenario = try ROIScenario.load(program: "      effects: {handle_time: {deterministic: -20%}}", warmup: "1w")
         let arms = try ROIArms.program("course", in: scenario)
-        let with = try ReplicationRunner.runCenter(arms.with, replications: 4, jobs: 2)
-        let without = try ReplicationRunner.runCenter(arms.without, replications: 4, jobs: 2)
+        let with = try ReplicationRunner.run(arms.with, replications: 4, jobs: 2)
+        let without = try ReplicationRunner.run(arms.without, replications: 4, jobs: 2)
         let a = CenterSummary(scenario: arms.with, replications: with).teams[0].metrics[.occupancy]!.mean!
         let b = CenterSummary(scenario: arms.without, replications: without).teams[0].metrics[.occupancy]!.mean!
         XCTAssertEqual(a / b, 0.8, accuracy: 0.02, "occupancy with \(a), without \(b)")

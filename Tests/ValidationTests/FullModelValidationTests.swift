@@ -31,7 +31,7 @@ final class FullModelValidationTests: XCTestCase {
 
     func simulate(_ center: CenterSpec, hours: Double) throws -> [CenterResult] {
         let run = RunSettings(horizon: hours * 3600, warmup: 4 * 3600, interval: hours * 3600, replications: replications, seed: 77)
-        return try (0..<replications).map { try ContactCenterSimulator.runCenter(center, run: run, replication: $0) }
+        return try (0..<replications).map { try ContactCenterSimulator.run(center, run: run, replication: $0) }
     }
 
     /// Two channels, each with its own team, are two independent M/M/c queues.

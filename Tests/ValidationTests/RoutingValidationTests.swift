@@ -17,7 +17,7 @@ final class RoutingValidationTests: XCTestCase {
 
     func simulate(_ center: CenterSpec, hours: Double) throws -> [CenterResult] {
         let run = RunSettings(horizon: hours * 3600, warmup: 4 * 3600, interval: hours * 3600, replications: replications, seed: 91)
-        return try (0..<replications).map { try ContactCenterSimulator.runCenter(center, run: run, replication: $0) }
+        return try (0..<replications).map { try ContactCenterSimulator.run(center, run: run, replication: $0) }
     }
 
     func assertAgrees(_ results: [CenterResult], _ metric: String, theory: Double, margin: Double,

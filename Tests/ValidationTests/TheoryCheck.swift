@@ -2,6 +2,7 @@ import ContactCenter
 import Experiments
 import Foundation
 import Scenarios
+import SingleQueueOracle
 import Stochastics
 import XCTest
 
@@ -43,7 +44,7 @@ enum TheoryCheck {
     }
 
     static func simulate(_ scenario: Scenario) throws -> RunSummary {
-        let results = try ReplicationRunner.run(scenario, replications: scenario.run.replications)
+        let results = try SingleQueueOracle.run(scenario, replications: scenario.run.replications)
         return RunSummary(scenario: scenario, replications: results, confidenceLevel: confidenceLevel)
     }
 

@@ -72,7 +72,10 @@ extension CenterChecks {
             guard allTeamsRead else { continue }
             let skilled = teams.indices.filter { m in teams[m]!.skills.contains { $0.key == key } }
             // A negative count is reported at the shift; counting it as staffed avoids a second, derived problem.
-            let staffed = skilled.filter { m in teams[m]!.shifts.contains { $0.agents != 0 && !$0.days.isEmpty } }
+            // Agents on duty throughout (`constant_agents`, the single-queue form's team) staff it too.
+            let staffed = skilled.filter { m in
+                teams[m]!.constantAgents != 0 || teams[m]!.shifts.contains { $0.agents != 0 && !$0.days.isEmpty }
+            }
             guard staffed.isEmpty else { continue }
             let path: String = switch why {
             case .share: joinPath(channelPath(c), "tiers.\(tierLabel)")

@@ -1,3 +1,5 @@
+import ContactCenter
+
 /// One reporting interval of one replication.
 public struct IntervalResult: Sendable, Hashable, Codable {
     public var index: Int

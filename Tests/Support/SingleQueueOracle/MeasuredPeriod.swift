@@ -1,3 +1,5 @@
+import ContactCenter
+
 /// A stretch of simulated time with its outcomes: a whole replication or one
 /// of its reporting intervals. Metrics are defined once over this shape.
 public protocol MeasuredPeriod {

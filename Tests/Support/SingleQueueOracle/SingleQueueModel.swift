@@ -1,3 +1,4 @@
+import ContactCenter
 import Scenarios
 import SimKernel
 import Stochastics

@@ -1,3 +1,4 @@
+import ContactCenter
 import SimKernel
 
 /// The first-come, first-served queue of contacts waiting for an agent.

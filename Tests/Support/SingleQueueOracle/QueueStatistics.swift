@@ -1,3 +1,4 @@
+import ContactCenter
 import Statistics
 
 /// Streams the statistics of one replication in O(intervals) memory.

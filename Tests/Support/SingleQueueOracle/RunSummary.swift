@@ -1,11 +1,11 @@
 import ContactCenter
+import Experiments
 import Scenarios
 
 /// The foundation single-queue model's replications summarised, metric by metric.
 ///
-/// `ccsim run` reports through `CenterSummary` (the full model); this stays
-/// because the validation suite checks the foundation model against Erlang
-/// C/A/B through it, and the full model reduces exactly to that model.
+/// `ccsim run` reports through `CenterSummary` (the full model); the validation suite checks
+/// the oracle against Erlang C/A through this, and the full model reduces exactly to the oracle.
 public struct RunSummary: Sendable {
     public var scenario: Scenario
     public var confidenceLevel: Double
