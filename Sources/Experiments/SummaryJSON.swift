@@ -54,6 +54,8 @@ extension SummaryFiles {
         var file: String?
         /// Day 0's weekday (`Mon`…`Sun`): with `run.warmup_seconds` it names every interval (`TimeLabel`).
         var startWeekday: String
+        /// Day 0's date (`2027-01-04`) when the scenario is dated; absent otherwise.
+        var startDate: String?
         var channels: [ChannelEcho]
         var tiers: [TierEcho]
         var teams: [TeamEcho]
@@ -63,6 +65,7 @@ extension SummaryFiles {
             name = summary.scenario.name
             file = summary.scenario.source
             startWeekday = TimeLabel.weekdays[summary.center.startWeekday.rawValue]
+            startDate = summary.center.startDate.map { "\($0)" }
             channels = summary.center.channels.map(ChannelEcho.init)
             tiers = summary.center.tiers.map { TierEcho(name: $0.name, handleTimes: $0.handleTimes.map { $0.map(DistributionEcho.init) }) }
             teams = summary.center.teams.map {
@@ -98,12 +101,17 @@ extension SummaryFiles {
     struct DemandEcho: Encodable {
         @NullWhenAbsent var ratePerHour: Double?
         @NullWhenAbsent var volumePerDay: Double?
+        /// The forecast file of a forecast demand (`volume_per_day` is then its average day); absent otherwise.
+        var forecastFile: String?
         var batches: Int
 
         init(_ demand: DemandSpec) {
             switch demand.pattern {
             case .constant(let rate): ratePerHour = rate * 3600
             case .daily(let daily): volumePerDay = daily.volumePerDay
+            case .forecast(let forecast):
+                volumePerDay = forecast.averagePerDay
+                forecastFile = forecast.file
             }
             batches = demand.batches.count
         }

@@ -37,11 +37,14 @@ public struct ScenarioInputs: Decodable, Sendable {
     public var file: String?
     /// Day 0's weekday (`Mon`…`Sun`); absent in files from before 0.2.0 (read as Monday).
     public var startWeekday: String?
+    /// Day 0's date in a dated scenario (`2027-01-04`); absent otherwise.
+    public var startDate: String?
     public var channels: [ChannelInput]
 
     /// Names moments of the run as the terminal and `intervals.csv` do.
     public var timeLabel: TimeLabel {
-        TimeLabel(startWeekday: startWeekday.flatMap { TimeLabel.weekdays.firstIndex(of: $0) } ?? 0)
+        if let date = startDate.flatMap(CivilDate.init(iso:)) { return TimeLabel(startDate: date) }
+        return TimeLabel(startWeekday: startWeekday.flatMap { TimeLabel.weekdays.firstIndex(of: $0) } ?? 0)
     }
     public var tiers: [TierInput]
     public var teams: [TeamInput]
