@@ -213,6 +213,13 @@ public enum ForecastCSV {
             }
         } else {
             interval = rows.reduce(1440) { gcd($0, $1.minute) }
+            if interval < 5 {   // starts such as 08:07: a typo far more often than 1-minute intervals
+                for row in rows where row.minute % 5 != 0 {
+                    problem(row.line, hasDateTime ? "datetime" : "interval_start",
+                            "\(ClockTime.describe(Double(row.minute) * 60)) is not on a 5-minute boundary, so the forecast's intervals do not tile the day (add an interval_end column to state a shorter interval)")
+                }
+                interval = 0
+            }
         }
         if interval > 0, 1440 % interval == 0 {
             for row in rows where row.minute % interval != 0 {
@@ -234,7 +241,7 @@ public enum ForecastCSV {
             }
         }
         let seconds = Double(interval) * 60
-        for row in rows where row.volume / seconds > DomainLimits.highestRate {
+        for row in rows where seconds > 0 && row.volume / seconds > DomainLimits.highestRate {
             problem(row.line, "volume", "\(Quantity.describe(number: row.volume)) in \(interval) minutes is above \(DomainLimits.highestRateText), the highest arrival rate ccsim simulates")
         }
         guard issues.isEmpty else {
