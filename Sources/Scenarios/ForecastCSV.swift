@@ -15,8 +15,9 @@ import ResultsSchema
 /// - optional `aht` (`aht_seconds`, `handle_time`): seconds (`285`), `mm:ss` / `h:mm:ss`, or a
 ///   duration with a unit (`4.75m`); empty = the tiers' own handle times;
 /// - optional `interval_end` (`end`): states the interval length, which must be the same on
-///   every row and divide 24 h. Without it, the interval is the largest length that puts every
-///   start on its grid (15 minutes for starts 08:00, 08:15, 08:45 …).
+///   every row and divide 24 h. Without it, the interval is the largest length up to an hour that
+///   puts every start on its grid (15 minutes for starts 08:00, 08:15, 08:45 …; an hour for a file
+///   with rows on the hour only); longer intervals need `interval_end`.
 /// Other columns are ignored. Missing rows mean no contacts (exports often omit empty intervals);
 /// a date without rows is a closed day. Every problem is reported, as `FILE:LINE: column: problem`.
 public enum ForecastCSV {
@@ -212,7 +213,8 @@ public enum ForecastCSV {
                 problem(first.line, "interval_end", "a \(interval)-minute interval does not tile the day (24 h is not a whole number of them); use 5, 10, 15, 30 or 60 minutes")
             }
         } else {
-            interval = rows.reduce(1440) { gcd($0, $1.minute) }
+            // At most an hour: a sparse file (rows only at 10:00 and 14:00) must not turn into 4-hour intervals.
+            interval = rows.reduce(60) { gcd($0, $1.minute) }
             if interval < 5 {   // starts such as 08:07: a typo far more often than 1-minute intervals
                 for row in rows where row.minute % 5 != 0 {
                     problem(row.line, hasDateTime ? "datetime" : "interval_start",
