@@ -259,14 +259,15 @@ public enum ForecastCSV {
         let perDay = 1440 / interval
         let hasAHT = index["aht"] != nil
         var table = Table(start: start, days: days, interval: seconds, channels: [:], hasChannelColumn: hasChannel)
-        for row in rows {
-            var forecast = table.channels[row.channel]
-                ?? ChannelForecast(interval: seconds, volumes: Array(repeating: 0, count: days * perDay),
-                                   handleTimes: hasAHT ? Array(repeating: nil, count: days * perDay) : nil)
-            let i = row.day * perDay + row.minute / interval
-            forecast.volumes[i] = row.volume
-            if let aht = row.aht { forecast.handleTimes?[i] = aht }
-            table.channels[row.channel] = forecast
+        for channel in Set(rows.map(\.channel)) {
+            var volumes = [Double](repeating: 0, count: days * perDay)
+            var handleTimes: [Double?]? = hasAHT ? Array(repeating: nil, count: days * perDay) : nil
+            for row in rows where row.channel == channel {
+                let i = row.day * perDay + row.minute / interval
+                volumes[i] = row.volume
+                if let aht = row.aht { handleTimes?[i] = aht }
+            }
+            table.channels[channel] = ChannelForecast(interval: seconds, volumes: volumes, handleTimes: handleTimes)
         }
         return .success(table)
     }
