@@ -86,6 +86,17 @@ public enum ForecastCSV {
         func problem(_ line: Int?, _ column: String, _ message: String) {
             issues.append(ScenarioIssue(file: file, line: line, path: column, message: message))
         }
+        // A mistake repeated on every row (a calendar that starts a week late, a renamed queue) is
+        // listed on its first rows, then counted in one line: all found in one pass, none drowned.
+        var repeats: [String: (column: String, count: Int, lines: [Int], what: String)] = [:]
+        var repeatOrder: [String] = []
+        func repeated(_ line: Int, _ column: String, kind: String, what: String, _ message: String) {
+            var entry = repeats[kind] ?? (column, 0, [], what)
+            if repeats[kind] == nil { repeatOrder.append(kind) }
+            entry.count += 1
+            if entry.count <= 3 { problem(line, column, message) } else { entry.lines.append(line) }
+            repeats[kind] = entry
+        }
         let records: [CSVReader.Record]
         do { records = try CSVReader.records(text) } catch {
             return .failure(ScenarioError(file: file, line: error.line, message: "a quoted field is never closed (a \" without its closing \")"))
@@ -159,9 +170,9 @@ public enum ForecastCSV {
                     problem(line, "channel", "is empty"); ok = false
                 } else if let channels, !channels.contains(channel) {
                     if let guess = EditDistance.suggestion(for: channel, among: channels) {
-                        problem(line, "channel", "unknown channel '\(channel)'; did you mean '\(guess)'?")
+                        repeated(line, "channel", kind: "channel \(channel)", what: "naming channel '\(channel)'", "unknown channel '\(channel)'; did you mean '\(guess)'?")
                     } else {
-                        problem(line, "channel", "unknown channel '\(channel)'; the scenario's channels are: \(channels.joined(separator: ", "))")
+                        repeated(line, "channel", kind: "channel \(channel)", what: "naming channel '\(channel)'", "unknown channel '\(channel)'; the scenario's channels are: \(channels.joined(separator: ", "))")
                     }
                     ok = false
                 }
@@ -192,11 +203,11 @@ public enum ForecastCSV {
         rows = rows.filter { row in
             let d = start.days(to: row.date)
             if d < 0 {
-                problem(row.line, dateColumn, "\(row.date) is before the run starts (calendar.start is \(start))")
+                repeated(row.line, dateColumn, kind: "before", what: "dated before the run starts", "\(row.date) is before the run starts (calendar.start is \(start))")
                 return false
             }
             if d >= days {
-                problem(row.line, dateColumn, "\(row.date) is after the run ends (its last day is \(lastDay): \(days) day\(days == 1 ? "" : "s") from calendar.start, warmup + horizon)")
+                repeated(row.line, dateColumn, kind: "after", what: "dated after the run ends", "\(row.date) is after the run ends (its last day is \(lastDay): \(days) day\(days == 1 ? "" : "s") from calendar.start, warmup + horizon)")
                 return false
             }
             return true
@@ -245,6 +256,10 @@ public enum ForecastCSV {
         let seconds = Double(interval) * 60
         for row in rows where seconds > 0 && row.volume / seconds > DomainLimits.highestRate {
             problem(row.line, "volume", "\(Quantity.describe(number: row.volume)) in \(interval) minutes is above \(DomainLimits.highestRateText), the highest arrival rate ccsim simulates")
+        }
+        for kind in repeatOrder {
+            guard let entry = repeats[kind], let first = entry.lines.first else { continue }
+            problem(first, entry.column, "and \(entry.lines.count) more row\(entry.lines.count == 1 ? "" : "s") \(entry.what) (lines \(first)–\(entry.lines.last!))")
         }
         guard issues.isEmpty else {
             if issues.count > maxListed {

@@ -190,6 +190,17 @@ final class ForecastTests: XCTestCase {
         XCTAssertNoThrow(try load(yaml, files: ["f.csv": quoted]))
     }
 
+    /// A mistake repeated on every row is listed on its first three rows and counted after them.
+    func testARepeatedMistakeIsListedThenCounted() throws {
+        var csv = "date,interval_start,queue,offered\n"
+        for i in 0..<10 { csv += "2027-01-04,\(String(format: "%02d", 8 + i)):00,Voice EN,5\n" }
+        XCTAssertThrowsError(try load(Self.center(demand: "{forecast: f.csv}", horizon: "1d"), files: ["f.csv": csv])) { error in
+            let issues = (error as! ScenarioError).issues
+            XCTAssertEqual(issues.map { $0.line ?? 0 }, [2, 3, 4, 5])
+            XCTAssertEqual(issues.last?.message, "and 7 more rows naming channel 'Voice EN' (lines 5–11)")
+        }
+    }
+
     /// Dates in the scenario outside the run, or without a dated calendar, are refused at their place.
     func testDatesOutsideTheRunAreRefusedAtLoad() throws {
         let outside = Self.center(demand: #"{per_day: 100, special_days: [{date: 2027-02-01, closed: true}]}"#, horizon: "7d",
