@@ -55,7 +55,7 @@ public enum ForecastCSV {
 
     /// Reads the file at `path` (already resolved), named `displayName` in messages.
     public static func read(path: String, displayName: String, calendar: (start: CivilDate, days: Int)?,
-                            channels: [String]?) -> Result<Table, ScenarioError> {
+                            channels: [String]?, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
         func fail(_ message: String) -> Result<Table, ScenarioError> {
             .failure(ScenarioError(file: displayName, message: message))
         }
@@ -67,7 +67,7 @@ public enum ForecastCSV {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return fail("cannot read the forecast: permission denied or I/O error") }
         guard let text = String(data: data, encoding: .utf8) else { return fail("cannot read the forecast: not UTF-8 text") }
-        return parse(text, file: displayName, calendar: calendar, channels: channels)
+        return parse(text, file: displayName, calendar: calendar, channels: channels, ignoreOutside: ignoreOutside)
     }
 
     /// Largest forecast file read: a year of 5-minute intervals for 20 channels is ~100 MiB less; 64 MiB.
@@ -80,8 +80,10 @@ public enum ForecastCSV {
         parse(text, file: file, calendar: (start, days), channels: channels)
     }
 
+    /// - Parameter ignoreOutside: false (the default) reports rows dated outside the run; true drops
+    ///   them (`forecast: {file: …, outside_run: ignore}`: one week simulated from a month's export).
     public static func parse(_ text: String, file: String, calendar: (start: CivilDate, days: Int)?,
-                             channels: [String]?) -> Result<Table, ScenarioError> {
+                             channels: [String]?, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
         var issues: [ScenarioIssue] = []
         func problem(_ line: Int?, _ column: String, _ message: String) {
             issues.append(ScenarioIssue(file: file, line: line, path: column, message: message))
@@ -202,6 +204,7 @@ public enum ForecastCSV {
         let dateColumn = hasDateTime ? "datetime" : "date"
         rows = rows.filter { row in
             let d = start.days(to: row.date)
+            if ignoreOutside, d < 0 || d >= days { return false }
             if d < 0 {
                 repeated(row.line, dateColumn, kind: "before", what: "dated before the run starts", "\(row.date) is before the run starts (calendar.start is \(start))")
                 return false

@@ -212,6 +212,12 @@ final class ForecastTests: XCTestCase {
             XCTAssertTrue(issues[0].message.contains("before the run starts"), issues[0].message)
             XCTAssertTrue(issues[1].message.contains("after the run ends"), issues[1].message)
         }
+        // One week of a longer export: rows outside the run are dropped only when asked.
+        let month = "date,start,volume\n2027-01-03,08:00,5\n2027-01-04,08:00,5\n2027-01-05,08:00,7\n2027-02-01,08:00,5\n"
+        XCTAssertThrowsError(try load(Self.center(demand: "{forecast: f.csv}", horizon: "1d"), files: ["f.csv": month]))
+        let week = try load(Self.center(demand: "{forecast: {file: f.csv, outside_run: ignore}}", horizon: "1d"), files: ["f.csv": month])
+        guard case .forecast(let forecast) = week.center.channels[0].demand.pattern else { return XCTFail("not a forecast") }
+        XCTAssertEqual(forecast.totalVolume, 5)
         XCTAssertThrowsError(try load(Self.center(demand: "{forecast: f.csv}", calendar: "{start: mon}"))) { error in
             XCTAssertTrue((error as! ScenarioError).message.contains("calendar.start"))
         }

@@ -132,7 +132,20 @@ extension CenterDecoder {
 
     /// `forecast: forecast.csv` (resolved against the scenario's directory): this channel's rows.
     private func decodeForecast(_ field: YAMLField) -> ForecastDemand? {
-        guard let name = field.scalarText(expected: "a forecast file such as forecast.csv") else { return nil }
+        var ignoreOutside = false
+        let fileField: YAMLField
+        if case .mapping = field.node {
+            guard let m = field.mapping(allowed: ["file", "outside_run"], expected: "a forecast file, or {file: forecast.csv, outside_run: ignore}"),
+                  let file = m.required("file") else { return nil }
+            if let outside = m.optional("outside_run") {
+                guard let choice = outside.choice(["error", "ignore"]) else { return nil }
+                ignoreOutside = choice == "ignore"
+            }
+            fileField = file
+        } else {
+            fileField = field
+        }
+        guard let name = fileField.scalarText(expected: "a forecast file such as forecast.csv") else { return nil }
         guard let startDate else {
             return field.fail("a forecast is dated: set calendar.start to the run's first date (e.g. calendar: {start: 2027-01-04})")
         }
@@ -141,10 +154,12 @@ extension CenterDecoder {
         let path = name.hasPrefix("/") ? name : (baseDirectory as NSString).appendingPathComponent(name)
         let display = name.hasPrefix("/") || baseDirectory == "." ? name : path
         let table: ForecastCSV.Table?
-        if let cached = forecastFiles[path] {
+        let key = ignoreOutside ? path + "\u{0}ignore" : path
+        if let cached = forecastFiles[key] {
             table = cached
         } else {
-            switch ForecastCSV.read(path: path, displayName: display, calendar: (startDate, days), channels: channelNames.names) {
+            switch ForecastCSV.read(path: path, displayName: display, calendar: (startDate, days), channels: channelNames.names,
+                                    ignoreOutside: ignoreOutside) {
             case .success(let read): table = read
             case .failure(let error):
                 table = nil
@@ -154,7 +169,7 @@ extension CenterDecoder {
                     error.issues.forEach(field.log.add)
                 }
             }
-            forecastFiles[path] = table
+            forecastFiles[key] = table
         }
         forecastReaders[path, default: (display, [])].channels.append(channel)
         guard let table else { return nil }
@@ -169,7 +184,7 @@ extension CenterDecoder {
     /// does not read it, is almost certainly a mistake.
     func checkForecastChannels() {
         for (path, readers) in forecastReaders.sorted(by: { $0.key < $1.key }) {
-            guard let table = forecastFiles[path] ?? nil else { continue }
+            guard let table = (forecastFiles[path] ?? nil) ?? (forecastFiles[path + "\u{0}ignore"] ?? nil) else { continue }
             if !table.hasChannelColumn, readers.channels.count > 1 {
                 log.add(ScenarioIssue(file: readers.file, line: 1, path: "channel",
                                       message: "read by \(readers.channels.joined(separator: " and ")), but has no channel column to tell their rows apart"))
