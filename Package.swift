@@ -7,7 +7,7 @@ import PackageDescription
 //   Stochastics               RandomStream (one per purpose per replication), Distribution
 //   Statistics                Tally, TimeWeighted, quantile histogram, confidence intervals
 //   Analytics                 Erlang B/C/A, square-root staffing
-//   Scenarios                 scenario schema decoded from YAML, validated once at load
+//   Scenarios                 scenario schema decoded from YAML, validated once at load (dates: ResultsSchema's CivilDate)
 //   ContactCenter             the contact-center model on the kernel
 //   ResultsSchema             the results vocabulary: the summary.json document, metric names, units, labels,
 //                             value and time formats, verdict words, the version (Foundation only; Experiments
@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Stochastics", dependencies: ["CGSL", "CRandomStreams"]),
         .target(name: "Statistics", dependencies: ["CGSL"]),
         .target(name: "Analytics", dependencies: ["CGSL"]),
-        .target(name: "Scenarios", dependencies: ["Stochastics", "Yams"]),
+        .target(name: "Scenarios", dependencies: ["Stochastics", "ResultsSchema", "Yams"]),
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
         .target(name: "ResultsSchema"),
         .target(name: "Experiments", dependencies: ["ResultsSchema", "ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics", "ResultsSchema"]),
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "Statistics", "SingleQueueOracle"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics", "SingleQueueOracle"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics", "SingleQueueOracle"]),

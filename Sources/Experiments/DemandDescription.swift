@@ -7,6 +7,7 @@ extension DemandSpec {
         switch pattern {
         case .constant(let rate): text = Formatting.ratePerHour(rate)
         case .daily(let daily): text = "\(Formatting.number(daily.volumePerDay))/day"
+        case .forecast(let forecast): text = "forecast \(forecast.file), \(Formatting.number(forecast.averagePerDay.rounded()))/day on average"
         }
         if !batches.isEmpty { text += " + \(batches.count) batch\(batches.count == 1 ? "" : "es")" }
         return text

@@ -35,9 +35,10 @@ public enum Formatting {
     }
 
     /// A stretch of simulated time (seconds from midnight of day 0) as a planner reads it:
-    /// `Mon 08:00–08:30`, `day 9 Tue 08:00–08:30` past the first week (`TimeLabel`).
-    public static func window(from start: Double, to end: Double, startWeekday: Weekday) -> String {
-        TimeLabel(startWeekday: startWeekday.rawValue).window(from: start, to: end)
+    /// `Mon 08:00–08:30`, `day 9 Tue 08:00–08:30` past the first week, `Mon 2027-01-04
+    /// 08:00–08:30` in a dated scenario (`TimeLabel`).
+    public static func window(from start: Double, to end: Double, center: CenterSpec) -> String {
+        center.timeLabel.window(from: start, to: end)
     }
 
     /// Pads to a column width (never truncates).

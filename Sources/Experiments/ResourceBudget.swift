@@ -63,6 +63,8 @@ public struct ResourceBudget: Sendable {
             case .daily(let daily):
                 let meanFactor = daily.dayFactors.isEmpty ? 1 : daily.dayFactors.reduce(0, +) / Double(daily.dayFactors.count)
                 contacts += daily.volumePerDay * meanFactor * max(days, 1)
+            case .forecast(let forecast):
+                contacts += forecast.totalVolume
             }
             contacts += channel.demand.batches.reduce(0) { $0 + $1.volume }
         }
@@ -131,6 +133,8 @@ public struct ResourceBudget: Sendable {
             case .daily(let daily):
                 let meanFactor = daily.dayFactors.isEmpty ? 1 : daily.dayFactors.reduce(0, +) / Double(daily.dayFactors.count)
                 volume = daily.volumePerDay * meanFactor * length / 86_400
+            case .forecast(let forecast):
+                volume = forecast.totalVolume
             }
             let rate = volume / length
             var handle = 0.0

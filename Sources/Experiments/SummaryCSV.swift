@@ -23,14 +23,17 @@ extension SummaryFiles {
     /// `start_s` and `end_s` count from the start of the measured window; `day` (from 1), `weekday`
     /// and `clock` name the interval's start on the simulated calendar (warm-up included), as the
     /// terminal and the report do (`TimeLabel`).
+    /// A dated scenario (`calendar.start: 2027-01-04`) adds a `date` column (`YYYY-MM-DD`) after `day`.
     public static func intervalsCSV(_ summary: CenterSummary) -> String {
-        var out = intervalsHeader + "\n"
-        let label = TimeLabel(startWeekday: summary.center.startWeekday.rawValue)
+        let label = summary.center.timeLabel
+        let dated = label.startDate != nil
+        var out = (dated ? intervalsHeader.replacingOccurrences(of: ",day,", with: ",day,date,") : intervalsHeader) + "\n"
         let warmup = summary.scenario.run.warmup
         for interval in summary.intervals {
             let calendar = label.parts(warmup + interval.start)
-            let when = [String(interval.index), number(interval.start), number(interval.end),
+            var when = [String(interval.index), number(interval.start), number(interval.end),
                         calendar.map { String($0.day) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
+            if dated { when.insert(calendar.flatMap { label.date(ofDay: $0.day) }.map { "\($0)" } ?? "", at: 4) }
             let sets = summary.channels.indices.map { (MetricScope.channel($0), summary.channels[$0].intervals[interval.index]) }
                 + summary.tiers.indices.map { (MetricScope.tier($0), summary.tiers[$0].intervals[interval.index]) }
                 + summary.teams.indices.map { (MetricScope.team($0), summary.teams[$0].intervals[interval.index]) }

@@ -48,7 +48,8 @@ extension SummaryDocument.Inputs {
                 SummaryDocument.TeamInputs(name: $0.name, constantAgents: $0.constantAgents, shifts: $0.shifts.count,
                                            hourlyCost: $0.hourlyCost, overtimeMultiplier: $0.overtimeMultiplier)
             },
-            resolutionTargetSeconds: summary.center.resolutionTarget)
+            resolutionTargetSeconds: summary.center.resolutionTarget,
+            startDate: summary.center.startDate.map { "\($0)" })
     }
 }
 
@@ -72,6 +73,8 @@ extension SummaryDocument.Demand {
         switch demand.pattern {
         case .constant(let rate): self.init(ratePerHour: rate * 3600, volumePerDay: nil, batches: demand.batches.count)
         case .daily(let daily): self.init(ratePerHour: nil, volumePerDay: daily.volumePerDay, batches: demand.batches.count)
+        case .forecast(let forecast):
+            self.init(ratePerHour: nil, volumePerDay: forecast.averagePerDay, batches: demand.batches.count, forecastFile: forecast.file)
         }
     }
 }

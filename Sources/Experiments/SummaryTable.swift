@@ -102,7 +102,7 @@ public enum SummaryTable {
         if let worst = channel.worstInterval {
             let interval = worst.interval
             let when = Formatting.window(from: summary.scenario.run.warmup + interval.start, to: summary.scenario.run.warmup + interval.end,
-                                         startWeekday: summary.scenario.center.startWeekday)
+                                         center: summary.scenario.center)
             lines.append("  Worst interval: #\(interval.index) (\(when)), service level \(Formatting.percent(worst.serviceLevel))")
         }
         if let penalty = channel.missPenalty, let misses = channel.metrics[.serviceLevelMisses]?.mean {

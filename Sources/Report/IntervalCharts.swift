@@ -25,13 +25,18 @@ struct IntervalCharts {
     /// cannot be a time of the run (not finite, beyond a million years).
     var xs: [Double] { starts.map { label.parts(warmup + $0) == nil ? .nan : (warmup + $0) / 3600 } }
 
-    /// A tick per midnight (`Mon`, `Tue`, …) for multi-day runs, otherwise clock ticks.
+    /// A tick per midnight (`Mon`, `Tue`, …, `Mon 4 Jan` when dated) for multi-day runs, one a week
+    /// past ten days, otherwise clock ticks.
     var xTicks: [(value: Double, label: String)]? {
         let finite = xs.filter(\.isFinite)
         guard let first = finite.min(), let last = finite.max(), last - first >= 36 else { return nil }
         let firstDay = Int((first / 24).rounded(.down)), lastDay = Int((last / 24).rounded(.up))
         guard lastDay - firstDay <= 400 else { return nil }
-        return (firstDay...lastDay).map { (Double($0) * 24, label.dayTick($0)) }.filter { $0.0 >= first - 1e-9 && $0.0 <= last + 1e-9 }
+        // Past ten days a tick per day overlaps: one a week (from the first day), more weeks apart on long runs.
+        let days = lastDay - firstDay
+        let step = days > 10 ? 7 * ((days + 55) / 56) : 1
+        return stride(from: firstDay, through: lastDay, by: step).map { (Double($0) * 24, label.dayTick($0)) }
+            .filter { $0.0 >= first - 1e-9 && $0.0 <= last + 1e-9 }
     }
 
     func line(title: String, yLabel: String, series: [ChartSeries], format: @escaping (Double) -> String, yMin: Double? = 0, yMax: Double? = nil) -> LineChart {

@@ -8,14 +8,17 @@ extension SummaryDocument {
         public var file: String?
         /// Day 0's weekday (`Mon`…`Sun`): with `run.warmup_seconds` it names every interval (`TimeLabel`).
         public var startWeekday: String
+        /// Day 0's date (`2027-01-04`) when the scenario is dated; absent otherwise.
+        public var startDate: String?
         public var channels: [ChannelInputs]
         public var tiers: [TierInputs]
         public var teams: [TeamInputs]
         @NullWhenAbsent public var resolutionTargetSeconds: Double?
 
         public init(name: String, file: String?, startWeekday: String, channels: [ChannelInputs], tiers: [TierInputs],
-                    teams: [TeamInputs], resolutionTargetSeconds: Double?) {
+                    teams: [TeamInputs], resolutionTargetSeconds: Double?, startDate: String? = nil) {
             self.name = name
+            self.startDate = startDate
             self.file = file
             self.startWeekday = startWeekday
             self.channels = channels
@@ -26,7 +29,8 @@ extension SummaryDocument {
 
         /// Names moments of the run as the terminal and `intervals.csv` do.
         public var timeLabel: TimeLabel {
-            TimeLabel(startWeekday: TimeLabel.weekdays.firstIndex(of: startWeekday) ?? 0)
+            if let date = startDate.flatMap(CivilDate.init(iso:)) { return TimeLabel(startDate: date) }
+            return TimeLabel(startWeekday: TimeLabel.weekdays.firstIndex(of: startWeekday) ?? 0)
         }
     }
 
@@ -57,10 +61,13 @@ extension SummaryDocument {
     public struct Demand: Codable, Sendable, Hashable {
         @NullWhenAbsent public var ratePerHour: Double?
         @NullWhenAbsent public var volumePerDay: Double?
+        /// The forecast file of a forecast demand (`volume_per_day` is then its average day); absent otherwise.
+        public var forecastFile: String?
         public var batches: Int
 
-        public init(ratePerHour: Double?, volumePerDay: Double?, batches: Int) {
+        public init(ratePerHour: Double?, volumePerDay: Double?, batches: Int, forecastFile: String? = nil) {
             self.ratePerHour = ratePerHour
+            self.forecastFile = forecastFile
             self.volumePerDay = volumePerDay
             self.batches = batches
         }

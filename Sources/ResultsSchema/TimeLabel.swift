@@ -1,17 +1,28 @@
 import Foundation
 
 /// The one way every output names a moment of simulated time: weekday and clock, `Mon 08:00`,
-/// with the day number past the first week (`day 9 Tue 08:00`). Used by the terminal table,
-/// `intervals.csv` (day, weekday and clock columns), the HTML axes and worst-interval lines.
+/// with the day number past the first week (`day 9 Tue 08:00`); or, when the scenario is dated
+/// (`calendar.start: 2027-01-04`), weekday, date and clock, `Mon 2027-01-04 08:00`. Used by the
+/// terminal table, `intervals.csv` and `staffing.csv` (day, date, weekday and clock columns),
+/// the HTML axes and worst-interval lines.
 public struct TimeLabel: Sendable, Hashable {
     /// Weekday names, Monday first (`Weekday` order in scenarios).
     public static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// Day 0's weekday, 0 = Monday.
     public var startWeekday: Int
+    /// Day 0's date when the scenario is dated; day d is this date plus d days of 24 h
+    /// (ccsim's clock is the center's local wall clock, see `CivilDate`).
+    public var startDate: CivilDate?
 
     public init(startWeekday: Int) {
         self.startWeekday = ((startWeekday % 7) + 7) % 7
+    }
+
+    /// A dated calendar: the weekday follows from the date.
+    public init(startDate: CivilDate) {
+        self.startWeekday = startDate.weekdayIndex
+        self.startDate = startDate
     }
 
     /// Day number from 1, weekday and clock of a time in seconds from midnight of day 0;
@@ -25,9 +36,21 @@ public struct TimeLabel: Sendable, Hashable {
         return (day + 1, Self.weekdays[(startWeekday + day) % 7], clock)
     }
 
-    /// `Mon 08:00` in the first week, `day 9 Tue 08:00` after; `—` when the time cannot be shown.
+    /// The date of day `day` (from 1, as `parts` counts) in a dated calendar; nil when undated.
+    public func date(ofDay day: Int) -> CivilDate? {
+        startDate?.adding(days: day - 1)
+    }
+
+    /// The date of a time, as `parts` names its day; nil when undated or not shown.
+    public func date(_ seconds: Double) -> CivilDate? {
+        parts(seconds).flatMap { date(ofDay: $0.day) }
+    }
+
+    /// `Mon 08:00` in the first week, `day 9 Tue 08:00` after; `Mon 2027-01-04 08:00` when
+    /// dated; `—` when the time cannot be shown.
     public func moment(_ seconds: Double) -> String {
         guard let p = parts(seconds) else { return ValueText.missing }
+        if let date = date(ofDay: p.day) { return "\(p.weekday) \(date) \(p.clock)" }
         return p.day <= 7 ? "\(p.weekday) \(p.clock)" : "day \(p.day) \(p.weekday) \(p.clock)"
     }
 
@@ -38,9 +61,11 @@ public struct TimeLabel: Sendable, Hashable {
         return moment(start) + "–" + (sameDay ? (b.clock == "00:00" && b.day != a.day ? "24:00" : b.clock) : moment(end))
     }
 
-    /// A day tick on a chart axis: `Mon`, or `day 9 Tue` after the first week.
+    /// A day tick on a chart axis: `Mon`, or `day 9 Tue` after the first week; `Mon 4 Jan`
+    /// when dated.
     public func dayTick(_ day: Int) -> String {
         let name = Self.weekdays[(startWeekday + day) % 7]
+        if let date = date(ofDay: day + 1) { return "\(name) \(date.day) \(CivilDate.monthNames[date.month - 1])" }
         return day < 7 ? name : "day \(day + 1) \(name)"
     }
 }

@@ -23,6 +23,9 @@ public final class IssueCollector {
     /// Issues ordered by position in the file (then discovery order); unlocated ones last.
     public var issues: [ScenarioIssue] {
         found.enumerated().sorted { a, b in
+            // The scenario's own problems first, then those of the files it reads (forecasts), by name.
+            let fa = a.element.file == file ? "" : a.element.file, fb = b.element.file == file ? "" : b.element.file
+            if fa != fb { return fa < fb }
             let la = a.element.line ?? .max, lb = b.element.line ?? .max
             if la != lb { return la < lb }
             let ca = a.element.column ?? .max, cb = b.element.column ?? .max
@@ -34,6 +37,9 @@ public final class IssueCollector {
     func record(_ path: String, at mark: Mark?) {
         if let mark, marks[path] == nil { marks[path] = mark }
     }
+
+    /// A problem located in another file the scenario reads (a forecast CSV: `FILE:LINE: column: problem`).
+    func add(_ issue: ScenarioIssue) { found.append(issue) }
 
     public func add(_ path: String, at mark: Mark?, _ message: String) {
         found.append(ScenarioIssue(file: file, line: mark?.line, column: mark?.column, path: path, message: message))

@@ -37,6 +37,9 @@ public struct QueueFlows: Sendable {
             if case .daily(var daily) = demand.pattern {
                 daily.busynessCV = nil   // expected volume: busyness has mean 1
                 demand.pattern = .daily(daily)
+            } else if case .forecast(var forecast) = demand.pattern {
+                forecast.busynessCV = nil
+                demand.pattern = .forecast(forecast)
             }
             let generator = ArrivalGenerator(demand: demand, startWeekday: center.startWeekday, horizonEnd: calendar.runEnd)
             var sum = Array(repeating: 0.0, count: grid.slotCount), count = Array(repeating: 0, count: grid.slotCount)

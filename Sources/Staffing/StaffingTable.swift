@@ -43,7 +43,8 @@ public enum StaffingTable {
     public static func csv(_ r: StaffingResult) -> String {
         let center = r.scenario.center
         let grid = r.calendar.grid
-        var header = ["day", "weekday", "start", "team", "erlang_on_phone", "erlang_agents", "erlang_fte",
+        let dated = center.startDate
+        var header = (dated == nil ? ["day"] : ["day", "date"]) + ["weekday", "start", "team", "erlang_on_phone", "erlang_agents", "erlang_fte",
                       "simulated_agents", "scheduled_agents", "scheduled_fte", "occupancy"]
         for channel in center.channels { header += ["sl_\(channel.name)", "sl_\(channel.name)_low", "sl_\(channel.name)_high"] }
         var lines = [header.joined(separator: ",")]
@@ -51,7 +52,9 @@ public enum StaffingTable {
             for ofDay in 0..<grid.slotsPerDay {
                 let s = weekday.rawValue * grid.slotsPerDay + ofDay
                 for (t, team) in center.teams.enumerated() {
-                    var row = [String(day), weekday.label, grid.clock(s), team.name,
+                    var row: [String] = [String(day)]
+                    if let dated { row.append(dated.adding(days: day)?.description ?? "") }
+                    row += [weekday.label, grid.clock(s), team.name,
                                fixed(r.analytic.onPhone[t][s]), String(r.erlangPlan.agents[t][s]), fixed(r.analytic.scheduledFraction[t][s]),
                                String(r.plan.agents[t][s]), String(r.plan.agents[t][s]), fixed(scheduledFTE(r, team: t, slot: s)),
                                r.evaluation.occupancy[t][s].map(fixed) ?? ""]

@@ -55,6 +55,29 @@ import Testing
         #expect(monday.moment(-5) == "—")
     }
 
+    @Test func datedTimeLabelsCarryTheDate() {
+        let start = CivilDate(iso: "2027-01-04")!
+        #expect(start.weekdayIndex == 0)   // a Monday
+        let label = TimeLabel(startDate: start)
+        #expect(label.moment(8 * 3600) == "Mon 2027-01-04 08:00")
+        #expect(label.window(from: 8 * 3600, to: 8.5 * 3600) == "Mon 2027-01-04 08:00–08:30")
+        #expect(label.moment(27 * 86_400 + 60) == "Sun 2027-01-31 00:01")
+        #expect(label.moment(28 * 86_400) == "Mon 2027-02-01 00:00")
+        #expect(label.dayTick(0) == "Mon 4 Jan")
+        #expect(label.date(ofDay: 1) == start)
+        // Leap years and the ends of months.
+        #expect(CivilDate(iso: "2028-02-28")!.adding(days: 1)?.description == "2028-02-29")
+        #expect(CivilDate(iso: "2027-02-28")!.adding(days: 1)?.description == "2027-03-01")
+        #expect(CivilDate(iso: "2000-02-29") != nil && CivilDate(iso: "1900-02-29") == nil && CivilDate(iso: "2027-02-29") == nil)
+        #expect(CivilDate(iso: "1970-01-01")!.dayNumber == 0 && CivilDate(dayNumber: 19_723)?.description == "2024-01-01")
+        #expect(CivilDate(iso: "2027-12-31")!.days(to: CivilDate(iso: "2028-01-01")!) == 1)
+        #expect(CivilDate(iso: "2027-1-4") == nil && CivilDate(iso: "20277-01-04") == nil && CivilDate(iso: "2027-01-04T") == nil)
+        // Weekdays of known dates, one of each.
+        for (iso, weekday) in [("2024-02-29", 3), ("2000-01-01", 5), ("2027-12-25", 5), ("2026-12-03", 3), ("2027-03-28", 6)] {
+            #expect(CivilDate(iso: iso)!.weekdayIndex == weekday, "\(iso)")
+        }
+    }
+
     @Test func verdictWordsAndNullMet() throws {
         #expect(Verdict.allCases.map(\.words) == ["MET", "MET on the mean", "MISSED on the mean", "MISSED", "undefined"])
         #expect(Verdict.undefined.passed == nil)

@@ -33,6 +33,8 @@ struct StaffingCheck {
             case .daily(let daily):
                 let total = daily.profile.reduce(0, +)
                 return daily.volumePerDay * daily.dayFactors[weekday.rawValue] * daily.profile[i] / total
+            case .forecast(let forecast):
+                return forecast.volumes.indices.contains(d * perDay + i) ? forecast.volumes[d * perDay + i] : 0
             }
         }
         /// Agent-seconds per contact of tier t on channel c, escalation to the next tier included.

@@ -28,6 +28,8 @@ public struct ContactCenterModel: DiscreteEventModel {
     let callbackStream: RandomStream
 
     var generators: [ArrivalGenerator]
+    /// Per channel: the forecast's AHT by interval as a factor on new contacts' handle times; nil = none.
+    let handleScales: [HandleTimeScale?]
     let roster: Roster
     let workforceStream: RandomStream
     let absenteeismStream: RandomStream
@@ -85,6 +87,11 @@ public struct ContactCenterModel: DiscreteEventModel {
             for _ in 0..<c { stream.nextSubstream() }
             return ArrivalGenerator(demand: center.channels[c].demand, startWeekday: center.startWeekday,
                                     horizonEnd: run.warmup + run.horizon, busyness: stream)
+        }
+        let built = plan
+        handleScales = center.channels.indices.map { c in
+            let baseline = center.channels[c].tierShares.enumerated().reduce(0.0) { $0 + $1.element * built.meanHandleTime[built.queue(channel: c, tier: $1.offset)] }
+            return HandleTimeScale(demand: center.channels[c].demand, baselineMean: baseline)
         }
         roster = Roster(teams: center.teams, startWeekday: center.startWeekday)
         workforceStream = streams.stream(replication: replication, purpose: .workforce)
@@ -190,7 +197,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: tier)
         // Attributes are drawn at arrival, whatever happens next, so the i-th
         // customer is the same person in every scenario run with this seed.
-        let handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        var handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        if let scale = handleScales[c] { handle *= scale.factor(at: now) }
         let patience = plan.patience[c]?.sample(from: patienceStream)
         issuesStarted += 1
         let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now, queuedAt: now,

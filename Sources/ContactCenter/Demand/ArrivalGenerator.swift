@@ -25,6 +25,9 @@ import Stochastics
 /// Batches add volume / (end − start) to the rate on [start, end), on top of
 /// everything else and regardless of opening hours, day factors and busyness.
 ///
+/// `.forecast(F)`: the rate of forecast interval j of day d is `F.volumes[d·n + j] / interval ×
+/// busyness(d)`. Special days replace a day's hours and multiply its rates (`DemandShape`).
+///
 /// Busyness (when `busynessCV` is set): a gamma factor with mean 1 per day,
 /// drawn once per day in day order from the busyness stream, lazily; only the
 /// current day's factor is held. Constant demand has no busyness.
@@ -53,6 +56,8 @@ public struct ArrivalGenerator {
         shape = DemandShape(demand, startWeekday: startWeekday)
         if case let .daily(daily) = demand.pattern {
             self.busyness = DailyBusyness(cv: daily.busynessCV, stream: busyness)
+        } else if case let .forecast(forecast) = demand.pattern {
+            self.busyness = DailyBusyness(cv: forecast.busynessCV, stream: busyness)
         } else {
             self.busyness = DailyBusyness(cv: nil, stream: nil)
         }

@@ -3,6 +3,9 @@ import Scenarios
 /// The arrival rate of one channel as a function of time, before busyness:
 /// the pieces on which it is constant, found in O(1 + batches) per lookup.
 ///
+/// A forecast gives every slot of every day its own rate; a special day (holiday, short day)
+/// replaces that day's opening hours and multiplies its rates by its factor.
+///
 /// Pieces break at every profile slot boundary, at opening and closing time,
 /// at midnight, and at each batch's start and end. A piece is never empty,
 /// so walking piece by piece always makes progress. Boundaries are computed
@@ -36,15 +39,29 @@ struct DemandShape {
     /// false: constant demand at `constantRate`.
     let isDaily: Bool
     let constantRate: Double
-    /// Rate of each profile slot on a day with factor 1: volume · weight / Σ weights / slot length.
-    let slotRates: [Double]
+    /// Rate of each profile slot on a day with factor 1: volume · weight / Σ weights / slot length;
+    /// one list, or seven (Monday first) with per-weekday profiles.
+    let slotRates: [[Double]]
+    /// Slots per day (profile entries, or forecast intervals).
+    let slotsPerDay: Int
     let slotLength: Double
     /// Day-of-week factors, Monday first.
     let dayFactors: [Double]
+    /// A forecast's rate of every slot of the run, day 0 first (`slotsPerDay` per day); nil for a profile.
+    let datedRates: [Double]?
     let startWeekday: Int
     let open: Double
     let close: Double
+    /// Special days (holidays, short days) by day of the run; nil = a usual day.
+    let overrides: [Override?]
     let batches: [Batch]
+
+    /// A special day's hours and factor.
+    struct Override {
+        var open: Double
+        var close: Double
+        var factor: Double
+    }
 
     init(_ demand: DemandSpec, startWeekday: Weekday) {
         self.startWeekday = startWeekday.rawValue
@@ -54,8 +71,10 @@ struct DemandShape {
             isDaily = false
             constantRate = rate
             slotRates = []
+            slotsPerDay = 1
             slotLength = Self.day
             dayFactors = []
+            datedRates = nil
             open = 0
             close = Self.day
         case let .daily(daily):
@@ -64,17 +83,50 @@ struct DemandShape {
             precondition(daily.open >= 0 && daily.open <= Self.day && daily.close >= 0 && daily.close <= Self.day,
                          "opening hours must lie within the day, got [\(daily.open), \(daily.close))")
             precondition(daily.volumePerDay >= 0 && daily.volumePerDay.isFinite, "daily volume must be finite and ≥ 0")
-            precondition(daily.profile.allSatisfy { $0 >= 0 && $0.isFinite }, "profile weights must be finite and ≥ 0")
+            let profiles = daily.weekdayProfiles ?? [daily.profile]
+            precondition(profiles.count == 1 || profiles.count == 7, "per-weekday profiles need 7 lists, got \(profiles.count)")
+            precondition(profiles.allSatisfy { $0.count == daily.profile.count }, "every weekday's profile needs \(daily.profile.count) weights")
+            precondition(profiles.allSatisfy { $0.allSatisfy { $0 >= 0 && $0.isFinite } }, "profile weights must be finite and ≥ 0")
             precondition(daily.dayFactors.allSatisfy { $0 >= 0 && $0.isFinite }, "day factors must be finite and ≥ 0")
             isDaily = true
             constantRate = 0
+            slotsPerDay = daily.profile.count
             slotLength = Self.day / Double(daily.profile.count)
-            let total = daily.profile.reduce(0, +)
-            slotRates = daily.profile.map { total > 0 ? daily.volumePerDay * $0 / total / (Self.day / Double(daily.profile.count)) : 0 }
+            slotRates = profiles.map { profile in
+                let total = profile.reduce(0, +)
+                return profile.map { total > 0 ? daily.volumePerDay * $0 / total / (Self.day / Double(profile.count)) : 0 }
+            }
             dayFactors = daily.dayFactors
+            datedRates = nil
             open = daily.open
             close = daily.close
+        case let .forecast(forecast):
+            let perDay = Int((Self.day / forecast.interval).rounded())
+            precondition(perDay >= 1 && abs(Double(perDay) * forecast.interval - Self.day) < 1e-6,
+                         "forecast intervals must tile the day, got \(forecast.interval) s")
+            precondition(forecast.volumes.allSatisfy { $0 >= 0 && $0.isFinite }, "forecast volumes must be finite and ≥ 0")
+            isDaily = true
+            constantRate = 0
+            slotsPerDay = perDay
+            slotLength = Self.day / Double(perDay)
+            slotRates = []
+            dayFactors = Array(repeating: 1, count: 7)
+            datedRates = forecast.volumes.map { $0 / (Self.day / Double(perDay)) }
+            open = 0
+            close = Self.day
         }
+        var overrides: [Override?] = []
+        if isDaily {
+            for special in demand.specialDays where special.day >= 0 {
+                if overrides.count <= special.day { overrides += Array(repeating: nil, count: special.day + 1 - overrides.count) }
+                switch special.hours {
+                case .closed: overrides[special.day] = Override(open: 0, close: 0, factor: 0)
+                case .usual: overrides[special.day] = Override(open: open, close: close, factor: special.factor)
+                case let .open(from, to): overrides[special.day] = Override(open: from, close: to, factor: special.factor)
+                }
+            }
+        }
+        self.overrides = overrides
         batches = demand.batches
             .filter { $0.end > $0.start && $0.volume > 0 }
             .map { Batch(start: $0.start, end: $0.end, rate: $0.volume / ($0.end - $0.start)) }
@@ -110,12 +162,18 @@ struct DemandShape {
         while Double(d + 1) * Self.day <= t { d += 1 }
         let dayStart = Double(d) * Self.day
         let nextDay = Double(d + 1) * Self.day
-        let n = slotRates.count
+        let n = slotsPerDay
         var j = min(max(Int(clampedFrom: (t - dayStart) / slotLength), 0), n - 1)
         while j > 0 && dayStart + Double(j) * slotLength > t { j -= 1 }
         while j + 1 < n && dayStart + Double(j + 1) * slotLength <= t { j += 1 }
         var end = j + 1 == n ? nextDay : dayStart + Double(j + 1) * slotLength
 
+        var open = self.open, close = self.close, factor = 1.0
+        if d >= 0, d < overrides.count, let special = overrides[d] {
+            open = special.open
+            close = special.close
+            factor = special.factor
+        }
         let openAt = dayStart + open
         let closeAt = dayStart + close
         let isOpen: Bool
@@ -127,7 +185,16 @@ struct DemandShape {
             if t < closeAt { end = min(end, closeAt) } else if t < openAt { end = min(end, openAt) }
         }
         let weekday = ((startWeekday + d) % 7 + 7) % 7
-        let rate = isOpen ? slotRates[j] * dayFactors[weekday] : 0
+        var rate = 0.0
+        if isOpen {
+            if let datedRates {
+                let k = d * n + j
+                rate = d >= 0 && k < datedRates.count ? datedRates[k] : 0
+            } else {
+                rate = slotRates[slotRates.count == 7 ? weekday : 0][j] * dayFactors[weekday]
+            }
+            if factor != 1 { rate *= factor }
+        }
         return Piece(day: d, scheduled: rate, extra: 0, end: end)
     }
 }

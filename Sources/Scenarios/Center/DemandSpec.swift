@@ -6,15 +6,20 @@ public struct DemandSpec: Sendable, Hashable {
         case constant(ratePerSecond: Double)
         /// A daily volume shaped by an intraday profile and day-of-week factors.
         case daily(DailyDemand)
+        /// Dated volumes per forecast interval, read from a planner's forecast file.
+        case forecast(ForecastDemand)
     }
 
     public var pattern: Pattern
     /// Extra volume between two times, e.g. an outage spike.
     public var batches: [ArrivalBatch]
+    /// Dated exceptions (holidays, short days), at most one per day; only in a dated scenario.
+    public var specialDays: [SpecialDay]
 
-    public init(pattern: Pattern, batches: [ArrivalBatch] = []) {
+    public init(pattern: Pattern, batches: [ArrivalBatch] = [], specialDays: [SpecialDay] = []) {
         self.pattern = pattern
         self.batches = batches
+        self.specialDays = specialDays
     }
 }
 
@@ -29,6 +34,9 @@ public struct DailyDemand: Sendable, Hashable {
     public var volumePerDay: Double
     /// Relative weights of the intervals of a day (one per reporting interval of 24 h); need not sum to 1.
     public var profile: [Double]
+    /// Per-weekday profiles, Monday first (7 lists like `profile`), when the days differ in
+    /// shape (`profile: {mon: [...], sat: [...]}`); nil = `profile` every day.
+    public var weekdayProfiles: [[Double]]? = nil
     /// Multipliers by weekday, Monday first (7 values, 1 = an average day).
     public var dayFactors: [Double]
     /// Opening hours, seconds after midnight; no arrivals outside [open, close).

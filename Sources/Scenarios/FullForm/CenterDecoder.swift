@@ -1,3 +1,4 @@
+import ResultsSchema
 import Stochastics
 
 /// Reads the full form of a scenario (`channels`, `tiers`, `teams`, `routing`, `calendar`) into a
@@ -18,6 +19,13 @@ final class CenterDecoder {
     var teamNames = NameTable(what: "team", names: [])
     /// Channel kinds as far as known, for defaults that depend on them (service levels, priorities).
     var channelKinds: [ChannelKind?] = []
+    /// `calendar.start` when it is a date (dated scenario): forecasts and special days need it.
+    var startDate: CivilDate?
+    /// `calendar.closed`, as special days added to every channel.
+    var closedDays: [SpecialDay] = []
+    /// Forecast files read so far, by resolved path, and the channels that read each.
+    var forecastFiles: [String: ForecastCSV.Table?] = [:]
+    var forecastReaders: [String: (file: String, channels: [String])] = [:]
 
     /// Canonical problem paths and the path the file actually uses there (`…shifts[0].length` →
     /// `…shifts[0].end` when the shift was written with `end`; a skill's index → its list entry).
@@ -78,6 +86,7 @@ final class CenterDecoder {
         let trainingField = m.optional("training")
         let training = canResolve ? trainingField.flatMap(decodeTraining) : nil
         let routing = canResolve ? decodeRouting(routingField) : nil
+        checkForecastChannels()
 
         guard canResolve else { return nil }
         var checks = CenterChecks(channels: channels, tiers: tiers, teams: teams, routing: routing, run: run,
@@ -107,13 +116,71 @@ final class CenterDecoder {
         let readChannels = channels.compactMap { $0 }, readTiers = tiers.compactMap { $0 }, readTeams = teams.compactMap { $0 }
         guard readChannels.count == channels.count, readTiers.count == tiers.count, readTeams.count == teams.count else { return nil }
         return CenterSpec(channels: readChannels, tiers: readTiers, teams: readTeams, routing: routing,
-                          startWeekday: startWeekday ?? .monday, resolutionTarget: resolutionTarget, training: training)
+                          startWeekday: startWeekday ?? .monday, startDate: startDate,
+                          resolutionTarget: resolutionTarget, training: training)
     }
 
+    /// `calendar: {start: mon}` or, for a dated scenario, `calendar: {start: 2027-01-04, closed: [2027-01-06]}`.
     private func decodeCalendar(_ field: YAMLField) -> Weekday? {
-        guard let m = field.mapping(allowed: ["start"]) else { return nil }
-        guard let start = m.optional("start") else { return .monday }
-        return start.weekday()
+        guard let m = field.mapping(allowed: ["start", "closed"]) else { return nil }
+        guard let start = m.optional("start") else {
+            if m.contains("closed") { _ = m.required("start") as YAMLField?; return nil }
+            return .monday
+        }
+        let weekday: Weekday?
+        if case .scalar(let scalar) = start.node, let first = scalar.string.first, first.isNumber {
+            if let date = CivilDate(iso: scalar.string) {
+                startDate = date
+                weekday = Weekday(rawValue: date.weekdayIndex)
+            } else {
+                weekday = start.fail("'\(scalar.string)' is not a date: write YYYY-MM-DD (2027-01-04), years \(CivilDate.years.lowerBound)–\(CivilDate.years.upperBound), or a weekday (mon … sun)")
+            }
+        } else {
+            weekday = start.weekday()
+        }
+        if let closed = m.optional("closed") {
+            guard weekday != nil, let days = decodeClosed(closed) else { return nil }
+            closedDays = days
+        }
+        return weekday
+    }
+
+    /// Days in the run (warm-up included), each 24 h of local clock time; nil when `run` is unknown.
+    var runDays: Int? {
+        guard let run, run.horizon.isFinite, run.warmup.isFinite, run.horizon > 0, run.warmup >= 0 else { return nil }
+        return max(1, Int(clampedFrom: ((run.warmup + run.horizon) / 86_400).rounded(.up)))
+    }
+
+    /// A date field of a dated scenario, as a day of the run; nil after reporting.
+    func runDay(_ field: YAMLField) -> (date: CivilDate, day: Int)? {
+        guard let text = field.scalarText(expected: "a date such as 2027-01-01") else { return nil }
+        guard let date = CivilDate(iso: text) else { return field.fail("'\(text)' is not a date: write YYYY-MM-DD, e.g. 2027-01-01") }
+        guard let startDate else {
+            return field.fail("a date needs a dated calendar: set calendar.start to the run's first date (e.g. calendar: {start: \(date)})")
+        }
+        let day = startDate.days(to: date)
+        if day < 0 {
+            return field.fail("\(date) is before the run starts (calendar.start is \(startDate))")
+        }
+        if let days = runDays, day >= days {
+            let last = startDate.adding(days: days - 1).map { "\($0)" } ?? "?"
+            return field.fail("\(date) is after the run ends (its last day is \(last), \(days) day\(days == 1 ? "" : "s") of warmup + horizon)")
+        }
+        return (date, day)
+    }
+
+    /// `calendar.closed: [2027-01-01, …]`: days on which no channel takes new contacts.
+    private func decodeClosed(_ field: YAMLField) -> [SpecialDay]? {
+        guard let items = field.list(expected: "a list of dates such as [2027-01-01, 2027-12-25]") else { return nil }
+        var days: [SpecialDay] = []
+        var seen: Set<Int> = []
+        var ok = true
+        for item in items {
+            guard let (date, day) = runDay(item) else { ok = false; continue }
+            guard seen.insert(day).inserted else { _ = item.fail("\(date) is listed twice") as Int?; ok = false; continue }
+            days.append(SpecialDay(date: date, day: day, hours: .closed, factor: 0))
+        }
+        return ok ? days : nil
     }
 
     /// The kind of a channel without reporting anything (reported when the channel is decoded).

@@ -1,8 +1,14 @@
-/// `channels.<name>.demand`: a constant `rate`, or a daily volume (`per_day`) shaped by an
-/// intraday `profile`, `day_of_week` factors and opening hours; plus `batches` of extra volume.
+import Foundation
+import ResultsSchema
+
+/// `channels.<name>.demand`: a constant `rate`, a daily volume (`per_day`) shaped by an
+/// intraday `profile`, `day_of_week` factors and opening hours, or a dated `forecast` file; plus
+/// `batches` of extra volume and dated `special_days` (with `calendar.closed`).
 extension CenterDecoder {
-    static let demandKeys = ["rate", "per_day", "profile", "day_of_week", "open", "close", "busyness_cv", "batches"]
+    static let demandKeys = ["rate", "per_day", "forecast", "profile", "day_of_week", "open", "close", "busyness_cv", "batches", "special_days"]
     static let dailyOnlyKeys = ["profile", "day_of_week", "open", "close", "busyness_cv"]
+    static let forecastExcludedKeys = ["profile", "day_of_week", "open", "close"]
+    static let specialDayKeys = ["date", "open", "close", "closed", "factor"]
     static let batchKeys = ["day", "from", "to", "volume"]
 
     func decodeDemand(_ field: YAMLField) -> DemandSpec? {
@@ -10,8 +16,31 @@ extension CenterDecoder {
         let batchesField = m.optional("batches")
         let batches = batchesField.flatMap(decodeBatches)
 
-        let rateField = m.optional("rate"), perDayField = m.optional("per_day")
+        let specialField = m.optional("special_days")
+        let special = specialField.flatMap(decodeSpecialDays)
+        let rateField = m.optional("rate"), perDayField = m.optional("per_day"), forecastField = m.optional("forecast")
         let pattern: DemandSpec.Pattern?
+        if let forecastField {
+            if let other = m.entries.first(where: { ["rate", "per_day"].contains($0.key) }) {
+                field.log.add(joinPath(field.path, other.key), at: other.keyMark,
+                              "give either forecast (a dated file) or \(other.key), not both")
+                return nil
+            }
+            var ok = true
+            for key in Self.forecastExcludedKeys {
+                guard let entry = m.entries.first(where: { $0.key == key }) else { continue }
+                ok = false
+                field.log.add(joinPath(field.path, key), at: entry.keyMark,
+                              "'\(key)' shapes a per_day volume; a forecast gives every interval's volume (use special_days for a day's hours)")
+            }
+            let cvField = m.optional("busyness_cv")
+            let cv = cvField?.number(atMost: DomainLimits.maxCV, what: "coefficient of variation")
+            let forecast = decodeForecast(forecastField)
+            guard ok, cvField == nil || cv != nil, var forecast, specialField == nil || special != nil,
+                  batchesField == nil || batches != nil else { return nil }
+            forecast.busynessCV = cv
+            return DemandSpec(pattern: .forecast(forecast), batches: batches ?? [], specialDays: mergedSpecialDays(special ?? [], at: field.path))
+        }
         switch (rateField, perDayField) {
         case (_?, _?):
             let entry = m.entries.first { $0.key == "per_day" }
@@ -37,8 +66,136 @@ extension CenterDecoder {
                 pattern = .constant(ratePerSecond: 0)   // only the batches
             }
         }
-        guard let pattern, batchesField == nil || batches != nil else { return nil }
-        return DemandSpec(pattern: pattern, batches: batches ?? [])
+        guard let pattern, batchesField == nil || batches != nil, specialField == nil || special != nil else { return nil }
+        if case .constant = pattern, let entry = m.entries.first(where: { $0.key == "special_days" }) {
+            field.log.add(joinPath(field.path, "special_days"), at: entry.keyMark,
+                          "special days change a daily volume or a forecast; a constant rate has no opening hours")
+            return nil
+        }
+        let specialDays: [SpecialDay]
+        if case .constant = pattern { specialDays = [] } else { specialDays = mergedSpecialDays(special ?? [], at: field.path) }
+        return DemandSpec(pattern: pattern, batches: batches ?? [], specialDays: specialDays)
+    }
+
+    /// The channel's own special days plus `calendar.closed` (a channel's own entry for a closed date wins).
+    private func mergedSpecialDays(_ own: [SpecialDay], at path: String) -> [SpecialDay] {
+        let ownDays = Set(own.map(\.day))
+        return (own + closedDays.filter { !ownDays.contains($0.day) }).sorted { $0.day < $1.day }
+    }
+
+    /// `special_days: [{date: 2027-12-24, open: "08:00", close: "14:00", factor: 0.6}, {date: 2027-12-25, closed: true}]`.
+    private func decodeSpecialDays(_ field: YAMLField) -> [SpecialDay]? {
+        guard let items = field.list(expected: "a list such as [{date: 2027-12-24, open: '08:00', close: '14:00', factor: 0.6}]") else { return nil }
+        var days: [SpecialDay] = []
+        var seen: [Int: CivilDate] = [:]
+        var ok = true
+        for item in items {
+            guard let m = item.mapping(allowed: Self.specialDayKeys) else { ok = false; continue }
+            let dated = m.required("date").flatMap(runDay)
+            let openField = m.optional("open"), closeField = m.optional("close")
+            let open = openField?.clockTime(), close = closeField?.clockTime(allowMidnightEnd: true)
+            let closedField = m.optional("closed")
+            var closed = false
+            if let closedField {
+                if case .scalar(let scalar) = closedField.node, ["true", "false"].contains(scalar.string) {
+                    closed = scalar.string == "true"
+                } else { ok = false; _ = closedField.fail("expected true or false, got \(closedField.shown)") as Bool? }
+            }
+            let factorField = m.optional("factor")
+            let factor = factorField?.number(atMost: DomainLimits.maxDayFactor, what: "day factor")
+            if let factor, factor < 0 { ok = false; _ = factorField?.fail("must be 0 or more, got \(Quantity.describe(number: factor))") as Double? }
+            if closed, let entry = m.entries.first(where: { ["open", "close", "factor"].contains($0.key) }) {
+                ok = false
+                item.log.add(joinPath(item.path, entry.key), at: entry.keyMark, "a closed day has no '\(entry.key)'; remove it or 'closed: true'")
+            }
+            if (openField == nil) != (closeField == nil) {
+                ok = false
+                _ = item.fail("give both open and close for the day's hours (or neither for the usual hours)") as Int?
+            }
+            if let open, let close, close <= open {
+                ok = false
+                _ = closeField?.fail("must be after open (\(ClockTime.describe(open))), got \(ClockTime.describe(close))") as Double?
+            }
+            guard let (date, day) = dated, openField == nil || open != nil, closeField == nil || close != nil,
+                  factorField == nil || factor != nil else { ok = false; continue }
+            if let first = seen[day] {
+                ok = false
+                _ = item.fail("\(first) is already listed") as Int?
+                continue
+            }
+            seen[day] = date
+            let hours: SpecialDay.Hours = closed ? .closed : (open.flatMap { o in close.map { .open(from: o, to: $0) } } ?? .usual)
+            days.append(SpecialDay(date: date, day: day, hours: hours, factor: closed ? 0 : factor ?? 1))
+        }
+        return ok ? days : nil
+    }
+
+    /// `forecast: forecast.csv` (resolved against the scenario's directory): this channel's rows.
+    private func decodeForecast(_ field: YAMLField) -> ForecastDemand? {
+        var ignoreOutside = false
+        let fileField: YAMLField
+        if case .mapping = field.node {
+            guard let m = field.mapping(allowed: ["file", "outside_run"], expected: "a forecast file, or {file: forecast.csv, outside_run: ignore}"),
+                  let file = m.required("file") else { return nil }
+            if let outside = m.optional("outside_run") {
+                guard let choice = outside.choice(["error", "ignore"]) else { return nil }
+                ignoreOutside = choice == "ignore"
+            }
+            fileField = file
+        } else {
+            fileField = field
+        }
+        guard let name = fileField.scalarText(expected: "a forecast file such as forecast.csv") else { return nil }
+        guard let startDate else {
+            return field.fail("a forecast is dated: set calendar.start to the run's first date (e.g. calendar: {start: 2027-01-04})")
+        }
+        guard let days = runDays else { return nil }
+        let channel = field.path.split(separator: ".").dropFirst().first.map(String.init) ?? ""
+        let path = name.hasPrefix("/") ? name : (baseDirectory as NSString).appendingPathComponent(name)
+        let display = name.hasPrefix("/") || baseDirectory == "." ? name : path
+        let table: ForecastCSV.Table?
+        let key = ignoreOutside ? path + "\u{0}ignore" : path
+        if let cached = forecastFiles[key] {
+            table = cached
+        } else {
+            switch ForecastCSV.read(path: path, displayName: display, calendar: (startDate, days), channels: channelNames.names,
+                                    ignoreOutside: ignoreOutside) {
+            case .success(let read): table = read
+            case .failure(let error):
+                table = nil
+                if error.issues.count == 1, error.line == nil {
+                    field.log.add(field.path, at: field.mark, "\(display): \(error.message)")
+                } else {
+                    error.issues.forEach(field.log.add)
+                }
+            }
+            forecastFiles[key] = table
+        }
+        forecastReaders[path, default: (display, [])].channels.append(channel)
+        guard let table else { return nil }
+        let rows = table.hasChannelColumn ? table.channels[channel] : table.channels[""]
+        guard let rows else {
+            return field.fail("\(display) has no rows for channel '\(channel)' (its channel column names \(table.channels.keys.sorted().joined(separator: ", ")))")
+        }
+        return ForecastDemand(file: display, interval: rows.interval, volumes: rows.volumes, handleTimes: rows.handleTimes)
+    }
+
+    /// A forecast file without a channel column read by several channels, or naming a channel that
+    /// does not read it, is almost certainly a mistake.
+    func checkForecastChannels() {
+        for (path, readers) in forecastReaders.sorted(by: { $0.key < $1.key }) {
+            guard let table = (forecastFiles[path] ?? nil) ?? (forecastFiles[path + "\u{0}ignore"] ?? nil) else { continue }
+            if !table.hasChannelColumn, readers.channels.count > 1 {
+                log.add(ScenarioIssue(file: readers.file, line: 1, path: "channel",
+                                      message: "read by \(readers.channels.joined(separator: " and ")), but has no channel column to tell their rows apart"))
+            }
+            if table.hasChannelColumn {
+                for name in table.channels.keys.sorted() where !readers.channels.contains(name) {
+                    log.add(ScenarioIssue(file: readers.file, path: "channel",
+                                          message: "has rows for channel '\(name)', whose demand does not read this file (add demand: {forecast: \(readers.file)} to channels.\(name), or remove the rows)"))
+                }
+            }
+        }
     }
 
     private func decodeDaily(_ m: YAMLMapping, perDay perDayField: YAMLField) -> DailyDemand? {
@@ -74,7 +231,14 @@ extension CenterDecoder {
         // Generated profiles are restricted to opening hours, so that per_day all falls inside them.
         let openSeconds = open ?? 0, closeSeconds = close ?? 86_400
         let profileField = m.optional("profile")
-        let profile: [Double]? = profileField.map { decodeProfile($0, open: openSeconds, close: closeSeconds) }
+        var weekdayProfiles: [[Double]]?
+        var weekdayOK = true
+        let isWeekdayForm = profileField.map(Self.isWeekdayProfile) ?? false
+        if let profileField, isWeekdayForm {
+            weekdayProfiles = decodeWeekdayProfiles(profileField, open: openSeconds, close: closeSeconds)
+            weekdayOK = weekdayProfiles != nil
+        }
+        let profile: [Double]? = isWeekdayForm ? weekdayProfiles?.first : profileField.map { decodeProfile($0, open: openSeconds, close: closeSeconds) }
             ?? run.flatMap { run in
                 Self.dividesDay(run.interval)
                     ? DayProfile.restrict(DayProfile.expand(hourly: DayProfile.hourly(shape: "flat")!, interval: run.interval),
@@ -83,9 +247,47 @@ extension CenterDecoder {
             }
 
         guard let volume, openField == nil || open != nil, closeField == nil || close != nil, factorsOK,
-              cvField == nil || cv != nil, let profile else { return nil }
-        return DailyDemand(volumePerDay: volume, profile: profile, dayFactors: factors, open: openSeconds,
-                           close: closeSeconds, busynessCV: cv)
+              cvField == nil || cv != nil, weekdayOK, let profile else { return nil }
+        var daily = DailyDemand(volumePerDay: volume, profile: profile, dayFactors: factors, open: openSeconds,
+                                close: closeSeconds, busynessCV: cv)
+        daily.weekdayProfiles = weekdayProfiles
+        return daily
+    }
+
+    /// `profile: {mon: …, sat: …}`: keyed by weekdays, groups (`weekdays`, `weekend`) or `default`.
+    static func isWeekdayProfile(_ field: YAMLField) -> Bool {
+        guard case .mapping(let mapping) = field.node else { return false }
+        let keys = mapping.compactMap { $0.key.string }
+        let groups = Weekday.groups.map(\.name)
+        return keys.contains { key in Weekday(name: key) != nil || groups.contains(key) || key == "default" }
+    }
+
+    /// One profile per weekday (each in any `profile` form); days not listed take `default`.
+    private func decodeWeekdayProfiles(_ field: YAMLField, open: Double, close: Double) -> [[Double]]? {
+        let allowed = Weekday.spellings + Weekday.groups.map(\.name) + ["default"]
+        guard let m = field.mapping(allowed: allowed, expected: "profiles by weekday such as {weekdays: business_day, sat: flat, sun: flat}") else { return nil }
+        var byDay = [[Double]?](repeating: nil, count: 7)
+        var fallback: [Double]?
+        var ok = true
+        for entry in m.entries {
+            guard let child = m.optional(entry.key) else { continue }
+            guard let profile = decodeProfile(child, open: open, close: close) else { ok = false; continue }
+            if entry.key == "default" { fallback = profile; continue }
+            let days: Set<Weekday> = Weekday(name: entry.key).map { [$0] } ?? Weekday.groups.first { $0.name == entry.key }!.days
+            for day in days.sorted() {
+                if byDay[day.rawValue] != nil {
+                    ok = false
+                    field.log.add(child.path, at: entry.keyMark, "\(day.fullName) already has a profile")
+                }
+                byDay[day.rawValue] = profile
+            }
+        }
+        guard ok else { return nil }
+        let missing = Weekday.allCases.filter { byDay[$0.rawValue] == nil && fallback == nil }
+        guard missing.isEmpty else {
+            return field.fail("has no profile for \(Weekday.describe(Set(missing))); add them or a 'default' profile")
+        }
+        return byDay.map { $0 ?? fallback! }
     }
 
     static func dividesDay(_ interval: Double) -> Bool {

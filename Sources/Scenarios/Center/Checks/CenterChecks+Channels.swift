@@ -103,6 +103,7 @@ extension CenterChecks {
         switch channel.demand.pattern {
         case .constant(let rate): own = rate > 0
         case .daily(let daily): own = daily.volumePerDay > 0 && daily.dayFactors.contains { $0 > 0 }
+        case .forecast(let forecast): own = forecast.volumes.contains { $0 > 0 }
         }
         return own || !channel.demand.batches.isEmpty || !(channel.initialQueue?.ages.isEmpty ?? true)
     }

@@ -20,6 +20,7 @@ extension CenterChecks {
                 if spec.kind == .email { alwaysWorkable = true; continue }
                 switch spec.demand.pattern {
                 case .constant: alwaysWorkable = true
+                case .forecast: alwaysWorkable = true   // hours come from the dated rows
                 case .daily(let daily): hours.append((channelName(c), daily))
                 }
             }

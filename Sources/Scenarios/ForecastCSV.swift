@@ -1,0 +1,333 @@
+import Foundation
+import ResultsSchema
+
+/// Reads a planner's forecast export: one row per date × interval start (× channel), with the
+/// expected volume and optionally the AHT, as WFM suites write it (RFC 4180, via `CSVReader`).
+///
+///     date,interval_start,channel,volume,aht
+///     2027-01-04,08:00,voice,42.5,285
+///
+/// Columns are found by header name (case-insensitive), with the spellings exports use:
+/// - `date` (`YYYY-MM-DD`) and `interval_start` (`start`, `interval`, `time`; `HH:MM` or
+///   `HH:MM:SS`), or one `datetime` column (`2027-01-04 08:00`, `2027-01-04T08:00:00`);
+/// - `channel` (`queue`, `skill`): the scenario's channel name; optional when one channel reads the file;
+/// - `volume` (`offered`, `calls`, `contacts`): the expected count in the interval (≥ 0);
+/// - optional `aht` (`aht_seconds`, `handle_time`): seconds (`285`), `mm:ss` / `h:mm:ss`, or a
+///   duration with a unit (`4.75m`); empty = the tiers' own handle times;
+/// - optional `interval_end` (`end`): states the interval length, which must be the same on
+///   every row and divide 24 h. Without it, the interval is the largest length up to an hour that
+///   puts every start on its grid (15 minutes for starts 08:00, 08:15, 08:45 …; an hour for a file
+///   with rows on the hour only); longer intervals need `interval_end`.
+/// Other columns are ignored. Missing rows mean no contacts (exports often omit empty intervals);
+/// a date without rows is a closed day. Every problem is reported, as `FILE:LINE: column: problem`.
+public enum ForecastCSV {
+    /// One channel's forecast on the run's grid.
+    public struct ChannelForecast: Sendable, Hashable {
+        public var interval: Double
+        public var volumes: [Double]
+        public var handleTimes: [Double?]?
+    }
+
+    /// Every channel's forecast read from one file, by channel name (`""` when the file has no channel column).
+    public struct Table: Sendable {
+        /// Day 0 of `volumes` (the run's start, or the file's first date when read on its own).
+        public var start: CivilDate
+        public var days: Int
+        public var interval: Double
+        public var channels: [String: ChannelForecast]
+        /// True when the file names channels in a column.
+        public var hasChannelColumn: Bool
+    }
+
+    /// Header spellings of each column, first one canonical (used in messages).
+    static let columns: [(key: String, names: [String])] = [
+        ("date", ["date", "interval_date", "forecast_date"]),
+        ("interval_start", ["interval_start", "start", "interval", "time", "start_time", "interval_start_time"]),
+        ("datetime", ["datetime", "date_time", "timestamp", "interval_datetime", "start_datetime"]),
+        ("interval_end", ["interval_end", "end", "end_time", "interval_end_time"]),
+        ("channel", ["channel", "queue", "skill"]),
+        ("volume", ["volume", "offered", "calls", "contacts", "forecast_volume"]),
+        ("aht", ["aht", "aht_seconds", "aht_s", "handle_time", "forecast_aht"]),
+    ]
+
+    /// Most problems listed from one file; the rest are counted in a last line.
+    static let maxListed = 200
+
+    /// Reads the file at `path` (already resolved), named `displayName` in messages.
+    public static func read(path: String, displayName: String, calendar: (start: CivilDate, days: Int)?,
+                            channels: [String]?, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
+        func fail(_ message: String) -> Result<Table, ScenarioError> {
+            .failure(ScenarioError(file: displayName, message: message))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return fail("cannot read the forecast: no such file") }
+        guard !isDirectory.boolValue else { return fail("cannot read the forecast: it is a directory") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
+            return fail("cannot read the forecast: it is \(size >> 20) MiB, more than the \(maxFileBytes >> 20) MiB a forecast file may have")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return fail("cannot read the forecast: permission denied or I/O error") }
+        guard let text = String(data: data, encoding: .utf8) else { return fail("cannot read the forecast: not UTF-8 text") }
+        return parse(text, file: displayName, calendar: calendar, channels: channels, ignoreOutside: ignoreOutside)
+    }
+
+    /// Largest forecast file read: a year of 5-minute intervals for 20 channels is ~100 MiB less; 64 MiB.
+    public static let maxFileBytes = 64 << 20
+
+    /// Parses forecast CSV text against a dated run of `days` days from `start`, for the scenario's
+    /// `channels`; with `calendar` nil, the file's own dates and any channel names (`ccsim erlang --forecast`).
+    public static func parse(_ text: String, file: String, start: CivilDate, days: Int,
+                             channels: [String]) -> Result<Table, ScenarioError> {
+        parse(text, file: file, calendar: (start, days), channels: channels)
+    }
+
+    /// - Parameter ignoreOutside: false (the default) reports rows dated outside the run; true drops
+    ///   them (`forecast: {file: …, outside_run: ignore}`: one week simulated from a month's export).
+    public static func parse(_ text: String, file: String, calendar: (start: CivilDate, days: Int)?,
+                             channels: [String]?, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
+        var issues: [ScenarioIssue] = []
+        func problem(_ line: Int?, _ column: String, _ message: String) {
+            issues.append(ScenarioIssue(file: file, line: line, path: column, message: message))
+        }
+        // A mistake repeated on every row (a calendar that starts a week late, a renamed queue) is
+        // listed on its first rows, then counted in one line: all found in one pass, none drowned.
+        var repeats: [String: (column: String, count: Int, lines: [Int], what: String)] = [:]
+        var repeatOrder: [String] = []
+        func repeated(_ line: Int, _ column: String, kind: String, what: String, _ message: String) {
+            var entry = repeats[kind] ?? (column, 0, [], what)
+            if repeats[kind] == nil { repeatOrder.append(kind) }
+            entry.count += 1
+            if entry.count <= 3 { problem(line, column, message) } else { entry.lines.append(line) }
+            repeats[kind] = entry
+        }
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(text) } catch {
+            return .failure(ScenarioError(file: file, line: error.line, message: "a quoted field is never closed (a \" without its closing \")"))
+        }
+        guard let header = records.first else {
+            return .failure(ScenarioError(file: file, message: "the forecast is empty: it needs a header row and one row per interval"))
+        }
+        var index: [String: Int] = [:]
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for (key, spellings) in columns {
+            if let i = names.firstIndex(where: { spellings.contains($0) }) { index[key] = i }
+        }
+        let hasDateTime = index["datetime"] != nil
+        var missing: [String] = []
+        if !hasDateTime {
+            if index["date"] == nil { missing.append("date") }
+            if index["interval_start"] == nil { missing.append("interval_start") }
+        }
+        if index["volume"] == nil { missing.append("volume") }
+        if !missing.isEmpty {
+            let shown = header.fields.map { "'\($0)'" }.joined(separator: ", ")
+            for column in missing {
+                let hint = column == "volume" ? " (or offered, calls, contacts)" : " (or one datetime column)"
+                problem(header.line, column, "missing column\(hint); the header has \(shown)")
+            }
+            return .failure(ScenarioError(issues: issues))
+        }
+        let hasChannel = index["channel"] != nil
+
+        struct Row { var line: Int; var channel: String; var date: CivilDate; var day = 0; var minute: Int; var volume: Double; var aht: Double?; var length: Int? }
+        var rows: [Row] = []
+        for record in records.dropFirst() {
+            let line = record.line
+            func cell(_ key: String) -> String? {
+                guard let i = index[key] else { return nil }
+                return i < record.fields.count ? record.fields[i].trimmingCharacters(in: .whitespaces) : ""
+            }
+            if record.fields.count < header.fields.count, record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            var ok = true
+            var date: CivilDate?
+            var minute: Int?
+            if hasDateTime {
+                let text = cell("datetime")!
+                let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
+                if parts.count == 2, let d = CivilDate(iso: parts[0]), let m = clockMinute(parts[1], allowEnd: false) {
+                    date = d; minute = m
+                } else {
+                    problem(line, "datetime", "'\(text)' is not a date and time such as 2027-01-04 08:00"); ok = false
+                }
+            } else {
+                let dateText = cell("date")!
+                date = CivilDate(iso: dateText)
+                if date == nil { problem(line, "date", dateText.isEmpty ? "is empty" : "'\(dateText)' is not a date written YYYY-MM-DD"); ok = false }
+                let startText = cell("interval_start")!
+                minute = clockMinute(startText, allowEnd: false)
+                if minute == nil { problem(line, "interval_start", startText.isEmpty ? "is empty" : "'\(startText)' is not a clock time such as 08:00 or 08:00:00"); ok = false }
+            }
+            var length: Int?
+            if let endText = cell("interval_end") {
+                if let end = clockMinute(endText, allowEnd: true), let minute {
+                    let l = (end - minute + 1440) % 1440
+                    length = l == 0 ? 1440 : l
+                } else if clockMinute(endText, allowEnd: true) == nil {
+                    problem(line, "interval_end", "'\(endText)' is not a clock time such as 08:15"); ok = false
+                }
+            }
+            var channel = ""
+            if hasChannel {
+                channel = cell("channel")!
+                if channel.isEmpty {
+                    problem(line, "channel", "is empty"); ok = false
+                } else if let channels, !channels.contains(channel) {
+                    if let guess = EditDistance.suggestion(for: channel, among: channels) {
+                        repeated(line, "channel", kind: "channel \(channel)", what: "naming channel '\(channel)'", "unknown channel '\(channel)'; did you mean '\(guess)'?")
+                    } else {
+                        repeated(line, "channel", kind: "channel \(channel)", what: "naming channel '\(channel)'", "unknown channel '\(channel)'; the scenario's channels are: \(channels.joined(separator: ", "))")
+                    }
+                    ok = false
+                }
+            }
+            let volumeText = cell("volume")!
+            var volume: Double?
+            if let v = try? Quantity.number(volumeText), v.isFinite {
+                if v < 0 { problem(line, "volume", "must be 0 or more, got \(volumeText)"); ok = false } else { volume = v }
+            } else {
+                problem(line, "volume", volumeText.isEmpty ? "is empty" : "'\(volumeText)' is not a number"); ok = false
+            }
+            var aht: Double?
+            if let ahtText = cell("aht"), !ahtText.isEmpty {
+                switch handleTime(ahtText) {
+                case .success(let seconds): aht = seconds
+                case .failure(let error): problem(line, "aht", error.message); ok = false
+                }
+            }
+            guard ok, let date, let minute, let volume else { continue }
+            rows.append(Row(line: line, channel: channel, date: date, minute: minute, volume: volume, aht: aht, length: length))
+        }
+
+        // Days of the run (or of the file's own span), each row placed on one.
+        let start = calendar?.start ?? rows.map(\.date).min() ?? CivilDate(year: 2000, month: 1, day: 1)!
+        let days = calendar?.days ?? rows.map { start.days(to: $0.date) + 1 }.max() ?? 1
+        let lastDay = start.adding(days: days - 1) ?? start
+        let dateColumn = hasDateTime ? "datetime" : "date"
+        rows = rows.filter { row in
+            let d = start.days(to: row.date)
+            if ignoreOutside, d < 0 || d >= days { return false }
+            if d < 0 {
+                repeated(row.line, dateColumn, kind: "before", what: "dated before the run starts", "\(row.date) is before the run starts (calendar.start is \(start))")
+                return false
+            }
+            if d >= days {
+                repeated(row.line, dateColumn, kind: "after", what: "dated after the run ends", "\(row.date) is after the run ends (its last day is \(lastDay): \(days) day\(days == 1 ? "" : "s") from calendar.start, warmup + horizon)")
+                return false
+            }
+            return true
+        }.map { var row = $0; row.day = start.days(to: row.date); return row }
+
+        // The interval: stated by interval_end (the same on every row), else the coarsest grid of the starts.
+        var interval: Int
+        if let first = rows.first(where: { $0.length != nil }) {
+            interval = first.length!
+            for row in rows where row.length != nil && row.length != interval {
+                problem(row.line, "interval_end", "gives a \(row.length!)-minute interval, but line \(first.line) gives \(interval) minutes; every interval of a forecast has the same length")
+            }
+            if 1440 % interval != 0 {
+                problem(first.line, "interval_end", "a \(interval)-minute interval does not tile the day (24 h is not a whole number of them); use 5, 10, 15, 30 or 60 minutes")
+            }
+        } else {
+            // At most an hour: a sparse file (rows only at 10:00 and 14:00) must not turn into 4-hour intervals.
+            interval = rows.reduce(60) { gcd($0, $1.minute) }
+            if interval < 5 {   // starts such as 08:07: a typo far more often than 1-minute intervals
+                for row in rows where row.minute % 5 != 0 {
+                    problem(row.line, hasDateTime ? "datetime" : "interval_start",
+                            "\(ClockTime.describe(Double(row.minute) * 60)) is not on a 5-minute boundary, so the forecast's intervals do not tile the day (add an interval_end column to state a shorter interval)")
+                }
+                interval = 0
+            }
+        }
+        if interval > 0, 1440 % interval == 0 {
+            for row in rows where row.minute % interval != 0 {
+                problem(row.line, hasDateTime ? "datetime" : "interval_start", "\(ClockTime.describe(Double(row.minute) * 60)) is not on the \(interval)-minute grid of this forecast's intervals")
+            }
+        }
+
+        var seen: [String: Int] = [:]
+        for row in rows {
+            let key = "\(row.channel)|\(row.day)|\(row.minute)"
+            if let first = seen[key] {
+                let when = "\(row.date) \(ClockTime.describe(Double(row.minute) * 60))"
+                let dst = row.minute >= 60 && row.minute < 240
+                    ? " (a daylight-saving fall-back hour exported twice? ccsim keeps 24-hour local days: merge the two rows into one)" : ""
+                problem(row.line, hasDateTime ? "datetime" : "interval_start",
+                        "duplicate interval \(when)\(row.channel.isEmpty ? "" : " for \(row.channel)"), already on line \(first)\(dst)")
+            } else {
+                seen[key] = row.line
+            }
+        }
+        let seconds = Double(interval) * 60
+        for row in rows where seconds > 0 && row.volume / seconds > DomainLimits.highestRate {
+            problem(row.line, "volume", "\(Quantity.describe(number: row.volume)) in \(interval) minutes is above \(DomainLimits.highestRateText), the highest arrival rate ccsim simulates")
+        }
+        for kind in repeatOrder {
+            guard let entry = repeats[kind], let first = entry.lines.first else { continue }
+            problem(first, entry.column, "and \(entry.lines.count) more row\(entry.lines.count == 1 ? "" : "s") \(entry.what) (lines \(first)–\(entry.lines.last!))")
+        }
+        guard issues.isEmpty else {
+            if issues.count > maxListed {
+                let more = issues.count - maxListed
+                issues = Array(issues.prefix(maxListed)) + [ScenarioIssue(file: file, message: "… and \(more) more problem\(more == 1 ? "" : "s") in this file")]
+            }
+            return .failure(ScenarioError(issues: issues))
+        }
+        guard !rows.isEmpty else {
+            return .failure(ScenarioError(file: file, message: "the forecast has a header but no rows"))
+        }
+        let perDay = 1440 / interval
+        let hasAHT = index["aht"] != nil
+        var table = Table(start: start, days: days, interval: seconds, channels: [:], hasChannelColumn: hasChannel)
+        for channel in Set(rows.map(\.channel)) {
+            var volumes = [Double](repeating: 0, count: days * perDay)
+            var handleTimes: [Double?]? = hasAHT ? Array(repeating: nil, count: days * perDay) : nil
+            for row in rows where row.channel == channel {
+                let i = row.day * perDay + row.minute / interval
+                volumes[i] = row.volume
+                if let aht = row.aht { handleTimes?[i] = aht }
+            }
+            table.channels[channel] = ChannelForecast(interval: seconds, volumes: volumes, handleTimes: handleTimes)
+        }
+        return .success(table)
+    }
+
+    /// Minutes after midnight of `HH:MM` or `HH:MM:SS` (seconds 00 only); 24:00 when `allowEnd`.
+    static func clockMinute(_ text: String, allowEnd: Bool) -> Int? {
+        var t = text
+        let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 3 {
+            guard parts[2] == "00" else { return nil }
+            t = parts[0] + ":" + parts[1]
+        }
+        guard let seconds = try? ClockTime.parse(t, allowMidnightEnd: allowEnd) else { return nil }
+        return Int(seconds / 60)
+    }
+
+    /// An AHT cell: bare seconds (`285`, `285.5`), `mm:ss` or `h:mm:ss`, or a duration (`4.75m`).
+    static func handleTime(_ text: String) -> Result<Double, QuantityError> {
+        var seconds: Double?
+        if let v = try? Quantity.number(text) {
+            seconds = v
+        } else if text.contains(":") {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            if (2...3).contains(parts.count), parts.dropFirst().allSatisfy({ $0.count == 2 }),
+               let values = Optional(parts.compactMap { Double($0) }), values.count == parts.count,
+               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) || $0 == "." } }),
+               values.dropFirst().allSatisfy({ $0 < 60 }) {
+                seconds = values.reduce(0) { $0 * 60 + $1 }
+            }
+        } else if let d = try? Quantity.duration(text) {
+            seconds = d
+        }
+        guard let seconds else {
+            return .failure(QuantityError("'\(text)' is not a handle time: write seconds (285), mm:ss (04:45) or a duration (4.75m)"))
+        }
+        guard seconds > 0 else { return .failure(QuantityError("must be greater than 0, got \(text)")) }
+        guard seconds >= DomainLimits.shortestDuration, seconds <= DomainLimits.longestDuration else {
+            return .failure(QuantityError("'\(text)' is outside 1ms … \(DomainLimits.longestDurationText), the durations ccsim simulates"))
+        }
+        return .success(seconds)
+    }
+
+
+    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+}
