@@ -86,3 +86,54 @@ final class TidyExportTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/tidy-parameters.csv"))
     }
 }
+
+/// Worst-interval service level and SLA misses: staffing research on intervals, not only means.
+final class IntervalMetricTests: XCTestCase {
+    func testWorstIntervalIsTheLowestIntervalServiceLevelOfTheRun() throws {
+        let directory = try Fixture.temporaryDirectory(self)
+        let plan = try Fixture.plan("""
+            name: worst
+            base: \(Fixture.erlangA)
+            replications: 2
+            parameters:
+              - path: team.agents
+                set: [46, 52]
+              - path: run.horizon
+                set: [3h]
+              - path: run.interval
+                set: [30m]
+            metrics: [voice.service_level.worst_interval, service_level.worst_interval, voice.sla_misses, service_level]
+            """, in: directory)
+        try Fixture.run(plan, into: directory + "/out")
+        let contents = try SweepStore.openExisting(directory + "/out").contents()
+        for run in contents.runs {
+            let worst = try XCTUnwrap(run.metrics[0])
+            XCTAssertEqual(run.metrics[1], worst, "unqualified = first channel")
+            let whole = try XCTUnwrap(run.metrics[3])
+            XCTAssertLessThanOrEqual(worst, whole + 1e-12, "the worst interval is at most the whole-run level")
+            XCTAssertGreaterThanOrEqual(worst, 0)
+            let misses = try XCTUnwrap(run.metrics[2])
+            XCTAssertTrue((0...6).contains(misses), "6 intervals of 30m")
+            // The worst interval is below the 80% target exactly when some interval missed.
+            XCTAssertEqual(worst < 0.8, misses > 0)
+        }
+        // The same run by `ccsim run` (replication 0 of the same seed): its summary's worst interval.
+        let output = try CCSimCommand.run(["run", Fixture.erlangA, "--replications", "1", "--format", "json", "--set", "team.agents=46",
+                                           "--set", "run.horizon=3h", "--set", "run.interval=30m"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let channel = try XCTUnwrap((json["channels"] as? [[String: Any]])?.first)
+        let levels = try XCTUnwrap(channel["intervals"] as? [[String: Any]]).compactMap {
+            (($0["metrics"] as? [String: Any])?["service_level"] as? [String: Any])?["mean"] as? Double
+        }
+        XCTAssertEqual(levels.count, 6)
+        XCTAssertEqual(try XCTUnwrap(contents.runs[0].metrics[0]), try XCTUnwrap(levels.min()), accuracy: 1e-12)
+    }
+
+    func testAnUnknownWorstIntervalNameIsRefusedWithASuggestion() throws {
+        let directory = try Fixture.temporaryDirectory(self)
+        let problems = try Fixture.problems(Fixture.smallSweep().replacingOccurrences(
+            of: "metrics: [service_level, asa, occupancy, offered]", with: "metrics: [voice.service_level.worst_intervall]"), in: directory)
+        XCTAssertTrue(problems.first?.contains("did you mean 'voice.service_level.worst_interval'?") ?? false, "\(problems)")
+    }
+}

@@ -133,6 +133,18 @@ class SweepStore:
             frame[column] = self.points[source] if source in self.points else pd.NA
         return frame
 
+    def effects(self, metric: str, level: float = 0.95, resamples: int = 400) -> pd.DataFrame:
+        """What matters for ``metric``: for a grid, main effects and two-way interactions
+        (``kind, term, effect, ci_lower, ci_upper``); for a Latin hypercube, partial rank
+        correlation coefficients (``parameter, prcc, ci_lower, ci_upper``). Bootstrap intervals;
+        see ``ccsim.analysis``."""
+        from .analysis import main_effects, prcc
+
+        varied = self.parameter_columns(varied_only=True)
+        if self.is_grid:
+            return main_effects(self.long(), metric, varied, level, resamples)
+        return prcc(self.long(), metric, varied, level, resamples)
+
     def __repr__(self) -> str:
         return (f"<ccsim SweepStore {self.name!r}: {self.meta['point_count']} points, {len(self.runs)} of "
                 f"{self.meta['planned_runs']} runs, {self.design}, in {self.path}>")
