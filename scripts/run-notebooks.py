@@ -7,6 +7,7 @@ executed copies are not written back: committed notebooks carry no outputs.
 """
 import base64
 import io
+import os
 import pathlib
 import shutil
 import sys
@@ -32,9 +33,19 @@ def blank_reason(png: bytes):
     return None if share >= 0.01 else f"only {share:.2%} of the pixels drawn"
 
 
-notebooks = sorted((root / "notebooks").glob("*.ipynb"))
+# explore_sweep.ipynb is generic over a store: run it on its default grid and again on a
+# Latin hypercube (the store made here first, with the package).
+import ccsim  # noqa: E402
+
+lhs = root / "results" / "tiered-lhs6"
+ccsim.sweep(root / "scenarios" / "sweeps" / "tiered-lhs6.yaml", out=lhs)
+runs = [(path, path.stem, {}) for path in sorted((root / "notebooks").glob("*.ipynb"))]
+runs.append((root / "notebooks" / "explore_sweep.ipynb", "explore_sweep-lhs", {"CCSIM_SWEEP_STORE": str(lhs)}))
+notebooks = runs
 failed = 0
-for path in notebooks:
+for path, name, environment in runs:
+    os.environ.pop("CCSIM_SWEEP_STORE", None)
+    os.environ.update(environment)
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
@@ -42,9 +53,9 @@ for path in notebooks:
         client.execute()
     except Exception as error:  # a failing cell: report it and go on with the others
         failed += 1
-        print(f"notebook {path.name}: FAILED\n{error}", file=sys.stderr)
+        print(f"notebook {name}: FAILED\n{error}", file=sys.stderr)
         continue
-    folder = charts / path.stem
+    folder = charts / name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     problems, saved = [], 0
@@ -64,8 +75,8 @@ for path in notebooks:
         problems.append("no chart was shown (a figure must be displayed, not only drawn on a non-interactive backend)")
     if problems:
         failed += 1
-        print(f"notebook {path.name}: FAILED\n  " + "\n  ".join(problems), file=sys.stderr)
+        print(f"notebook {name}: FAILED\n  " + "\n  ".join(problems), file=sys.stderr)
     else:
-        print(f"notebook {path.name}: ok, {saved} chart(s) in {folder.relative_to(root)}")
+        print(f"notebook {name}: ok, {saved} chart(s) in {folder.relative_to(root)}")
 print(f"notebooks: {len(notebooks) - failed} passed, {failed} failed")
 sys.exit(1 if failed or not notebooks else 0)

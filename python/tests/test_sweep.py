@@ -67,3 +67,11 @@ def test_a_sweep_file_runs_into_its_folder(tmp_path):
 def test_a_store_of_another_sweep_is_a_sweep_error(tmp_path, store):
     with pytest.raises(ccsim.SweepError, match="holds the results of a different sweep"):
         ccsim.sweep("scenarios/sweeps/erlang-a-lhs.yaml", out=store.path)
+
+
+def test_effects_of_a_grid_name_staffing_first(store):
+    effects = store.effects("service_level", resamples=100)
+    assert set(effects.kind) == {"main", "interaction"}
+    main = effects[effects.kind == "main"].set_index("term")
+    assert set(main.index) == {"team_agents", "handle_time_exponential_mean"}
+    assert (main.effect > 0).all()
