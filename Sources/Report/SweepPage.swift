@@ -237,6 +237,7 @@ struct SweepPage {
         } else if layout.panels.count > 1, results.varied.count >= 3 {
             body += "<p class=\"meta\">Small multiples: a panel per value of \(xmlEscaped(results.parameters[results.varied[2]])), on a shared y axis; in each, a line per value of \(xmlEscaped(results.varied.dropFirst().filter { $0 != results.varied[2] }.map { results.parameters[$0] }.joined(separator: ", "))) with its confidence band.</p>\n"
         }
+        body += importance
         body += "<h2>Metrics</h2>\n"
         let lines = layout.panels.count > 1 ? layout.lineParameter.map { results.parameters[$0] } : nil
         for (m, figure) in figures.enumerated() {
@@ -247,6 +248,47 @@ struct SweepPage {
         }
         return HTMLShell.page(title: "ccsim report — sweep \(results.name)", body: body, source: source, version: nil,
                               note: "Each figure is the mean over a point's runs; bands and brackets are its confidence interval (from `ccsim sweep summarize`).")
+    }
+
+    /// "What matters", from `analysis.csv`: per metric, every term as a bar (its length the
+    /// estimate, its whisker the CI), strongest first; terms whose CI excludes 0 in bold.
+    var importance: String {
+        let rows = results.analysis
+        guard !rows.isEmpty else { return "" }
+        let prcc = rows.contains { $0.kind == "prcc" }
+        var html = "<h2>What matters</h2>\n<p class=\"meta\">" + (prcc
+            ? "Partial rank correlation coefficients (−1…1) of each parameter with each metric, with 95% bootstrap intervals: near ±1 the parameter drives the metric, near 0 it does not."
+            : "Main effects (the metric's change from a parameter's lowest to its highest level, averaged over the others) and two-way interactions (how much one's effect changes across the other), with 95% bootstrap intervals.")
+            + " In bold: the interval excludes 0. From <code>ccsim sweep analyze</code>.</p>\n"
+        var metrics: [String] = []
+        for row in rows where !metrics.contains(row.metric) { metrics.append(row.metric) }
+        for metric in metrics {
+            let terms = rows.filter { $0.metric == metric }
+            let unit = prcc ? nil : ChartUnit(metric: metric)
+            let format = { (x: Double) in unit.map { $0 == .share ? ValueFormat.percent(x) : $0.format(x) } ?? String(format: "%+.2f", x) }
+            let scale = max(terms.map { max(abs($0.estimate), abs($0.lower ?? 0), abs($0.upper ?? 0)) }.max() ?? 1, 1e-12)
+            html += "<h3>\(xmlEscaped(metric))</h3>\n<table class=\"importance\"><thead><tr><th>parameter</th><th>\(prcc ? "PRCC" : "effect")</th><th>95% CI</th><th style=\"width: 200px\"></th></tr></thead><tbody>"
+            for term in terms {
+                // A bar from the centre line: right for positive, left for negative; the CI as a thin line.
+                let half = 90.0
+                let width = abs(term.estimate) / scale * half
+                let left = term.estimate >= 0 ? half : half - width
+                let colour = term.kind == "interaction" ? "#E69F00" : "#0072B2"
+                var bar = "<div style=\"position: relative; height: 14px; width: \(Int(2 * half + 20))px\">"
+                bar += "<div style=\"position: absolute; left: \(Int(half))px; top: 0; bottom: 0; border-left: 1px solid #888\"></div>"
+                bar += "<div style=\"position: absolute; left: \(Int(left))px; width: \(max(1, Int(width)))px; top: 2px; height: 10px; background: \(colour)\"></div>"
+                if let lo = term.lower, let hi = term.upper, lo <= hi {
+                    let x0 = half + lo / scale * half, x1 = half + hi / scale * half
+                    bar += "<div style=\"position: absolute; left: \(Int(x0))px; width: \(max(1, Int(x1 - x0)))px; top: 6px; height: 2px; background: #222\"></div>"
+                }
+                bar += "</div>"
+                let ci = term.lower.flatMap { lo in term.upper.map { "[\(format(lo)), \(format($0))]" } } ?? ""
+                let name = xmlEscaped(term.term)
+                html += "<tr><td>\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
+            }
+            html += "</tbody></table>\n"
+        }
+        return html
     }
 
     /// Values in order of first appearance; more than 12 as their count and, when numbers, range.

@@ -13,6 +13,8 @@ public struct StoreContents: Sendable {
         public var metrics: [String]
         public var pointCount: Int
         public var plannedRuns: Int
+        /// `grid` or `latin_hypercube(points: N, seed: S)`.
+        public var design: String
         /// `K/N` for a shard's store, nil for a whole sweep's.
         public var shard: String?
     }
@@ -106,7 +108,8 @@ extension SweepStore {
                 ccsimVersion: try text("ccsim_version"), created: try text("created"),
                 parameters: try decoder.decode([ParameterInfo].self, from: Data(try text("parameters").utf8)),
                 metrics: try decoder.decode([String].self, from: Data(try text("metrics").utf8)),
-                pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), shard: row["shard"] as String?)
+                pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), design: try text("design"),
+                shard: row["shard"] as String?)
         } catch let error as DecodingError {
             throw SweepError("\(path) is not a ccsim sweep store (meta: \(error))")
         }

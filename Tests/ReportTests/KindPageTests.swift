@@ -96,6 +96,24 @@ struct KindPageTests {
         #expect(html.contains("1m"))                         // ASA of 60 s as a duration
     }
 
+    /// With `analysis.csv` (from `ccsim sweep analyze`) the page says what matters, strongest first.
+    @Test func sweepAnalysisIsShownAsImportanceBars() throws {
+        let analysis = """
+        metric,kind,term,estimate,ci_lower,ci_upper,matters
+        service_level,main,team.agents,0.2,0.15,0.25,true
+        service_level,main,handle_time.exponential.mean,-0.05,-0.12,0.01,false
+        service_level,interaction,team.agents × handle_time.exponential.mean,0.01,-0.02,0.04,false
+
+        """
+        let html = try page(["summary.csv": ResultsFixtures.sweepCSV, "analysis.csv": analysis])
+        PageCheck.check(html, charts: 2)
+        #expect(html.contains("<h2>What matters</h2>"))
+        #expect(html.contains("<b>team.agents</b>"))
+        #expect(html.contains("<td>handle_time.exponential.mean</td><td>-5.0%</td><td>[-12.0%, 1.0%]</td>"))
+        let without = try page(["summary.csv": ResultsFixtures.sweepCSV])
+        #expect(!without.contains("What matters"))
+    }
+
     /// A Latin hypercube: a panel per varied parameter (not every metric against the first
     /// only), each point's mean with its interval as a whisker.
     @Test func sweepWithoutRepeatedValuesIsAPanelPerParameter() throws {

@@ -23,10 +23,12 @@ def _runs(long: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 def main_effects(long: pd.DataFrame, metric: str, parameters: Sequence[str], level: float = 0.95,
                  resamples: int = 400, seed: int = 1) -> pd.DataFrame:
-    """A grid's main effects: per parameter, the metric's mean at each level (averaged over the
-    other parameters), and the effect = highest − lowest level mean, with a bootstrap interval.
-    Also each two-way interaction: the largest |cell mean − row mean − column mean + grand mean|
-    of the pair's table. Sorted by effect, largest first."""
+    """A grid's signed effects: per parameter, the metric's mean at its highest level minus at
+    its lowest (averaged over the other parameters); per pair, the difference of differences at
+    the corners of their table, (y[hi a, hi b] − y[lo a, hi b]) − (y[hi a, lo b] − y[lo a, lo b]):
+    how much a's effect changes between b's lowest and highest level (0 when they just add up).
+    Bootstrap intervals (runs resampled within points). Sorted by |effect|, largest first.
+    ``ccsim sweep analyze`` computes the same estimates."""
     runs = _runs(long, metric)
     rng = np.random.default_rng(seed)
 
@@ -35,11 +37,12 @@ def main_effects(long: pd.DataFrame, metric: str, parameters: Sequence[str], lev
         values = []
         for p in parameters:
             means = cells.groupby(level=p).mean()
-            values.append(means.max() - means.min())
+            values.append(means.loc[means.index.max()] - means.loc[means.index.min()])
         for a, b in combinations(parameters, 2):
-            table = cells.groupby(level=[a, b]).mean().unstack(b)
-            residual = table.sub(table.mean(axis=1), axis=0).sub(table.mean(axis=0), axis=1) + table.values.mean()
-            values.append(float(np.nanmax(np.abs(residual.values))))
+            table = cells.groupby(level=[a, b]).mean()
+            lo_a, hi_a = table.index.get_level_values(a).min(), table.index.get_level_values(a).max()
+            lo_b, hi_b = table.index.get_level_values(b).min(), table.index.get_level_values(b).max()
+            values.append((table[(hi_a, hi_b)] - table[(lo_a, hi_b)]) - (table[(hi_a, lo_b)] - table[(lo_a, lo_b)]))
         return values
 
     names = [("main", p) for p in parameters] + [("interaction", f"{a} × {b}") for a, b in combinations(parameters, 2)]
@@ -54,7 +57,8 @@ def main_effects(long: pd.DataFrame, metric: str, parameters: Sequence[str], lev
     rows = [{"kind": kind, "term": term, "metric": metric, "effect": value,
              "ci_lower": float(np.quantile(draws[:, i], tail)), "ci_upper": float(np.quantile(draws[:, i], 1 - tail))}
             for i, ((kind, term), value) in enumerate(zip(names, estimate))]
-    return pd.DataFrame(rows).sort_values("effect", ascending=False, kind="stable").reset_index(drop=True)
+    frame = pd.DataFrame(rows)
+    return frame.reindex(frame.effect.abs().sort_values(ascending=False, kind="stable").index).reset_index(drop=True)
 
 
 def prcc(long: pd.DataFrame, metric: str, parameters: Sequence[str], level: float = 0.95,

@@ -17,15 +17,18 @@ def long_frame(points, replications, response, rng):
 def test_main_effects_find_the_parameter_that_moves_the_metric_and_the_interaction():
     rng = np.random.default_rng(7)
     grid = [{"a": a, "b": b, "c": c} for a in (1, 2, 3) for b in (10, 20) for c in (0, 1)]
-    # y = 2a + (b = 20 and c = 1): a's main effect 4; b and c 0.5 each; b × c interacts (±0.25 cells).
-    frame = long_frame(grid, 8, lambda p: 2 * p["a"] + (1.0 if p["b"] == 20 and p["c"] == 1 else 0.0), rng)
+    # y = 2a − b/10 + (b = 20 and c = 1): a's main effect +4 (1 → 3), b's −1 + 0.5 = −0.5,
+    # c's +0.5; b × c interact by +1 (the bonus only at their high corner); a × b do not.
+    frame = long_frame(grid, 8, lambda p: 2 * p["a"] - p["b"] / 10 + (1.0 if p["b"] == 20 and p["c"] == 1 else 0.0), rng)
     effects = main_effects(frame, "y", ["a", "b", "c"], resamples=200).set_index("term")
     assert effects.loc["a", "effect"] == pytest.approx(4, abs=0.1)
     # Noise sd 0.1 over 8 runs per cell: the interval is narrow but not empty.
     assert 0 < effects.loc["a", "ci_upper"] - effects.loc["a", "ci_lower"] < 0.3
-    assert effects.loc["b", "effect"] == pytest.approx(0.5, abs=0.1)
-    assert effects.loc["b × c", "effect"] == pytest.approx(0.25, abs=0.08)
-    assert effects.loc["a × b", "effect"] < 0.12, "no a × b interaction: only noise"
+    assert effects.loc["b", "effect"] == pytest.approx(-0.5, abs=0.1)
+    assert effects.loc["c", "effect"] == pytest.approx(0.5, abs=0.1)
+    assert effects.loc["b × c", "effect"] == pytest.approx(1, abs=0.1)
+    # No a × b interaction: only noise, whose sd here is 0.1 / √16 × 2 = 0.05 (4 corners of 16 runs).
+    assert effects.loc["a × b", "effect"] == pytest.approx(0, abs=0.2)
     assert effects.index[0] == "a"
 
 

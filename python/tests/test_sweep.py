@@ -74,4 +74,22 @@ def test_effects_of_a_grid_name_staffing_first(store):
     assert set(effects.kind) == {"main", "interaction"}
     main = effects[effects.kind == "main"].set_index("term")
     assert set(main.index) == {"team_agents", "handle_time_exponential_mean"}
-    assert (main.effect > 0).all()
+    # Signed, lowest → highest level: more agents serve better, longer calls worse.
+    assert main.effect["team_agents"] > 0 > main.effect["handle_time_exponential_mean"]
+
+
+def test_the_cli_analysis_and_the_package_agree(store):
+    """`ccsim sweep analyze` (Swift) and `SweepStore.effects` (Python) compute the same estimates."""
+    import re
+    import subprocess
+
+    printed = subprocess.run([ccsim.binary(), "sweep", "analyze", str(store.path), "--metric", "service_level"],
+                             capture_output=True, text=True, check=True).stdout
+    python = store.effects("service_level", resamples=50)
+    mapping = store.parameters.set_index("column").path
+    for row in python.itertuples():
+        name = " × ".join(mapping[part] for part in row.term.split(" × "))
+        line = next(l for l in printed.splitlines() if re.split(r"\s{2,}", l)[0] == name)
+        shown = re.search(r"\s(-?[\d.]+)%\s+\[", line)
+        assert shown, line
+        assert float(shown.group(1)) / 100 == pytest.approx(row.effect, abs=0.0006), line
