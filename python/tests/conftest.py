@@ -14,9 +14,3 @@ def in_repository(monkeypatch):
         monkeypatch.setenv("CCSIM_BIN", str(ROOT / ".build/release/ccsim"))
     yield
 
-
-@pytest.fixture
-def quick_scenario(tmp_path):
-    """erlang-a over two hours: a run takes milliseconds."""
-    text = (ROOT / "scenarios/erlang-a.yaml").read_text()
-    return text
