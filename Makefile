@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test report-test notebooks validate-long bench bench-sweep slurm-test golden readme fuzz clean
+.PHONY: all deps build run test report-test python-test notebooks validate-long bench bench-sweep slurm-test golden readme fuzz clean
 
 all: build
 
@@ -26,6 +26,7 @@ run: build
 test: deps
 	$(SWIFT) build $(CONFIG) --build-tests
 	$(SWIFT) test $(CONFIG) --skip-build
+	$(MAKE) python-test
 	$(MAKE) notebooks
 	SLURM_TEST_OPTIONAL=1 ./scripts/slurm-test.sh
 	SCRATCH=.build ./scripts/report-browser-test.sh
@@ -36,9 +37,23 @@ test: deps
 report-test: build
 	SCRATCH=.build ./scripts/report-browser-test.sh
 
-## Execute every notebook top to bottom in a Python venv with the pinned packages.
+## The Python package (python/, `import ccsim`): installed into .venv, its pytest suite run
+## against the built ccsim (a few seconds).
+python-test: build .venv/.installed
+	$(MAKE) python-install
+	CCSIM_BIN=$(CURDIR)/$(BIN)/ccsim .venv/bin/python -m pytest -q python/tests
+
+## Execute every notebook top to bottom in a Python venv with the pinned packages and the ccsim
+## package; charts are saved under .build/notebooks/ and checked not blank.
 notebooks: build .venv/.installed
-	.venv/bin/python scripts/run-notebooks.py
+	$(MAKE) python-install
+	CCSIM_BIN=$(CURDIR)/$(BIN)/ccsim .venv/bin/python scripts/run-notebooks.py
+
+# The package is reinstalled each time (no build isolation: setuptools comes from the pinned
+# requirements, so nothing is fetched here).
+.PHONY: python-install
+python-install: .venv/.installed
+	.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation ./python
 
 .venv/.installed: notebooks/requirements.txt
 	python3 -m venv .venv

@@ -9,8 +9,9 @@ public struct ArrivalFit: Sendable {
     public var perDay: Double
     /// Share of a day's contacts in each interval from 00:00 (sums to 1).
     public var profile: [Double]
-    /// Mean of each weekday's totals / overall mean (Monday first); 1 when a weekday is unseen.
-    public var dayOfWeek: [Double]
+    /// Mean of each weekday's totals / overall mean (Monday first); nil for a weekday the log
+    /// does not hold (a Mon–Fri log says nothing about weekends: not factor 1).
+    public var dayOfWeek: [Double?]
     /// Coefficient of variation of a gamma day-level "busyness" multiplier, by the method of
     /// moments: Var N_d = m_d + m_d² c² for a Poisson count with mean m_d·B, E B = 1, cv(B) = c.
     /// 0 when daily totals are no more variable than Poisson; `nil` when no weekday was seen
@@ -51,7 +52,7 @@ public struct ArrivalFit: Sendable {
             let w = (startWeekday + i % dayCount) % 7
             sums[w] += Double(n); counts[w] += 1
         }
-        dayOfWeek = (0..<7).map { counts[$0] > 0 && mean > 0 ? sums[$0] / counts[$0] / mean : 1 }
+        dayOfWeek = (0..<7).map { counts[$0] > 0 ? (mean > 0 ? sums[$0] / counts[$0] / mean : 1) : nil }
         // The weekday means are fitted to the same totals, which shrinks the squared residuals
         // by about (D − w)/D for D days and w weekdays seen: undo that before comparing to Poisson.
         let seen = counts.filter { $0 > 0 }.count
@@ -61,7 +62,7 @@ public struct ArrivalFit: Sendable {
         } else {
             var residual = 0.0, poisson = 0.0, squares = 0.0
             for (i, n) in totals.enumerated() {
-                let m = mean * dayOfWeek[(startWeekday + i % dayCount) % 7]
+                let m = mean * (dayOfWeek[(startWeekday + i % dayCount) % 7] ?? 1)
                 residual += (Double(n) - m) * (Double(n) - m)
                 poisson += m
                 squares += m * m

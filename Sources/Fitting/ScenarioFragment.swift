@@ -23,7 +23,12 @@ public enum ScenarioFragment {
                 out += "    demand:\n"
                 out += "      per_day: \(number(a.perDay))\n"
                 out += "      profile: [\(a.profile.map { number($0 * Double(a.profile.count)) }.joined(separator: ", "))]\n"
-                out += "      day_of_week: {\(zip(days, a.dayOfWeek).map { "\($0): \(number($1))" }.joined(separator: ", "))}\n"
+                let seen = zip(days, a.dayOfWeek).compactMap { day, factor in factor.map { "\(day): \(number($0))" } }
+                let unseen = zip(days, a.dayOfWeek).filter { $0.1 == nil }.map(\.0)
+                out += "      day_of_week: {\(seen.joined(separator: ", "))}\n"
+                if !unseen.isEmpty {
+                    out += "      # not in the log: \(unseen.joined(separator: ", ")); a weekday left out has factor 1 (set 0 if closed)\n"
+                }
                 if let cv = a.busynessCV, cv > 0 { out += "      busyness_cv: \(number(cv))\n" }
             }
             if let shares = fit.tierShares[channel] {

@@ -16,7 +16,8 @@ public enum ScenarioTemplate {
 
     /// The template with the fragment's fitted values in it, as YAML text.
     public static func merge(template: String, templateFile: String, fragment: String) throws -> String {
-        guard var root = try Yams.compose(yaml: template), let fitted = try Yams.compose(yaml: fragment) else {
+        guard var root = try Yams.compose(yaml: template).map({ restoringFlowStyle($0, lines: lines(template)) }),
+              let fitted = try Yams.compose(yaml: fragment).map({ restoringFlowStyle($0, lines: lines(fragment)) }) else {
             throw MergeError(description: "\(templateFile): empty document")
         }
         guard root.mapping?["channels"] != nil, root.mapping?["tiers"] != nil else {
@@ -42,6 +43,35 @@ public enum ScenarioTemplate {
             }
         }
         return try Yams.serialize(node: root)
+    }
+
+    /// `node` with every mapping and list in the style its text was written in: `{…}` and `[…]`
+    /// stay on one line. Yams' composer does not keep the style (it reads it off the closing
+    /// event), so without this a 24-value profile would come out one value per line and a
+    /// 43-line template as 190 lines. A collection's mark points at its `{` or `[` when it is
+    /// written in flow style, at its first entry otherwise.
+    static func restoringFlowStyle(_ node: Node, lines: [Substring]) -> Node {
+        func isFlow(_ mark: Mark?) -> Bool {
+            guard let mark, mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return false }
+            let scalars = lines[mark.line - 1].unicodeScalars
+            guard mark.column <= scalars.count else { return false }
+            let character = scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)]
+            return character == "{" || character == "["
+        }
+        switch node {
+        case .mapping(let mapping):
+            let pairs = mapping.map { (restoringFlowStyle($0.key, lines: lines), restoringFlowStyle($0.value, lines: lines)) }
+            return .mapping(Node.Mapping(pairs, mapping.tag, isFlow(mapping.mark) ? .flow : .block, mapping.mark))
+        case .sequence(let sequence):
+            let items = sequence.map { restoringFlowStyle($0, lines: lines) }
+            return .sequence(Node.Sequence(items, sequence.tag, isFlow(sequence.mark) ? .flow : .block, sequence.mark))
+        case .scalar, .alias:
+            return node
+        }
+    }
+
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The (key, value) pairs of the mapping at `path` below `node`, in order.

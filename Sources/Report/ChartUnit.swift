@@ -6,11 +6,12 @@ import ResultsSchema
 enum ChartUnit {
     case share, seconds, money, number
 
-    /// By the metric's last dotted part, so `voice.service_level` is a share: the unit the
-    /// results schema gives that name (`ResultsSchema.Metric`), a number for names it does not know.
+    /// By the metric's last dotted part that the results schema names (`ResultsSchema.Metric`),
+    /// so `voice.service_level` and `voice.service_level.worst_interval` are shares; a number for
+    /// names it does not know.
     init(metric: String) {
-        let base = metric.split(separator: ".").last.map(String.init) ?? metric
-        switch ResultsSchema.Metric(rawValue: base)?.unit {
+        let known = metric.split(separator: ".").reversed().lazy.compactMap { ResultsSchema.Metric(rawValue: String($0)) }.first
+        switch known?.unit {
         case .share?: self = .share
         case .seconds?: self = .seconds
         case .money?: self = .money

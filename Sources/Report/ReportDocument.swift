@@ -63,7 +63,9 @@ public enum ReportDocument: Sendable {
                 }
             case .sweep:
                 let name = ((folder as NSString).standardizingPath as NSString).lastPathComponent
-                return .sweep(try SweepResults(name: name, table: try table("summary.csv")!))
+                var results = try SweepResults(name: name, table: try table("summary.csv")!)
+                if let analysis = try table("analysis.csv") { results.readAnalysis(analysis) }
+                return .sweep(results)
             }
         } catch let error as StaffingResults.LayoutError {
             guard case .notAStaffingTable(let reason) = error else { throw error }

@@ -1,93 +1,220 @@
-/// The report of a sweep: per metric, the metric against the first varied parameter, one line
-/// per combination of the other varied parameters, each with its confidence band; and the
-/// table of every point. A design without repeated x values per line (e.g. a Latin hypercube)
-/// is drawn as dots instead of lines.
+/// The report of a sweep, built to stay readable as designs grow:
+///
+/// - a grid: per metric, the metric against the first varied parameter, a line with its
+///   confidence band per value of the second (and further) parameters, and — with three or more
+///   varied parameters — a panel per value of the third (small multiples), on a shared y axis;
+/// - a design without repeated values (a Latin hypercube) or with too many lines: a panel per
+///   varied parameter, each point's mean with its confidence interval as a whisker.
+///
+/// Parameters keep their units: values are shown as the sweep file wrote them (`3m`, `540/h`,
+/// `×0.9`, read off the points' labels), duration axes tick as durations, and whole-number
+/// parameters (agents) get whole-number ticks.
 struct SweepPage {
     var results: SweepResults
 
     static let maxLines = 8
+    static let maxPanels = 6
 
-    /// The layout shared by every metric's chart: the x parameter, its positions, and the lines.
+    /// The plan of every metric's figure: the x parameter, the panels and the lines in each.
     struct Layout {
-        var xName: String
-        /// Position on the x axis of each point, by index in `results.points`.
-        var x: [Double]
-        /// Labels at the x positions when the parameter is not numeric.
-        var xTicks: [(value: Double, label: String)]?
-        /// Each line: its name and the indices of its points, ordered by x.
-        var lines: [(name: String, points: [Int])]
+        struct Panel {
+            var title: String?
+            var x: Int
+            /// Each line: its name and the indices of its points, ordered by x.
+            var lines: [(name: String, points: [Int])]
+        }
+
+        var panels: [Panel]
         var scatter: Bool
+        /// What the lines are, when one parameter names them by its values.
+        var lineParameter: Int? = nil
     }
+
+    // MARK: Parameters and their units
+
+    /// Each point's value of parameter `p` as written in the sweep file, from the point's label
+    /// (`team.agents=48, handle_time.exponential.mean×1.1`); the stored number when absent.
+    func written(_ p: Int, point: SweepResults.Point) -> String {
+        let label = point.label, names = results.parameters
+        for marker in [names[p] + "=", names[p] + "×"] {
+            guard let range = label.range(of: marker), range.lowerBound == label.startIndex || label[label.index(before: range.lowerBound)] == " " else { continue }
+            var rest = label[range.upperBound...]
+            // The value ends where the next parameter begins (values may hold ", " inside mappings).
+            let next = names.indices.filter { $0 != p }.compactMap { rest.range(of: ", " + names[$0])?.lowerBound }.min()
+            if let next { rest = rest[..<next] }
+            return (marker.hasSuffix("×") ? "×" : "") + rest
+        }
+        return point.values[p]
+    }
+
+    enum AxisUnit { case duration, perHour, share, factor, plain }
+
+    /// How parameter `p` was written: a duration (stored in seconds), a rate per hour, a share, a factor.
+    func unit(_ p: Int) -> AxisUnit {
+        let texts = results.points.map { written(p, point: $0) }
+        guard let sample = texts.first(where: { !$0.isEmpty }) else { return .plain }
+        if sample.hasPrefix("×") { return .factor }
+        if sample.hasSuffix("/h") { return .perHour }
+        if sample.hasSuffix("%") { return .share }
+        if let last = sample.last, "smhd".contains(last), sample.first?.isNumber == true { return .duration }
+        return .plain
+    }
+
+    /// The last three parts of a long path, for panel titles and legends where space is short:
+    /// `channels.voice.patience.exponential.mean` → `patience.exponential.mean`.
+    func short(_ p: Int) -> String {
+        let parts = results.parameters[p].split(separator: ".")
+        return parts.count > 3 ? parts.suffix(3).joined(separator: ".") : results.parameters[p]
+    }
+
+    func axisLabel(_ p: Int) -> String {
+        switch unit(p) {
+        case .perHour: results.parameters[p] + " (per hour)"
+        case .factor: results.parameters[p] + " (factor)"
+        case .duration, .share, .plain: results.parameters[p]
+        }
+    }
+
+    func format(_ p: Int) -> (Double) -> String {
+        switch unit(p) {
+        case .duration: { ValueFormat.duration($0) }
+        case .share: { ValueFormat.percentTick($0) }
+        case .perHour: { ValueFormat.number($0) + "/h" }
+        case .factor: { "×" + String(format: "%g", $0) }
+        case .plain: { $0 == $0.rounded() ? ValueFormat.number($0) : String(format: "%g", $0) }
+        }
+    }
+
+    /// Ticks at the values themselves for a few whole numbers (agents), or nice whole-number
+    /// ticks for many; nil (nice ticks) otherwise.
+    func ticks(_ p: Int, x: [Double]) -> [(value: Double, label: String)]? {
+        let distinct = Array(Set(x)).sorted()
+        guard let low = distinct.first, let high = distinct.last else { return nil }
+        // Few values: a tick at each, labelled as the sweep file wrote it (`3m`, `×0.9`, `48`).
+        if distinct.count <= 12 {
+            let labels = Dictionary(zip(x, results.points.map { written(p, point: $0) }), uniquingKeysWith: { first, _ in first })
+            return distinct.map { ($0, labels[$0] ?? format(p)($0)) }
+        }
+        let whole = distinct.allSatisfy { $0 == $0.rounded() }
+        let nice = NiceScale(min: low, max: high, maxTicks: 5).ticks
+            .filter { (!whole || $0 == $0.rounded()) && $0 >= low && $0 <= high }
+        return nice.map { ($0, format(p)($0)) }
+    }
+
+    /// Position on the x axis of every point: the number, or the order of first appearance for text values.
+    func positions(_ p: Int) -> (x: [Double], ticks: [(value: Double, label: String)]?) {
+        let texts = results.points.map { $0.values[p] }
+        let numbers = texts.map { Double($0) }
+        if numbers.allSatisfy({ $0 != nil }) {
+            let x = numbers.map { $0! }
+            return (x, ticks(p, x: x))
+        }
+        var order: [String] = []
+        for t in texts where !order.contains(t) { order.append(t) }
+        return (texts.map { Double(order.firstIndex(of: $0)!) }, order.enumerated().map { (Double($0.offset), $0.element) })
+    }
+
+    // MARK: Layout
 
     var layout: Layout {
         let points = results.points, varied = results.varied
         guard let xp = varied.first else {
-            return Layout(xName: "point", x: points.indices.map(Double.init), xTicks: points.indices.map { (Double($0), String(points[$0].id)) },
-                          lines: [("all points", Array(points.indices))], scatter: false)
+            return Layout(panels: [.init(title: nil, x: -1, lines: [("all points", Array(points.indices))])], scatter: false)
         }
-        let texts = points.map { $0.values[xp] }
-        let numbers = texts.map { Double($0) }
-        var x: [Double], ticks: [(value: Double, label: String)]? = nil
-        if numbers.allSatisfy({ $0 != nil }) {
-            x = numbers.map { $0! }
-        } else {
-            var order: [String] = []
-            for t in texts where !order.contains(t) { order.append(t) }
-            x = texts.map { Double(order.firstIndex(of: $0)!) }
-            ticks = order.enumerated().map { (Double($0.offset), $0.element) }
-        }
-        let others = varied.dropFirst()
-        var keys: [[String]] = [], members: [[Int]] = []
+        let x = positions(xp).x
+        let panelParameter: Int? = varied.count >= 3 && Set(points.map { $0.values[varied[2]] }).count <= Self.maxPanels ? varied[2] : nil
+        let lineParameters = varied.dropFirst().filter { $0 != panelParameter }
+        var panelKeys: [String] = [], panelMembers: [[Int]] = []
         for (i, point) in points.enumerated() {
-            let key = others.map { point.values[$0] }
-            if let k = keys.firstIndex(of: key) { members[k].append(i) } else { keys.append(key); members.append([i]) }
+            let key = panelParameter.map { point.values[$0] } ?? ""
+            if let k = panelKeys.firstIndex(of: key) { panelMembers[k].append(i) } else { panelKeys.append(key); panelMembers.append([i]) }
         }
-        let scatter = members.count > Self.maxLines || (points.count > 1 && members.allSatisfy { $0.count == 1 })
-        if scatter { return Layout(xName: results.parameters[xp], x: x, xTicks: ticks, lines: [("points", Array(points.indices))], scatter: true) }
-        let lines = zip(keys, members).map { key, member in
-            (name: others.isEmpty ? results.parameters[xp] : zip(others, key).map { "\(results.parameters[$0]) = \($1)" }.joined(separator: ", "),
-             points: member.sorted { x[$0] < x[$1] })
+        var panels: [Layout.Panel] = []
+        var scatter = false
+        for (key, members) in zip(panelKeys, panelMembers) {
+            var keys: [[String]] = [], lines: [[Int]] = []
+            for i in members {
+                let lineKey = lineParameters.map { written($0, point: points[i]) }
+                if let k = keys.firstIndex(of: lineKey) { lines[k].append(i) } else { keys.append(lineKey); lines.append([i]) }
+            }
+            if lines.count > Self.maxLines || (members.count > 1 && lines.allSatisfy { $0.count == 1 }) { scatter = true }
+            let title = panelParameter.map { p in "\(short(p)) = \(written(p, point: points[members[0]]))" }
+            _ = key
+            panels.append(.init(title: title, x: xp, lines: zip(keys, lines).map { lineKey, member in
+                // One line parameter: its values name the lines (the parameter is said above the chart).
+                (name: lineParameters.isEmpty ? results.parameters[xp]
+                    : lineParameters.count == 1 ? lineKey[0] : zip(lineParameters, lineKey).map { "\(short($0)) = \($1)" }.joined(separator: ", "),
+                 points: member.sorted { x[$0] < x[$1] })
+            }))
         }
-        return Layout(xName: results.parameters[xp], x: x, xTicks: ticks, lines: lines, scatter: false)
+        if scatter {
+            // No lines to draw: a panel per varied parameter, every point once in each.
+            return Layout(panels: varied.map { .init(title: nil, x: $0, lines: [("points", Array(points.indices))]) }, scatter: true)
+        }
+        return Layout(panels: panels, scatter: false, lineParameter: lineParameters.count == 1 ? lineParameters.first : nil)
     }
 
-    func figure(metric m: Int, layout: Layout) -> ChartFigure {
+    // MARK: Figures
+
+    func chart(metric m: Int, panel: Layout.Panel, scatter: Bool, yRange: ClosedRange<Double>?, width: Double, lines: String? = nil) -> LineChart {
         let name = results.metrics[m], unit = ChartUnit(metric: name)
-        // A common x array: the sorted distinct positions; each line has a value (or a gap) at each.
-        let xs = Array(Set(layout.x)).sorted()
-        let xsIndex = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($1, $0) })
-        var series: [ChartSeries] = [], bands: [Int: [ClosedRange<Double>?]] = [:]
+        let (xAll, ticks) = panel.x >= 0 ? positions(panel.x) : (results.points.indices.map(Double.init), results.points.indices.map { (Double($0), String(results.points[$0].id)) })
+        let xName = panel.x >= 0 ? axisLabel(panel.x) : "point"
         var chart: LineChart
-        if layout.scatter {
+        if scatter {
             let cells = results.points.map { $0.cells[m] }
-            chart = LineChart(title: "\(name) against \(layout.xName)", xLabel: layout.xName, yLabel: name, x: layout.x,
+            // One dot per point (its mean); the intervals are in the figure's table.
+            chart = LineChart(title: panel.x >= 0 ? short(panel.x) : "point", xLabel: xName, yLabel: name, x: xAll,
                               series: [ChartSeries(name: "points", values: cells.map(\.mean))], yFormat: unit.tick)
             chart.connect = false
         } else {
-            for (l, line) in layout.lines.enumerated() {
+            let xs = Array(Set(panel.lines.flatMap { $0.points.map { xAll[$0] } })).sorted()
+            let xsIndex = Dictionary(uniqueKeysWithValues: xs.enumerated().map { ($1, $0) })
+            var series: [ChartSeries] = [], bands: [Int: [ClosedRange<Double>?]] = [:]
+            for (l, line) in panel.lines.enumerated() {
                 var values = [Double?](repeating: nil, count: xs.count), band = [ClosedRange<Double>?](repeating: nil, count: xs.count)
                 for p in line.points {
-                    let cell = results.points[p].cells[m], j = xsIndex[layout.x[p]]!
+                    let cell = results.points[p].cells[m], j = xsIndex[xAll[p]]!
                     values[j] = cell.mean
                     if let lo = cell.lower, let hi = cell.upper, lo <= hi { band[j] = unit.clamped(lo...hi) }
                 }
                 series.append(ChartSeries(name: line.name, values: values))
                 bands[l] = band
             }
-            chart = LineChart(title: "\(name) against \(layout.xName) (bands: CI)", xLabel: layout.xName, yLabel: name, x: xs, series: series, yFormat: unit.tick)
+            let title = panel.title ?? "\(name) against \(xName) (bands: CI)" + (lines.map { "; lines: \($0)" } ?? "")
+            chart = LineChart(title: title, xLabel: xName, yLabel: name, x: xs, series: series, yFormat: unit.tick)
             chart.bands = bands
             chart.dots = true
         }
-        chart.xTicks = layout.xTicks
-        chart.xFormat = { ValueFormat.number($0) }
-        chart.yMin = nil
-        if unit == .share { chart.yMax = nil }
+        chart.xTicks = ticks
+        if panel.x >= 0 { chart.xFormat = format(panel.x) }
+        chart.yMin = yRange?.lowerBound
+        chart.yMax = yRange?.upperBound
+        chart.width = width
+        return chart
+    }
+
+    func figure(metric m: Int, layout: Layout) -> ChartFigure {
+        let name = results.metrics[m], unit = ChartUnit(metric: name)
+        // Panels share the y axis, so their lines compare at a glance.
+        let cells = results.points.map { $0.cells[m] }
+        let values = cells.flatMap { c in [c.mean].compactMap { $0 } + (c.lower.flatMap { lo in c.upper.map { hi in lo <= hi ? unit.clamped(lo...hi) : nil } }.flatMap { $0 }.map { [$0.lowerBound, $0.upperBound] } ?? []) }
+        let yRange: ClosedRange<Double>? = layout.panels.count > 1 ? values.min().flatMap { lo in values.max().map { hi in lo...hi } } : nil
+        let width = layout.panels.count > 1 ? 430.0 : 860.0
+        let lines = layout.lineParameter.map { results.parameters[$0] }
+        let svgs = layout.panels.map { chart(metric: m, panel: $0, scatter: layout.scatter, yRange: yRange, width: width,
+                                             lines: layout.panels.count == 1 ? lines : nil).svg() }
+        // Panels side by side (two to a row on a wide page), each still a chart of its own.
+        let svg = svgs.count == 1 ? svgs[0]
+            : svgs.map { $0.replacingOccurrences(of: "<svg xmlns=", with: "<svg style=\"display: inline-block; vertical-align: top\" xmlns=") }.joined()
         let rows = results.points.map { p -> [String] in
             let c = p.cells[m]
             let ci = c.lower.flatMap { lo in c.upper.map { "[\(unit.format(lo)), \(unit.format($0))]" } } ?? ""
-            return [String(p.id)] + results.varied.map { p.values[$0] } + [unit.format(c.mean), ci, c.count.map(String.init) ?? ""]
+            return [String(p.id)] + results.varied.map { written($0, point: p) } + [unit.format(c.mean), ci, c.count.map(String.init) ?? ""]
         }
-        return ChartFigure(svg: chart.svg(), caption: "\(name) against \(layout.xName)",
+        let xName = layout.scatter ? "each varied parameter" : (layout.panels.first.map { $0.x >= 0 ? results.parameters[$0.x] : "point" } ?? "point")
+        let caption = "\(name) against \(xName)" + (layout.panels.count > 1 && !layout.scatter ? ", a panel per \(results.parameters[results.varied[2]])" : "")
+        return ChartFigure(svg: svg, caption: caption,
                            columns: ["point"] + results.varied.map { results.parameters[$0] } + ["mean", "CI", "runs"], rows: rows)
     }
 
@@ -101,17 +228,67 @@ struct SweepPage {
         let runs = results.points.reduce(0) { $0 + $1.runs }
         body += "<p class=\"meta\">\(results.points.count) points · \(runs) successful runs · metrics \(xmlEscaped(results.metrics.joined(separator: ", ")))</p></header>\n"
         let fixed = results.parameters.indices.filter { !results.varied.contains($0) }
-        var pairs = results.varied.map { p in (results.parameters[p], "varied: " + Self.distinct(results.points.map { $0.values[p] }).joined(separator: ", ")) }
-        pairs += fixed.map { p in (results.parameters[p], "fixed: " + (results.points.first?.values[p] ?? "")) }
+        var pairs = results.varied.map { p in (results.parameters[p], "varied: " + Self.distinct(results.points.map { written(p, point: $0) }).joined(separator: ", ")) }
+        pairs += fixed.map { p in (results.parameters[p], "fixed: " + (results.points.first.map { written(p, point: $0) } ?? "")) }
         body += "<h2>Parameters</h2>\n" + HTMLShell.keyFigures(pairs)
         let layout = layout
         if layout.scatter {
-            body += "<p class=\"meta\">Each point of the design has its own combination of values, so each chart shows one dot per point against \(xmlEscaped(layout.xName)); the table under each chart has every point's confidence interval.</p>\n"
+            body += "<p class=\"meta\">Each point of the design has its own combination of values, so each metric is shown against every varied parameter in turn: a dot per point (its mean); the table under each chart has every point's confidence interval.</p>\n"
+        } else if layout.panels.count > 1, results.varied.count >= 3 {
+            body += "<p class=\"meta\">Small multiples: a panel per value of \(xmlEscaped(results.parameters[results.varied[2]])), on a shared y axis; in each, a line per value of \(xmlEscaped(results.varied.dropFirst().filter { $0 != results.varied[2] }.map { results.parameters[$0] }.joined(separator: ", "))) with its confidence band.</p>\n"
         }
+        body += importance
         body += "<h2>Metrics</h2>\n"
-        for figure in figures { body += figure.html }
+        let lines = layout.panels.count > 1 ? layout.lineParameter.map { results.parameters[$0] } : nil
+        for (m, figure) in figures.enumerated() {
+            if let lines {
+                body += "<p class=\"meta\"><b>\(xmlEscaped(results.metrics[m]))</b> — lines: \(xmlEscaped(lines)); bands: confidence intervals</p>\n"
+            }
+            body += figure.html
+        }
         return HTMLShell.page(title: "ccsim report — sweep \(results.name)", body: body, source: source, version: nil,
                               note: "Each figure is the mean over a point's runs; bands and brackets are its confidence interval (from `ccsim sweep summarize`).")
+    }
+
+    /// "What matters", from `analysis.csv`: per metric, every term as a bar (its length the
+    /// estimate, its whisker the CI), strongest first; terms whose CI excludes 0 in bold.
+    var importance: String {
+        let rows = results.analysis
+        guard !rows.isEmpty else { return "" }
+        let prcc = rows.contains { $0.kind == "prcc" }
+        var html = "<h2>What matters</h2>\n<p class=\"meta\">" + (prcc
+            ? "Partial rank correlation coefficients (−1…1) of each parameter with each metric, with 95% bootstrap intervals: near ±1 the parameter drives the metric, near 0 it does not."
+            : "Main effects (the metric's change from a parameter's lowest to its highest level, averaged over the others) and two-way interactions (how much one's effect changes across the other), with 95% bootstrap intervals.")
+            + " In bold: the interval excludes 0. From <code>ccsim sweep analyze</code>.</p>\n"
+        var metrics: [String] = []
+        for row in rows where !metrics.contains(row.metric) { metrics.append(row.metric) }
+        for metric in metrics {
+            let terms = rows.filter { $0.metric == metric }
+            let unit = prcc ? nil : ChartUnit(metric: metric)
+            let format = { (x: Double) in unit.map { $0 == .share ? ValueFormat.percent(x) : $0.format(x) } ?? String(format: "%+.2f", x) }
+            let scale = max(terms.map { max(abs($0.estimate), abs($0.lower ?? 0), abs($0.upper ?? 0)) }.max() ?? 1, 1e-12)
+            html += "<h3>\(xmlEscaped(metric))</h3>\n<table class=\"importance\"><thead><tr><th>parameter</th><th>\(prcc ? "PRCC" : "effect")</th><th>95% CI</th><th style=\"width: 200px\"></th></tr></thead><tbody>"
+            for term in terms {
+                // A bar from the centre line: right for positive, left for negative; the CI as a thin line.
+                let half = 90.0
+                let width = abs(term.estimate) / scale * half
+                let left = term.estimate >= 0 ? half : half - width
+                let colour = term.kind == "interaction" ? "#E69F00" : "#0072B2"
+                var bar = "<div style=\"position: relative; height: 14px; width: \(Int(2 * half + 20))px\">"
+                bar += "<div style=\"position: absolute; left: \(Int(half))px; top: 0; bottom: 0; border-left: 1px solid #888\"></div>"
+                bar += "<div style=\"position: absolute; left: \(Int(left))px; width: \(max(1, Int(width)))px; top: 2px; height: 10px; background: \(colour)\"></div>"
+                if let lo = term.lower, let hi = term.upper, lo <= hi {
+                    let x0 = half + lo / scale * half, x1 = half + hi / scale * half
+                    bar += "<div style=\"position: absolute; left: \(Int(x0))px; width: \(max(1, Int(x1 - x0)))px; top: 6px; height: 2px; background: #222\"></div>"
+                }
+                bar += "</div>"
+                let ci = term.lower.flatMap { lo in term.upper.map { "[\(format(lo)), \(format($0))]" } } ?? ""
+                let name = xmlEscaped(term.term)
+                html += "<tr><td>\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
+            }
+            html += "</tbody></table>\n"
+        }
+        return html
     }
 
     /// Values in order of first appearance; more than 12 as their count and, when numbers, range.
@@ -119,10 +296,23 @@ struct SweepPage {
         var out: [String] = []
         for v in values where !out.contains(v) { out.append(v) }
         guard out.count > 12 else { return out }
-        let numbers = out.compactMap(Double.init)
-        if numbers.count == out.count, let lo = numbers.min(), let hi = numbers.max() {
-            return ["\(out.count) values from \(ValueFormat.number(lo)) to \(ValueFormat.number(hi))"]
+        let numbers = out.compactMap(WrittenNumber.parse)
+        if numbers.count == out.count, let lo = numbers.min(by: { $0.value < $1.value }), let hi = numbers.max(by: { $0.value < $1.value }) {
+            return ["\(out.count) values from \(lo.text) to \(hi.text)"]
         }
         return Array(out.prefix(12)) + ["… (\(out.count) values)"]
+    }
+}
+
+/// A value as written, with the number it starts with: `63.42m` → 63.42, `×0.9` → 0.9.
+private struct WrittenNumber {
+    var text: String
+    var value: Double
+
+    static func parse(_ text: String) -> WrittenNumber? {
+        let body = text.hasPrefix("×") ? String(text.dropFirst()) : text
+        let digits = body.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "+" }
+        guard let value = Double(digits) else { return nil }
+        return WrittenNumber(text: text, value: value)
     }
 }

@@ -22,6 +22,29 @@ public struct SweepResults: Sendable {
     public var parameters: [String]
     public var metrics: [String]
     public var points: [Point]
+    /// `analysis.csv` (from `ccsim sweep analyze`), when the folder has one.
+    public var analysis: [AnalysisRow] = []
+
+    /// One term of `ccsim sweep analyze`: a main effect, an interaction or a PRCC, with its CI.
+    public struct AnalysisRow: Sendable {
+        public var metric: String
+        public var kind: String
+        public var term: String
+        public var estimate: Double
+        public var lower: Double?
+        public var upper: Double?
+        public var matters: Bool
+    }
+
+    /// Reads `metric,kind,term,estimate,ci_lower,ci_upper,matters`; rows without an estimate are skipped.
+    public mutating func readAnalysis(_ table: CSVTable) {
+        let c = ["metric", "kind", "term", "estimate", "ci_lower", "ci_upper", "matters"].map(table.column)
+        analysis = table.rows.compactMap { row in
+            guard let estimate = table.number(row, c[3]) else { return nil }
+            return AnalysisRow(metric: table.text(row, c[0]), kind: table.text(row, c[1]), term: table.text(row, c[2]), estimate: estimate,
+                               lower: table.number(row, c[4]), upper: table.number(row, c[5]), matters: table.text(row, c[6]) == "true")
+        }
+    }
 
     public enum LayoutError: Error, Equatable { case notASweepSummary(String) }
 

@@ -1,17 +1,56 @@
 /// Every stored run as CSV (`ccsim sweep export`): the point's parameters, the run's seed and
 /// replication index, its status, every kept metric and its wall time.
 public enum RunsExport {
+    /// Wide: one row per run, a column per parameter (named by its path; a `scale` parameter
+    /// also has `PATH result`, the number its factor gave) and per metric.
     public static func csv(_ contents: StoreContents) -> String {
         let meta = contents.meta
-        let header = ["point"] + meta.parameters.map { CSVText.field($0.path) }
+        let header = ["point"] + meta.parameters.map { CSVText.field($0.path) } + meta.parameters.compactMap(\.resultColumn).map(CSVText.field)
             + ["replication", "seed", "replication_index", "status", "error"] + meta.metrics.map(CSVText.field) + ["wall_seconds"]
         var out = CSVText.row(header)
         let points = Dictionary(uniqueKeysWithValues: contents.points.map { ($0.id, $0) })
+        let scaled = meta.parameters.indices.filter { meta.parameters[$0].operation == "scale" }
         for run in contents.runs {
-            let columns = points[run.point]?.columns ?? Array(repeating: .null, count: meta.parameters.count)
-            out += CSVText.row([String(run.point)] + columns.map(CSVText.value)
+            let point = points[run.point]
+            let columns = point?.columns ?? Array(repeating: .null, count: meta.parameters.count)
+            let results = scaled.map { point?.results[$0] }
+            out += CSVText.row([String(run.point)] + columns.map(CSVText.value) + results.map { CSVText.number($0 ?? nil) }
                 + [String(run.replication), String(run.seed), String(run.replicationIndex), run.status, CSVText.field(run.error ?? "")]
                 + run.metrics.map(CSVText.number) + [CSVText.number(run.wallSeconds)])
+        }
+        return out
+    }
+
+    /// Long (tidy): one row per run × metric —
+    /// `point,replication,seed,replication_index,status,<parameter columns>,metric,value` —
+    /// with parameter columns under safe snake_case names (`ParameterColumn`); `value` is empty
+    /// where the metric is undefined in the run (or the run failed).
+    public static func longCSV(_ contents: StoreContents) -> String {
+        let meta = contents.meta
+        let columns = ParameterColumn.columns(for: meta.parameters)
+        var out = CSVText.row(["point", "replication", "seed", "replication_index", "status"] + columns.map(\.name) + ["metric", "value"])
+        let points = Dictionary(uniqueKeysWithValues: contents.points.map { ($0.id, $0) })
+        let index = Dictionary(uniqueKeysWithValues: meta.parameters.enumerated().map { ($0.element.path, $0.offset) })
+        for run in contents.runs {
+            let point = points[run.point]
+            let parameters = columns.map { column -> String in
+                guard let point, let i = index[column.path] else { return "" }
+                return column.holds == .result ? CSVText.number(point.results[i]) : CSVText.value(point.columns[i])
+            }
+            let prefix = [String(run.point), String(run.replication), String(run.seed), String(run.replicationIndex), run.status] + parameters
+            for (metric, value) in zip(meta.metrics, run.metrics) {
+                out += CSVText.row(prefix + [CSVText.field(metric), CSVText.number(value)])
+            }
+        }
+        return out
+    }
+
+    /// The mapping of the long export's parameter columns to the sweep's paths:
+    /// `column,path,operation,holds` (`holds`: value, factor or result).
+    public static func parameterColumnsCSV(_ contents: StoreContents) -> String {
+        var out = CSVText.row(["column", "path", "operation", "holds"])
+        for column in ParameterColumn.columns(for: contents.meta.parameters) {
+            out += CSVText.row([column.name, CSVText.field(column.path), column.operation, column.holds.rawValue])
         }
         return out
     }

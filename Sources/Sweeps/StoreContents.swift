@@ -13,6 +13,8 @@ public struct StoreContents: Sendable {
         public var metrics: [String]
         public var pointCount: Int
         public var plannedRuns: Int
+        /// `grid` or `latin_hypercube(points: N, seed: S)`.
+        public var design: String
         /// `K/N` for a shard's store, nil for a whole sweep's.
         public var shard: String?
     }
@@ -24,6 +26,9 @@ public struct StoreContents: Sendable {
         public var columns: [StoredValue]
         /// Each parameter's value as written (`5m`, `×1.1`).
         public var written: [String]
+        /// Per parameter: for `scale`, the number the factor gave (nil for `set`, and in stores
+        /// written before ccsim kept it).
+        public var results: [Double?]
     }
 
     public struct Run: Sendable {
@@ -55,7 +60,9 @@ extension SweepStore {
         try queue.read { db in
             let meta = try Self.readMeta(db, path: path)
             let pointColumns = meta.parameters.map { StoreSchema.quote($0.path) }
-            let points = try Row.fetchAll(db, sql: "SELECT \((["id", "label", "parameters"] + pointColumns).joined(separator: ", ")) FROM points ORDER BY id").map { row in
+            let existing = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(points)").map { $0["name"] as String })
+            let resultColumns = meta.parameters.map { info in info.resultColumn.flatMap { existing.contains($0) ? StoreSchema.quote($0) : nil } ?? "NULL" }
+            let points = try Row.fetchAll(db, sql: "SELECT \((["id", "label", "parameters"] + pointColumns + resultColumns).joined(separator: ", ")) FROM points ORDER BY id").map { row in
                 let written = (try? JSONDecoder().decode([String: String].self, from: Data((row[2] as String).utf8))) ?? [:]
                 return StoreContents.Point(id: row[0], label: row[1], columns: (0..<pointColumns.count).map { i in
                     switch (row[i + 3] as DatabaseValue).storage {
@@ -64,7 +71,8 @@ extension SweepStore {
                     case .double(let d): .number(d)
                     case .string(let s): .text(s)
                     }
-                }, written: meta.parameters.map { written[$0.path] ?? "" })
+                }, written: meta.parameters.map { written[$0.path] ?? "" },
+                   results: (0..<resultColumns.count).map { row[$0 + 3 + pointColumns.count] as Double? })
             }
             let metricColumns = meta.metrics.map(StoreSchema.quote)
             let sql = "SELECT \((["point", "replication", "seed", "replication_index", "status", "error", "wall_seconds"] + metricColumns).joined(separator: ", ")) FROM runs ORDER BY point, replication"
@@ -100,7 +108,8 @@ extension SweepStore {
                 ccsimVersion: try text("ccsim_version"), created: try text("created"),
                 parameters: try decoder.decode([ParameterInfo].self, from: Data(try text("parameters").utf8)),
                 metrics: try decoder.decode([String].self, from: Data(try text("metrics").utf8)),
-                pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), shard: row["shard"] as String?)
+                pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), design: try text("design"),
+                shard: row["shard"] as String?)
         } catch let error as DecodingError {
             throw SweepError("\(path) is not a ccsim sweep store (meta: \(error))")
         }

@@ -33,8 +33,9 @@ enum StoreSchema {
 
     /// `points`: one row per point; a column per parameter holds its number (or its text when
     /// it is not a number), named by the parameter's path.
+    /// A `scale` parameter also has `"PATH result"`: the number the factor gave.
     static func points(_ parameters: [ParameterInfo]) -> String {
-        let columns = parameters.map { "    \(quote($0.path))" }
+        let columns = parameters.map { "    \(quote($0.path))" } + parameters.compactMap(\.resultColumn).map { "    \(quote($0)) REAL" }
         return (["CREATE TABLE points (", "    id INTEGER PRIMARY KEY,", "    label TEXT NOT NULL,",
                  "    parameters TEXT NOT NULL,", "    scenario TEXT NOT NULL" + (columns.isEmpty ? "" : ",")]
                 + [columns.joined(separator: ",\n")] + [")"]).joined(separator: "\n")

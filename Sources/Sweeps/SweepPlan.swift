@@ -53,8 +53,18 @@ public struct SweepPlan: Sendable {
 /// A parameter as the store records it.
 public struct ParameterInfo: Sendable, Hashable, Codable {
     public var path: String
-    /// `set` (the column holds the value) or `scale` (the column holds the factor).
+    /// `set` (the column holds the value) or `scale` (the column holds the factor, and the
+    /// column `"PATH result"` the resulting number).
     public var operation: String
+
+    public init(path: String, operation: String) {
+        self.path = path
+        self.operation = operation
+    }
+
+    /// The `points` column of the number a `scale` parameter gave (paths have no spaces, so
+    /// it cannot clash with a parameter's own column).
+    public var resultColumn: String? { operation == "scale" ? path + " result" : nil }
 }
 
 /// One point of a sweep: the parameters' values and the scenario they give.
@@ -81,6 +91,9 @@ public struct ParameterValue: Sendable, Hashable {
     public var operation: String
     public var written: String
     public var number: Double?
+    /// For `scale`: the resulting number at the path (summed over the fields a wildcard
+    /// selects), in the same units as a `set` value would be; nil for `set`.
+    public var result: Double? = nil
 }
 
 /// One run of a sweep: a point and a replication number (0-based, within the point).

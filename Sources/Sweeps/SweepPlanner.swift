@@ -97,7 +97,10 @@ public enum SweepPlanner {
                 root = parameter.apply(setting, to: root, base: baseRoot)
             }
             root = DocumentEdit.replacing(Location(steps: [.key("run"), .key("seed")]), in: root) { _ in DocumentEdit.scalar(String(seed)) }
-            let values = row.map(\.value)
+            var values = row.map(\.value)
+            for (j, parameter) in parameters.enumerated() where parameter.parameter.operation == .scale {
+                values[j].result = parameter.result(in: root)
+            }
             let label = SweepPoint.label(values)
             let yaml: String
             do {
@@ -277,6 +280,19 @@ struct ResolvedParameter {
                                value: ParameterValue(path: path, operation: operation, written: "×" + WrittenQuantity.format(factor), number: factor))
             }
         }
+    }
+
+    /// What a `scale` parameter gave at a point: the number at its field, or the sum over its
+    /// fields when the path selects several (`shifts[*].agents` × 0.6 → the agents of every
+    /// shift together), so a study reads agents, not only factors.
+    func result(in root: Node) -> Double? {
+        var total = 0.0
+        for location in locations {
+            guard case .scalar(let scalar)? = DocumentEdit.node(at: location, in: root),
+                  let number = WrittenQuantity(scalar.string)?.comparable else { return nil }
+            total += number
+        }
+        return locations.isEmpty ? nil : total
     }
 
     /// `root` with this parameter's setting applied at every location; scaling reads the base values.

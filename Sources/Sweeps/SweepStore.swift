@@ -39,7 +39,8 @@ public final class SweepStore: Sendable {
     /// Opens the store for `plan` in `directory`, creating it (with every point) if needed.
     ///
     /// An existing store made from a different sweep file or base scenario (or another shard)
-    /// is refused, unless `forceNew`, which deletes it and starts over.
+    /// is refused; `forceNew` deletes any existing store (this sweep's too: a clean re-run, as
+    /// `make bench-sweep` needs) and starts over.
     public static func open(for plan: SweepPlan, directory: String, shard: Shard?, forceNew: Bool) throws -> SweepStore {
         let path = storePath(directory)
         do {
@@ -187,6 +188,7 @@ public final class SweepStore: Sendable {
                     try json(plan.parameters), try json(plan.metrics), plan.points.count, plan.runCount, shard?.description,
                 ])
             let columns = ["id", "label", "parameters", "scenario"] + plan.parameters.map { StoreSchema.quote($0.path) }
+                + plan.parameters.compactMap(\.resultColumn).map(StoreSchema.quote)
             let sql = "INSERT INTO points (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
             let statement = try db.makeStatement(sql: sql)
             for point in plan.points {
@@ -196,6 +198,7 @@ public final class SweepStore: Sendable {
                     guard let number = value.number else { return value.written }
                     return number == number.rounded() && abs(number) < 1e15 ? Int64(number) : number
                 }
+                values += point.values.filter { $0.operation == "scale" }.map(\.result)
                 try statement.execute(arguments: StatementArguments(values))
             }
         }

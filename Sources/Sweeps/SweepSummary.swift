@@ -96,8 +96,10 @@ public struct SweepSummary: Sendable {
     /// Shares as percentages, seconds as durations, counts as numbers; a channel-qualified
     /// name (`voice.service_level`) is formatted by its last part.
     static func format(_ value: Double, metric: String) -> String {
-        let base = metric.split(separator: ".").last.map(String.init) ?? metric
-        guard let known = Metric(rawValue: base) else { return Formatting.number(value) }
+        // The last part that names a metric: `voice.service_level.worst_interval` is a share.
+        guard let known = metric.split(separator: ".").reversed().lazy.compactMap({ Metric(rawValue: String($0)) }).first else {
+            return Formatting.number(value)
+        }
         return Formatting.value(value, known.unit)
     }
 }

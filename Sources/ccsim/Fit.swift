@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Fitting
 import Foundation
+import ResultsSchema
 import Scenarios
 import Stochastics
 
@@ -76,6 +77,13 @@ struct Fit: ParsableCommand {
         }
         let fit = LogFit(contactLog, interval: interval.seconds, startWeekday: startWeekday)
         try Console.write(FitReport.text(fit) + "\n")
+        for channel in fit.channels {
+            guard case let .success(a)? = fit.arrivals[channel] else { continue }
+            let unseen = zip(TimeLabel.weekdays, a.dayOfWeek).filter { $0.1 == nil }.map(\.0)
+            if !unseen.isEmpty {
+                Console.note("note: \(channel): the log has no \(unseen.joined(separator: ", ")); left out of day_of_week (a weekday left out has factor 1: set it, e.g. 0 if closed)\n")
+            }
+        }
         if let template, !FileManager.default.isReadableFile(atPath: template) {
             throw ValidationError("--template: cannot read \(template)")
         }
@@ -142,7 +150,7 @@ enum FitReport {
         for channel in fit.channels {
             guard case let .success(a)? = fit.arrivals[channel] else { continue }
             s += "  \(channel): \(f(a.perDay))/day over \(a.dailyTotals.count) day(s), busyness cv \(a.busynessCV.map(f) ?? "not identifiable (no weekday seen twice)"); "
-            s += "day of week " + a.dayOfWeek.map(f).joined(separator: " ") + "\n"
+            s += "day of week " + a.dayOfWeek.map { $0.map(f) ?? "–" }.joined(separator: " ") + "\n"
             if let shares = fit.tierShares[channel] {
                 s += "    tiers: " + fit.tiers.compactMap { t in shares[t].map { "\(t) \(pct($0))" } }.joined(separator: ", ") + "\n"
             }

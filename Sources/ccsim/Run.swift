@@ -3,6 +3,7 @@ import Experiments
 import Foundation
 import Scenarios
 import Stochastics
+import Sweeps
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,7 @@ struct Run: ParsableCommand {
           ccsim run scenarios/erlang-a.yaml --replications 10
           ccsim run scenarios/mmc-basic.yaml --seed 7 --format json
           ccsim run scenarios/mmc-basic.yaml --out results/mmc-basic
+          ccsim run scenarios/erlang-a.yaml --set team.agents=50 --set patience.exponential.mean=2m
         """
     )
 
@@ -23,6 +25,11 @@ struct Run: ParsableCommand {
     }
 
     @OptionGroup var input: ScenarioArgument
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Replace a field of the scenario, addressed as in sweep files (team.agents=50, teams.phones.shifts[*].agents=12, handle_time={exponential: {mean: 5m}}); repeatable.",
+        valueName: "path=value"))
+    var assignments: [String] = []
 
     @Option(help: "Random seed (0…\(StreamPlan.maxSeed)); overrides run.seed.")
     var seed: UInt64?
@@ -59,7 +66,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        var scenario = try input.load()
+        var scenario = try assignments.isEmpty ? input.load() : ScenarioArgument.load(path: input.scenario, overrides: assignments)
         if let seed { scenario.run.seed = seed }
         if let replications { scenario.run.replications = replications }
         try ResourceBudget(scale: budget).check(scenario, tracing: trace)

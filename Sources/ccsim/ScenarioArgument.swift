@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scenarios
+import Sweeps
 
 /// The scenario file argument shared by commands that read one.
 struct ScenarioArgument: ParsableArguments {
@@ -14,9 +15,9 @@ struct ScenarioArgument: ParsableArguments {
     }
 
     /// Loads a scenario named by another option (`--with`), reporting problems the same way.
-    static func load(path scenario: String) throws -> Scenario {
+    static func load(path scenario: String, overrides: [String] = []) throws -> Scenario {
         do {
-            return try ScenarioLoader.load(path: scenario)
+            return try overrides.isEmpty ? ScenarioLoader.load(path: scenario) : ScenarioOverrides.apply(overrides, toScenarioAt: scenario)
         } catch {
             let lines = error.issues.map { "error: \($0)" }
             let count = lines.count > 1 ? "\(lines.count) problems in \(scenario)\n" : ""

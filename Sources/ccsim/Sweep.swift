@@ -13,10 +13,11 @@ struct Sweep: ParsableCommand {
           ccsim sweep scenarios/sweeps/mmc-staffing.yaml
           ccsim sweep summarize results/mmc-staffing
           ccsim sweep export results/mmc-staffing
+          ccsim sweep analyze results/mmc-staffing
           ccsim sweep slurm scenarios/sweeps/mmc-staffing.yaml --shards 4
           ccsim sweep merge results/mmc-staffing results/mmc-staffing/shards/*-of-4
         """,
-        subcommands: [SweepRun.self, SweepSummarize.self, SweepExport.self, SweepMerge.self, SweepSlurm.self],
+        subcommands: [SweepRun.self, SweepSummarize.self, SweepExport.self, SweepAnalyze.self, SweepMerge.self, SweepSlurm.self],
         defaultSubcommand: SweepRun.self
     )
 }

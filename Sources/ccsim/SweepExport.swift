@@ -3,31 +3,49 @@ import Experiments
 import Foundation
 import Sweeps
 
-/// `ccsim sweep export DIR`: every stored run as CSV.
+/// `ccsim sweep export DIR`: every stored run as CSV, wide (a column per metric) or long
+/// (a row per run × metric, with snake_case parameter columns and their mapping).
 struct SweepExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every stored run as CSV (runs.csv beside the store, or --out FILE; '-' for stdout)."
+        abstract: "Write every stored run as CSV (runs.csv beside the store, or --out FILE; '-' for stdout).",
+        discussion: """
+        --long writes one row per run × metric (runs-long.csv), its parameter columns under \
+        snake_case names (teams.phones.shifts[*].agents → teams_phones_shifts_all_agents; a scale \
+        parameter gives NAME, the resulting value, and NAME_factor), and the mapping from column \
+        to path beside it (runs-long-parameters.csv; with --out FILE.csv, FILE-parameters.csv).
+        """
     )
 
     @Argument(help: "A sweep's result folder (or its sweep.sqlite).")
     var store: String
 
-    @Option(help: ArgumentHelp("Where to write the CSV (default: runs.csv beside the store; '-' for stdout).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write the CSV (default: runs.csv, or runs-long.csv, beside the store; '-' for stdout).", valueName: "file"))
     var out: String?
+
+    @Flag(help: "Tidy form: one row per run × metric, snake_case parameter columns, and the column-to-path mapping.")
+    var long = false
 
     func run() throws {
         try reportingSweepErrors {
             let store = try SweepStore.openExisting(store)
             let contents = try store.contents()
-            let csv = RunsExport.csv(contents)
+            let csv = long ? RunsExport.longCSV(contents) : RunsExport.csv(contents)
             if out == "-" {
                 print(csv, terminator: "")
                 return
             }
-            let path = out ?? ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("runs.csv")
-            try AtomicFile.write(csv, to: path)
-            printError("wrote \(path) (\(contents.runs.count) runs)")
+            let folder = (store.path as NSString).deletingLastPathComponent
+            let path = out ?? (folder as NSString).appendingPathComponent(long ? "runs-long.csv" : "runs.csv")
+            if long {
+                let mapping = ((path as NSString).deletingPathExtension) + "-parameters.csv"
+                try AtomicFile.write(RunsExport.parameterColumnsCSV(contents), to: mapping)
+                try AtomicFile.write(csv, to: path)
+                printError("wrote \(path) (\(contents.runs.count) runs × \(contents.meta.metrics.count) metrics) and \(mapping)")
+            } else {
+                try AtomicFile.write(csv, to: path)
+                printError("wrote \(path) (\(contents.runs.count) runs)")
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ struct SweepRun: ParsableCommand {
     @Option(help: ArgumentHelp("Run only the K-th of N deterministic slices of the runs, into its own store.", valueName: "K/N"))
     var shard: String?
 
-    @Flag(name: .customLong("force-new"), help: "Delete an existing store made from a different sweep file (or keep an emptied or corrupt one aside as sweep.sqlite.damaged-TIME), and start over.")
+    @Flag(name: .customLong("force-new"), help: "Start over: delete the existing store, whether it holds this sweep's runs or another sweep's (an emptied or corrupt one is kept aside as sweep.sqlite.damaged-TIME instead).")
     var forceNew = false
 
     @Flag(name: .customLong("dry-run"), help: "Validate the sweep and say what would run, without running.")

@@ -90,18 +90,75 @@ struct KindPageTests {
         #expect(sl.classes["series"] == 2)
         #expect(sl.dataPoints == [3, 3])
         #expect(sl.classes["band"] == 2)
-        #expect(sl.dataNames.contains("handle_time.exponential.mean = 0.9"))
+        #expect(sl.dataNames.contains("×0.9"))              // the lines are named by the factor as written
+        #expect(html.contains("lines: handle_time.exponential.mean"))
         #expect(html.contains("[76.0%, 84.0%]"))            // point 2 (48 agents, ×0.9): 80% ± 4 points
         #expect(html.contains("1m"))                         // ASA of 60 s as a duration
     }
 
-    @Test func sweepWithoutRepeatedValuesIsAScatter() throws {
+    /// With `analysis.csv` (from `ccsim sweep analyze`) the page says what matters, strongest first.
+    @Test func sweepAnalysisIsShownAsImportanceBars() throws {
+        let analysis = """
+        metric,kind,term,estimate,ci_lower,ci_upper,matters
+        service_level,main,team.agents,0.2,0.15,0.25,true
+        service_level,main,handle_time.exponential.mean,-0.05,-0.12,0.01,false
+        service_level,interaction,team.agents × handle_time.exponential.mean,0.01,-0.02,0.04,false
+
+        """
+        let html = try page(["summary.csv": ResultsFixtures.sweepCSV, "analysis.csv": analysis])
+        PageCheck.check(html, charts: 2)
+        #expect(html.contains("<h2>What matters</h2>"))
+        #expect(html.contains("<b>team.agents</b>"))
+        #expect(html.contains("<td>handle_time.exponential.mean</td><td>-5.0%</td><td>[-12.0%, 1.0%]</td>"))
+        let without = try page(["summary.csv": ResultsFixtures.sweepCSV])
+        #expect(!without.contains("What matters"))
+    }
+
+    /// A Latin hypercube: a panel per varied parameter (not every metric against the first
+    /// only), each point's mean with its interval as a whisker.
+    @Test func sweepWithoutRepeatedValuesIsAPanelPerParameter() throws {
         let html = try page(["summary.csv": ResultsFixtures.scatterSweepCSV])
-        let charts = PageCheck.check(html, charts: 1)
-        let parsed = try #require(SVGParsing.parse(charts[0]))
-        #expect(parsed.classes["dot"] == 3)
-        #expect(parsed.classes["band"] == nil)
-        #expect(html.contains("one dot per point"))
+        let charts = PageCheck.check(html, charts: 2, figures: 1)
+        for chart in charts {
+            let parsed = try #require(SVGParsing.parse(chart))
+            #expect(parsed.classes["dot"] == 3)
+        }
+        #expect(html.contains("service_level against team.agents"))
+        #expect(html.contains("service_level against arrivals.rate"))
+        #expect(html.contains("against every varied parameter in turn"))
+        #expect(html.contains("[60.0%, 80.0%]"), "each point's interval in the table")
+    }
+
+    /// Three varied parameters: small multiples, a panel per value of the third, on a shared
+    /// y axis; lines per value of the second; whole-number ticks at the agents; units as written.
+    @Test func threeParametersGiveSmallMultiples() throws {
+        var csv = "point,label,team.agents,handle_time.exponential.mean,patience.exponential.mean,runs,service_level_mean,service_level_ci_lower,service_level_ci_upper,service_level_n\n"
+        var point = 0
+        for agents in [46, 48, 50] {
+            for scale in [0.9, 1.1] {
+                for patience in ["1m", "3m", "6m"] {
+                    let seconds = ["1m": 60, "3m": 180, "6m": 360][patience]!
+                    let sl = 0.5 + Double(agents - 46) * 0.05 - (scale - 1) + Double(seconds) / 3600
+                    csv += "\(point),\"team.agents=\(agents), handle_time.exponential.mean×\(scale), patience.exponential.mean=\(patience)\",\(agents),\(scale),\(seconds),4,\(sl),\(sl - 0.03),\(sl + 0.03),4\n"
+                    point += 1
+                }
+            }
+        }
+        let html = try page(["summary.csv": csv])
+        let charts = PageCheck.check(html, charts: 3, figures: 1)
+        #expect(html.contains("a panel per value of patience.exponential.mean"))
+        #expect(html.contains("lines: handle_time.exponential.mean"))
+        #expect(html.contains("varied: 1m, 3m, 6m"))
+        #expect(html.contains("patience.exponential.mean = 3m"))
+        for chart in charts {
+            let parsed = try #require(SVGParsing.parse(chart))
+            #expect(parsed.classes["series"] == 2)
+            #expect(parsed.dataPoints == [3, 3])
+            #expect(parsed.classes["band"] == 2)
+        }
+        // Whole-number ticks at the agents, not 46.5 or 12.50.
+        #expect(charts[0].contains(">46<") && charts[0].contains(">48<") && charts[0].contains(">50<"))
+        #expect(!charts[0].contains(">47.5<") && !charts[0].contains(">46.5<"))
     }
 }
 

@@ -10,7 +10,8 @@ enum PageCheck {
 
     /// Checks the page and returns its charts.
     @discardableResult
-    static func check(_ html: String, charts expected: Int, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+    /// `figures`: how many figures hold them (small multiples put several charts in one figure).
+    static func check(_ html: String, charts expected: Int, figures: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
         #expect(html.hasPrefix("<!DOCTYPE html>"), sourceLocation: sourceLocation)
         #expect(!html.contains("<script"), sourceLocation: sourceLocation)
         #expect(!html.contains("<link"), sourceLocation: sourceLocation)
@@ -27,8 +28,8 @@ enum PageCheck {
             #expect(parsed?.elements["desc"] ?? 0 == 1, "a chart without a description", sourceLocation: sourceLocation)
         }
         // Every chart sits in a figure with its numbers in a collapsed table.
-        #expect(html.components(separatedBy: "<figure><svg ").count - 1 == expected, sourceLocation: sourceLocation)
-        #expect(html.components(separatedBy: "</svg><figcaption><details><summary>").count - 1 == expected, sourceLocation: sourceLocation)
+        #expect(html.components(separatedBy: "<figure><svg ").count - 1 == figures ?? expected, sourceLocation: sourceLocation)
+        #expect(html.components(separatedBy: "</svg><figcaption><details><summary>").count - 1 == figures ?? expected, sourceLocation: sourceLocation)
         return charts
     }
 }
