@@ -20,7 +20,7 @@ final class ForecastTests: XCTestCase {
     }
 
     func summary(_ scenario: Scenario) throws -> CenterSummary {
-        CenterSummary(scenario: scenario, replications: try ReplicationRunner.runCenter(scenario, replications: scenario.run.replications, jobs: 2))
+        CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: 2))
     }
 
     static func center(demand: String, horizon: String = "7d", interval: String = "15m", calendar: String = "{start: 2027-01-04}",

@@ -16,13 +16,13 @@ import Testing
         return SummaryDocument(
             scenario: .init(
                 name: "specimen", file: "specimen.yaml", startWeekday: "Mon",
-                channels: [.init(name: "voice", kind: "voice", demand: .init(ratePerHour: 600, volumePerDay: 14_400, batches: 0),
+                channels: [.init(name: "voice", kind: "voice", demand: .init(ratePerHour: 600, volumePerDay: 14_400, batches: 0, forecastFile: "forecast.csv"),
                                  patience: distribution,
                                  serviceLevel: .init(answerWithinSeconds: 20, target: 0.8, convention: "offered"),
                                  maxAsaSeconds: 30, maxAbandonmentRate: 0.05)],
                 tiers: [.init(name: "tier1", handleTimes: [distribution])],
                 teams: [.init(name: "agents", constantAgents: 10, shifts: 2, hourlyCost: 25, overtimeMultiplier: 1.5)],
-                resolutionTargetSeconds: 86_400),
+                resolutionTargetSeconds: 86_400, startDate: "2027-01-04"),
             run: .init(seed: 1, replications: 10, horizonSeconds: 3600, warmupSeconds: 0, intervalSeconds: 1800,
                        maxArrivals: 1000, confidenceLevel: 0.95),
             theoryModel: .erlangC,
