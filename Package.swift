@@ -58,12 +58,12 @@ let package = Package(
         .target(
             name: "Sweeps",
             dependencies: [
-                "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics", "Yams",
+                "Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Statistics", "Stochastics", "Yams",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
-        .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "Scenarios", "Yams"]),
         .target(name: "Report", dependencies: ["ResultsSchema"]),
         .executableTarget(

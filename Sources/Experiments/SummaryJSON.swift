@@ -5,9 +5,6 @@ import Stochastics
 /// `summary.json`: the `ResultsSchema.SummaryDocument` of a run, built here from its
 /// `CenterSummary` and decoded by the report with the same types.
 extension SummaryFiles {
-    /// `ResultsVersion.ccsim`: the one version number.
-    public static let version = ResultsVersion.ccsim
-
     public static func json(_ summary: CenterSummary) throws -> Data {
         try SummaryDocument(summary).encoded()
     }

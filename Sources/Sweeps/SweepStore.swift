@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import GRDB
+import ResultsSchema
 
 /// A sweep's results on disk: `sweep.sqlite` (SQLite in WAL mode, through GRDB).
 ///
@@ -183,7 +184,7 @@ public final class SweepStore: Sendable {
                 """, arguments: [
                     StoreSchema.version, plan.name, plan.file, plan.text, plan.textHash,
                     plan.baseFile, plan.baseText, plan.baseHash, plan.identity,
-                    SummaryFiles.version, Timestamp.iso8601(Date()),
+                    ResultsVersion.ccsim, Timestamp.iso8601(Date()),
                     Int64(plan.seed), plan.replications, plan.seeding.rawValue, design,
                     try json(plan.parameters), try json(plan.metrics), plan.points.count, plan.runCount, shard?.description,
                 ])

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// `ccsim roi --out DIR`: `roi.json` (everything the table shows, plus each replication's ROI
@@ -131,7 +132,7 @@ public enum ROIFiles {
 
     struct Document: Encodable {
         var kind = "roi"
-        var ccsimVersion = SummaryFiles.version
+        var ccsimVersion = ResultsVersion.ccsim
         var verdict: String
         /// With `--programs`: the ranking's opening sentence (the report opens with it).
         var rankingVerdict: String?
