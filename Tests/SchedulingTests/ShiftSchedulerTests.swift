@@ -92,6 +92,23 @@ import Testing
         #expect(team.shifts[0].days == [.monday, .tuesday, .wednesday, .thursday, .friday])
     }
 
+    /// Issue #17: "weekend shifts are paid for" was printed when every template was `weekdays`.
+    /// The note is for chosen shifts that work a day the requirement leaves empty, and names those days.
+    @Test func unrequiredDaysNoteOnlyWhenChosenShiftsWorkThem() throws {
+        var csv = "day,start,team,required\n"
+        for day in 0..<5 { csv += "\(day),09:00,front,3\n" }
+        for (pattern, expected) in [("weekdays", nil), ("five_of_seven", nil), ("every_day", "Sat, Sun")] as [(String, String?)] {
+            let scenario = try loadTiny([19: "        - {starts: \"08:00\", length: 4h, patterns: [\(pattern)]}", 20: nil])
+            let plan = try ShiftScheduler.schedule(scenario, requirement: try RequirementCSV.parse(csv, file: "r.csv", scenario: scenario))
+            let text = ScheduleTable.render(plan)
+            if let expected {
+                #expect(text.contains("note: the requirement has no rows for \(expected), yet chosen shifts work then"), "\(pattern): \(text)")
+            } else {
+                #expect(!text.contains("note: the requirement has no rows"), "\(pattern): \(text)")
+            }
+        }
+    }
+
     @Test func aRequirementForATeamWithoutTemplatesIsAnError() throws {
         let yaml = tinyYAML([7: "teams:\n  back:\n    skills: [{channel: voice, tier: tier1}]\n    shifts: [{start: \"08:00\", length: 4h, agents: 1}]"])
         let scenario = try ScenarioLoader.parse(yaml: yaml, file: "tiny.yaml")

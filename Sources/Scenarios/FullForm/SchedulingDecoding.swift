@@ -5,6 +5,7 @@ import Yams
 ///
 ///     scheduling:
 ///       under_coverage_penalty: 150          # per missing agent-hour
+///       max_occupancy: 85%                   # no team busier than this in any interval
 ///       teams:
 ///         frontline:
 ///           max_agents: 140
@@ -16,7 +17,7 @@ import Yams
 struct SchedulingDecoder {
     let log: IssueCollector
 
-    static let keys = ["under_coverage_penalty", "teams"]
+    static let keys = ["under_coverage_penalty", "max_occupancy", "teams"]
     static let teamKeys = ["max_agents", "under_coverage_penalty", "templates"]
     static let templateKeys = ["starts", "length", "breaks", "patterns"]
     static let rangeKeys = ["from", "to", "every"]
@@ -41,7 +42,9 @@ struct SchedulingDecoder {
         guard let m = field.mapping(allowed: Self.keys) else { return (nil, false) }
         let penaltyField = m.optional("under_coverage_penalty")
         let penalty = penaltyField?.number()
-        var ok = penaltyField == nil || penalty != nil
+        let occupancyField = m.optional("max_occupancy")
+        let occupancy = occupancyField?.fraction()
+        var ok = (penaltyField == nil || penalty != nil) && (occupancyField == nil || occupancy != nil)
         var teams: [TeamScheduling] = []
         if let entries = m.required("teams")?.namedEntries(of: "teams", example: "{frontline: {templates: [{starts: '08:00', length: 8h}]}}") {
             let table = NameTable(what: "team", names: teamNames)
@@ -56,7 +59,7 @@ struct SchedulingDecoder {
         } else {
             ok = false
         }
-        let spec = SchedulingSpec(underCoveragePenalty: penalty, teams: teams)
+        let spec = SchedulingSpec(underCoveragePenalty: penalty, maxOccupancy: occupancy, teams: teams)
         let problems = spec.problems(teamNames: teamNames)
         log.report(problems)
         return ok && problems.isEmpty ? (spec, true) : (nil, false)

@@ -7,6 +7,9 @@ extension SchedulingSpec {
         if let penalty = underCoveragePenalty, !penalty.isFiniteNonNegative {
             found.append(.init("scheduling.under_coverage_penalty", "must be 0 or more, got \(Quantity.describe(number: penalty))"))
         }
+        if let ceiling = maxOccupancy, !DomainLimits.occupancyCeiling.contains(ceiling) {
+            found.append(.init("scheduling.max_occupancy", "must be between 50% and 100%, got \(Quantity.describe(fraction: ceiling))"))
+        }
         var seen: Set<Int> = []
         for entry in teams {
             guard teamNames.indices.contains(entry.team) else {

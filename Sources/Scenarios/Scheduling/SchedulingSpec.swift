@@ -9,10 +9,15 @@ public struct SchedulingSpec: Sendable, Hashable {
     /// Currency per missing agent-hour, for every team that does not set its own; nil = the
     /// default, `TeamScheduling.defaultPenaltyFactor` × the team's hourly cost (coverage first).
     public var underCoveragePenalty: Double?
+    /// Highest occupancy (busy time over available time) a plan may ask of a team in any
+    /// interval, in `ccsim staff` and `ccsim schedule`; nil = none. Planners cap it (85–90%)
+    /// because agents kept busier than that burn out, whatever the service level says.
+    public var maxOccupancy: Double?
     public var teams: [TeamScheduling]
 
-    public init(underCoveragePenalty: Double? = nil, teams: [TeamScheduling]) {
+    public init(underCoveragePenalty: Double? = nil, maxOccupancy: Double? = nil, teams: [TeamScheduling]) {
         self.underCoveragePenalty = underCoveragePenalty
+        self.maxOccupancy = maxOccupancy
         self.teams = teams
     }
 
