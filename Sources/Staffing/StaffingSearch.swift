@@ -181,14 +181,16 @@ public struct StaffingSearch: Sendable {
 
         // Confirmation. The search chose the plan on one sample of customers, so a check that
         // passed there is biased towards passing: its lower bound is not a 95% statement any
-        // more. Each round runs the plan on a seed nothing was chosen with; checks short under
-        // the rule are raised where they fall and the plan is run again on the next seed. A plan
-        // whose round passes every check meets each target with 95% confidence on replications
-        // independent of every choice made (the rule's lower bound is a two-sided 95% interval's,
-        // so one-sided 97.5%).
+        // more. Each round runs the plan on a seed nothing was chosen with. A check that passes
+        // the rule there is confirmed, and stays confirmed: later rounds only add agents, which
+        // does not lower its service level. Checks not yet confirmed are raised where they fall
+        // and run again on the next seed. When every check is confirmed, each met its target on
+        // replications independent of the choices made for it (the rule's lower bound is a
+        // two-sided 95% interval's, so one-sided 97.5%).
         var confirmedPlan = chosen.plan
         var confirmation: Confirmation?
         var streak = Array(repeating: 0, count: groups.count)
+        var confirmedCheck = Array(repeating: false, count: groups.count)
         var seed = scenario.run.seed
         for round in 1...max(1, confirmationRounds) {
             seed = (seed + 1) % (RunSettings.maxSeed + 1)
@@ -196,13 +198,15 @@ public struct StaffingSearch: Sendable {
             fresh.scenario.run.seed = seed
             let (evaluation, results) = try fresh.evaluate(confirmedPlan, calendar: calendar, groups: groups)
             evaluations += 1
-            confirmation = Confirmation(plan: confirmedPlan, seed: seed, round: round, evaluation: evaluation, results: results)
-            let failing = evaluation.groups.indices.filter { !evaluation.groups[$0].passes }
-            progress?("confirmation round \(round) (seed \(seed)): \(failing.count) of \(groups.count) checks short")
-            if failing.isEmpty || round == confirmationRounds { break }
+            for g in groups.indices where evaluation.groups[g].passes { confirmedCheck[g] = true }
+            let open = groups.indices.filter { !confirmedCheck[$0] }
+            confirmation = Confirmation(plan: confirmedPlan, seed: seed, round: round, evaluation: evaluation, results: results,
+                                        unconfirmed: open)
+            progress?("confirmation round \(round) (seed \(seed)): \(evaluation.groups.filter { !$0.passes }.count) of \(groups.count) checks short, \(open.count) not yet confirmed")
+            if open.isEmpty || round >= confirmationRounds { break }
             var change = Array(repeating: [Int: Int](), count: center.teams.count)
-            for g in groups.indices { streak[g] = evaluation.groups[g].passes ? 0 : streak[g] + 1 }
-            for g in failing {
+            for g in groups.indices { streak[g] = confirmedCheck[g] ? 0 : streak[g] + 1 }
+            for g in open {
                 guard let t = Self.blamed(evaluation.groups[g], center: center, analytic: analytic)?.team else { continue }
                 for (s, n) in raise(evaluation.groups[g], streak: streak[g], plan: confirmedPlan, erlangPlan: erlangPlan, analytic: analytic) {
                     change[t][s] = max(change[t][s] ?? 0, n)
@@ -263,7 +267,7 @@ public struct StaffingSearch: Sendable {
 
     /// The slots of `day` in which team t works in the plan (else in the Erlang plan, else all
     /// day): where a backlog day's extra workload can be answered without a phantom shift.
-    static func workingSlots(team t: Int, day: Int, plan: StaffingPlan, erlang: StaffingPlan) -> [Int] {
+    package static func workingSlots(team t: Int, day: Int, plan: StaffingPlan, erlang: StaffingPlan) -> [Int] {
         let slots = Array((day * plan.grid.slotsPerDay)..<((day + 1) * plan.grid.slotsPerDay))
         let working = slots.filter { plan.agents[t][$0] > 0 }
         if !working.isEmpty { return working }
@@ -273,7 +277,7 @@ public struct StaffingSearch: Sendable {
 
     /// `amount` agent-intervals over `slots`, as evenly as whole agents allow (the remainder to
     /// slots spaced evenly through the list): slot → agents added.
-    static func spread(_ amount: Int, over slots: [Int]) -> [Int: Int] {
+    package static func spread(_ amount: Int, over slots: [Int]) -> [Int: Int] {
         guard !slots.isEmpty, amount > 0 else { return [:] }
         var out: [Int: Int] = [:]
         let each = amount / slots.count, rest = amount % slots.count
@@ -319,10 +323,11 @@ public struct StaffingResult: Sendable {
     public var simulatedDays: Double
 
     /// The plan met every check on replications independent of every choice: the 95% claim holds.
-    public var confirmed: Bool { confirmation?.evaluation.passes ?? false }
+    public var confirmed: Bool { confirmation?.unconfirmed.isEmpty ?? false }
 }
 
-/// The last confirmation round: the plan, run on a seed nothing was chosen with.
+/// The last confirmation round: the plan, run on a seed nothing was chosen with, and the checks
+/// no round confirmed.
 public struct Confirmation: Sendable {
     public var plan: StaffingPlan
     public var seed: UInt64
@@ -330,6 +335,9 @@ public struct Confirmation: Sendable {
     public var round: Int
     public var evaluation: ServiceEvaluation
     public var results: [CenterResult]
+    /// Checks never confirmed in any round (indices into `groups`): where the plan does not
+    /// meet its target with 95% confidence.
+    public var unconfirmed: [Int]
 }
 
 /// The published plan on one more independent seed, against the stated rate.

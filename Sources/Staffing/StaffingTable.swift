@@ -104,14 +104,14 @@ public enum StaffingTable {
                 * grid.intervalLength / 3600
             let raised = raisedHours > 0 ? ", raised by \(hoursText(raisedHours)) where earlier rounds fell short" : ""
             let seeds = confirmation.round == 1 ? "seed \(confirmation.seed)" : "seeds \(r.scenario.run.seed + 1)…\(confirmation.seed)"
-            out.append("Confirm   on independent \(seeds): round \(confirmation.round)\(raised)")
+            out.append("Confirm   on independent \(seeds): \(r.groups.count - confirmation.unconfirmed.count) of \(r.groups.count) checks confirmed in \(confirmation.round) round\(confirmation.round == 1 ? "" : "s")\(raised)")
         }
-        let short = r.evaluation.groups.filter { !$0.passes }
+        let short = r.confirmation.map { c in c.unconfirmed.map { c.evaluation.groups[$0] } } ?? r.evaluation.groups.filter { !$0.passes }
         if r.confirmation != nil {
             if short.isEmpty {
-                out.append("Verdict   meets every target with 95% confidence (each check's lower bound on replications independent of the search)")
+                out.append("Verdict   meets every target with 95% confidence (every check's lower bound met on replications independent of the choices made for it)")
             } else {
-                out.append("Verdict   does NOT meet every target with 95% confidence: \(short.count) of \(r.groups.count) checks short on the confirmation seed (below)")
+                out.append("Verdict   does NOT meet every target with 95% confidence: \(short.count) of \(r.groups.count) checks never confirmed (below)")
             }
         }
         if let recheck = r.recheck {
@@ -122,7 +122,8 @@ public enum StaffingTable {
             out.append("          \(recheck.notReconfirmed.count) of \(recheck.checked) not re-confirmed (lower bound under target; near-target checks do this about half the time)")
         }
         if !short.isEmpty {
-            out.append("Checks short with the \(r.confirmation != nil ? "published plan on the confirmation seed" : r.feasible ? "simulated" : "last") plan:")
+            out.append(r.confirmation != nil ? "Checks not confirmed (the published plan on the last confirmation seed):"
+                       : "Checks short with the \(r.feasible ? "simulated" : "last") plan:")
             for g in short.prefix(max(peaks, 1)) {
                 out.append(checkText(g, center: center, grid: grid))
             }

@@ -61,7 +61,7 @@ let badSchedulingCases: [BadScheduling] = [
     BadScheduling("occupancy ceiling under its domain", [:], appending: ["  max_occupancy: 40%"],
                   path: "scheduling.max_occupancy", line: 21, says: "must be between 50% and 100%, got 40%"),
     BadScheduling("occupancy ceiling over 100%", [:], appending: ["  max_occupancy: 120%"],
-                  path: "scheduling.max_occupancy", line: 21, says: "must be between 50% and 100%"),
+                  path: "scheduling.max_occupancy", line: 21, says: "must be between 0% and 100%, got '120%'"),
     BadScheduling("no templates", [18: "      templates: []", 19: nil, 20: nil],
                   path: "scheduling.teams.front.templates", line: 18, says: "needs at least one shift template"),
     BadScheduling("templates not a list", [18: "      templates: 3", 19: nil, 20: nil],

@@ -91,7 +91,8 @@ final class PlanQualityTests: XCTestCase {
         // Confirmation only raises the search's plan.
         for s in 0..<result.calendar.grid.slotCount { XCTAssertGreaterThanOrEqual(result.plan.agents[0][s], result.searchPlan.agents[0][s]) }
         // The verdict is the confirmation seed's, and the table says it in words.
-        XCTAssertEqual(result.confirmed, confirmation.evaluation.passes)
+        XCTAssertEqual(result.confirmed, confirmation.unconfirmed.isEmpty)
+        for g in confirmation.unconfirmed { XCTAssertFalse(confirmation.evaluation.groups[g].passes, "an unconfirmed check failed its last round") }
         let text = StaffingTable.render(result)
         XCTAssertTrue(text.contains(result.confirmed ? "meets every target with 95% confidence" : "does NOT meet every target with 95% confidence"), text)
         XCTAssertTrue(text.contains("Re-check  seed \(recheck.seed), independent"), text)
