@@ -116,6 +116,12 @@ struct Schedule: ParsableCommand {
         var weekly: WeeklyRequirement
         if let requirementPath {
             weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
+            // `ccsim staff`'s staffing.csv goes with the plan made from it (also when --out is the
+            // staffing folder itself, which the new folder replaces): the report shows both.
+            if let folder, (requirementPath as NSString).lastPathComponent == "staffing.csv",
+               let text = try? String(contentsOfFile: requirementPath, encoding: .utf8) {
+                try folder.write(text, named: "staffing.csv")
+            }
             if let ceiling = ceiling(scenario) {
                 let raised = try raiseToOccupancyFloor(ceiling, &weekly, scenario)
                 print("Occupancy ceiling \(Formatting.percent(ceiling, digits: 0)): requirement raised in \(raised) team-intervals to keep the expected work under it.\n")
