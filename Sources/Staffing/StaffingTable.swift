@@ -87,9 +87,12 @@ public enum StaffingTable {
         out.append("Rule      \(ruleText) (and ASA / abandonment ceilings, where set)")
         for model in r.analytic.models { out.append("Erlang    " + model) }
         if let ceiling = r.analytic.maxOccupancy {
-            let highest = r.evaluation.occupancy.flatMap { $0.compactMap { $0 } }.max()
+            // Over scheduled intervals only: one with nobody scheduled shows agents finishing calls past their shift end (100%).
+            let highest = r.evaluation.occupancy.indices.flatMap { t in
+                r.evaluation.occupancy[t].indices.compactMap { s in r.plan.agents[t][s] > 0 ? r.evaluation.occupancy[t][s] : nil }
+            }.max()
             out.append("Occupancy ceiling \(Formatting.percent(ceiling, digits: 0)): at least expected work / \(Formatting.percent(ceiling, digits: 0)) agents in every interval (Erlang and search)"
-                       + (highest.map { "; highest simulated occupancy \(Formatting.percent($0))" } ?? ""))
+                       + (highest.map { "; highest simulated occupancy in a scheduled interval \(Formatting.percent($0))" } ?? ""))
         }
         let timing = seconds.map { String(format: " in %.1f s", $0) } ?? ""
         let rounds = r.confirmation.map { ", \($0.round) confirmation round\($0.round == 1 ? "" : "s") and a re-check" } ?? ""
