@@ -92,6 +92,23 @@ import Testing
         #expect(team.shifts[0].days == [.monday, .tuesday, .wednesday, .thursday, .friday])
     }
 
+    /// Issue #17, schedules a planner would publish. The hand optimum (A08, A10, B09) = (2, 2, 1)
+    /// uses 3 start times and puts 1 agent alone at 09:00. With at most 2 start times the pairs
+    /// are (A08, A10) = (3, 3) for 840, (A08, B09) = (2, 3) for 910, and (A10, B09) cannot cover
+    /// 08:00: 840. With at least 2 agents per used start, (2, 2, 1) is out; (3, 3, 0) at 840 beats
+    /// (2, 0, 3) at 910 and (2, 2, 2) at 980.
+    @Test func startTimeCapAndMinimumPerStartAreConstraints() throws {
+        for extra in ["      max_start_times: 2", "      min_agents_per_start: 2"] {
+            let scenario = try loadTiny(appending: [extra])
+            let requirement = try RequirementCSV.parse(everyDayCSV(handRequirement), file: "r.csv", scenario: scenario)
+            let plan = try ShiftScheduler.schedule(scenario, requirement: requirement)
+            let team = try #require(plan.team(0))
+            #expect(agentsByShift(team.shifts) == ["08:00/2h": 3, "10:00/2h": 3], "\(extra)")
+            #expect(abs(team.weeklyCost - 840) < 1e-6, "\(extra)")
+            #expect(team.shortSlots.isEmpty)
+        }
+    }
+
     /// Issue #17: "weekend shifts are paid for" was printed when every template was `weekdays`.
     /// The note is for chosen shifts that work a day the requirement leaves empty, and names those days.
     @Test func unrequiredDaysNoteOnlyWhenChosenShiftsWorkThem() throws {

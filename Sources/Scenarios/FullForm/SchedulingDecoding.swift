@@ -18,7 +18,7 @@ struct SchedulingDecoder {
     let log: IssueCollector
 
     static let keys = ["under_coverage_penalty", "max_occupancy", "teams"]
-    static let teamKeys = ["max_agents", "under_coverage_penalty", "templates"]
+    static let teamKeys = ["max_agents", "under_coverage_penalty", "max_start_times", "min_agents_per_start", "templates"]
     static let templateKeys = ["starts", "length", "breaks", "patterns"]
     static let rangeKeys = ["from", "to", "every"]
     static let patternKeys = ["days_on", "consecutive", "days"]
@@ -80,8 +80,12 @@ struct SchedulingDecoder {
             let templates = items.map(decodeTemplate)
             return templates.allSatisfy { $0 != nil } ? templates.map { $0! } : nil
         }
-        guard let templates, capField == nil || cap != nil, penaltyField == nil || penalty != nil else { return nil }
-        return TeamScheduling(team: index, maxAgents: cap, underCoveragePenalty: penalty, templates: templates)
+        let startsField = m.optional("max_start_times"), leastField = m.optional("min_agents_per_start")
+        let starts = startsField?.integer(), least = leastField?.integer()
+        guard let templates, capField == nil || cap != nil, penaltyField == nil || penalty != nil,
+              startsField == nil || starts != nil, leastField == nil || least != nil else { return nil }
+        return TeamScheduling(team: index, maxAgents: cap, underCoveragePenalty: penalty, maxStartTimes: starts,
+                              minAgentsPerStart: least, templates: templates)
     }
 
     private func decodeTemplate(_ field: YAMLField) -> ShiftTemplate? {
