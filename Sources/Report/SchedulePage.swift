@@ -79,18 +79,23 @@ struct SchedulePage {
     }
 
     func html(source: String) -> String {
-        let name = run?.scenario.name ?? "schedule"
-        var body = "<header><h1>Schedule — \(xmlEscaped(name))</h1>"
+        let name = run?.scenario.name
+        // A folder holding both `ccsim staff` and `ccsim schedule` outputs shows both.
+        let heading = staffing == nil ? "Schedule" : "Staffing and schedule"
+        var body = "<header><h1>\(heading)" + (name.map { " — " + xmlEscaped($0) } ?? "") + "</h1>"
         body += "<p class=\"meta\">Shifts chosen to cover the requirement at least cost; the schedule simulated as a scenario below.</p></header>\n"
         body += keyFigures
         body += "<h2>Coverage by interval</h2>\n"
         for figure in coverageFigures { body += figure.html }
         body += shiftTable
+        if let staffing {
+            body += "<h2 class=\"part\">Staffing requirement (staffing.csv)</h2>\n" + StaffingPage(staffing: staffing, run: run).sections
+        }
         if let run {
             body += "<h2 class=\"part\">Simulation of the schedule</h2>\n" + ScenarioHeader(results: run).html.replacingOccurrences(of: "<h1>", with: "<h3>").replacingOccurrences(of: "</h1>", with: "</h3>")
             body += ReportPage.sections(run)
         }
-        return HTMLShell.page(title: "ccsim report — schedule — \(name)", body: body, source: source, version: run?.ccsimVersion,
+        return HTMLShell.page(title: "ccsim report — \(heading.lowercased())" + (name.map { " — " + $0 } ?? ""), body: body, source: source, version: run?.ccsimVersion,
                               note: "Simulation figures are means over replications; brackets are confidence intervals.")
     }
 }

@@ -31,16 +31,20 @@ struct StaffingPage {
 
     var requirementFigures: [ChartFigure] {
         staffing.teams.enumerated().map { t, team in
-            let series = [ChartSeries(name: "Erlang (whole agents)", values: staffing.slots.map { $0.erlangAgents[t] }),
+            // Erlang's whole agents last and dashed: where simulation agrees with it the two lines
+            // coincide, and the one drawn first would be hidden under the other.
+            let series = [ChartSeries(name: "simulation", values: staffing.slots.map { $0.simulatedAgents[t] }),
                           ChartSeries(name: "Erlang (fractional FTE)", values: staffing.slots.map { $0.erlangFTE[t] }),
-                          ChartSeries(name: "simulation", values: staffing.slots.map { $0.simulatedAgents[t] })]
+                          ChartSeries(name: "Erlang (whole agents)", values: staffing.slots.map { $0.erlangAgents[t] })]
             let title = "Agents required by interval — \(team)"
             let rows = staffedSlots.map { s -> [String] in
                 let slot = staffing.slots[s]
                 return [slot.label, ValueFormat.number(slot.erlangAgents[t]), ValueFormat.number(slot.erlangFTE[t]),
                         ValueFormat.number(slot.simulatedAgents[t]), ValueFormat.percent(slot.occupancy[t])]
             }
-            return ChartFigure(svg: chart(title: title, yLabel: "scheduled agents", series: series, format: ValueFormat.number).svg(),
+            var figure = chart(title: title, yLabel: "scheduled agents", series: series, format: ValueFormat.number)
+            figure.dashed = [2]
+            return ChartFigure(svg: figure.svg(),
                                caption: title, columns: ["interval", "Erlang", "Erlang FTE", "simulation", "occupancy"], rows: rows)
         }
     }
@@ -73,22 +77,30 @@ struct StaffingPage {
         return "<h2>Agent-hours</h2>\n" + HTMLShell.table(["team", "Erlang whole", "Erlang fractional", "simulation"], rows)
     }
 
-    func html(source: String) -> String {
-        let name = run?.scenario.name ?? "staffing"
-        var body = "<header><h1>Staffing — \(xmlEscaped(name))</h1>"
-        body += "<p class=\"meta\">Requirement per \(ValueFormat.duration(staffing.intervalHours * 3600)) interval: Erlang (analytic) against simulation (the fewest agents meeting every target in the simulated plan)</p></header>\n"
-        body += totals
+    /// Agent-hours, the requirement and the service level charts: the page without its header
+    /// and run (the schedule page shows them too when staffing.csv sits beside schedule.csv).
+    var sections: String {
+        var body = totals
         body += "<h2>Requirement by interval</h2>\n"
         for figure in requirementFigures { body += figure.html }
         if !staffing.channels.isEmpty {
             body += "<h2>Service level of the simulated plan</h2>\n"
             for figure in serviceLevelFigures { body += figure.html }
         }
+        return body
+    }
+
+    func html(source: String) -> String {
+        // Without the plan's run there is no scenario name to show: the title is just "Staffing".
+        let name = run?.scenario.name
+        var body = "<header><h1>Staffing" + (name.map { " — " + xmlEscaped($0) } ?? "") + "</h1>"
+        body += "<p class=\"meta\">Requirement per \(ValueFormat.duration(staffing.intervalHours * 3600)) interval: Erlang (analytic) against simulation (the fewest agents meeting every target in the simulated plan)</p></header>\n"
+        body += sections
         if let run {
             body += "<h2 class=\"part\">Simulation of the plan</h2>\n" + ScenarioHeader(results: run).html.replacingOccurrences(of: "<h1>", with: "<h3>").replacingOccurrences(of: "</h1>", with: "</h3>")
             body += ReportPage.sections(run)
         }
-        return HTMLShell.page(title: "ccsim report — staffing — \(name)", body: body, source: source, version: run?.ccsimVersion,
+        return HTMLShell.page(title: "ccsim report — staffing" + (name.map { " — " + $0 } ?? ""), body: body, source: source, version: run?.ccsimVersion,
                               note: "Service levels are means over replications; bands and brackets are confidence intervals.")
     }
 }

@@ -35,6 +35,10 @@ public enum DomainLimits {
     /// Largest coefficient of variation of a distribution (`cv`, `busyness_cv`); beyond it
     /// nearly every draw is 0 and the rest are astronomically large.
     public static let maxCV = 100.0
+    /// Occupancy ceiling of staffing and scheduling (`scheduling.max_occupancy`,
+    /// `--max-occupancy`): from 50% (below it a plan pays agents to wait most of the time, almost
+    /// surely a typo for 85%) to 100% (no ceiling).
+    public static let occupancyCeiling: ClosedRange<Double> = 0.5...1
     /// Most YAML nodes in a scenario once aliases are expanded (bounds "billion laughs" files).
     public static let maxYAMLNodes = 200_000
     /// Deepest YAML nesting.

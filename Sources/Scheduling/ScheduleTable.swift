@@ -8,13 +8,22 @@ public enum ScheduleTable {
     /// Short intervals listed at most; the rest are in coverage.csv.
     public static let maxShortListed = 15
 
+    /// Days the requirement has no rows for but chosen shifts work anyway (a `five_of_seven`
+    /// pattern over a weekday-only requirement): those hours are paid for nothing. Nil when no
+    /// chosen shift works such a day (every template `weekdays`: nothing is paid for them).
+    static func unrequiredDaysNote(_ plan: SchedulePlan) -> String? {
+        let given = plan.requirement.weekdaysGiven
+        guard !given.isEmpty else { return nil }
+        let worked = Set(plan.teams.flatMap { $0.shifts.filter { $0.agents > 0 }.flatMap(\.days) })
+        let paidForNothing = Weekday.allCases.filter { !given.contains($0) && worked.contains($0) }
+        guard !paidForNothing.isEmpty else { return nil }
+        return "note: the requirement has no rows for \(paidForNothing.map(\.label).joined(separator: ", ")), yet chosen shifts work then: those hours are paid with nobody required"
+    }
+
     public static func render(_ plan: SchedulePlan) -> String {
         let interval = plan.requirement.interval
         var out = "Shift plan for a repeating week, \(Quantity.describe(duration: interval)) intervals (costs per week)\n"
-        let missing = Weekday.allCases.filter { !plan.requirement.weekdaysGiven.contains($0) }
-        if !missing.isEmpty && !plan.requirement.weekdaysGiven.isEmpty {
-            out += "note: the requirement has no rows for \(missing.map(\.label).joined(separator: ", ")): nobody is required then, yet shifts whose pattern includes those days are paid for them\n"
-        }
+        if let note = unrequiredDaysNote(plan) { out += note + "\n" }
         for team in plan.teams {
             let cap = team.maxAgents.map { " (cap \($0))" } ?? ""
             out += "\n\(team.name): \(team.headcount) agents\(cap), \(Formatting.number((team.paidHours * 10).rounded() / 10)) paid hours, cost \(Formatting.money(team.weeklyCost))\n"

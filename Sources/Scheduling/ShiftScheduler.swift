@@ -9,6 +9,8 @@ import Scenarios
 ///     minimise   Σ_j cost_j · x_j  +  penalty · (interval in hours) · Σ_i u_i
 ///     subject to Σ_j duty_ij · x_j + u_i ≥ required_i   for every slot i with a requirement
 ///                Σ_j x_j ≤ max_agents                   (when capped)
+///                Σ_{j starts at s} x_j ≤ M·y_s, ≥ min_agents_per_start·y_s, Σ_s y_s ≤ max_start_times
+///                                                        (when set; y_s ∈ {0, 1}: start s is used)
 ///                x_j ≥ 0 integer, u_i ≥ 0
 ///
 /// cost_j is paid hours (unpaid breaks excluded) × hourly cost × working days; duty_ij is the
@@ -83,6 +85,26 @@ public enum ShiftScheduler {
         if let cap = entry.maxAgents {
             program.addRow("cap", x.map { ($0, 1) }, upper: Double(cap))
         }
+        // Start times: y_s = 1 when start s is used. Σ_{j starts at s} x_j ≤ M·y_s links them;
+        // ≥ min·y_s gives a used start its minimum agents; Σ y_s ≤ the cap on start times.
+        if entry.maxStartTimes != nil || entry.minAgentsPerStart != nil {
+            let starts = Array(Set(candidates.map { ShiftScheduler.clock($0.shift(agents: 0).start) })).sorted()
+            let bigM = Double(entry.maxAgents ?? Int(((required.max() ?? 0) * 4).rounded(.up)) + 10)
+            var used: [Int] = []
+            for start in starts {
+                let y = program.addColumn("y\(Int(start))", cost: 0, isInteger: true)
+                used.append(y)
+                program.addRow("y\(Int(start))<=1", [(y, 1)], upper: 1)
+                let members = candidates.indices.filter { ShiftScheduler.clock(candidates[$0].shift(agents: 0).start) == start }.map { (x[$0], 1.0) }
+                program.addRow("link\(Int(start))", members + [(y, -bigM)], upper: 0)
+                if let least = entry.minAgentsPerStart {
+                    program.addRow("least\(Int(start))", members + [(y, -Double(least))], lower: 0)
+                }
+            }
+            if let most = entry.maxStartTimes {
+                program.addRow("starts", used.map { ($0, 1) }, upper: Double(most))
+            }
+        }
 
         let solution = GLPKSolver(timeLimit: options.timeLimit, gapTolerance: options.gapTolerance).solve(program)
         guard solution.status != .noSolution else {
@@ -110,6 +132,12 @@ public enum ShiftScheduler {
         return TeamSchedule(team: t, name: team.name, shifts: merged(chosen), maxAgents: entry.maxAgents,
                             hourlyCost: team.hourlyCost, paidHours: paidHours, weeklyCost: paidHours * team.hourlyCost,
                             penaltyPerAgentHour: penalty, required: required, covered: covered, solve: report)
+    }
+
+    /// A start as a clock time of the day (a start given past midnight is the same clock start).
+    static func clock(_ start: Double) -> Double {
+        let r = start.truncatingRemainder(dividingBy: 86_400)
+        return r < 0 ? r + 86_400 : r
     }
 
     /// Identical shifts from different templates or patterns as one, in a stable order.

@@ -18,6 +18,10 @@ import Scenarios
 ///   (over the whole day when it has none), which meets a 24 h first-response target when the
 ///   team works every day.
 ///
+/// With an occupancy ceiling ρ (`scheduling.max_occupancy`, `--max-occupancy`), every queue gets
+/// at least its offered load / ρ agents (chat: slots), and backlog workload is divided by ρ: the
+/// team's expected busy time is then at most ρ of its on-phone time in every interval.
+///
 /// Per team, the requirements of the queues it serves as primary (no `overflow_after`) are
 /// summed, never maxed: one agent cannot be on a call and on a chat at once. A queue with
 /// several primary teams is given to the cheapest (then the first listed). Scheduled agents =
@@ -35,8 +39,25 @@ public struct AnalyticStaffing: Sendable {
     public let flows: QueueFlows
     /// Which model each channel was staffed with, in words.
     public let models: [String]
+    /// Team × slot: the expected work in agents on the phones (Erlangs; backlog spread as above).
+    public let workload: [[Double]]
+    /// The occupancy ceiling in force (nil: none).
+    public let maxOccupancy: Double?
 
-    public init(center: CenterSpec, calendar: RunCalendar) {
+    /// Team × slot: fewest scheduled agents keeping expected occupancy at or under the ceiling
+    /// (0 without one): the floor no simulated plan may go below.
+    public var occupancyFloor: [[Int]] {
+        guard let ceiling = maxOccupancy else { return workload.map { $0.map { _ in 0 } } }
+        return workload.indices.map { t in
+            workload[t].map { Int(($0 / ceiling / presence[t] - 1e-9).rounded(.up)) }
+        }
+    }
+    private let presence: [Double]
+
+    public init(center: CenterSpec, calendar: RunCalendar, maxOccupancy: Double? = nil) {
+        self.maxOccupancy = maxOccupancy
+        presence = center.teams.map(Self.presence)
+        let ceiling = maxOccupancy ?? 1
         let grid = calendar.grid
         self.grid = grid
         let flows = QueueFlows(center: center, calendar: calendar)
@@ -47,6 +68,7 @@ public struct AnalyticStaffing: Sendable {
         let length = grid.intervalLength
 
         var live = Array(repeating: Array(repeating: 0.0, count: grid.slotCount), count: teams)
+        var load = live
         var backlogSeconds = Array(repeating: Array(repeating: 0.0, count: 7), count: teams)
         var cache: [RequirementKey: Int] = [:]
         var models: [String] = []
@@ -67,14 +89,16 @@ public struct AnalyticStaffing: Sendable {
                         let key = RequirementKey(rate: rate, handle: meanHandle, channel: c)
                         let n = cache[key] ?? Self.minimumAgents(channel, rate: rate, meanHandleTime: meanHandle)
                         cache[key] = n
-                        live[t][s] += Double(n)
+                        load[t][s] += rate * meanHandle
+                        live[t][s] += max(Double(n), Self.ceilingAgents(load: rate * meanHandle, ceiling: ceiling))
                     case .chat:
                         let chat = channel.chat ?? ChatSettings(concurrency: 1, slowdown: 0)
                         let slowed = meanHandle * (1 + chat.slowdown * Double(chat.concurrency - 1) / 2)
                         let key = RequirementKey(rate: rate, handle: slowed, channel: c)
                         let slots = cache[key] ?? Self.minimumAgents(channel, rate: rate, meanHandleTime: slowed)
                         cache[key] = slots
-                        live[t][s] += Double(slots) / Double(max(1, chat.concurrency))
+                        load[t][s] += rate * slowed / Double(max(1, chat.concurrency))
+                        live[t][s] += max(Double(slots), Self.ceilingAgents(load: rate * slowed, ceiling: ceiling)) / Double(max(1, chat.concurrency))
                     }
                 }
             }
@@ -87,16 +111,25 @@ public struct AnalyticStaffing: Sendable {
                 var working = slots.filter { live[t][$0] > 0 }
                 if working.isEmpty { working = Array(slots) }
                 let perSlot = backlogSeconds[t][day] / length / Double(working.count)
-                for s in working { onPhone[t][s] += perSlot }
+                for s in working {
+                    onPhone[t][s] += perSlot / ceiling
+                    load[t][s] += perSlot
+                }
             }
         }
         self.onPhone = onPhone
+        workload = load
         let fraction = onPhone.enumerated().map { t, row in
             row.map { $0 / Self.presence(center.teams[t]) }
         }
         scheduledFraction = fraction
         scheduled = fraction.map { $0.map { Int(($0 - 1e-9).rounded(.up)) } }
         self.models = models
+    }
+
+    /// Whole agents (or chat slots) keeping `load` Erlangs at or under occupancy `ceiling`.
+    static func ceilingAgents(load: Double, ceiling: Double) -> Double {
+        ceiling >= 1 ? 0 : (load / ceiling - 1e-9).rounded(.up)
     }
 
     /// Share of scheduled agents on the phones: (1 − shrinkage)(1 − absenteeism).

@@ -17,6 +17,9 @@ public struct ServiceEvaluation: Sendable {
         public var margin: Double
         /// The check that failed worst (nil when the group passes).
         public var failure: Failure?
+        /// The whole 95% interval on the wrong side of a target (service level, ASA or
+        /// abandonment), whatever the rule: evidence that the target is not met (see `Recheck`).
+        public var clearlyShort: Bool
         /// How much each slot and tier contributed to the failing check, summed over replications
         /// (`blame[slot]![tier]`): contacts not answered within T for the service level, abandoned
         /// contacts for the abandonment ceiling, seconds waited for ASA.
@@ -70,13 +73,18 @@ public struct ServiceEvaluation: Sendable {
             var margin = worst?.1 ?? .infinity
             var failure = worst.flatMap { $0.1 < -1e-12 ? $0.0 : nil }
             if group.intervals.isEmpty { failure = nil; margin = .infinity }
+            var clearlyShort = false
+            if let slE, slE.high < channel.serviceLevel.target - 1e-12 { clearlyShort = true }
+            if let max = channel.maxAbandonmentRate, let abE, abE.low > max + 1e-12 { clearlyShort = true }
+            if let max = channel.maxAverageSpeedOfAnswer, let asaE, asaE.low > max + 1e-12 { clearlyShort = true }
+            if group.intervals.isEmpty { clearlyShort = false }
             let blame: [Int: [Double]] = switch failure {
             case .abandonment: abandoned
             case .averageSpeedOfAnswer: waited
             default: missed
             }
             return GroupResult(group: group, serviceLevel: slE, averageSpeedOfAnswer: asaE, abandonment: abE,
-                               passes: failure == nil, margin: margin, failure: failure, blame: blame)
+                               passes: failure == nil, margin: margin, failure: failure, clearlyShort: clearlyShort, blame: blame)
         }
 
         let grid = calendar.grid

@@ -30,11 +30,18 @@ public struct StaffingSearch: Sendable {
     public var maxIterations: Int
     /// Pooling threshold of `CheckGroup`: expected first contacts per replication in a check.
     public var minContacts: Double
-    /// Whether to run the chosen plan once more on an independent seed (one more evaluation).
+    /// Whether to confirm the chosen plan on independent seeds and re-check it on one more.
     public var recheck: Bool
+    /// Most confirmation rounds (each one evaluation on a fresh seed).
+    public var confirmationRounds: Int
+    /// Occupancy ceiling (see `AnalyticStaffing`): the search never trims a team below the
+    /// agents that keep its expected occupancy under it. Nil: the scenario's
+    /// `scheduling.max_occupancy`, if any.
+    public var maxOccupancy: Double?
 
     public init(scenario: Scenario, rule: ConfidenceRule = .lowerBound, replications: Int = 20,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 60, minContacts: Double = 20, recheck: Bool = true) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 60, minContacts: Double = 20, recheck: Bool = true,
+                confirmationRounds: Int = 4) {
         self.scenario = scenario
         self.rule = rule
         self.replications = replications
@@ -42,6 +49,8 @@ public struct StaffingSearch: Sendable {
         self.maxIterations = maxIterations
         self.minContacts = minContacts
         self.recheck = recheck
+        self.confirmationRounds = confirmationRounds
+        maxOccupancy = scenario.scheduling?.maxOccupancy
     }
 
     /// The planning grid and check groups of the scenario, and the Erlang starting plan.
@@ -55,10 +64,11 @@ public struct StaffingSearch: Sendable {
         }
         let grid = WeekGrid(intervalLength: run.interval)
         let calendar = RunCalendar(grid: grid, run: run, startWeekday: scenario.center.startWeekday)
-        let analytic = AnalyticStaffing(center: scenario.center, calendar: calendar)
+        let analytic = AnalyticStaffing(center: scenario.center, calendar: calendar, maxOccupancy: maxOccupancy)
         let groups = scenario.center.channels.indices.flatMap { c in
             CheckGroup.build(channel: c, answerWithin: scenario.center.channels[c].serviceLevel.answerWithin,
-                             flows: analytic.flows, calendar: calendar, minContacts: minContacts)
+                             flows: analytic.flows, calendar: calendar, minContacts: minContacts,
+                             backlog: !scenario.center.channels[c].kind.isLive)
         }
         return (calendar, analytic, groups)
     }
@@ -74,7 +84,7 @@ public struct StaffingSearch: Sendable {
         let (calendar, analytic, groups) = try analytic()
         let center = scenario.center
         let grid = calendar.grid
-        let teams = center.teams.count, tiers = center.tiers.count
+        let teams = center.teams.count
         let erlangPlan = StaffingPlan(grid: grid, agents: analytic.scheduled)
         var plan = erlangPlan
         var locked = Array(repeating: Array(repeating: false, count: grid.slotCount), count: teams)
@@ -83,6 +93,7 @@ public struct StaffingSearch: Sendable {
         var groupOf = Array(repeating: Array(repeating: -1, count: grid.slotCount), count: center.channels.count)
         for (g, group) in groups.enumerated() { for s in group.slots { groupOf[group.channel][s] = g } }
         let channelsOfTeam = center.teams.map { Set($0.skills.map(\.channel)) }
+        let floor = analytic.occupancyFloor
 
         var erlangEvaluation: ServiceEvaluation?
         var best: (plan: StaffingPlan, evaluation: ServiceEvaluation, results: [CenterResult])?
@@ -108,12 +119,7 @@ public struct StaffingSearch: Sendable {
             var touched = Array(repeating: Set<Int>(), count: teams)
             for g in failing {
                 let result = evaluation.groups[g]
-                let c = result.group.channel
-                var byTier = Array(repeating: 0.0, count: tiers)
-                for (_, blame) in result.blame { for k in 0..<tiers { byTier[k] += blame[k] } }
-                let k = byTier.indices.max { byTier[$0] < byTier[$1] } ?? 0
-                guard let t = analytic.queueTeam[c * tiers + k] else { continue }
-                let slot = result.group.slots.max { (result.blame[$0]?[k] ?? 0) < (result.blame[$1]?[k] ?? 0) } ?? result.group.slots[0]
+                guard let t = Self.blamed(result, center: center, analytic: analytic)?.team else { continue }
                 let suspects = [(result.group.slots.first! + grid.slotCount - 1) % grid.slotCount] + result.group.slots
                 let trimmed = suspects.filter { lastTrim[t][$0] > 0 }
                 if !trimmed.isEmpty {
@@ -124,10 +130,10 @@ public struct StaffingSearch: Sendable {
                         touched[t].insert(s)
                     }
                 } else {
-                    let n = plan.agents[t][slot]
-                    let step = max(1, Int((Double(n) * min(0.3, -result.margin * 0.5)).rounded(.up))) * min(failStreak[g], 4)
-                    change[t][slot] = max(change[t][slot] ?? 0, step)
-                    touched[t].insert(slot)
+                    for (s, n) in raise(result, streak: failStreak[g], plan: plan, erlangPlan: erlangPlan, analytic: analytic) {
+                        change[t][s] = max(change[t][s] ?? 0, n)
+                        touched[t].insert(s)
+                    }
                 }
             }
             var added = 0, removed = 0
@@ -152,7 +158,8 @@ public struct StaffingSearch: Sendable {
                         // Slots no check measures (warm-up, censored backlog) keep the Erlang level.
                         guard ok, checked, margin >= Self.trimSlack else { continue }
                         let n = plan.agents[t][s]
-                        let amount = min(n, max(1, Int((Double(n) * min(0.3, margin * 0.5)).rounded(.down))))
+                        guard n > floor[t][s] else { continue }
+                        let amount = min(n - floor[t][s], max(1, Int((Double(n) * min(0.3, margin * 0.5)).rounded(.down))))
                         plan.agents[t][s] -= amount
                         lastTrim[t][s] = amount
                         removed += amount
@@ -163,16 +170,120 @@ public struct StaffingSearch: Sendable {
             if added == 0 && removed == 0 { break }
         }
         let chosen = best ?? last!
-        // Re-check on fresh random numbers: the search tuned the plan to one sample of customers.
+        guard recheck else {
+            return StaffingResult(
+                scenario: scenario, rule: rule, replications: replications, calendar: calendar, analytic: analytic, groups: groups,
+                erlangPlan: erlangPlan, erlangEvaluation: erlangEvaluation!, searchPlan: chosen.plan, plan: chosen.plan,
+                evaluation: chosen.evaluation, results: chosen.results, feasible: best != nil, confirmation: nil, recheck: nil,
+                evaluations: evaluations,
+                simulatedDays: Double(evaluations * replications) * (scenario.run.warmup + scenario.run.horizon) / 86_400)
+        }
+
+        // Confirmation. The search chose the plan on one sample of customers, so a check that
+        // passed there is biased towards passing: its lower bound is not a 95% statement any
+        // more. Each round runs the plan on a seed nothing was chosen with. A check that passes
+        // the rule there is confirmed, and stays confirmed: later rounds only add agents, which
+        // does not lower its service level. Checks not yet confirmed are raised where they fall
+        // and run again on the next seed. When every check is confirmed, each met its target on
+        // replications independent of the choices made for it (the rule's lower bound is a
+        // two-sided 95% interval's, so one-sided 97.5%).
+        var confirmedPlan = chosen.plan
+        var confirmation: Confirmation?
+        var streak = Array(repeating: 0, count: groups.count)
+        var confirmedCheck = Array(repeating: false, count: groups.count)
+        var seed = scenario.run.seed
+        for round in 1...max(1, confirmationRounds) {
+            seed = (seed + 1) % (RunSettings.maxSeed + 1)
+            var fresh = self
+            fresh.scenario.run.seed = seed
+            let (evaluation, results) = try fresh.evaluate(confirmedPlan, calendar: calendar, groups: groups)
+            evaluations += 1
+            for g in groups.indices where evaluation.groups[g].passes { confirmedCheck[g] = true }
+            let open = groups.indices.filter { !confirmedCheck[$0] }
+            confirmation = Confirmation(plan: confirmedPlan, seed: seed, round: round, evaluation: evaluation, results: results,
+                                        unconfirmed: open)
+            progress?("confirmation round \(round) (seed \(seed)): \(evaluation.groups.filter { !$0.passes }.count) of \(groups.count) checks short, \(open.count) not yet confirmed")
+            if open.isEmpty || round >= confirmationRounds { break }
+            var change = Array(repeating: [Int: Int](), count: center.teams.count)
+            for g in groups.indices { streak[g] = confirmedCheck[g] ? 0 : streak[g] + 1 }
+            for g in open {
+                guard let t = Self.blamed(evaluation.groups[g], center: center, analytic: analytic)?.team else { continue }
+                for (s, n) in raise(evaluation.groups[g], streak: streak[g], plan: confirmedPlan, erlangPlan: erlangPlan, analytic: analytic) {
+                    change[t][s] = max(change[t][s] ?? 0, n)
+                }
+            }
+            for t in change.indices { for (s, n) in change[t] { confirmedPlan.agents[t][s] += n } }
+        }
+
+        // The re-check: one more independent seed, counted against the stated rate (see `Recheck`).
+        seed = (seed + 1) % (RunSettings.maxSeed + 1)
         var fresh = self
-        fresh.scenario.run.seed = (scenario.run.seed + 1) % (RunSettings.maxSeed + 1)
-        let recheck = recheck ? try fresh.evaluate(chosen.plan, calendar: calendar, groups: groups).0 : nil
-        if recheck != nil { evaluations += 1 }
+        fresh.scenario.run.seed = seed
+        let recheckEvaluation = try fresh.evaluate(confirmedPlan, calendar: calendar, groups: groups).0
+        evaluations += 1
+        let confirmed = confirmation!
         return StaffingResult(
             scenario: scenario, rule: rule, replications: replications, calendar: calendar, analytic: analytic, groups: groups,
-            erlangPlan: erlangPlan, erlangEvaluation: erlangEvaluation!, plan: chosen.plan, evaluation: chosen.evaluation,
-            results: chosen.results, feasible: best != nil, recheck: recheck, evaluations: evaluations,
+            erlangPlan: erlangPlan, erlangEvaluation: erlangEvaluation!, searchPlan: chosen.plan, plan: confirmedPlan,
+            evaluation: confirmed.evaluation, results: confirmed.results, feasible: best != nil, confirmation: confirmed,
+            recheck: Recheck(seed: seed, evaluation: recheckEvaluation), evaluations: evaluations,
             simulatedDays: Double(evaluations * replications) * (scenario.run.warmup + scenario.run.horizon) / 86_400)
+    }
+
+    /// The tier that contributed most to a failing check, and the team charged with its queue.
+    static func blamed(_ result: ServiceEvaluation.GroupResult, center: CenterSpec, analytic: AnalyticStaffing) -> (tier: Int, team: Int)? {
+        let tiers = center.tiers.count
+        var byTier = Array(repeating: 0.0, count: tiers)
+        for (_, blame) in result.blame { for k in 0..<tiers { byTier[k] += blame[k] } }
+        let k = byTier.indices.max { byTier[$0] < byTier[$1] } ?? 0
+        guard let t = analytic.queueTeam[result.group.channel * tiers + k] else { return nil }
+        return (k, t)
+    }
+
+    /// Agents to add for a failing check (slot → agents, for the blamed team), `streak` times the
+    /// base step when it failed in earlier evaluations too:
+    /// - a live check: a step proportional to the shortfall at its worst slot;
+    /// - a backlog day: the workload of the contacts that missed T, spread over the intervals
+    ///   the team works that day (a backlog is answered when agents are there, not when it arrives).
+    func raise(_ result: ServiceEvaluation.GroupResult, streak: Int, plan: StaffingPlan, erlangPlan: StaffingPlan,
+               analytic: AnalyticStaffing) -> [Int: Int] {
+        let center = scenario.center
+        let grid = plan.grid
+        guard let blamed = Self.blamed(result, center: center, analytic: analytic) else { return [:] }
+        let k = blamed.tier, t = blamed.team
+        let factor = max(1, min(streak, 4))
+        if result.group.backlog {
+            let perReplication = result.blame.values.reduce(0.0) { $0 + $1[k] } / Double(max(1, replications))
+            let handle = center.tiers[k].handleTimes[safe: result.group.channel].flatMap { $0?.mean } ?? grid.intervalLength
+            let agentIntervals = perReplication * handle / grid.intervalLength / AnalyticStaffing.presence(center.teams[t])
+            let amount = max(1, Int(agentIntervals.rounded(.up))) * factor
+            return Self.spread(amount, over: Self.workingSlots(team: t, day: result.group.slots[0] / grid.slotsPerDay,
+                                                                plan: plan, erlang: erlangPlan))
+        }
+        let slot = result.group.slots.max { (result.blame[$0]?[k] ?? 0) < (result.blame[$1]?[k] ?? 0) } ?? result.group.slots[0]
+        let n = plan.agents[t][slot]
+        return [slot: max(1, Int((Double(n) * min(0.3, -result.margin * 0.5)).rounded(.up))) * factor]
+    }
+
+    /// The slots of `day` in which team t works in the plan (else in the Erlang plan, else all
+    /// day): where a backlog day's extra workload can be answered without a phantom shift.
+    package static func workingSlots(team t: Int, day: Int, plan: StaffingPlan, erlang: StaffingPlan) -> [Int] {
+        let slots = Array((day * plan.grid.slotsPerDay)..<((day + 1) * plan.grid.slotsPerDay))
+        let working = slots.filter { plan.agents[t][$0] > 0 }
+        if !working.isEmpty { return working }
+        let erlangWorking = slots.filter { erlang.agents[t][$0] > 0 }
+        return erlangWorking.isEmpty ? slots : erlangWorking
+    }
+
+    /// `amount` agent-intervals over `slots`, as evenly as whole agents allow (the remainder to
+    /// slots spaced evenly through the list): slot → agents added.
+    package static func spread(_ amount: Int, over slots: [Int]) -> [Int: Int] {
+        guard !slots.isEmpty, amount > 0 else { return [:] }
+        var out: [Int: Int] = [:]
+        let each = amount / slots.count, rest = amount % slots.count
+        if each > 0 { for s in slots { out[s] = each } }
+        for j in 0..<rest { out[slots[(2 * j + 1) * slots.count / (2 * rest)], default: 0] += 1 }
+        return out
     }
 
     /// Service-level points a check must clear its target by before its team loses agents there:
@@ -193,18 +304,61 @@ public struct StaffingResult: Sendable {
     /// The Erlang plan (whole scheduled agents) and what it achieved in simulation.
     public var erlangPlan: StaffingPlan
     public var erlangEvaluation: ServiceEvaluation
-    /// The cheapest plan that met every check (or the last one tried when none did: see `feasible`).
+    /// The cheapest plan the search found meeting every check on its own seed (or the last one
+    /// tried when none did: see `feasible`), before confirmation raised it.
+    public var searchPlan: StaffingPlan
+    /// The plan to publish: the search's, raised where confirmation found it short.
     public var plan: StaffingPlan
+    /// What `plan` achieved: on the last confirmation seed when there was one (independent of
+    /// the choices), else on the search's seed.
     public var evaluation: ServiceEvaluation
-    /// The replications of `plan`'s run (for summary.json).
+    /// The replications of that run (for summary.json).
     public var results: [CenterResult]
+    /// Whether the search met every check on its seed.
     public var feasible: Bool
-    /// The chosen plan run again with the next seed (independent random numbers), when asked for:
-    /// how many checks it would fail on another sample of customers.
-    public var recheck: ServiceEvaluation?
+    public var confirmation: Confirmation?
+    public var recheck: Recheck?
     /// Plans simulated, and the days simulated in all (evaluations × replications × run length).
     public var evaluations: Int
     public var simulatedDays: Double
+
+    /// The plan met every check on replications independent of every choice: the 95% claim holds.
+    public var confirmed: Bool { confirmation?.unconfirmed.isEmpty ?? false }
+}
+
+/// The last confirmation round: the plan, run on a seed nothing was chosen with, and the checks
+/// no round confirmed.
+public struct Confirmation: Sendable {
+    public var plan: StaffingPlan
+    public var seed: UInt64
+    /// 1 when the search's plan passed at once; more when it had to be raised.
+    public var round: Int
+    public var evaluation: ServiceEvaluation
+    public var results: [CenterResult]
+    /// Checks never confirmed in any round (indices into `groups`): where the plan does not
+    /// meet its target with 95% confidence.
+    public var unconfirmed: [Int]
+}
+
+/// The published plan on one more independent seed, against the stated rate.
+///
+/// What is stated: each check's true service level (ASA, abandonment) meets its target, with
+/// 95% confidence. What can refute it on new data: a check whose whole 95% interval lies on the
+/// wrong side of the target ("clearly short"); if every check meets its target, each does so by
+/// chance with probability at most 2.5%, so more than `statedRate` of the checks clearly short
+/// means the claim does not hold. Checks whose lower bound merely dips under the target ("not
+/// re-confirmed") are reported too: a check sitting just above its target does that about half
+/// the time on fresh numbers, so that count measures how tight the plan is, not whether it holds.
+public struct Recheck: Sendable {
+    public var seed: UInt64
+    public var evaluation: ServiceEvaluation
+    public static let statedRate = 0.05
+
+    public var clearlyShort: [ServiceEvaluation.GroupResult] { evaluation.groups.filter(\.clearlyShort) }
+    public var notReconfirmed: [ServiceEvaluation.GroupResult] { evaluation.groups.filter { !$0.passes } }
+    public var checked: Int { evaluation.groups.filter { !$0.group.intervals.isEmpty }.count }
+    public var clearlyShortRate: Double { checked > 0 ? Double(clearlyShort.count) / Double(checked) : 0 }
+    public var keepsStatedRate: Bool { clearlyShortRate <= Self.statedRate }
 }
 
 public struct StaffingError: Error, CustomStringConvertible {

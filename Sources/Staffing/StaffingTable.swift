@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// The staffing table on screen and `staffing.csv`, both read off a `StaffingResult`.
@@ -85,34 +86,54 @@ public enum StaffingTable {
         out.append("Staffing  \(r.scenario.name) · \(r.replications) replications × \(Formatting.duration(r.scenario.run.horizon)) · seed \(r.scenario.run.seed) · common random numbers")
         out.append("Rule      \(ruleText) (and ASA / abandonment ceilings, where set)")
         for model in r.analytic.models { out.append("Erlang    " + model) }
-        let timing = seconds.map { String(format: " in %.1f s", $0) } ?? ""
-        let recheck = r.recheck == nil ? "" : ", re-check included"
-        out.append("Search    \(r.evaluations) evaluations × \(r.replications) replications (plans simulated\(recheck)) = \(Formatting.number(r.simulatedDays)) simulated days\(timing)")
-        let erlangShort = r.erlangEvaluation.groups.filter { !$0.passes }.count
-        let finalShort = r.evaluation.groups.filter { !$0.passes }.count
-        out.append("          Erlang plan in simulation: \(erlangShort) of \(r.groups.count) interval checks short"
-                   + (r.feasible ? "; simulated plan: every check met" : "; NO plan met every check (\(finalShort) short): figures are for the last plan tried"))
-        if let recheck = r.recheck {
-            out.append("Re-check  the same plan on an independent seed (\(r.scenario.run.seed + 1)): \(recheck.groups.filter { !$0.passes }.count) of \(r.groups.count) checks short"
-                       + " (the search fits one sample of customers; a few misses by chance are expected under a 95% rule)")
+        if let ceiling = r.analytic.maxOccupancy {
+            // Over scheduled intervals only: one with nobody scheduled shows agents finishing calls past their shift end (100%).
+            let highest = r.evaluation.occupancy.indices.flatMap { t in
+                r.evaluation.occupancy[t].indices.compactMap { s in r.plan.agents[t][s] > 0 ? r.evaluation.occupancy[t][s] : nil }
+            }.max()
+            out.append("Occupancy ceiling \(Formatting.percent(ceiling, digits: 0)): at least expected work / \(Formatting.percent(ceiling, digits: 0)) agents in every interval (Erlang and search)"
+                       + (highest.map { "; highest simulated occupancy in a scheduled interval \(Formatting.percent($0))" } ?? ""))
         }
-        let short = r.evaluation.groups.filter { !$0.passes }
-        if !short.isEmpty {
-            out.append("Checks short with the \(r.feasible ? "simulated" : "last") plan:")
-            for g in short.prefix(max(peaks, 1)) {
-                let channel = center.channels[g.group.channel]
-                let first = g.group.slots.first!, lastSlot = g.group.slots.last!
-                let span = "\(grid.weekday(ofSlot: first).label) \(grid.clock(first))" + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))")
-                var text = "  \(channel.name) \(span): SL " + (g.serviceLevel.map(estimateText) ?? "-") + " vs \(Formatting.percent(channel.serviceLevel.target, digits: 0))"
-                if let asa = g.averageSpeedOfAnswer, channel.maxAverageSpeedOfAnswer != nil { text += ", ASA \(Formatting.duration(asa.mean))" }
-                if let ab = g.abandonment, channel.maxAbandonmentRate != nil { text += ", abandonment \(Formatting.percent(ab.mean))" }
-                switch g.failure {
-                case .abandonment: text += " — abandonment over its ceiling"
-                case .averageSpeedOfAnswer: text += " — ASA over its ceiling"
-                case .serviceLevel, nil: text += " — service level under target"
-                }
-                out.append(text)
+        let timing = seconds.map { String(format: " in %.1f s", $0) } ?? ""
+        let rounds = r.confirmation.map { ", \($0.round) confirmation round\($0.round == 1 ? "" : "s") and a re-check" } ?? ""
+        out.append("Search    \(r.evaluations) evaluations × \(r.replications) replications (plans simulated\(rounds)) = \(Formatting.number(r.simulatedDays)) simulated days\(timing)")
+        let erlangShort = r.erlangEvaluation.groups.filter { !$0.passes }.count
+        let searchShort = r.confirmation == nil ? r.evaluation.groups.filter { !$0.passes }.count : nil
+        out.append("          Erlang plan in simulation: \(erlangShort) of \(r.groups.count) interval checks short"
+                   + (r.feasible ? "; search plan: every check met on the search's seed"
+                      : "; the search found NO plan meeting every check" + (searchShort.map { " (\($0) short): figures are for the last plan tried" } ?? "")))
+        if let confirmation = r.confirmation {
+            let raisedHours = Double(zip(confirmation.plan.agents, r.searchPlan.agents).reduce(0) { $0 + zip($1.0, $1.1).reduce(0) { $0 + $1.0 - $1.1 } })
+                * grid.intervalLength / 3600
+            let raised = raisedHours > 0 ? ", raised by \(hoursText(raisedHours)) where earlier rounds fell short" : ""
+            let seeds = confirmation.round == 1 ? "seed \(confirmation.seed)" : "seeds \(r.scenario.run.seed + 1)…\(confirmation.seed)"
+            out.append("Confirm   on independent \(seeds): \(r.groups.count - confirmation.unconfirmed.count) of \(r.groups.count) checks confirmed in \(confirmation.round) round\(confirmation.round == 1 ? "" : "s")\(raised)")
+        }
+        let short = r.confirmation.map { c in c.unconfirmed.map { c.evaluation.groups[$0] } } ?? r.evaluation.groups.filter { !$0.passes }
+        if r.confirmation != nil {
+            if short.isEmpty {
+                out.append("Verdict   meets every target with 95% confidence (every check's lower bound met on replications independent of the choices made for it)")
+            } else {
+                out.append("Verdict   does NOT meet every target with 95% confidence: \(short.count) of \(r.groups.count) checks never confirmed (below)")
             }
+        }
+        if let recheck = r.recheck {
+            let rate = Formatting.percent(recheck.clearlyShortRate)
+            let stated = Formatting.percent(Recheck.statedRate, digits: 0)
+            out.append("Re-check  seed \(recheck.seed), independent: \(recheck.clearlyShort.count) of \(recheck.checked) checks clearly short (95% interval wholly under target) = \(rate)"
+                       + (recheck.keepsStatedRate ? ", within the stated \(stated)" : ", OVER the stated \(stated): the 95% claim does not hold"))
+            out.append("          \(recheck.notReconfirmed.count) of \(recheck.checked) not re-confirmed (lower bound under target; near-target checks do this about half the time)")
+        }
+        if !short.isEmpty {
+            out.append(r.confirmation != nil ? "Checks not confirmed (the published plan on the last confirmation seed):"
+                       : "Checks short with the \(r.feasible ? "simulated" : "last") plan:")
+            for g in short.prefix(max(peaks, 1)) {
+                out.append(checkText(g, center: center, grid: grid))
+            }
+        }
+        if let recheck = r.recheck, !recheck.clearlyShort.isEmpty {
+            out.append("Clearly short on the re-check:")
+            for g in recheck.clearlyShort.prefix(max(peaks, 1)) { out.append(checkText(g, center: center, grid: grid)) }
         }
         out.append("")
 
@@ -138,7 +159,9 @@ public enum StaffingTable {
             out.append("Every staffed interval")
         } else {
             shown = busy.sorted { total(r, $0) > total(r, $1) }.prefix(peaks).sorted()
-            out.append("Peak intervals (all \(busy.count) in staffing.csv with --out)")
+            // staffing.csv has a row per day, interval and team (staffed or not): say what each count is.
+            let rows = days(r).count * grid.slotsPerDay * center.teams.count
+            out.append("Peak intervals (the \(shown.count) busiest of \(busy.count) staffed; staffing.csv with --out has all \(ValueText.count(Double(rows))) rows, one per day, interval and team)")
         }
         var header = pad("interval", 12) + pad("team", 13) + lpad("Erlang", 7) + lpad("FTE", 7) + lpad("sim", 6) + lpad("occ", 7)
         for channel in center.channels { header += "  " + pad("SL \(channel.name) [95% CI]", 24) }
@@ -201,6 +224,23 @@ public enum StaffingTable {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One check on one line: channel, weekday and time span, what it achieved and what failed.
+    static func checkText(_ g: ServiceEvaluation.GroupResult, center: CenterSpec, grid: WeekGrid) -> String {
+        let channel = center.channels[g.group.channel]
+        let first = g.group.slots.first!, lastSlot = g.group.slots.last!
+        let span = "\(grid.weekday(ofSlot: first).label) " + (g.group.backlog ? "(day)" : grid.clock(first) + (first == lastSlot ? "" : "–\(grid.clock(lastSlot))"))
+        var text = "  \(channel.name) \(span): SL " + (g.serviceLevel.map(estimateText) ?? "-") + " vs \(Formatting.percent(channel.serviceLevel.target, digits: 0))"
+        if let asa = g.averageSpeedOfAnswer, channel.maxAverageSpeedOfAnswer != nil { text += ", ASA \(Formatting.duration(asa.mean))" }
+        if let ab = g.abandonment, channel.maxAbandonmentRate != nil { text += ", abandonment \(Formatting.percent(ab.mean))" }
+        switch g.failure {
+        case .abandonment: text += " — abandonment over its ceiling"
+        case .averageSpeedOfAnswer: text += " — ASA over its ceiling"
+        case .serviceLevel: text += " — service level under target"
+        case nil: text += g.clearlyShort ? " — clearly short" : ""
+        }
+        return text
     }
 
     static func total(_ r: StaffingResult, _ s: Int) -> Int {

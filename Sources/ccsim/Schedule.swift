@@ -31,7 +31,7 @@ struct Schedule: ParsableCommand {
     @Option(help: "Agents required on duty per team and interval: CSV with columns day,start,team,required (or scheduled_agents). Without it, the requirement is found first by `ccsim staff`'s search (default settings).")
     var requirement: String?
 
-    @Option(help: "Directory to write schedule.csv, coverage.csv, scenario.yaml and summary.json into (each atomically).")
+    @Option(help: "Directory to write schedule.csv, coverage.csv, roster.csv (one row per agent and working day), scenario.yaml and summary.json into (each atomically).")
     var out: String?
 
     @Option(help: "Replications of the simulation; overrides run.replications.")
@@ -46,6 +46,9 @@ struct Schedule: ParsableCommand {
     @Option(help: "Relative MIP gap at which GLPK stops and takes its plan as optimal, e.g. 0.1% or 0%.")
     var mipGap: String = "0.1%"
 
+    @Option(name: .customLong("max-occupancy"), help: "Occupancy ceiling, e.g. 85%: the requirement is raised wherever the expected work would keep a team busier than this (overrides scheduling.max_occupancy).")
+    var maxOccupancy: String?
+
     @Flag(help: "Plan and write the scenario only; do not simulate it.")
     var noSimulate = false
 
@@ -58,6 +61,12 @@ struct Schedule: ParsableCommand {
         guard let gap = try? Quantity.fraction(mipGap), gap >= 0, gap < 1 else {
             throw ValidationError("--mip-gap must be a percentage from 0% to below 100%, got '\(mipGap)'")
         }
+        _ = try occupancyCeiling(maxOccupancy)
+    }
+
+    /// The ceiling in force: the option, else the scenario's `scheduling.max_occupancy`.
+    private func ceiling(_ scenario: Scenario) -> Double? {
+        ((try? occupancyCeiling(maxOccupancy)) ?? nil) ?? scenario.scheduling?.maxOccupancy
     }
 
     /// No requirement given: `ccsim staff`'s search, then its staffing.csv read as the requirement
@@ -66,14 +75,17 @@ struct Schedule: ParsableCommand {
         Console.note("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n")
         let result: StaffingResult
         do {
-            result = try StaffingSearch(scenario: scenario, jobs: jobs).run()
+            var search = StaffingSearch(scenario: scenario, jobs: jobs)
+            search.maxOccupancy = ceiling(scenario)
+            result = try search.run()
         } catch let error as StaffingError {
             Console.note("error: \(error)\n")
             throw ExitCode(2)
         }
         let csv = StaffingTable.csv(result)
         try folder?.write(csv, named: "staffing.csv")
-        print("Requirement: the staffing search's plan (\(result.evaluations) plans simulated, \(result.feasible ? "every check met" : "not every check met")).\n")
+        let verdict = result.confirmed ? "meets every target with 95% confidence" : "does not meet every target with 95% confidence: see `ccsim staff`"
+        print("Requirement: the staffing search's plan (\(result.evaluations) plans simulated; \(verdict)).\n")
         return try RequirementCSV.parse(csv, file: "staffing.csv", scenario: scenario)
     }
 
@@ -101,9 +113,19 @@ struct Schedule: ParsableCommand {
     }
 
     private func schedule(_ scenario: Scenario, requirementPath: String?, folder: OutputFolder?) throws {
-        let weekly: WeeklyRequirement
+        var weekly: WeeklyRequirement
         if let requirementPath {
             weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
+            // `ccsim staff`'s staffing.csv goes with the plan made from it (also when --out is the
+            // staffing folder itself, which the new folder replaces): the report shows both.
+            if let folder, (requirementPath as NSString).lastPathComponent == "staffing.csv",
+               let text = try? String(contentsOfFile: requirementPath, encoding: .utf8) {
+                try folder.write(text, named: "staffing.csv")
+            }
+            if let ceiling = ceiling(scenario) {
+                let raised = try raiseToOccupancyFloor(ceiling, &weekly, scenario)
+                print("Occupancy ceiling \(Formatting.percent(ceiling, digits: 0)): requirement raised in \(raised) team-intervals to keep the expected work under it.\n")
+            }
         } else {
             weekly = try searchedRequirement(scenario, folder: folder)
         }
@@ -164,8 +186,28 @@ struct Schedule: ParsableCommand {
             try folder.write(ScheduleFiles.scheduleCSV(plan), named: "schedule.csv")
             try folder.write(ScheduleFiles.coverageCSV(plan), named: "coverage.csv")
             try folder.write(yaml, named: "scenario.yaml")
+            let runDays = Int(((scenario.run.warmup + scenario.run.horizon) / 86_400).rounded(.up))
+            try folder.write(PublishedRoster.csv(plan, startDate: scenario.center.startDate, startWeekday: scenario.center.startWeekday,
+                                                 days: max(1, runDays)), named: "roster.csv")
         }
         return (plan, scheduled)
+    }
+
+    /// Raises a given requirement to the agents that keep each team's expected occupancy under
+    /// the ceiling (`AnalyticStaffing.occupancyFloor`); returns how many team-intervals rose.
+    private func raiseToOccupancyFloor(_ ceiling: Double, _ weekly: inout WeeklyRequirement, _ scenario: Scenario) throws -> Int {
+        var search = StaffingSearch(scenario: scenario)
+        search.maxOccupancy = ceiling
+        let floor: [[Int]]
+        do { floor = try search.analytic().analytic.occupancyFloor } catch let error as StaffingError { throw ScheduleError(error.description) }
+        var raised = 0
+        for t in floor.indices where t < weekly.agents.count {
+            for s in floor[t].indices where s < weekly.slots && Double(floor[t][s]) > (weekly.agents[t]?[s] ?? 0) + 1e-9 {
+                weekly.require(Double(floor[t][s]), team: t, slot: s)
+                raised += 1
+            }
+        }
+        return raised
     }
 
     private func simulate(_ scenario: Scenario) throws -> CenterSummary {

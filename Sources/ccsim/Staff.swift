@@ -43,6 +43,9 @@ struct Staff: ParsableCommand {
     @Option(name: .customLong("min-contacts"), help: "Consecutive intervals are pooled for a check until they expect this many contacts per replication.")
     var minContacts: Double = 20
 
+    @Option(name: .customLong("max-occupancy"), help: "Occupancy ceiling, e.g. 85%: no team planned busier than this in any interval (overrides scheduling.max_occupancy).")
+    var maxOccupancy: String?
+
     @Option(help: "Peak intervals and disagreements printed.")
     var peaks: Int = 8
 
@@ -67,14 +70,16 @@ struct Staff: ParsableCommand {
         if peaks < 0 { throw ValidationError("--peaks must be 0 or more, got \(peaks)") }
         if !(fteHours > 0) { throw ValidationError("--fte-hours must be greater than 0, got \(fteHours)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        _ = try occupancyCeiling(maxOccupancy)
     }
 
     func run() throws {
         var scenario = try input.load()
         if let seed { scenario.run.seed = seed }
         let folder = try outputFolder(out)
-        let search = StaffingSearch(scenario: scenario, rule: rule == .mean ? .mean : .lowerBound, replications: replications,
+        var search = StaffingSearch(scenario: scenario, rule: rule == .mean ? .mean : .lowerBound, replications: replications,
                                     jobs: jobs, maxIterations: maxIterations, minContacts: minContacts)
+        if let ceiling = try occupancyCeiling(maxOccupancy) { search.maxOccupancy = ceiling }
         let started = Date()
         let result: StaffingResult
         do {
@@ -94,6 +99,16 @@ struct Staff: ParsableCommand {
             try folder.commit()
             Console.note("wrote staffing.csv, summary.json and intervals.csv in \(out)")
         }
-        if !result.feasible { throw ExitCode(3) }
+        // Exit 3: the plan does not meet every target (on the confirmation seed, when confirmed).
+        if result.confirmation.map({ !$0.unconfirmed.isEmpty }) ?? !result.feasible { throw ExitCode(3) }
     }
+}
+
+/// `--max-occupancy 85%` of `staff` and `schedule`, checked against the scenario field's limits.
+func occupancyCeiling(_ text: String?) throws -> Double? {
+    guard let text else { return nil }
+    guard let value = try? Quantity.fraction(text), DomainLimits.occupancyCeiling.contains(value) else {
+        throw ValidationError("--max-occupancy must be a percentage from 50% to 100%, such as 85%, got '\(text)'")
+    }
+    return value
 }

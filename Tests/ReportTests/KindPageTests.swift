@@ -62,6 +62,23 @@ struct KindPageTests {
         let html = try page(["staffing.csv": ResultsFixtures.staffingCSV])
         PageCheck.check(html, charts: 3)
         #expect(!html.contains("Simulation of the plan"))
+        // Issue #17: titled "Staffing — staffing" when no run named the scenario.
+        #expect(html.contains("<h1>Staffing</h1>"))
+        #expect(!html.contains("Staffing — staffing"))
+    }
+
+    /// Issue #17: Erlang's whole agents, drawn first, vanished under the simulation line wherever
+    /// the two agreed. It is drawn last, dashed, so both show.
+    @Test func erlangWholeLineIsDrawnLastAndDashed() throws {
+        let html = try page(["staffing.csv": ResultsFixtures.staffingCSV])
+        let charts = PageCheck.check(html, charts: 3)
+        let requirement = try #require(SVGParsing.parse(charts[0]))
+        #expect(requirement.dataNames.last == "Erlang (whole agents)")
+        let paths = charts[0].components(separatedBy: "<path class=\"series\"").dropFirst()
+        #expect(paths.count == 3)
+        #expect(paths.last!.prefix { $0 != ">" }.contains("stroke-dasharray"))
+        #expect(paths.dropLast().allSatisfy { !$0.prefix { $0 != ">" }.contains("stroke-dasharray") })
+        #expect(html.contains("Staffing — staffing") == false)
     }
 
     @Test func schedulePageShowsShiftsAndCoverage() throws {
@@ -178,7 +195,13 @@ extension KindPageTests {
     @Test func scheduleBesideItsStaffingShowsErlangToo() throws {
         let staffing = ResultsFixtures.staffingCSV.replacingOccurrences(of: "back & office", with: "frontline-2")
         let html = try page(["schedule.csv": ResultsFixtures.scheduleCSV, "coverage.csv": ResultsFixtures.coverageCSV, "staffing.csv": staffing])
-        let charts = PageCheck.check(html, charts: 1)
+        // Issue #17: the staffing page used to be left out. Coverage (1), then the staffing
+        // requirement of its 2 teams and the service level (3).
+        let charts = PageCheck.check(html, charts: 1 + 3)
+        #expect(html.contains("<h1>Staffing and schedule</h1>"))
+        #expect(html.contains("Staffing requirement (staffing.csv)"))
+        #expect(html.contains("Agents required by interval — frontline-2"))
+        #expect(html.contains("Service level of the simulated plan"))
         let parsed = try #require(SVGParsing.parse(charts[0]))
         #expect(parsed.classes["series"] == 3)
         #expect(parsed.dataNames.contains("Erlang (staffing.csv)"))

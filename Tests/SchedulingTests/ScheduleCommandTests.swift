@@ -28,6 +28,35 @@ import Testing
         #expect(validated.status == 0, "\(validated.stderr)")
     }
 
+    /// Issue #17: `ccsim staff --out DIR` then `ccsim schedule --requirement DIR/staffing.csv --out DIR`
+    /// replaced DIR and lost staffing.csv, so the report showed the schedule only. The plan's folder
+    /// keeps the staffing.csv it came from, gains roster.csv, and the report shows both.
+    @Test func scheduleIntoTheStaffingFolderKeepsItsRequirementAndReportsBoth() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("tiny.yaml")
+        try tinyYAML().write(to: scenario, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("plan")
+        let staffed = try CCSimCommand.run(["staff", scenario.path, "--replications", "4", "--max-iterations", "3", "--jobs", "1", "--quiet", "--out", out.path])
+        #expect(staffed.status == 0 || staffed.status == 3, "\(staffed.stderr)")
+        let staffing = out.appendingPathComponent("staffing.csv").path
+        let before = try String(contentsOfFile: staffing, encoding: .utf8)
+        let output = try CCSimCommand.run(["schedule", scenario.path, "--requirement", staffing, "--out", out.path, "--no-simulate"])
+        #expect(output.status == 0, "\(output.stderr)")
+        for file in ["staffing.csv", "schedule.csv", "coverage.csv", "roster.csv", "scenario.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
+        }
+        #expect(try String(contentsOfFile: staffing, encoding: .utf8) == before)
+        let roster = try String(contentsOf: out.appendingPathComponent("roster.csv"), encoding: .utf8)
+        #expect(roster.hasPrefix("agent,team,contract,day,start,end,activities\n"))
+        let report = try CCSimCommand.run(["report", out.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Staffing and schedule"))
+        #expect(html.contains("Shift coverage against the requirement"))
+        #expect(html.contains("Agents required by interval — front"))
+    }
+
     @Test func aCapThatCannotCoverReportsTheShortfallAndSucceeds() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

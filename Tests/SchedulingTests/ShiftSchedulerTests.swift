@@ -92,6 +92,40 @@ import Testing
         #expect(team.shifts[0].days == [.monday, .tuesday, .wednesday, .thursday, .friday])
     }
 
+    /// Issue #17, schedules a planner would publish. The hand optimum (A08, A10, B09) = (2, 2, 1)
+    /// uses 3 start times and puts 1 agent alone at 09:00. With at most 2 start times the pairs
+    /// are (A08, A10) = (3, 3) for 840, (A08, B09) = (2, 3) for 910, and (A10, B09) cannot cover
+    /// 08:00: 840. With at least 2 agents per used start, (2, 2, 1) is out; (3, 3, 0) at 840 beats
+    /// (2, 0, 3) at 910 and (2, 2, 2) at 980.
+    @Test func startTimeCapAndMinimumPerStartAreConstraints() throws {
+        for extra in ["      max_start_times: 2", "      min_agents_per_start: 2"] {
+            let scenario = try loadTiny(appending: [extra])
+            let requirement = try RequirementCSV.parse(everyDayCSV(handRequirement), file: "r.csv", scenario: scenario)
+            let plan = try ShiftScheduler.schedule(scenario, requirement: requirement)
+            let team = try #require(plan.team(0))
+            #expect(agentsByShift(team.shifts) == ["08:00/2h": 3, "10:00/2h": 3], "\(extra)")
+            #expect(abs(team.weeklyCost - 840) < 1e-6, "\(extra)")
+            #expect(team.shortSlots.isEmpty)
+        }
+    }
+
+    /// Issue #17: "weekend shifts are paid for" was printed when every template was `weekdays`.
+    /// The note is for chosen shifts that work a day the requirement leaves empty, and names those days.
+    @Test func unrequiredDaysNoteOnlyWhenChosenShiftsWorkThem() throws {
+        var csv = "day,start,team,required\n"
+        for day in 0..<5 { csv += "\(day),09:00,front,3\n" }
+        for (pattern, expected) in [("weekdays", nil), ("five_of_seven", nil), ("every_day", "Sat, Sun")] as [(String, String?)] {
+            let scenario = try loadTiny([19: "        - {starts: \"08:00\", length: 4h, patterns: [\(pattern)]}", 20: nil])
+            let plan = try ShiftScheduler.schedule(scenario, requirement: try RequirementCSV.parse(csv, file: "r.csv", scenario: scenario))
+            let text = ScheduleTable.render(plan)
+            if let expected {
+                #expect(text.contains("note: the requirement has no rows for \(expected), yet chosen shifts work then"), "\(pattern): \(text)")
+            } else {
+                #expect(!text.contains("note: the requirement has no rows"), "\(pattern): \(text)")
+            }
+        }
+    }
+
     @Test func aRequirementForATeamWithoutTemplatesIsAnError() throws {
         let yaml = tinyYAML([7: "teams:\n  back:\n    skills: [{channel: voice, tier: tier1}]\n    shifts: [{start: \"08:00\", length: 4h, agents: 1}]"])
         let scenario = try ScenarioLoader.parse(yaml: yaml, file: "tiny.yaml")

@@ -19,6 +19,9 @@ public struct LineChart {
     public var markedLabel = "flagged"
     /// Per series, a shaded band per x position (a confidence interval), drawn under the line.
     public var bands: [Int: [ClosedRange<Double>?]] = [:]
+    /// Series drawn dashed: a line often equal to another one, put last so it shows on top of it
+    /// with the other visible through its gaps.
+    public var dashed: Set<Int> = []
     /// Draw a dot at every point (few points, e.g. a sweep); `connect: false` draws only the dots.
     public var dots = false
     public var connect = true
@@ -39,7 +42,7 @@ public struct LineChart {
         let bandValues = bands.values.flatMap { $0.compactMap { $0 }.flatMap { [$0.lowerBound, $0.upperBound] } }
         let values = series.flatMap { $0.values.compactMap { $0 } } + (reference.map { [$0.value] } ?? []) + bandValues
         let yScale = NiceScale(min: yMin ?? values.min() ?? 0, max: yMax ?? values.max() ?? 1)
-        var legend = series.enumerated().map { (name: $0.element.name, colour: Palette.colour($0.offset), dashed: false) }
+        var legend = series.enumerated().map { (name: $0.element.name, colour: Palette.colour($0.offset), dashed: dashed.contains($0.offset)) }
         if let reference { legend.append((name: reference.label, colour: "#555", dashed: true)) }
         if !marked.values.allSatisfy(\.isEmpty) { legend.append((name: "✕ " + markedLabel, colour: "#fff", dashed: false)) }
         if legend.count == 1 && reference == nil && marked.isEmpty { legend = [] }
@@ -87,7 +90,7 @@ public struct LineChart {
                 penDown = true
                 points += 1
             }
-            s += "<path class=\"series\" data-name=\"\(xmlEscaped(one.name))\" data-points=\"\(points)\" d=\"\(connect ? d : "")\" fill=\"none\" stroke=\"\(Palette.colour(i))\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>"
+            s += "<path class=\"series\" data-name=\"\(xmlEscaped(one.name))\" data-points=\"\(points)\" d=\"\(connect ? d : "")\" fill=\"none\" stroke=\"\(Palette.colour(i))\" stroke-width=\"\(dashed.contains(i) ? "2" : "1.5")\"\(dashed.contains(i) ? " stroke-dasharray=\"5 4\"" : "") stroke-linejoin=\"round\"/>"
             if dots || !connect {
                 for (j, value) in one.values.enumerated() where j < x.count {
                     guard let value else { continue }

@@ -5,6 +5,7 @@ import Yams
 ///
 ///     scheduling:
 ///       under_coverage_penalty: 150          # per missing agent-hour
+///       max_occupancy: 85%                   # no team busier than this in any interval
 ///       teams:
 ///         frontline:
 ///           max_agents: 140
@@ -16,8 +17,8 @@ import Yams
 struct SchedulingDecoder {
     let log: IssueCollector
 
-    static let keys = ["under_coverage_penalty", "teams"]
-    static let teamKeys = ["max_agents", "under_coverage_penalty", "templates"]
+    static let keys = ["under_coverage_penalty", "max_occupancy", "teams"]
+    static let teamKeys = ["max_agents", "under_coverage_penalty", "max_start_times", "min_agents_per_start", "templates"]
     static let templateKeys = ["starts", "length", "breaks", "patterns"]
     static let rangeKeys = ["from", "to", "every"]
     static let patternKeys = ["days_on", "consecutive", "days"]
@@ -41,7 +42,9 @@ struct SchedulingDecoder {
         guard let m = field.mapping(allowed: Self.keys) else { return (nil, false) }
         let penaltyField = m.optional("under_coverage_penalty")
         let penalty = penaltyField?.number()
-        var ok = penaltyField == nil || penalty != nil
+        let occupancyField = m.optional("max_occupancy")
+        let occupancy = occupancyField?.fraction()
+        var ok = (penaltyField == nil || penalty != nil) && (occupancyField == nil || occupancy != nil)
         var teams: [TeamScheduling] = []
         if let entries = m.required("teams")?.namedEntries(of: "teams", example: "{frontline: {templates: [{starts: '08:00', length: 8h}]}}") {
             let table = NameTable(what: "team", names: teamNames)
@@ -56,7 +59,7 @@ struct SchedulingDecoder {
         } else {
             ok = false
         }
-        let spec = SchedulingSpec(underCoveragePenalty: penalty, teams: teams)
+        let spec = SchedulingSpec(underCoveragePenalty: penalty, maxOccupancy: occupancy, teams: teams)
         let problems = spec.problems(teamNames: teamNames)
         log.report(problems)
         return ok && problems.isEmpty ? (spec, true) : (nil, false)
@@ -77,8 +80,12 @@ struct SchedulingDecoder {
             let templates = items.map(decodeTemplate)
             return templates.allSatisfy { $0 != nil } ? templates.map { $0! } : nil
         }
-        guard let templates, capField == nil || cap != nil, penaltyField == nil || penalty != nil else { return nil }
-        return TeamScheduling(team: index, maxAgents: cap, underCoveragePenalty: penalty, templates: templates)
+        let startsField = m.optional("max_start_times"), leastField = m.optional("min_agents_per_start")
+        let starts = startsField?.integer(), least = leastField?.integer()
+        guard let templates, capField == nil || cap != nil, penaltyField == nil || penalty != nil,
+              startsField == nil || starts != nil, leastField == nil || least != nil else { return nil }
+        return TeamScheduling(team: index, maxAgents: cap, underCoveragePenalty: penalty, maxStartTimes: starts,
+                              minAgentsPerStart: least, templates: templates)
     }
 
     private func decodeTemplate(_ field: YAMLField) -> ShiftTemplate? {

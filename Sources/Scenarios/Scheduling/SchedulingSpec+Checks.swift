@@ -7,6 +7,9 @@ extension SchedulingSpec {
         if let penalty = underCoveragePenalty, !penalty.isFiniteNonNegative {
             found.append(.init("scheduling.under_coverage_penalty", "must be 0 or more, got \(Quantity.describe(number: penalty))"))
         }
+        if let ceiling = maxOccupancy, !DomainLimits.occupancyCeiling.contains(ceiling) {
+            found.append(.init("scheduling.max_occupancy", "must be between 50% and 100%, got \(Quantity.describe(fraction: ceiling))"))
+        }
         var seen: Set<Int> = []
         for entry in teams {
             guard teamNames.indices.contains(entry.team) else {
@@ -31,6 +34,15 @@ extension TeamScheduling {
         }
         if let penalty = underCoveragePenalty, !penalty.isFiniteNonNegative {
             found.append(.init(joinPath(path, "under_coverage_penalty"), "must be 0 or more, got \(Quantity.describe(number: penalty))"))
+        }
+        if let starts = maxStartTimes, starts < 1 || starts > 1440 {
+            found.append(.init(joinPath(path, "max_start_times"), "must be between 1 and 1440, got \(starts)"))
+        }
+        if let least = minAgentsPerStart, least < 1 || least > DomainLimits.maxAgents {
+            found.append(.init(joinPath(path, "min_agents_per_start"), "must be between 1 and \(DomainLimits.maxAgents), got \(least)"))
+        }
+        if let least = minAgentsPerStart, let cap = maxAgents, least > cap {
+            found.append(.init(joinPath(path, "min_agents_per_start"), "is more than max_agents (\(cap)): no start could be chosen"))
         }
         if templates.isEmpty {
             found.append(.init(joinPath(path, "templates"), "needs at least one shift template, such as {starts: '08:00', length: 8h}"))

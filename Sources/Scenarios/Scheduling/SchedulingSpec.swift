@@ -9,10 +9,15 @@ public struct SchedulingSpec: Sendable, Hashable {
     /// Currency per missing agent-hour, for every team that does not set its own; nil = the
     /// default, `TeamScheduling.defaultPenaltyFactor` × the team's hourly cost (coverage first).
     public var underCoveragePenalty: Double?
+    /// Highest occupancy (busy time over available time) a plan may ask of a team in any
+    /// interval, in `ccsim staff` and `ccsim schedule`; nil = none. Planners cap it (85–90%)
+    /// because agents kept busier than that burn out, whatever the service level says.
+    public var maxOccupancy: Double?
     public var teams: [TeamScheduling]
 
-    public init(underCoveragePenalty: Double? = nil, teams: [TeamScheduling]) {
+    public init(underCoveragePenalty: Double? = nil, maxOccupancy: Double? = nil, teams: [TeamScheduling]) {
         self.underCoveragePenalty = underCoveragePenalty
+        self.maxOccupancy = maxOccupancy
         self.teams = teams
     }
 
@@ -35,12 +40,21 @@ public struct TeamScheduling: Sendable, Hashable {
     public var maxAgents: Int?
     /// Currency per missing agent-hour for this team; nil = the section's, or the default.
     public var underCoveragePenalty: Double?
+    /// At most this many distinct shift start times (clock times, over all templates and days);
+    /// nil = no cap. A published schedule has a handful of starts, not one per half hour.
+    public var maxStartTimes: Int?
+    /// A start time chosen at all gets at least this many agents (one agent alone on a start is
+    /// a schedule nobody publishes); nil = no minimum.
+    public var minAgentsPerStart: Int?
     public var templates: [ShiftTemplate]
 
-    public init(team: Int, maxAgents: Int? = nil, underCoveragePenalty: Double? = nil, templates: [ShiftTemplate]) {
+    public init(team: Int, maxAgents: Int? = nil, underCoveragePenalty: Double? = nil, maxStartTimes: Int? = nil,
+                minAgentsPerStart: Int? = nil, templates: [ShiftTemplate]) {
         self.team = team
         self.maxAgents = maxAgents
         self.underCoveragePenalty = underCoveragePenalty
+        self.maxStartTimes = maxStartTimes
+        self.minAgentsPerStart = minAgentsPerStart
         self.templates = templates
     }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Experiments
+import ResultsSchema
+import Scenarios
+
+/// The plan as the agents would see it: `roster.csv`, one row per agent and working day, in the
+/// roster format a scenario reads back (`teams.<name>.roster`, docs in scenarios/README.md).
+///
+/// Each chosen shift of `agents` agents becomes that many named agents (`frontline-001`…) working
+/// it on the days of its pattern. Break windows become fixed times, staggered across the agents
+/// of the shift (agent j of n starts its break at the window's (j + ½)/n, on 5 minutes): what a
+/// published roster does so that not everyone leaves the phones at once. Undated scenarios get
+/// a `day` column (the weekly pattern); dated ones (`calendar.start`) a `date` per run day.
+public enum PublishedRoster {
+    /// Columns, in the agreed order.
+    public static func header(dated: Bool) -> [String] {
+        ["agent", "team", "contract", dated ? "date" : "day", "start", "end", "activities"]
+    }
+
+    /// - Parameters:
+    ///   - startDate: `calendar.start` when the scenario has one (then `days` run days are listed).
+    ///   - days: run days, warm-up included, for a dated roster.
+    public static func csv(_ plan: SchedulePlan, startDate: CivilDate?, startWeekday: Weekday, days: Int) -> String {
+        var lines = [header(dated: startDate != nil).joined(separator: ",")]
+        for team in plan.teams {
+            let total = team.shifts.reduce(0) { $0 + $1.agents }
+            let width = max(3, String(total).count)
+            var number = 0
+            // In start order, so agent numbers run from the earliest shift.
+            let ordered = team.shifts.enumerated().sorted { a, b in
+                a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
+            }.map(\.element)
+            for shift in ordered {
+                let paidHours = (shift.length - shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }) / 3600
+                let contract = "\(ScheduleFiles.number(paidHours * Double(shift.days.count)))h_\(shift.days.count)d"
+                for j in 0..<shift.agents {
+                    number += 1
+                    let agent = team.name + "-" + String(repeating: "0", count: max(0, width - String(number).count)) + String(number)
+                    let activities = shift.breaks.map { activity($0, shift: shift, agent: j) }.joined(separator: "; ")
+                    let times = [ClockTime.describe(dayClock(shift.start)), ClockTime.describe(dayClock(shift.start + shift.length))]
+                    if let startDate {
+                        for d in 0..<days where shift.days.contains(startWeekday.advanced(by: d)) {
+                            let date = startDate.adding(days: d)?.description ?? ""
+                            lines.append(row([agent, team.name, contract, date] + times + [activities]))
+                        }
+                    } else {
+                        for weekday in Weekday.allCases where shift.days.contains(weekday) {
+                            lines.append(row([agent, team.name, contract, weekday.label.lowercased()] + times + [activities]))
+                        }
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `HH:MM-HH:MM break` (or `lunch unpaid`): the break of agent `j` of the shift at its staggered time.
+    static func activity(_ b: Break, shift: Shift, agent j: Int) -> String {
+        let window = max(0, b.latest - b.earliest)
+        let offset = shift.agents > 1 ? window * (Double(j) + 0.5) / Double(shift.agents) : window / 2
+        let start = shift.start + b.earliest + (offset / 300).rounded(.down) * 300
+        let kind = b.paid ? "break" : "lunch unpaid"
+        return ClockTime.describe(dayClock(start)) + "-" + ClockTime.describe(dayClock(start + b.length)) + " " + kind
+    }
+
+    /// Seconds after midnight of a time that may run past it.
+    static func dayClock(_ t: Double) -> Double {
+        let r = t.truncatingRemainder(dividingBy: 86_400)
+        return r < 0 ? r + 86_400 : r
+    }
+
+    static func row(_ fields: [String]) -> String {
+        fields.map(ScheduleFiles.quoted).joined(separator: ",")
+    }
+}
