@@ -238,6 +238,7 @@ struct SweepPage {
             body += "<p class=\"meta\">Small multiples: a panel per value of \(xmlEscaped(results.parameters[results.varied[2]])), on a shared y axis; in each, a line per value of \(xmlEscaped(results.varied.dropFirst().filter { $0 != results.varied[2] }.map { results.parameters[$0] }.joined(separator: ", "))) with its confidence band.</p>\n"
         }
         body += importance
+        body += byInterval
         body += "<h2>Metrics</h2>\n"
         let lines = layout.panels.count > 1 ? layout.lineParameter.map { results.parameters[$0] } : nil
         for (m, figure) in figures.enumerated() {
@@ -253,8 +254,8 @@ struct SweepPage {
     /// "What matters", from `analysis.csv`: per metric, every term as a bar (its length the
     /// estimate, its whisker the CI), strongest first; terms whose CI excludes 0 in bold.
     var importance: String {
-        let rows = results.analysis
-        guard !rows.isEmpty else { return "" }
+        let rows = results.analysis.filter { ["main", "interaction", "prcc"].contains($0.kind) }
+        guard !rows.isEmpty else { return surface }
         let prcc = rows.contains { $0.kind == "prcc" }
         var html = "<h2>What matters</h2>\n<p class=\"meta\">" + (prcc
             ? "Partial rank correlation coefficients (−1…1) of each parameter with each metric, with 95% bootstrap intervals: near ±1 the parameter drives the metric, near 0 it does not."
@@ -287,6 +288,119 @@ struct SweepPage {
                 html += "<tr><td>\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
             }
             html += "</tbody></table>\n"
+        }
+        return html + surface
+    }
+
+    /// "Response surface", from `analysis.csv` (Latin hypercubes): per metric the quadratic
+    /// fit's R² and its coefficients in coded units as bars with their CIs, largest first.
+    var surface: String {
+        let rows = results.analysis.filter { $0.kind == "surface" && $0.term != "intercept" }
+        guard !rows.isEmpty else { return "" }
+        var html = "<h2>Response surface</h2>\n<p class=\"meta\">A quadratic in the varied parameters fitted by least squares to every run, each parameter in coded units (−1 at the lowest value swept, +1 at the highest), so coefficients compare across units: a linear coefficient is half the change across the range, a square the curvature, a product the interaction. R² is the share of the runs' variation the surface explains; intervals are Student-t 95%. In bold: the interval excludes 0. From <code>ccsim sweep analyze</code>.</p>\n"
+        var metrics: [String] = []
+        for row in rows where !metrics.contains(row.metric) { metrics.append(row.metric) }
+        for metric in metrics {
+            let fit = Dictionary(results.analysis.filter { $0.metric == metric && $0.kind == "surface_fit" }.map { ($0.term, $0.estimate) }, uniquingKeysWith: { a, _ in a })
+            let terms = rows.filter { $0.metric == metric }.sorted { abs($0.estimate) > abs($1.estimate) }
+            let unit = ChartUnit(metric: metric)
+            let format = { (x: Double) in unit == .share ? String(format: "%+.1f pp", x * 100) : unit.format(x) }
+            let scale = max(terms.map { max(abs($0.estimate), abs($0.lower ?? 0), abs($0.upper ?? 0)) }.max() ?? 1, 1e-12)
+            let r2 = fit["r_squared"].map { String(format: "R² %.3f", $0) } ?? ""
+            let adjusted = fit["adjusted_r_squared"].map { String(format: ", adjusted %.3f", $0) } ?? ""
+            let runs = fit["observations"].map { ", \(Int($0)) runs" } ?? ""
+            html += "<h3>\(xmlEscaped(metric)) <span class=\"meta\">(\(r2)\(adjusted)\(runs))</span></h3>\n<table class=\"importance\"><thead><tr><th>term</th><th>coefficient</th><th>95% CI</th><th style=\"width: 200px\"></th></tr></thead><tbody>"
+            for term in terms.prefix(15) {
+                let half = 90.0
+                let width = abs(term.estimate) / scale * half
+                let left = term.estimate >= 0 ? half : half - width
+                let colour = term.term.contains(" × ") ? "#E69F00" : term.term.hasSuffix("²") ? "#009E73" : "#0072B2"
+                var bar = "<div style=\"position: relative; height: 14px; width: \(Int(2 * half + 20))px\">"
+                bar += "<div style=\"position: absolute; left: \(Int(half))px; top: 0; bottom: 0; border-left: 1px solid #888\"></div>"
+                bar += "<div style=\"position: absolute; left: \(Int(left))px; width: \(max(1, Int(width)))px; top: 2px; height: 10px; background: \(colour)\"></div>"
+                if let lo = term.lower, let hi = term.upper, lo <= hi {
+                    let x0 = max(0, half + lo / scale * half), x1 = min(2 * half, half + hi / scale * half)
+                    bar += "<div style=\"position: absolute; left: \(Int(x0))px; width: \(max(1, Int(x1 - x0)))px; top: 6px; height: 2px; background: #222\"></div>"
+                }
+                bar += "</div>"
+                let ci = term.lower.flatMap { lo in term.upper.map { "[\(format(lo)), \(format($0))]" } } ?? ""
+                let name = xmlEscaped(term.term)
+                html += "<tr><td>\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
+            }
+            if terms.count > 15 { html += "<tr><td colspan=\"4\" class=\"meta\">… \(terms.count - 15) smaller terms in analysis.csv</td></tr>" }
+            html += "</tbody></table>\n"
+        }
+        return html
+    }
+
+    // MARK: Per-interval series
+
+    /// The points drawn in the interval charts: all when few; otherwise `maxLines` spread over
+    /// the range of the series' whole-run level (lowest, highest and evenly between), so the
+    /// chart shows how the day's shape changes from the worst point to the best.
+    func intervalPoints(series: String) -> [Int] {
+        let ids = results.points.map(\.id)
+        guard ids.count > Self.maxLines else { return ids }
+        let cells = results.intervals.filter { $0.series == series }
+        var level: [Int: (sum: Double, count: Int)] = [:]
+        for c in cells { if let m = c.cell.mean { level[c.point, default: (0, 0)].sum += m; level[c.point, default: (0, 0)].count += 1 } }
+        let ranked = ids.filter { level[$0] != nil }.sorted { level[$0]!.sum / Double(level[$0]!.count) < level[$1]!.sum / Double(level[$1]!.count) }
+        guard ranked.count > Self.maxLines else { return ranked }
+        let picks = (0..<Self.maxLines).map { ranked[Int((Double($0) / Double(Self.maxLines - 1) * Double(ranked.count - 1)).rounded())] }
+        var seen = Set<Int>()
+        return picks.filter { seen.insert($0).inserted }
+    }
+
+    /// A point's name in a legend: its varied parameters as written (`agents=46, patience=3m`).
+    func legendName(_ point: SweepResults.Point) -> String {
+        let varied = results.varied
+        guard !varied.isEmpty else { return "point \(point.id)" }
+        if varied.count == 1 { return written(varied[0], point: point) }
+        return varied.map { "\(results.parameters[$0].split(separator: ".").last ?? "")=\(written($0, point: point))" }.joined(separator: ", ")
+    }
+
+    /// "By interval": per recorded series, its mean in each reporting interval, a line per
+    /// point with its confidence band (from `summary-intervals.csv`).
+    var byInterval: String {
+        let series = results.series
+        guard !series.isEmpty else { return "" }
+        var html = "<h2>By interval</h2>\n<p class=\"meta\">Per-interval series recorded by the sweep (its <code>series</code> field): each point's mean in every reporting interval, with its confidence band. The x axis is time after the warm-up."
+        if results.points.count > Self.maxLines {
+            html += " With \(results.points.count) points, \(Self.maxLines) are drawn per series: from the lowest to the highest whole-run level, evenly spread; every point is in <code>summary-intervals.csv</code>."
+        }
+        html += "</p>\n"
+        let byId = Dictionary(uniqueKeysWithValues: results.points.map { ($0.id, $0) })
+        for name in series {
+            let unit = ChartUnit(metric: name)
+            let cells = results.intervals.filter { $0.series == name }
+            let starts = Array(Set(cells.map(\.start))).sorted()
+            let column = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
+            let drawn = intervalPoints(series: name)
+            var lines: [ChartSeries] = [], bands: [Int: [ClosedRange<Double>?]] = [:]
+            for (l, id) in drawn.enumerated() {
+                var values = [Double?](repeating: nil, count: starts.count), band = [ClosedRange<Double>?](repeating: nil, count: starts.count)
+                for c in cells where c.point == id {
+                    let j = column[c.start]!
+                    values[j] = c.cell.mean
+                    if let lo = c.cell.lower, let hi = c.cell.upper, lo <= hi { band[j] = unit.clamped(lo...hi) }
+                }
+                lines.append(ChartSeries(name: byId[id].map(legendName) ?? "point \(id)", values: values))
+                bands[l] = band
+            }
+            var chart = LineChart(title: "\(name) by interval", xLabel: "interval start (after warm-up)", yLabel: name, x: starts,
+                                  series: lines, yFormat: unit.tick)
+            chart.bands = bands
+            chart.dots = starts.count <= 24
+            chart.xFormat = { ValueFormat.duration($0) }
+            if unit == .share { chart.yMin = 0; chart.yMax = 1 }
+            let rows = drawn.flatMap { id in
+                cells.filter { $0.point == id }.sorted { $0.interval < $1.interval }.map { c -> [String] in
+                    let ci = c.cell.lower.flatMap { lo in c.cell.upper.map { "[\(unit.format(lo)), \(unit.format($0))]" } } ?? ""
+                    return [String(id), ValueFormat.duration(c.start), unit.format(c.cell.mean), ci, c.cell.count.map(String.init) ?? ""]
+                }
+            }
+            html += ChartFigure(svg: chart.svg(), caption: "\(name) by interval, a line per point",
+                                columns: ["point", "interval start", "mean", "CI", "runs"], rows: rows).html
         }
         return html
     }

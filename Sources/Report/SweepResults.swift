@@ -46,6 +46,38 @@ public struct SweepResults: Sendable {
         }
     }
 
+    /// `summary-intervals.csv` (from `ccsim sweep summarize` when the sweep records per-interval
+    /// series): per point, series and interval, the mean with its CI.
+    public var intervals: [IntervalCell] = []
+
+    public struct IntervalCell: Sendable {
+        public var point: Int
+        public var series: String
+        public var interval: Int
+        /// Seconds after the warm-up.
+        public var start: Double
+        public var cell: Cell
+    }
+
+    /// Reads `point,label,series,interval,start_seconds,length_seconds,mean,sd,ci_lower,ci_upper,n`;
+    /// rows without a point, interval or start are skipped.
+    public mutating func readIntervals(_ table: CSVTable) {
+        let c = ["point", "series", "interval", "start_seconds", "mean", "ci_lower", "ci_upper", "n"].map(table.column)
+        intervals = table.rows.compactMap { row in
+            guard let point = table.number(row, c[0]), let interval = table.number(row, c[2]), let start = table.number(row, c[3]) else { return nil }
+            return IntervalCell(point: Int(point), series: table.text(row, c[1]), interval: Int(interval), start: start,
+                                cell: Cell(mean: table.number(row, c[4]), lower: table.number(row, c[5]), upper: table.number(row, c[6]),
+                                           count: table.number(row, c[7]).map { Int($0) }))
+        }
+    }
+
+    /// The recorded series, in order of first appearance.
+    public var series: [String] {
+        var out: [String] = []
+        for cell in intervals where !out.contains(cell.series) { out.append(cell.series) }
+        return out
+    }
+
     public enum LayoutError: Error, Equatable { case notASweepSummary(String) }
 
     /// Reads the table: `point,label,<parameter…>,runs,<metric>_mean,_sd,_ci_lower,_ci_upper,_n,…`.
