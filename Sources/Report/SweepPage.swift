@@ -35,6 +35,20 @@ struct SweepPage {
     /// Each point's value of parameter `p` as written in the sweep file, from the point's label
     /// (`team.agents=48, handle_time.exponential.mean×1.1`); the stored number when absent.
     func written(_ p: Int, point: SweepResults.Point) -> String {
+        if resultAxis(p), let result = point.results[p] {
+            return ValueFormat.number(result) + " (" + writtenInLabel(p, point: point) + ")"
+        }
+        return writtenInLabel(p, point: point)
+    }
+
+    /// Whether parameter `p` is a `scale` of whole numbers (agents) whose resulting values are
+    /// stored: its axis, ticks and legends then show the numbers (`52 (×0.9)`), not only factors.
+    func resultAxis(_ p: Int) -> Bool {
+        let values = results.points.map { $0.results.indices.contains(p) ? $0.results[p] : nil }
+        return !values.isEmpty && values.allSatisfy { $0.map { $0 == $0.rounded() } ?? false }
+    }
+
+    func writtenInLabel(_ p: Int, point: SweepResults.Point) -> String {
         let label = point.label, names = results.parameters
         for marker in [names[p] + "=", names[p] + "×"] {
             guard let range = label.range(of: marker), range.lowerBound == label.startIndex || label[label.index(before: range.lowerBound)] == " " else { continue }
@@ -51,6 +65,7 @@ struct SweepPage {
 
     /// How parameter `p` was written: a duration (stored in seconds), a rate per hour, a share, a factor.
     func unit(_ p: Int) -> AxisUnit {
+        if resultAxis(p) { return .plain }
         let texts = results.points.map { written(p, point: $0) }
         guard let sample = texts.first(where: { !$0.isEmpty }) else { return .plain }
         if sample.hasPrefix("×") { return .factor }
@@ -68,6 +83,11 @@ struct SweepPage {
     }
 
     func axisLabel(_ p: Int) -> String {
+        if resultAxis(p) {
+            let factors = results.points.compactMap { WrittenNumber.parse(writtenInLabel(p, point: $0))?.value }
+            let range = factors.min().flatMap { lo in factors.max().map { hi in lo == hi ? "×\(String(format: "%g", lo))" : "×\(String(format: "%g", lo))–×\(String(format: "%g", hi))" } } ?? ""
+            return results.parameters[p] + " (resulting value; scaled \(range))"
+        }
         switch unit(p) {
         case .perHour: results.parameters[p] + " (per hour)"
         case .factor: results.parameters[p] + " (factor)"
@@ -92,6 +112,7 @@ struct SweepPage {
         guard let low = distinct.first, let high = distinct.last else { return nil }
         // Few values: a tick at each, labelled as the sweep file wrote it (`3m`, `×0.9`, `48`).
         if distinct.count <= 12 {
+            if resultAxis(p) { return distinct.map { ($0, ValueFormat.number($0)) } }
             let labels = Dictionary(zip(x, results.points.map { written(p, point: $0) }), uniquingKeysWith: { first, _ in first })
             return distinct.map { ($0, labels[$0] ?? format(p)($0)) }
         }
@@ -103,6 +124,10 @@ struct SweepPage {
 
     /// Position on the x axis of every point: the number, or the order of first appearance for text values.
     func positions(_ p: Int) -> (x: [Double], ticks: [(value: Double, label: String)]?) {
+        if resultAxis(p) {
+            let x = results.points.map { $0.results[p]! }
+            return (x, ticks(p, x: x))
+        }
         let texts = results.points.map { $0.values[p] }
         let numbers = texts.map { Double($0) }
         if numbers.allSatisfy({ $0 != nil }) {
@@ -238,7 +263,6 @@ struct SweepPage {
             body += "<p class=\"meta\">Small multiples: a panel per value of \(xmlEscaped(results.parameters[results.varied[2]])), on a shared y axis; in each, a line per value of \(xmlEscaped(results.varied.dropFirst().filter { $0 != results.varied[2] }.map { results.parameters[$0] }.joined(separator: ", "))) with its confidence band.</p>\n"
         }
         body += importance
-        body += byInterval
         body += "<h2>Metrics</h2>\n"
         let lines = layout.panels.count > 1 ? layout.lineParameter.map { results.parameters[$0] } : nil
         for (m, figure) in figures.enumerated() {
@@ -247,6 +271,7 @@ struct SweepPage {
             }
             body += figure.html
         }
+        body += byInterval
         return HTMLShell.page(title: "ccsim report — sweep \(results.name)", body: body, source: source, version: nil,
                               note: "Each figure is the mean over a point's runs; bands and brackets are its confidence interval (from `ccsim sweep summarize`).")
     }
@@ -387,11 +412,15 @@ struct SweepPage {
                 lines.append(ChartSeries(name: byId[id].map(legendName) ?? "point \(id)", values: values))
                 bands[l] = band
             }
-            var chart = LineChart(title: "\(name) by interval", xLabel: "interval start (after warm-up)", yLabel: name, x: starts,
+            let linesAre = results.varied.count == 1 ? " (lines: \(results.parameters[results.varied[0]]))" : ""
+            var chart = LineChart(title: "\(name) by interval" + linesAre, xLabel: "interval start (after warm-up)", yLabel: name, x: starts,
                                   series: lines, yFormat: unit.tick)
             chart.bands = bands
             chart.dots = starts.count <= 24
             chart.xFormat = { ValueFormat.duration($0) }
+            // Ticks on interval starts, at most 9 of them, so they read as clock steps (0s, 30m, 1h…).
+            let step = max(1, Int((Double(starts.count) / 9).rounded(.up)))
+            chart.xTicks = stride(from: 0, to: starts.count, by: step).map { (starts[$0], ValueFormat.duration(starts[$0])) }
             if unit == .share { chart.yMin = 0; chart.yMax = 1 }
             let rows = drawn.flatMap { id in
                 cells.filter { $0.point == id }.sorted { $0.interval < $1.interval }.map { c -> [String] in

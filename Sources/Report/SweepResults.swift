@@ -16,6 +16,9 @@ public struct SweepResults: Sendable {
         public var runs: Int
         /// Per metric, in `metrics` order.
         public var cells: [Cell]
+        /// Per parameter: for a `scale` parameter, the number its factor gave (the `PATH result`
+        /// column: agents rather than ×0.9); nil for `set` parameters and older summaries.
+        public var results: [Double?] = []
     }
 
     public var name: String
@@ -87,7 +90,14 @@ public struct SweepResults: Sendable {
             throw LayoutError.notASweepSummary("expected a header starting point,label,… with a runs column (from `ccsim sweep summarize`)")
         }
         self.name = name
-        parameters = Array(h[2..<runsColumn])
+        // `PATH result` columns belong to the parameter PATH (a scale's resulting value), not parameters of their own.
+        let all = Array(h[2..<runsColumn])
+        let resultOf = all.map { column -> Int? in
+            guard column.hasSuffix(" result") else { return nil }
+            return all.firstIndex(of: String(column.dropLast(7)))
+        }
+        let own = all.indices.filter { resultOf[$0] == nil }
+        parameters = own.map { all[$0] }
         metrics = h[(runsColumn + 1)...].filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) }
         let metricColumns = metrics.map { m in (table.column(m + "_mean"), table.column(m + "_ci_lower"), table.column(m + "_ci_upper"), table.column(m + "_n")) }
         points = try table.rows.map { row in
@@ -98,8 +108,9 @@ public struct SweepResults: Sendable {
                 Cell(mean: table.number(row, c.0), lower: table.number(row, c.1), upper: table.number(row, c.2),
                      count: table.number(row, c.3).map { Int($0) })
             }
-            return Point(id: id, label: table.text(row, 1), values: (2..<runsColumn).map { table.text(row, $0) },
-                         runs: Int(table.text(row, runsColumn)) ?? 0, cells: cells)
+            let results = own.map { p in resultOf.firstIndex(of: p).flatMap { table.number(row, $0 + 2) } }
+            return Point(id: id, label: table.text(row, 1), values: own.map { table.text(row, $0 + 2) },
+                         runs: Int(table.text(row, runsColumn)) ?? 0, cells: cells, results: results)
         }
     }
 
