@@ -88,7 +88,7 @@ struct SweepPage {
             let range = factors.min().flatMap { lo in factors.max().map { hi in lo == hi ? "×\(String(format: "%g", lo))" : "×\(String(format: "%g", lo))–×\(String(format: "%g", hi))" } } ?? ""
             return results.parameters[p] + " (resulting value; scaled \(range))"
         }
-        switch unit(p) {
+        return switch unit(p) {
         case .perHour: results.parameters[p] + " (per hour)"
         case .factor: results.parameters[p] + " (factor)"
         case .duration, .share, .plain: results.parameters[p]

@@ -119,7 +119,7 @@ public struct ResponseSurface: Sendable {
             row.enumerated().map { c, text in c == 0 ? text.padding(toLength: widths[c], withPad: " ", startingAt: 0)
                 : String(repeating: " ", count: widths[c] - text.count) + text }.joined(separator: "  ")
         }
-        let fit = String(format: "%@ in coded units (−1 lowest, +1 highest value swept), %d runs: R² %.3f, adjusted R² %.3f, residual sd %.4g",
+        let fit = String(format: "%@ in coded units (−1 lowest, +1 highest value swept), %d runs: R² %.3f, adjusted R² %.3f, residual sd %.4g; Student-t 95%% CIs",
                          form.rawValue, observations, rSquared, adjustedRSquared, residualStandardError)
         return ([fit] + lines).joined(separator: "\n") + "\n"
     }

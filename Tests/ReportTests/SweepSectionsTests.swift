@@ -27,7 +27,7 @@ struct SweepSectionsTests {
             csv += "\(p),\"teams.frontline.shifts[*].agents×\(factor), patience.exponential.mean=\(patience)s\",\(factor),\(patience),\(agents),3,\(sl),\(sl - 0.05),\(sl + 0.05),3\n"
         }
         let html = try page(["summary.csv": csv])
-        let charts = PageCheck.check(html, charts: 2)
+        let charts = PageCheck.check(html, charts: 2, figures: 1)
         let agentsChart = try #require(charts.first { $0.contains("resulting value; scaled ×0.8–×1.2") })
         let ticks = texts(agentsChart).compactMap(Double.init).filter { $0 >= 30 && $0 <= 70 }
         #expect(!ticks.isEmpty)
@@ -41,7 +41,7 @@ struct SweepSectionsTests {
         var summary = "point,label,team.agents,runs,service_level_mean,service_level_ci_lower,service_level_ci_upper,service_level_n\n"
         var intervals = "point,label,series,interval,start_seconds,length_seconds,mean,sd,ci_lower,ci_upper,n\n"
         for (p, agents) in [46, 50].enumerated() {
-            summary += "\(p),team.agents=\(agents),3,0.8,0.7,0.9,3\n"
+            summary += "\(p),team.agents=\(agents),\(agents),3,0.8,0.7,0.9,3\n"
             for i in 0..<16 {
                 let m = 0.6 + Double(p) * 0.2 + 0.01 * Double(i)
                 intervals += "\(p),team.agents=\(agents),voice.service_level,\(i),\(i * 1800),1800,\(m),0.05,\(m - 0.05),\(m + 0.05),3\n"
@@ -74,7 +74,7 @@ struct SweepSectionsTests {
         let html = try page(["summary.csv": summary, "analysis.csv": analysis])
         #expect(html.contains("<h2>Response surface</h2>"))
         #expect(html.contains("R² 0.970, adjusted 0.960, 6 runs"))
-        #expect(html.contains("<td><b>a</b></td><td>0.5</td>"))
+        #expect(html.contains("<td><b>a</b></td><td>0.500</td>"))
         #expect(html.contains("<td>a²</td>"))
         #expect(!html.contains("<td>intercept</td>"))
         // The importance table keeps only the PRCC row.

@@ -29,12 +29,22 @@ final class ResponseSurfaceTests: XCTestCase {
                                           "a × b": 0, "a × c": 0.8, "b × c": 0]
 
     func codedTruth(_ rows: [[Double]]) -> [Double] {
-        let low = (0..<3).map { j in rows.map { $0[j] }.min()! }, high = (0..<3).map { j in rows.map { $0[j] }.max()! }
-        return rows.map { row in
-            let c = (0..<3).map { 2 * (row[$0] - low[$0]) / (high[$0] - low[$0]) - 1 }
-            let t = Self.truth
-            return t["intercept"]! + t["a"]! * c[0] + t["b"]! * c[1] + t["c"]! * c[2] + t["a²"]! * c[0] * c[0] + t["b²"]! * c[1] * c[1]
-                + t["c²"]! * c[2] * c[2] + t["a × c"]! * c[0] * c[2]
+        let low: [Double] = (0..<3).map { j in rows.map { $0[j] }.min()! }
+        let high: [Double] = (0..<3).map { j in rows.map { $0[j] }.max()! }
+        let t = Self.truth
+        return rows.map { row -> Double in
+            var c: [Double] = []
+            for j in 0..<3 {
+                let share: Double = (row[j] - low[j]) / (high[j] - low[j])
+                c.append(2 * share - 1)
+            }
+            var y: Double = t["intercept"]!
+            y += t["a"]! * c[0] + t["b"]! * c[1]
+            y += t["c"]! * c[2]
+            y += t["a²"]! * c[0] * c[0] + t["b²"]! * c[1] * c[1]
+            y += t["c²"]! * c[2] * c[2]
+            y += t["a × c"]! * c[0] * c[2]
+            return y
         }
     }
 
