@@ -86,7 +86,8 @@ struct SweepPage {
         if resultAxis(p) {
             let factors = results.points.compactMap { WrittenNumber.parse(writtenInLabel(p, point: $0))?.value }
             let range = factors.min().flatMap { lo in factors.max().map { hi in lo == hi ? "×\(String(format: "%g", lo))" : "×\(String(format: "%g", lo))–×\(String(format: "%g", hi))" } } ?? ""
-            return results.parameters[p] + " (resulting value; scaled \(range))"
+            // The resulting values (agents) on the axis; the factors that gave them in brackets.
+            return short(p) + " (scaled \(range))"
         }
         return switch unit(p) {
         case .perHour: results.parameters[p] + " (per hour)"
@@ -317,6 +318,19 @@ struct SweepPage {
         return html + surface
     }
 
+    /// Terms shown per metric in the response surface (the largest; the rest are in analysis.csv).
+    static let surfaceTerms = 10
+
+    /// A surface term with each path shortened as in panel titles: `a.b.c.d × e²` → `b.c.d × e²`.
+    func shortTerm(_ term: String) -> String {
+        term.components(separatedBy: " × ").map { part in
+            let squared = part.hasSuffix("²")
+            let path = squared ? String(part.dropLast()) : part
+            let shortened = results.parameters.firstIndex(of: path).map(short) ?? path
+            return shortened + (squared ? "²" : "")
+        }.joined(separator: " × ")
+    }
+
     /// "Response surface", from `analysis.csv` (Latin hypercubes): per metric the quadratic
     /// fit's R² and its coefficients in coded units as bars with their CIs, largest first.
     var surface: String {
@@ -335,7 +349,7 @@ struct SweepPage {
             let adjusted = fit["adjusted_r_squared"].map { String(format: ", adjusted %.3f", $0) } ?? ""
             let runs = fit["observations"].map { ", \(Int($0)) runs" } ?? ""
             html += "<h3>\(xmlEscaped(metric)) <span class=\"meta\">(\(r2)\(adjusted)\(runs))</span></h3>\n<table class=\"importance\"><thead><tr><th>term</th><th>coefficient</th><th>95% CI</th><th style=\"width: 200px\"></th></tr></thead><tbody>"
-            for term in terms.prefix(15) {
+            for term in terms.prefix(Self.surfaceTerms) {
                 let half = 90.0
                 let width = abs(term.estimate) / scale * half
                 let left = term.estimate >= 0 ? half : half - width
@@ -349,10 +363,10 @@ struct SweepPage {
                 }
                 bar += "</div>"
                 let ci = term.lower.flatMap { lo in term.upper.map { "[\(format(lo)), \(format($0))]" } } ?? ""
-                let name = xmlEscaped(term.term)
-                html += "<tr><td>\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
+                let name = xmlEscaped(shortTerm(term.term))
+                html += "<tr><td title=\"\(xmlEscaped(term.term))\">\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
             }
-            if terms.count > 15 { html += "<tr><td colspan=\"4\" class=\"meta\">… \(terms.count - 15) smaller terms in analysis.csv</td></tr>" }
+            if terms.count > Self.surfaceTerms { html += "<tr><td colspan=\"4\" class=\"meta\">… \(terms.count - Self.surfaceTerms) smaller terms in analysis.csv</td></tr>" }
             html += "</tbody></table>\n"
         }
         return html
@@ -365,23 +379,28 @@ struct SweepPage {
     /// chart shows how the day's shape changes from the worst point to the best.
     func intervalPoints(series: String) -> [Int] {
         let ids = results.points.map(\.id)
-        guard ids.count > Self.maxLines else { return ids }
+        guard ids.count > Self.maxIntervalLines else { return ids }
         let cells = results.intervals.filter { $0.series == series }
         var level: [Int: (sum: Double, count: Int)] = [:]
         for c in cells { if let m = c.cell.mean { level[c.point, default: (0, 0)].sum += m; level[c.point, default: (0, 0)].count += 1 } }
         let ranked = ids.filter { level[$0] != nil }.sorted { level[$0]!.sum / Double(level[$0]!.count) < level[$1]!.sum / Double(level[$1]!.count) }
-        guard ranked.count > Self.maxLines else { return ranked }
-        let picks = (0..<Self.maxLines).map { ranked[Int((Double($0) / Double(Self.maxLines - 1) * Double(ranked.count - 1)).rounded())] }
+        guard ranked.count > Self.maxIntervalLines else { return ranked }
+        let n = Self.maxIntervalLines
+        let picks = (0..<n).map { ranked[Int((Double($0) / Double(n - 1) * Double(ranked.count - 1)).rounded())] }
         var seen = Set<Int>()
         return picks.filter { seen.insert($0).inserted }
     }
 
-    /// A point's name in a legend: its varied parameters as written (`agents=46, patience=3m`).
+    /// Lines in an interval chart: every point up to this many, else this many spread out (bands overlap beyond).
+    static let maxIntervalLines = 4
+
+    /// A point's name in a legend: its varied parameters' values as written, in parameter
+    /// order (`76 (×0.8) · 114 (×0.8) · 6m`); the order is said above the chart.
     func legendName(_ point: SweepResults.Point) -> String {
         let varied = results.varied
         guard !varied.isEmpty else { return "point \(point.id)" }
-        if varied.count == 1 { return written(varied[0], point: point) }
-        return varied.map { "\(results.parameters[$0].split(separator: ".").last ?? "")=\(written($0, point: point))" }.joined(separator: ", ")
+        // Resulting values without their factors, to keep the legend on one line.
+        return varied.map { p in resultAxis(p) ? point.results[p].map(ValueFormat.number) ?? "" : written(p, point: point) }.joined(separator: " · ")
     }
 
     /// "By interval": per recorded series, its mean in each reporting interval, a line per
@@ -390,8 +409,11 @@ struct SweepPage {
         let series = results.series
         guard !series.isEmpty else { return "" }
         var html = "<h2>By interval</h2>\n<p class=\"meta\">Per-interval series recorded by the sweep (its <code>series</code> field): each point's mean in every reporting interval, with its confidence band. The x axis is time after the warm-up."
-        if results.points.count > Self.maxLines {
-            html += " With \(results.points.count) points, \(Self.maxLines) are drawn per series: from the lowest to the highest whole-run level, evenly spread; every point is in <code>summary-intervals.csv</code>."
+        if results.varied.count > 1 {
+            html += " Lines are named by the values of " + results.varied.map { "<code>\(xmlEscaped(short($0)))</code>" }.joined(separator: " · ") + "."
+        }
+        if results.points.count > Self.maxIntervalLines {
+            html += " With \(results.points.count) points, \(Self.maxIntervalLines) are drawn per series: the lowest and highest whole-run level of the series and evenly between; every point is in <code>summary-intervals.csv</code>."
         }
         html += "</p>\n"
         let byId = Dictionary(uniqueKeysWithValues: results.points.map { ($0.id, $0) })

@@ -11,7 +11,7 @@ struct SweepSectionsTests {
     }
 
     /// `teams.frontline.shifts[*].agents` scaled ×0.8…×1.2 gave 40…60 agents: the axis ticks are
-    /// those whole agent counts, not 0.8 or 1.05, and the axis says it shows the resulting value.
+    /// those whole agent counts, not 0.8 or 1.05, and the axis title gives the factors.
     /// The contents of the chart's `<text>` elements (tick labels, titles).
     func texts(_ svg: String) -> [String] {
         svg.components(separatedBy: "<text").dropFirst().compactMap { part in
@@ -28,7 +28,7 @@ struct SweepSectionsTests {
         }
         let html = try page(["summary.csv": csv])
         let charts = PageCheck.check(html, charts: 2, figures: 1)
-        let agentsChart = try #require(charts.first { $0.contains("resulting value; scaled ×0.8–×1.2") })
+        let agentsChart = try #require(charts.first { $0.contains("frontline.shifts[*].agents (scaled ×0.8–×1.2)") })
         let ticks = texts(agentsChart).compactMap(Double.init).filter { $0 >= 30 && $0 <= 70 }
         #expect(!ticks.isEmpty)
         #expect(ticks.allSatisfy { $0 == $0.rounded() }, "whole agents: \(ticks)")
@@ -74,9 +74,9 @@ struct SweepSectionsTests {
         let html = try page(["summary.csv": summary, "analysis.csv": analysis])
         #expect(html.contains("<h2>Response surface</h2>"))
         #expect(html.contains("R² 0.970, adjusted 0.960, 6 runs"))
-        #expect(html.contains("<td><b>a</b></td><td>0.500</td>"))
-        #expect(html.contains("<td>a²</td>"))
-        #expect(!html.contains("<td>intercept</td>"))
+        #expect(html.contains("<td title=\"a\"><b>a</b></td><td>0.500</td>"))
+        #expect(html.contains("<td title=\"a²\">a²</td>"))
+        #expect(!html.contains(">intercept</td>"))
         // The importance table keeps only the PRCC row.
         #expect(html.components(separatedBy: "<table class=\"importance\">").count == 3)
     }
