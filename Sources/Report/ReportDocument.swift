@@ -65,6 +65,7 @@ public enum ReportDocument: Sendable {
                 let name = ((folder as NSString).standardizingPath as NSString).lastPathComponent
                 var results = try SweepResults(name: name, table: try table("summary.csv")!)
                 if let analysis = try table("analysis.csv") { results.readAnalysis(analysis) }
+                if let intervals = try table("summary-intervals.csv") { results.readIntervals(intervals) }
                 return .sweep(results)
             }
         } catch let error as StaffingResults.LayoutError {

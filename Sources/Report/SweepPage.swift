@@ -35,6 +35,20 @@ struct SweepPage {
     /// Each point's value of parameter `p` as written in the sweep file, from the point's label
     /// (`team.agents=48, handle_time.exponential.mean×1.1`); the stored number when absent.
     func written(_ p: Int, point: SweepResults.Point) -> String {
+        if resultAxis(p), let result = point.results[p] {
+            return ValueFormat.number(result) + " (" + writtenInLabel(p, point: point) + ")"
+        }
+        return writtenInLabel(p, point: point)
+    }
+
+    /// Whether parameter `p` is a `scale` of whole numbers (agents) whose resulting values are
+    /// stored: its axis, ticks and legends then show the numbers (`52 (×0.9)`), not only factors.
+    func resultAxis(_ p: Int) -> Bool {
+        let values = results.points.map { $0.results.indices.contains(p) ? $0.results[p] : nil }
+        return !values.isEmpty && values.allSatisfy { $0.map { $0 == $0.rounded() } ?? false }
+    }
+
+    func writtenInLabel(_ p: Int, point: SweepResults.Point) -> String {
         let label = point.label, names = results.parameters
         for marker in [names[p] + "=", names[p] + "×"] {
             guard let range = label.range(of: marker), range.lowerBound == label.startIndex || label[label.index(before: range.lowerBound)] == " " else { continue }
@@ -51,6 +65,7 @@ struct SweepPage {
 
     /// How parameter `p` was written: a duration (stored in seconds), a rate per hour, a share, a factor.
     func unit(_ p: Int) -> AxisUnit {
+        if resultAxis(p) { return .plain }
         let texts = results.points.map { written(p, point: $0) }
         guard let sample = texts.first(where: { !$0.isEmpty }) else { return .plain }
         if sample.hasPrefix("×") { return .factor }
@@ -68,7 +83,13 @@ struct SweepPage {
     }
 
     func axisLabel(_ p: Int) -> String {
-        switch unit(p) {
+        if resultAxis(p) {
+            let factors = results.points.compactMap { WrittenNumber.parse(writtenInLabel(p, point: $0))?.value }
+            let range = factors.min().flatMap { lo in factors.max().map { hi in lo == hi ? "×\(String(format: "%g", lo))" : "×\(String(format: "%g", lo))–×\(String(format: "%g", hi))" } } ?? ""
+            // The resulting values (agents) on the axis; the factors that gave them in brackets.
+            return short(p) + " (scaled \(range))"
+        }
+        return switch unit(p) {
         case .perHour: results.parameters[p] + " (per hour)"
         case .factor: results.parameters[p] + " (factor)"
         case .duration, .share, .plain: results.parameters[p]
@@ -92,6 +113,7 @@ struct SweepPage {
         guard let low = distinct.first, let high = distinct.last else { return nil }
         // Few values: a tick at each, labelled as the sweep file wrote it (`3m`, `×0.9`, `48`).
         if distinct.count <= 12 {
+            if resultAxis(p) { return distinct.map { ($0, ValueFormat.number($0)) } }
             let labels = Dictionary(zip(x, results.points.map { written(p, point: $0) }), uniquingKeysWith: { first, _ in first })
             return distinct.map { ($0, labels[$0] ?? format(p)($0)) }
         }
@@ -103,6 +125,10 @@ struct SweepPage {
 
     /// Position on the x axis of every point: the number, or the order of first appearance for text values.
     func positions(_ p: Int) -> (x: [Double], ticks: [(value: Double, label: String)]?) {
+        if resultAxis(p) {
+            let x = results.points.map { $0.results[p]! }
+            return (x, ticks(p, x: x))
+        }
         let texts = results.points.map { $0.values[p] }
         let numbers = texts.map { Double($0) }
         if numbers.allSatisfy({ $0 != nil }) {
@@ -246,6 +272,7 @@ struct SweepPage {
             }
             body += figure.html
         }
+        body += byInterval
         return HTMLShell.page(title: "ccsim report — sweep \(results.name)", body: body, source: source, version: nil,
                               note: "Each figure is the mean over a point's runs; bands and brackets are its confidence interval (from `ccsim sweep summarize`).")
     }
@@ -253,8 +280,8 @@ struct SweepPage {
     /// "What matters", from `analysis.csv`: per metric, every term as a bar (its length the
     /// estimate, its whisker the CI), strongest first; terms whose CI excludes 0 in bold.
     var importance: String {
-        let rows = results.analysis
-        guard !rows.isEmpty else { return "" }
+        let rows = results.analysis.filter { ["main", "interaction", "prcc"].contains($0.kind) }
+        guard !rows.isEmpty else { return surface }
         let prcc = rows.contains { $0.kind == "prcc" }
         var html = "<h2>What matters</h2>\n<p class=\"meta\">" + (prcc
             ? "Partial rank correlation coefficients (−1…1) of each parameter with each metric, with 95% bootstrap intervals: near ±1 the parameter drives the metric, near 0 it does not."
@@ -287,6 +314,144 @@ struct SweepPage {
                 html += "<tr><td>\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
             }
             html += "</tbody></table>\n"
+        }
+        return html + surface
+    }
+
+    /// Terms shown per metric in the response surface (the largest; the rest are in analysis.csv).
+    static let surfaceTerms = 10
+
+    /// A surface term with each path shortened as in panel titles: `a.b.c.d × e²` → `b.c.d × e²`.
+    func shortTerm(_ term: String) -> String {
+        term.components(separatedBy: " × ").map { part in
+            let squared = part.hasSuffix("²")
+            let path = squared ? String(part.dropLast()) : part
+            let shortened = results.parameters.firstIndex(of: path).map(short) ?? path
+            return shortened + (squared ? "²" : "")
+        }.joined(separator: " × ")
+    }
+
+    /// "Response surface", from `analysis.csv` (Latin hypercubes): per metric the quadratic
+    /// fit's R² and its coefficients in coded units as bars with their CIs, largest first.
+    var surface: String {
+        let rows = results.analysis.filter { $0.kind == "surface" && $0.term != "intercept" }
+        guard !rows.isEmpty else { return "" }
+        var html = "<h2>Response surface</h2>\n<p class=\"meta\">A quadratic in the varied parameters fitted by least squares to every run, each parameter in coded units (−1 at the lowest value swept, +1 at the highest), so coefficients compare across units: a linear coefficient is half the change across the range, a square the curvature, a product the interaction. R² is the share of the runs' variation the surface explains; intervals are Student-t 95%. In bold: the interval excludes 0. From <code>ccsim sweep analyze</code>.</p>\n"
+        var metrics: [String] = []
+        for row in rows where !metrics.contains(row.metric) { metrics.append(row.metric) }
+        for metric in metrics {
+            let fit = Dictionary(results.analysis.filter { $0.metric == metric && $0.kind == "surface_fit" }.map { ($0.term, $0.estimate) }, uniquingKeysWith: { a, _ in a })
+            let terms = rows.filter { $0.metric == metric }.sorted { abs($0.estimate) > abs($1.estimate) }
+            let unit = ChartUnit(metric: metric)
+            let format = { (x: Double) in unit == .share ? String(format: "%+.1f pp", x * 100) : unit.format(x) }
+            let scale = max(terms.map { max(abs($0.estimate), abs($0.lower ?? 0), abs($0.upper ?? 0)) }.max() ?? 1, 1e-12)
+            let r2 = fit["r_squared"].map { String(format: "R² %.3f", $0) } ?? ""
+            let adjusted = fit["adjusted_r_squared"].map { String(format: ", adjusted %.3f", $0) } ?? ""
+            let runs = fit["observations"].map { ", \(Int($0)) runs" } ?? ""
+            html += "<h3>\(xmlEscaped(metric)) <span class=\"meta\">(\(r2)\(adjusted)\(runs))</span></h3>\n<table class=\"importance\"><thead><tr><th>term</th><th>coefficient</th><th>95% CI</th><th style=\"width: 200px\"></th></tr></thead><tbody>"
+            for term in terms.prefix(Self.surfaceTerms) {
+                let half = 90.0
+                let width = abs(term.estimate) / scale * half
+                let left = term.estimate >= 0 ? half : half - width
+                let colour = term.term.contains(" × ") ? "#E69F00" : term.term.hasSuffix("²") ? "#009E73" : "#0072B2"
+                var bar = "<div style=\"position: relative; height: 14px; width: \(Int(2 * half + 20))px\">"
+                bar += "<div style=\"position: absolute; left: \(Int(half))px; top: 0; bottom: 0; border-left: 1px solid #888\"></div>"
+                bar += "<div style=\"position: absolute; left: \(Int(left))px; width: \(max(1, Int(width)))px; top: 2px; height: 10px; background: \(colour)\"></div>"
+                if let lo = term.lower, let hi = term.upper, lo <= hi {
+                    let x0 = max(0, half + lo / scale * half), x1 = min(2 * half, half + hi / scale * half)
+                    bar += "<div style=\"position: absolute; left: \(Int(x0))px; width: \(max(1, Int(x1 - x0)))px; top: 6px; height: 2px; background: #222\"></div>"
+                }
+                bar += "</div>"
+                let ci = term.lower.flatMap { lo in term.upper.map { "[\(format(lo)), \(format($0))]" } } ?? ""
+                let name = xmlEscaped(shortTerm(term.term))
+                html += "<tr><td title=\"\(xmlEscaped(term.term))\">\(term.matters ? "<b>\(name)</b>" : name)</td><td>\(format(term.estimate))</td><td>\(ci)</td><td>\(bar)</td></tr>"
+            }
+            if terms.count > Self.surfaceTerms { html += "<tr><td colspan=\"4\" class=\"meta\">… \(terms.count - Self.surfaceTerms) smaller terms in analysis.csv</td></tr>" }
+            html += "</tbody></table>\n"
+        }
+        return html
+    }
+
+    // MARK: Per-interval series
+
+    /// The points drawn in the interval charts: all when few; otherwise `maxLines` spread over
+    /// the range of the series' whole-run level (lowest, highest and evenly between), so the
+    /// chart shows how the day's shape changes from the worst point to the best.
+    func intervalPoints(series: String) -> [Int] {
+        let ids = results.points.map(\.id)
+        guard ids.count > Self.maxIntervalLines else { return ids }
+        let cells = results.intervals.filter { $0.series == series }
+        var level: [Int: (sum: Double, count: Int)] = [:]
+        for c in cells { if let m = c.cell.mean { level[c.point, default: (0, 0)].sum += m; level[c.point, default: (0, 0)].count += 1 } }
+        let ranked = ids.filter { level[$0] != nil }.sorted { level[$0]!.sum / Double(level[$0]!.count) < level[$1]!.sum / Double(level[$1]!.count) }
+        guard ranked.count > Self.maxIntervalLines else { return ranked }
+        let n = Self.maxIntervalLines
+        let picks = (0..<n).map { ranked[Int((Double($0) / Double(n - 1) * Double(ranked.count - 1)).rounded())] }
+        var seen = Set<Int>()
+        return picks.filter { seen.insert($0).inserted }
+    }
+
+    /// Lines in an interval chart: every point up to this many, else this many spread out (bands overlap beyond).
+    static let maxIntervalLines = 4
+
+    /// A point's name in a legend: its varied parameters' values as written, in parameter
+    /// order (`76 (×0.8) · 114 (×0.8) · 6m`); the order is said above the chart.
+    func legendName(_ point: SweepResults.Point) -> String {
+        let varied = results.varied
+        guard !varied.isEmpty else { return "point \(point.id)" }
+        // Resulting values without their factors, to keep the legend on one line.
+        return varied.map { p in resultAxis(p) ? point.results[p].map(ValueFormat.number) ?? "" : written(p, point: point) }.joined(separator: " · ")
+    }
+
+    /// "By interval": per recorded series, its mean in each reporting interval, a line per
+    /// point with its confidence band (from `summary-intervals.csv`).
+    var byInterval: String {
+        let series = results.series
+        guard !series.isEmpty else { return "" }
+        var html = "<h2>By interval</h2>\n<p class=\"meta\">Per-interval series recorded by the sweep (its <code>series</code> field): each point's mean in every reporting interval, with its confidence band. The x axis is time after the warm-up."
+        if results.varied.count > 1 {
+            html += " Lines are named by the values of " + results.varied.map { "<code>\(xmlEscaped(short($0)))</code>" }.joined(separator: " · ") + "."
+        }
+        if results.points.count > Self.maxIntervalLines {
+            html += " With \(results.points.count) points, \(Self.maxIntervalLines) are drawn per series: the lowest and highest whole-run level of the series and evenly between; every point is in <code>summary-intervals.csv</code>."
+        }
+        html += "</p>\n"
+        let byId = Dictionary(uniqueKeysWithValues: results.points.map { ($0.id, $0) })
+        for name in series {
+            let unit = ChartUnit(metric: name)
+            let cells = results.intervals.filter { $0.series == name }
+            let starts = Array(Set(cells.map(\.start))).sorted()
+            let column = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
+            let drawn = intervalPoints(series: name)
+            var lines: [ChartSeries] = [], bands: [Int: [ClosedRange<Double>?]] = [:]
+            for (l, id) in drawn.enumerated() {
+                var values = [Double?](repeating: nil, count: starts.count), band = [ClosedRange<Double>?](repeating: nil, count: starts.count)
+                for c in cells where c.point == id {
+                    let j = column[c.start]!
+                    values[j] = c.cell.mean
+                    if let lo = c.cell.lower, let hi = c.cell.upper, lo <= hi { band[j] = unit.clamped(lo...hi) }
+                }
+                lines.append(ChartSeries(name: byId[id].map(legendName) ?? "point \(id)", values: values))
+                bands[l] = band
+            }
+            let linesAre = results.varied.count == 1 ? " (lines: \(results.parameters[results.varied[0]]))" : ""
+            var chart = LineChart(title: "\(name) by interval" + linesAre, xLabel: "interval start (after warm-up)", yLabel: name, x: starts,
+                                  series: lines, yFormat: unit.tick)
+            chart.bands = bands
+            chart.dots = starts.count <= 24
+            chart.xFormat = { ValueFormat.duration($0) }
+            // Ticks on interval starts, at most 9 of them, so they read as clock steps (0s, 30m, 1h…).
+            let step = max(1, Int((Double(starts.count) / 9).rounded(.up)))
+            chart.xTicks = stride(from: 0, to: starts.count, by: step).map { (starts[$0], ValueFormat.duration(starts[$0])) }
+            if unit == .share { chart.yMin = 0; chart.yMax = 1 }
+            let rows = drawn.flatMap { id in
+                cells.filter { $0.point == id }.sorted { $0.interval < $1.interval }.map { c -> [String] in
+                    let ci = c.cell.lower.flatMap { lo in c.cell.upper.map { "[\(unit.format(lo)), \(unit.format($0))]" } } ?? ""
+                    return [String(id), ValueFormat.duration(c.start), unit.format(c.cell.mean), ci, c.cell.count.map(String.init) ?? ""]
+                }
+            }
+            html += ChartFigure(svg: chart.svg(), caption: "\(name) by interval, a line per point",
+                                columns: ["point", "interval start", "mean", "CI", "runs"], rows: rows).html
         }
         return html
     }

@@ -16,6 +16,9 @@ public struct SweepResults: Sendable {
         public var runs: Int
         /// Per metric, in `metrics` order.
         public var cells: [Cell]
+        /// Per parameter: for a `scale` parameter, the number its factor gave (the `PATH result`
+        /// column: agents rather than ×0.9); nil for `set` parameters and older summaries.
+        public var results: [Double?] = []
     }
 
     public var name: String
@@ -46,6 +49,38 @@ public struct SweepResults: Sendable {
         }
     }
 
+    /// `summary-intervals.csv` (from `ccsim sweep summarize` when the sweep records per-interval
+    /// series): per point, series and interval, the mean with its CI.
+    public var intervals: [IntervalCell] = []
+
+    public struct IntervalCell: Sendable {
+        public var point: Int
+        public var series: String
+        public var interval: Int
+        /// Seconds after the warm-up.
+        public var start: Double
+        public var cell: Cell
+    }
+
+    /// Reads `point,label,series,interval,start_seconds,length_seconds,mean,sd,ci_lower,ci_upper,n`;
+    /// rows without a point, interval or start are skipped.
+    public mutating func readIntervals(_ table: CSVTable) {
+        let c = ["point", "series", "interval", "start_seconds", "mean", "ci_lower", "ci_upper", "n"].map(table.column)
+        intervals = table.rows.compactMap { row in
+            guard let point = table.number(row, c[0]), let interval = table.number(row, c[2]), let start = table.number(row, c[3]) else { return nil }
+            return IntervalCell(point: Int(point), series: table.text(row, c[1]), interval: Int(interval), start: start,
+                                cell: Cell(mean: table.number(row, c[4]), lower: table.number(row, c[5]), upper: table.number(row, c[6]),
+                                           count: table.number(row, c[7]).map { Int($0) }))
+        }
+    }
+
+    /// The recorded series, in order of first appearance.
+    public var series: [String] {
+        var out: [String] = []
+        for cell in intervals where !out.contains(cell.series) { out.append(cell.series) }
+        return out
+    }
+
     public enum LayoutError: Error, Equatable { case notASweepSummary(String) }
 
     /// Reads the table: `point,label,<parameter…>,runs,<metric>_mean,_sd,_ci_lower,_ci_upper,_n,…`.
@@ -55,7 +90,14 @@ public struct SweepResults: Sendable {
             throw LayoutError.notASweepSummary("expected a header starting point,label,… with a runs column (from `ccsim sweep summarize`)")
         }
         self.name = name
-        parameters = Array(h[2..<runsColumn])
+        // `PATH result` columns belong to the parameter PATH (a scale's resulting value), not parameters of their own.
+        let all = Array(h[2..<runsColumn])
+        let resultOf = all.map { column -> Int? in
+            guard column.hasSuffix(" result") else { return nil }
+            return all.firstIndex(of: String(column.dropLast(7)))
+        }
+        let own = all.indices.filter { resultOf[$0] == nil }
+        parameters = own.map { all[$0] }
         metrics = h[(runsColumn + 1)...].filter { $0.hasSuffix("_mean") }.map { String($0.dropLast(5)) }
         let metricColumns = metrics.map { m in (table.column(m + "_mean"), table.column(m + "_ci_lower"), table.column(m + "_ci_upper"), table.column(m + "_n")) }
         points = try table.rows.map { row in
@@ -66,8 +108,9 @@ public struct SweepResults: Sendable {
                 Cell(mean: table.number(row, c.0), lower: table.number(row, c.1), upper: table.number(row, c.2),
                      count: table.number(row, c.3).map { Int($0) })
             }
-            return Point(id: id, label: table.text(row, 1), values: (2..<runsColumn).map { table.text(row, $0) },
-                         runs: Int(table.text(row, runsColumn)) ?? 0, cells: cells)
+            let results = own.map { p in resultOf.firstIndex(of: p).flatMap { table.number(row, $0 + 2) } }
+            return Point(id: id, label: table.text(row, 1), values: own.map { table.text(row, $0 + 2) },
+                         runs: Int(table.text(row, runsColumn)) ?? 0, cells: cells, results: results)
         }
     }
 

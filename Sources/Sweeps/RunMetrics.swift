@@ -38,9 +38,12 @@ public enum RunMetrics {
         channels.isEmpty ? [] : [worstIntervalSuffix] + channels.map { "\($0).\(worstIntervalSuffix)" }
     }
 
-    /// Simulates one replication of `scenario` with the full model (as `ccsim run` does) and reads its metrics.
-    static func simulate(_ scenario: Scenario, replicationIndex: Int) throws -> [String: Double] {
+    /// Simulates one replication of `scenario` with the full model (as `ccsim run` does) and reads
+    /// its metrics and the per-interval `series` asked for.
+    static func simulate(_ scenario: Scenario, replicationIndex: Int, series: [String] = [])
+        throws -> (metrics: [String: Double], series: [IntervalSeries.Value]) {
         let result = try ContactCenterSimulator.run(scenario, replication: replicationIndex)
-        return metrics(of: CenterSummary(scenario: scenario, replications: [result]))
+        let summary = CenterSummary(scenario: scenario, replications: [result])
+        return (metrics(of: summary), IntervalSeries.values(of: summary, keeping: series))
     }
 }

@@ -54,4 +54,36 @@ public enum RunsExport {
         }
         return out
     }
+
+    /// The recorded per-interval series, long (tidy): one row per run × series × interval —
+    /// `point,replication,seed,replication_index,status,<parameter columns>,series,interval,start_seconds,length_seconds,value`
+    /// — with the long export's parameter columns; `value` is empty where undefined in the interval.
+    public static func intervalsCSV(_ contents: StoreContents, _ intervals: [StoredInterval]) -> String {
+        let meta = contents.meta
+        let columns = ParameterColumn.columns(for: meta.parameters)
+        var out = CSVText.row(["point", "replication", "seed", "replication_index", "status"] + columns.map(\.name)
+            + ["series", "interval", "start_seconds", "length_seconds", "value"])
+        let points = Dictionary(uniqueKeysWithValues: contents.points.map { ($0.id, $0) })
+        let runs = Dictionary(contents.runs.map { (RunKey(point: $0.point, replication: $0.replication), $0) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(uniqueKeysWithValues: meta.parameters.enumerated().map { ($0.element.path, $0.offset) })
+        var prefixes: [RunKey: [String]] = [:]
+        for stored in intervals {
+            let key = RunKey(point: stored.point, replication: stored.replication)
+            let prefix = prefixes[key] ?? {
+                let point = points[key.point], run = runs[key]
+                let parameters = columns.map { column -> String in
+                    guard let point, let i = index[column.path] else { return "" }
+                    return column.holds == .result ? CSVText.number(point.results[i]) : CSVText.value(point.columns[i])
+                }
+                let made = [String(key.point), String(key.replication), run.map { String($0.seed) } ?? "",
+                            run.map { String($0.replicationIndex) } ?? "", run?.status ?? ""] + parameters
+                prefixes[key] = made
+                return made
+            }()
+            let v = stored.value
+            out += CSVText.row(prefix + [CSVText.field(v.series), String(v.interval), CSVText.number(v.start),
+                                         CSVText.number(v.length), CSVText.number(v.value)])
+        }
+        return out
+    }
 }

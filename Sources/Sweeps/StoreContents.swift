@@ -11,6 +11,8 @@ public struct StoreContents: Sendable {
         public var created: String
         public var parameters: [ParameterInfo]
         public var metrics: [String]
+        /// Recorded per-interval series (empty in stores written before ccsim recorded them).
+        public var series: [String]
         public var pointCount: Int
         public var plannedRuns: Int
         /// `grid` or `latin_hypercube(points: N, seed: S)`.
@@ -46,6 +48,13 @@ public struct StoreContents: Sendable {
     public var meta: Meta
     public var points: [Point]
     public var runs: [Run]
+}
+
+/// One run's value of a per-interval series, as stored in `run_intervals`.
+public struct StoredInterval: Sendable, Hashable {
+    public var point: Int
+    public var replication: Int
+    public var value: IntervalSeries.Value
 }
 
 /// A value of a parameter column.
@@ -88,6 +97,25 @@ extension SweepStore {
         }
     }
 
+    /// Every stored per-interval value, ordered by run, series (in `Meta.series` order) and
+    /// interval; none in a store written before ccsim recorded series.
+    public func intervalValues() throws -> [StoredInterval] {
+        try queue.read { db in
+            guard try db.tableExists("run_intervals") else { return [] }
+            let order = Dictionary(uniqueKeysWithValues: series.enumerated().map { ($1, $0) })
+            var out: [StoredInterval] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT point, replication, series, interval, start_seconds, length_seconds, value FROM run_intervals")
+            while let row = try cursor.next() {
+                out.append(StoredInterval(point: row[0], replication: row[1],
+                                          value: IntervalSeries.Value(series: row[2], interval: row[3], start: row[4], length: row[5], value: row[6])))
+            }
+            return out.sorted {
+                ($0.point, $0.replication, order[$0.value.series] ?? .max, $0.value.interval)
+                    < ($1.point, $1.replication, order[$1.value.series] ?? .max, $1.value.interval)
+            }
+        }
+    }
+
     static func readMeta(_ db: Database, path: String) throws -> StoreContents.Meta {
         guard try db.tableExists("meta"), let row = try Row.fetchOne(db, sql: "SELECT * FROM meta") else {
             throw SweepError("\(path) is not a ccsim sweep store (no meta row)")
@@ -108,6 +136,7 @@ extension SweepStore {
                 ccsimVersion: try text("ccsim_version"), created: try text("created"),
                 parameters: try decoder.decode([ParameterInfo].self, from: Data(try text("parameters").utf8)),
                 metrics: try decoder.decode([String].self, from: Data(try text("metrics").utf8)),
+                series: try (row["series"] as String?).map { try decoder.decode([String].self, from: Data($0.utf8)) } ?? [],
                 pointCount: try integer("point_count"), plannedRuns: try integer("planned_runs"), design: try text("design"),
                 shard: row["shard"] as String?)
         } catch let error as DecodingError {

@@ -42,6 +42,8 @@ public enum StoreMerge {
         } else {
             try create(queue, from: inPaths[0])
         }
+        // Stores written by an older ccsim (as output or template) gain the current tables first.
+        try queue.write { db in try StoreSchema.migrate(db, path: outPath) }
 
         var added = 0, duplicates = 0
         let outReal = (outPath as NSString).resolvingSymlinksInPath
@@ -56,6 +58,12 @@ public enum StoreMerge {
                     try db.execute(sql: "INSERT OR IGNORE INTO main.runs (\(columns)) SELECT \(columns) FROM src.runs")
                     added += db.changesCount
                     duplicates += offered - db.changesCount
+                    if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM src.sqlite_master WHERE type = 'table' AND name = 'run_intervals'") == 1 {
+                        try db.execute(sql: """
+                            INSERT OR IGNORE INTO main.run_intervals (point, replication, series, interval, start_seconds, length_seconds, value)
+                            SELECT point, replication, series, interval, start_seconds, length_seconds, value FROM src.run_intervals
+                            """)
+                    }
                     return .commit
                 }
             }
@@ -72,7 +80,9 @@ public enum StoreMerge {
             try db.execute(sql: "ATTACH DATABASE ? AS src", arguments: [template])
             defer { try? db.execute(sql: "DETACH DATABASE src") }
             try db.inTransaction {
-                for table in ["meta", "points", "runs"] {
+                for table in ["meta", "points", "runs", "run_intervals"] {
+                    // A template from before per-interval series has no run_intervals: `migrate` adds it.
+                    if table == "run_intervals", try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM src.sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) == 0 { continue }
                     guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM src.sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) else {
                         throw SweepError("\(template) is not a ccsim sweep store (no \(table) table)")
                     }

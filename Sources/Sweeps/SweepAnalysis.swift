@@ -29,6 +29,8 @@ public struct SweepAnalysis: Sendable {
     /// Sorted by |estimate|, largest first.
     public var terms: [Term]
     public var isGrid: Bool
+    /// For a Latin hypercube: the fitted quadratic response surface (nil for a grid, or too few points).
+    public var surface: ResponseSurface?
 
     /// Parameters that vary across the points, with each point's number (nil when a value is not a number).
     static func varied(_ contents: StoreContents) -> [(path: String, values: [Double])] {
@@ -94,7 +96,8 @@ public struct SweepAnalysis: Sendable {
                         lower: quantile(column, tail), upper: quantile(column, 1 - tail))
         }
         terms.sort { abs($0.estimate) > abs($1.estimate) }
-        return SweepAnalysis(metric: metric, terms: terms, isGrid: grid)
+        return SweepAnalysis(metric: metric, terms: terms, isGrid: grid,
+                             surface: grid ? nil : ResponseSurface.fit(contents, metric: metric, level: level))
     }
 
     // MARK: Grid
@@ -202,13 +205,24 @@ public struct SweepAnalysis: Sendable {
     }
 
     /// `analysis.csv` (beside the store, read by `ccsim report`):
-    /// `metric,kind,term,estimate,ci_lower,ci_upper,matters`, terms in order of |estimate|.
+    /// `metric,kind,term,estimate,ci_lower,ci_upper,matters`, terms in order of |estimate|; for a
+    /// Latin hypercube then the response surface: its coefficients (kind `surface`, coded units)
+    /// and its fit (kind `surface_fit`: `r_squared`, `adjusted_r_squared`, `observations`).
     public static func csv(_ analyses: [SweepAnalysis]) -> String {
         var out = CSVText.row(["metric", "kind", "term", "estimate", "ci_lower", "ci_upper", "matters"])
         for analysis in analyses {
             for term in analysis.terms {
                 out += CSVText.row([CSVText.field(analysis.metric), term.kind.rawValue, CSVText.field(term.name), CSVText.number(term.estimate),
                                     CSVText.number(term.lower), CSVText.number(term.upper), term.matters ? "true" : "false"])
+            }
+            if let surface = analysis.surface {
+                for c in surface.coefficients {
+                    out += CSVText.row([CSVText.field(analysis.metric), "surface", CSVText.field(c.name), CSVText.number(c.estimate),
+                                        CSVText.number(c.lower), CSVText.number(c.upper), c.matters && c.name != "intercept" ? "true" : "false"])
+                }
+                for (name, value) in [("r_squared", surface.rSquared), ("adjusted_r_squared", surface.adjustedRSquared), ("observations", Double(surface.observations))] {
+                    out += CSVText.row([CSVText.field(analysis.metric), "surface_fit", name, CSVText.number(value), "", "", ""])
+                }
             }
         }
         return out
@@ -230,6 +244,6 @@ public struct SweepAnalysis: Sendable {
         return rows.map { row in
             row.enumerated().map { c, text in c == 0 ? text.padding(toLength: widths[c], withPad: " ", startingAt: 0)
                 : String(repeating: " ", count: widths[c] - text.count) + text }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n") + "\n" + (surface.map { "\n" + $0.table } ?? "")
     }
 }

@@ -41,7 +41,8 @@ public enum SweepExecutor {
                     var record = RunRecord(key: key, seed: plan.seed, replicationIndex: replicationIndex,
                                            metrics: [:], error: nil, wallSeconds: 0, finishedAt: Date())
                     do {
-                        record.metrics = try RunMetrics.simulate(point.scenario, replicationIndex: replicationIndex)
+                        (record.metrics, record.series) = try RunMetrics.simulate(point.scenario, replicationIndex: replicationIndex,
+                                                                                  series: plan.series)
                     } catch {
                         record.error = "\(error)"
                     }

@@ -7,7 +7,7 @@ import Yams
 /// (`FILE:LINE:COL: field.path: problem`). Whether paths exist and values make valid scenarios
 /// is checked next, against the base scenario, by `SweepPlanner`.
 enum SweepFileDecoder {
-    static let rootKeys = ["name", "base", "seed", "replications", "seeding", "design", "parameters", "metrics"]
+    static let rootKeys = ["name", "base", "seed", "replications", "seeding", "design", "parameters", "metrics", "series"]
     static let parameterKeys = ["path", "set", "scale", "whole"]
     static let designs = ["grid", "latin_hypercube"]
 
@@ -82,12 +82,26 @@ enum SweepFileDecoder {
             metrics = names.allSatisfy { $0 != nil } ? names.compactMap { $0 } : nil
         }
 
+        let seriesField = m.optional("series")
+        var series: [String] = []
+        if let seriesField, let items = seriesField.list(expected: "a list of per-interval series such as [voice.service_level]") {
+            if items.isEmpty { seriesField.log.add(seriesField.path, at: seriesField.mark, "list at least one series, or leave 'series' out to record none") }
+            var seen = Set<String>()
+            for item in items {
+                guard let name = item.string() else { continue }
+                if seen.insert(name).inserted { series.append(name) } else {
+                    item.log.add(item.path, at: item.mark, "'\(name)' is listed twice; list each series once")
+                }
+            }
+        }
+
         // Problems so far stay in `issues`; the planner adds the path checks and throws them all.
         guard let name, let baseField, let basePath, let parametersField, let parameters, let design
         else { throw issues.error() }
         return SweepSpec(name: name, file: file, text: text, basePath: basePath, baseField: baseField,
                          seed: seed, replications: replications, seeding: seeding, design: design,
-                         parameters: parameters, metrics: metrics, metricsField: metricsField, parametersField: parametersField)
+                         parameters: parameters, metrics: metrics, metricsField: metricsField,
+                         series: series, seriesField: seriesField, parametersField: parametersField)
     }
 
     /// The file name without folder and extension: `sweeps/agents.yaml` → `agents`.

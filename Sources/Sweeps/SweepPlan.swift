@@ -18,6 +18,8 @@ public struct SweepPlan: Sendable {
     public var design: Design
     public var parameters: [ParameterInfo]
     public var metrics: [String]
+    /// Per-interval series recorded for every run (`IntervalSeries` names; empty: none).
+    public var series: [String] = []
     public var points: [SweepPoint]
 
     /// What a store must match to hold this sweep's runs: the sweep file and base scenario texts.

@@ -55,6 +55,16 @@ public enum SweepPlanner {
                 item.log.add(item.path, at: item.mark, "unknown metric '\(name)'; \(hint)")
             }
         }
+        let availableSeries = IntervalSeries.names(for: base)
+        if let field = spec.seriesField, let items = field.list() {
+            for item in items {
+                guard let name = item.string(), !availableSeries.contains(name) else { continue }
+                let hint = EditDistance.suggestion(for: name, among: availableSeries).map { "did you mean '\($0)'?" }
+                    ?? "available: \(availableSeries.joined(separator: ", "))"
+                let whole = available.contains(name) ? " ('\(name)' is a whole-run metric; list it under 'metrics')" : ""
+                item.log.add(item.path, at: item.mark, "unknown per-interval series '\(name)'\(whole); \(hint)")
+            }
+        }
         var design = spec.design
         if case .latinHypercube(let n, let designSeed) = design, designSeed == .max {
             design = .latinHypercube(points: n, seed: seed)
@@ -135,7 +145,7 @@ public enum SweepPlanner {
             baseFile: spec.basePath, baseText: baseText, baseHash: SHA256.hex(baseText),
             seed: seed, replications: replications, seeding: spec.seeding, design: design,
             parameters: parameters.map { ParameterInfo(path: $0.parameter.path.text, operation: $0.parameter.operation.rawValue) },
-            metrics: metrics, points: points)
+            metrics: metrics, series: spec.series, points: points)
     }
 
     /// The grid's points in row-major order: the first parameter varies slowest.

@@ -20,6 +20,9 @@ struct SweepSpec {
     var metrics: [String]?
     /// Where `metrics:` is, for problems found once the base scenario is known.
     var metricsField: YAMLField?
+    /// Per-interval series to record (`IntervalSeries` names), and where `series:` is.
+    var series: [String]
+    var seriesField: YAMLField?
     var parametersField: YAMLField
 }
 

@@ -18,18 +18,23 @@ public final class SweepStore: Sendable {
     private let lock: StoreLock?
     /// The metric columns of `runs`, in order.
     public let metrics: [String]
+    /// The per-interval series every run records (in `run_intervals`); empty for none.
+    public let series: [String]
     private let insertSQL: String
+    static let insertIntervalSQL = "INSERT INTO run_intervals (point, replication, series, interval, start_seconds, length_seconds, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
 
     /// `DIR` → `DIR/sweep.sqlite`; a path ending in `.sqlite` is taken as is.
     public static func storePath(_ argument: String) -> String {
         argument.hasSuffix(".sqlite") ? argument : (argument as NSString).appendingPathComponent(fileName)
     }
 
-    private init(path: String, queue: DatabaseQueue, lock: StoreLock?, metrics: [String]) {
+    private init(path: String, queue: DatabaseQueue, lock: StoreLock?, metrics: [String], series: [String]) {
         self.path = path
         self.queue = queue
         self.lock = lock
         self.metrics = metrics
+        self.series = series
         let columns = ["point", "replication", "seed", "replication_index", "status", "error", "metrics"]
             + metrics.map(StoreSchema.quote) + ["wall_seconds", "finished_at"]
         insertSQL = "INSERT INTO runs (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
@@ -79,10 +84,12 @@ public final class SweepStore: Sendable {
                 let wanted = shard.map { "shard \($0)" } ?? "the whole sweep"
                 throw SweepError("\(path) holds \(held), not \(wanted); use --out to write elsewhere")
             }
+            // A store from an older ccsim resumes once brought up to this schema.
+            try queue.write { db in try StoreSchema.migrate(db, path: path) }
         } else {
             try create(queue, plan: plan, shard: shard)
         }
-        return SweepStore(path: path, queue: queue, lock: lock, metrics: plan.metrics)
+        return SweepStore(path: path, queue: queue, lock: lock, metrics: plan.metrics, series: plan.series)
     }
 
     /// Opens an existing store (for summarize, export and merge).
@@ -92,13 +99,8 @@ public final class SweepStore: Sendable {
             throw SweepError("no sweep store at \(path) (run `ccsim sweep SWEEP.yaml` first)")
         }
         let queue = try connect(path, readOnly: readOnly, exclusive: false)
-        let metrics: [String] = try queue.read { db in
-            guard try db.tableExists("meta"), let json = try String.fetchOne(db, sql: "SELECT metrics FROM meta") else {
-                throw SweepError("\(path) is not a ccsim sweep store (no meta row)")
-            }
-            return try JSONDecoder().decode([String].self, from: Data(json.utf8))
-        }
-        return SweepStore(path: path, queue: queue, lock: nil, metrics: metrics)
+        let meta = try queue.read { db in try readMeta(db, path: path) }
+        return SweepStore(path: path, queue: queue, lock: nil, metrics: meta.metrics, series: meta.series)
     }
 
     static func connect(_ path: String, readOnly: Bool, exclusive: Bool) throws -> DatabaseQueue {
@@ -175,18 +177,20 @@ public final class SweepStore: Sendable {
         case .latinHypercube(let n, let seed): "latin_hypercube(points: \(n), seed: \(seed))"
         }
         try queue.write { db in
-            for table in ["runs", "points", "meta"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+            for table in ["run_intervals", "runs", "points", "meta"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
             try db.execute(sql: StoreSchema.meta)
             try db.execute(sql: StoreSchema.points(plan.parameters))
             try db.execute(sql: StoreSchema.runs(plan.metrics))
+            try db.execute(sql: StoreSchema.runIntervals)
             try db.execute(sql: """
-                INSERT INTO meta VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO meta VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     StoreSchema.version, plan.name, plan.file, plan.text, plan.textHash,
                     plan.baseFile, plan.baseText, plan.baseHash, plan.identity,
                     ResultsVersion.ccsim, Timestamp.iso8601(Date()),
                     Int64(plan.seed), plan.replications, plan.seeding.rawValue, design,
                     try json(plan.parameters), try json(plan.metrics), plan.points.count, plan.runCount, shard?.description,
+                    try json(plan.series),
                 ])
             let columns = ["id", "label", "parameters", "scenario"] + plan.parameters.map { StoreSchema.quote($0.path) }
                 + plan.parameters.compactMap(\.resultColumn).map(StoreSchema.quote)
@@ -226,8 +230,20 @@ public final class SweepStore: Sendable {
         values += metrics.map { record.metrics[$0] }
         values += [record.wallSeconds, Timestamp.iso8601(record.finishedAt)]
         let arguments = StatementArguments(values)
-        // One INSERT in autocommit mode is its own transaction: the run's row is stored whole or not at all.
-        try queue.writeWithoutTransaction { db in try db.cachedStatement(sql: insertSQL).execute(arguments: arguments) }
+        guard !record.series.isEmpty else {
+            // One INSERT in autocommit mode is its own transaction: the run's row is stored whole or not at all.
+            try queue.writeWithoutTransaction { db in try db.cachedStatement(sql: insertSQL).execute(arguments: arguments) }
+            return
+        }
+        // The run's row and its series in one transaction: both stored, or neither.
+        try queue.write { db in
+            try db.cachedStatement(sql: insertSQL).execute(arguments: arguments)
+            let statement = try db.cachedStatement(sql: Self.insertIntervalSQL)
+            for value in record.series {
+                try statement.execute(arguments: [record.key.point, record.key.replication, value.series, value.interval,
+                                                  value.start, value.length, value.value])
+            }
+        }
     }
 
     /// `{"asa":6.2,"service_level":0.84}`: the kept metrics, keys sorted, numbers at full precision.
@@ -247,6 +263,8 @@ public struct RunRecord: Sendable {
     public var seed: UInt64
     public var replicationIndex: Int
     public var metrics: [String: Double]
+    /// The recorded per-interval series (empty when the sweep records none, or the run failed).
+    public var series: [IntervalSeries.Value] = []
     /// Why the run failed (nil when it succeeded).
     public var error: String?
     public var wallSeconds: Double

@@ -48,15 +48,19 @@ public struct SweepSummary: Sendable {
         }
     }
 
-    /// `point,label,<parameter…>,runs,<metric>_mean,<metric>_sd,<metric>_ci_lower,<metric>_ci_upper,<metric>_n,…`
+    /// `point,label,<parameter…>,<PATH result…>,runs,<metric>_mean,<metric>_sd,<metric>_ci_lower,<metric>_ci_upper,<metric>_n,…`
+    /// — a `scale` parameter's `PATH result` column holds the number its factor gave (agents, not ×0.9).
     public var csv: String {
-        var header = ["point", "label"] + meta.parameters.map { CSVText.field($0.path) } + ["runs"]
+        let scaled = meta.parameters.indices.filter { meta.parameters[$0].resultColumn != nil }
+        var header = ["point", "label"] + meta.parameters.map { CSVText.field($0.path) }
+            + scaled.compactMap { meta.parameters[$0].resultColumn.map(CSVText.field) } + ["runs"]
         for metric in metrics {
             header += ["_mean", "_sd", "_ci_lower", "_ci_upper", "_n"].map { CSVText.field(metric + $0) }
         }
         var out = CSVText.row(header)
         for row in rows {
-            var fields = [String(row.point.id), CSVText.field(row.point.label)] + row.point.columns.map(CSVText.value) + [String(row.runs)]
+            var fields = [String(row.point.id), CSVText.field(row.point.label)] + row.point.columns.map(CSVText.value)
+                + scaled.map { CSVText.number(row.point.results[$0]) } + [String(row.runs)]
             for cell in row.cells {
                 fields += [CSVText.number(cell.mean), CSVText.number(cell.standardDeviation),
                            CSVText.number(cell.interval?.lower), CSVText.number(cell.interval?.upper), String(cell.count)]

@@ -16,6 +16,11 @@ struct SweepAnalyze: ParsableCommand {
         correlation of a parameter's ranks with the metric's once the other parameters' ranks are \
         regressed out. Intervals: percentile bootstrap over runs within points (grid) or over \
         points (hypercube); 'matters' when the interval excludes 0.
+
+        For a Latin hypercube, a quadratic response surface is also fitted per metric by least \
+        squares on every run, in coded units (−1 at a parameter's lowest value swept, +1 at its \
+        highest): R², adjusted R², and each coefficient with a Student-t interval. With too few \
+        distinct points for every cross term it drops them (linear + squares), then the squares.
         """
     )
 
@@ -41,7 +46,7 @@ struct SweepAnalyze: ParsableCommand {
                 throw SweepError("the store has no metric '\(metric)'; it kept: \(contents.meta.metrics.joined(separator: ", "))")
             }
             let grid = contents.meta.design == "grid"
-            print("sweep \(contents.meta.name): \(grid ? "grid: main effects and two-way interactions" : "Latin hypercube: partial rank correlation coefficients"), 95% bootstrap CIs (\(resamples) resamples)\n")
+            print("sweep \(contents.meta.name): \(grid ? "grid: main effects and two-way interactions" : "Latin hypercube: partial rank correlation coefficients and a quadratic response surface"), 95% bootstrap CIs (\(resamples) resamples)\n")
             var analyses: [SweepAnalysis] = []
             for name in metrics {
                 guard let analysis = SweepAnalysis.analyze(contents, metric: name, grid: grid, resamples: resamples) else {

@@ -7,7 +7,12 @@ import Sweeps
 struct SweepSummarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summarize",
-        abstract: "Print per-point means with Student-t confidence intervals, and write summary.csv next to the store."
+        abstract: "Print per-point means with Student-t confidence intervals, and write summary.csv next to the store.",
+        discussion: """
+        When the sweep records per-interval series (its `series:` field), their per-point means \
+        by interval, with confidence intervals, go to summary-intervals.csv beside summary.csv \
+        (with --out FILE.csv, FILE-intervals.csv); the sweep report draws them.
+        """
     )
 
     @Argument(help: "A sweep's result folder (or its sweep.sqlite).")
@@ -35,9 +40,17 @@ struct SweepSummarize: ParsableCommand {
         let value = share ?? 0.95
         try reportingSweepErrors {
             let store = try SweepStore.openExisting(store)
-            let summary = SweepSummary(try store.contents(), level: value)
+            let contents = try store.contents()
+            let summary = SweepSummary(contents, level: value)
             let path = out ?? ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("summary.csv")
             try AtomicFile.write(summary.csv, to: path)
+            var intervalsPath: String?
+            if !summary.meta.series.isEmpty {
+                let byInterval = IntervalSummary(contents, intervals: try store.intervalValues(), level: value)
+                let target = (path as NSString).deletingPathExtension + "-intervals.csv"
+                try AtomicFile.write(byInterval.csv, to: target)
+                intervalsPath = target
+            }
             let meta = summary.meta
             print("sweep \(meta.name): \(summary.storedRuns) of \(meta.plannedRuns) runs stored\(meta.shard.map { " (shard \($0))" } ?? ""); mean [\(Formatting.percent(value, digits: 0)) CI]")
             print(summary.table, terminator: "")
@@ -45,7 +58,7 @@ struct SweepSummarize: ParsableCommand {
             if summary.storedRuns < meta.plannedRuns && meta.shard == nil {
                 printError("note: the sweep is incomplete (\(summary.storedRuns) of \(meta.plannedRuns) runs); run it again to finish")
             }
-            printError("wrote \(path)")
+            printError("wrote \(path)" + (intervalsPath.map { " and \($0) (series by interval: \(summary.meta.series.joined(separator: ", ")))" } ?? ""))
         }
     }
 }

@@ -65,5 +65,16 @@ final class AnalysisTests: XCTestCase {
             XCTAssertTrue((-1...1).contains(term.estimate))
             XCTAssertLessThanOrEqual(term.lower, term.upper)
         }
+        // The response surface agrees: a positive linear agents term, a negative arrival-rate
+        // term, each with an interval that excludes 0; most of the variation explained.
+        let surface = try XCTUnwrap(analysis.surface)
+        let linear = Dictionary(uniqueKeysWithValues: surface.coefficients.map { ($0.name, $0) })
+        XCTAssertGreaterThan(try XCTUnwrap(linear["team.agents"]).lower, 0)
+        XCTAssertLessThan(try XCTUnwrap(linear["arrivals.rate"]).upper, 0)
+        XCTAssertGreaterThan(surface.rSquared, 0.5)
+        XCTAssertLessThanOrEqual(surface.rSquared, 1)
+        let csv = SweepAnalysis.csv([analysis])
+        XCTAssertTrue(csv.contains("service_level,surface,team.agents,"), csv)
+        XCTAssertTrue(csv.contains("service_level,surface_fit,r_squared,"), csv)
     }
 }

@@ -1,6 +1,7 @@
 import CCSimCommandLine
 import Foundation
 import GRDB
+import Sweeps
 import XCTest
 
 /// `ccsim sweep` as a user runs it: the built binary, killed and resumed.
@@ -164,6 +165,28 @@ final class SweepCommandTests: XCTestCase {
         let forced = try CCSimCommand.run(["sweep", sweep, "--out", directory + "/out", "--force-new", "--quiet"])
         XCTAssertEqual(forced.status, 0, forced.stderr)
         XCTAssertEqual(storedCount(directory + "/out"), 8)
+    }
+
+    /// `--force-new` does what its help says: it deletes the store of this very sweep too and
+    /// runs everything again (a clean re-run), not only another sweep's store.
+    func testForceNewStartsTheSameSweepOver() throws {
+        let sweep = directory + "/s.yaml"
+        try Fixture.smallSweep().write(toFile: sweep, atomically: true, encoding: .utf8)
+        let help = try CCSimCommand.run(["sweep", "run", "--help"])
+        XCTAssertTrue(help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("delete the existing store, whether it holds this sweep's runs or another sweep's"), help.stdout)
+        XCTAssertEqual(try CCSimCommand.run(["sweep", sweep, "--out", directory + "/out", "--quiet"]).status, 0)
+        let again = try CCSimCommand.run(["sweep", sweep, "--out", directory + "/out"])
+        XCTAssertTrue(again.stderr.contains("all 12 runs are already in"), again.stderr)
+        let queue = try DatabaseQueue(path: SweepStore.storePath(directory + "/out"))
+        try queue.write { try $0.execute(sql: "UPDATE runs SET wall_seconds = -1") }
+        try queue.close()
+        let forced = try CCSimCommand.run(["sweep", sweep, "--out", directory + "/out", "--force-new"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stderr.contains("running 12 on"), forced.stderr)
+        XCTAssertFalse(forced.stderr.contains("resuming"), forced.stderr)
+        let reader = try DatabaseQueue(path: SweepStore.storePath(directory + "/out"))
+        XCTAssertEqual(try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs WHERE wall_seconds >= 0") }, 12, "every run is new")
     }
 
     func testSlurmScriptsAndShardCommandLine() throws {

@@ -81,7 +81,7 @@ def run(scenario: PathLike, *, replications: Optional[int] = None, seed: Optiona
 def sweep(sweep_file: Optional[PathLike] = None, *, base: Optional[PathLike] = None,
           parameters: Optional[Mapping[str, Any]] = None, design: Any = None, replications: Optional[int] = None,
           seed: Optional[int] = None, seeding: Optional[str] = None, metrics: Optional[list] = None,
-          name: Optional[str] = None, out: Optional[PathLike] = None, jobs: Optional[int] = None,
+          series: Optional[list] = None, name: Optional[str] = None, out: Optional[PathLike] = None, jobs: Optional[int] = None,
           force_new: bool = False) -> SweepStore:
     """Runs a sweep (``ccsim sweep``) and returns its store. Re-running resumes.
 
@@ -90,8 +90,11 @@ def sweep(sweep_file: Optional[PathLike] = None, *, base: Optional[PathLike] = N
     "handle_time.exponential.mean": {"scale": [0.9, 1.1]}}, replications=5, out="results/my-sweep")``
     — a list is a ``set`` of values; a dict gives the operation (``set``/``scale``) or a range
     (``{"from": 44, "to": 56}`` for ``design={"latin_hypercube": {"points": 24}}``). The sweep
-    file is written into ``out`` (``sweep.yaml``) beside the store.
+    file is written into ``out`` (``sweep.yaml``) beside the store. ``series`` lists per-interval
+    series to record (``["voice.service_level"]``), read back with ``SweepStore.intervals()``.
     """
+    if sweep_file is not None and series is not None:
+        raise UsageError("series= is for a sweep described here; with a sweep file, list them in its 'series' field")
     if (sweep_file is None) == (base is None):
         raise UsageError("give either a sweep file or base= and parameters=")
     if base is not None:
@@ -107,6 +110,8 @@ def sweep(sweep_file: Optional[PathLike] = None, *, base: Optional[PathLike] = N
         document["parameters"] = [_parameter(path, levels) for path, levels in parameters.items()]
         if metrics is not None:
             document["metrics"] = list(metrics)
+        if series is not None:
+            document["series"] = list(series)
         sweep_file = folder / "sweep.yaml"
         # JSON is YAML: no quoting rules of our own.
         sweep_file.write_text(json.dumps(document, indent=2) + "\n")

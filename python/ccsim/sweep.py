@@ -29,7 +29,10 @@ class SweepStore:
     - ``parameters``: each snake_case parameter column with its path, operation and what it
       holds (value, factor or result);
     - ``long()``: one row per run × metric with snake_case parameter columns;
-    - ``summary()``: one row per point × metric: mean, sd, confidence interval and count.
+    - ``summary()``: one row per point × metric: mean, sd, confidence interval and count;
+    - ``intervals()``: the per-interval series the sweep recorded (its ``series:`` field), one
+      row per run × series × interval with snake_case parameter columns;
+      ``interval_summary()``: their per-point means by interval with confidence intervals.
     """
 
     def __init__(self, folder):
@@ -49,9 +52,12 @@ class SweepStore:
         row = meta.iloc[0].to_dict()
         row["parameters"] = json.loads(row["parameters"])
         row["metrics"] = json.loads(row["metrics"])
+        # Stores written before ccsim recorded per-interval series have no `series` in meta.
+        row["series"] = json.loads(row["series"]) if isinstance(row.get("series"), str) else []
         self.meta: Dict[str, Any] = row
         self._parameters: Optional[pd.DataFrame] = None
         self._long: Optional[pd.DataFrame] = None
+        self._intervals: Optional[pd.DataFrame] = None
 
     def _connect(self) -> sqlite3.Connection:
         # Read-only, so a notebook can read while a sweep writes (the store is in WAL mode).
@@ -64,6 +70,11 @@ class SweepStore:
     @property
     def metrics(self) -> List[str]:
         return list(self.meta["metrics"])
+
+    @property
+    def series(self) -> List[str]:
+        """The per-interval series every run records (empty when the sweep lists none)."""
+        return list(self.meta["series"])
 
     @property
     def design(self) -> str:
@@ -103,6 +114,41 @@ class SweepStore:
         if self._long is None:
             self._export_long()
         return self._long.copy()
+
+    def intervals(self) -> pd.DataFrame:
+        """One row per run × series × interval: `point, replication, seed, replication_index,
+        status, <parameter columns>, series, interval, start_seconds, length_seconds, value`
+        (``ccsim sweep export --intervals``); ``start`` is the interval's start as a Timedelta
+        after the warm-up. Empty (with those columns) when the sweep records no series."""
+        if self._intervals is None:
+            if not self.series:
+                columns = ["point", "replication", "seed", "replication_index", "status", *self.parameters.column,
+                           "series", "interval", "start_seconds", "length_seconds", "value", "start"]
+                self._intervals = pd.DataFrame(columns=columns)
+            else:
+                with tempfile.TemporaryDirectory(prefix="ccsim-intervals-") as scratch:
+                    target = pathlib.Path(scratch) / "intervals.csv"
+                    run_ccsim(["sweep", "export", str(self.file), "--intervals", "--out", str(target)])
+                    frame = pd.read_csv(target)
+                frame["start"] = pd.to_timedelta(frame["start_seconds"], unit="s")
+                self._intervals = frame
+        return self._intervals.copy()
+
+    def interval_summary(self, level: float = 0.95) -> pd.DataFrame:
+        """One row per point × series × interval: the point's snake_case parameters, `series,
+        interval, start_seconds, length_seconds, mean, sd, ci_lower, ci_upper, n` — Student-t
+        intervals over the point's successful runs, from ``ccsim sweep summarize``."""
+        if not self.series:
+            return pd.DataFrame(columns=["point", *self.parameters.column, "series", "interval", "start_seconds",
+                                         "length_seconds", "mean", "sd", "ci_lower", "ci_upper", "n"])
+        with tempfile.TemporaryDirectory(prefix="ccsim-summary-") as scratch:
+            target = pathlib.Path(scratch) / "summary.csv"
+            run_ccsim(["sweep", "summarize", str(self.file), "--level", str(level), "--out", str(target)])
+            frame = pd.read_csv(pathlib.Path(scratch) / "summary-intervals.csv")
+        frame = frame.drop(columns=["label"]).merge(self._point_parameters(), on="point", how="left")
+        columns = ["point", *self.parameters.column, "series", "interval", "start_seconds", "length_seconds",
+                   "mean", "sd", "ci_lower", "ci_upper", "n"]
+        return frame[columns].reset_index(drop=True)
 
     def summary(self, level: float = 0.95) -> pd.DataFrame:
         """One row per point × metric: the point's snake_case parameters, `metric, mean, sd,
@@ -146,5 +192,6 @@ class SweepStore:
         return prcc(self.long(), metric, varied, level, resamples)
 
     def __repr__(self) -> str:
+        series = f", series {', '.join(self.series)}" if self.series else ""
         return (f"<ccsim SweepStore {self.name!r}: {self.meta['point_count']} points, {len(self.runs)} of "
-                f"{self.meta['planned_runs']} runs, {self.design}, in {self.path}>")
+                f"{self.meta['planned_runs']} runs, {self.design}{series}, in {self.path}>")

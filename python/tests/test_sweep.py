@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 import ccsim
@@ -11,19 +12,21 @@ def store(tmp_path_factory):
     return ccsim.sweep(base="scenarios/erlang-a.yaml", out=out, replications=3, seed=3,
                        parameters={"team.agents": [46, 50], "handle_time.exponential.mean": {"scale": [0.9, 1.1]},
                                    "run.horizon": ["2h"]},
-                       metrics=["service_level", "asa", "voice.sla_misses"])
+                       metrics=["service_level", "asa", "voice.sla_misses", "offered"],
+                       series=["service_level", "offered"])
 
 
 def test_store_tables_and_meta(store):
     assert store.is_grid
     assert store.meta["point_count"] == 4 and store.meta["planned_runs"] == 12
     assert len(store.runs) == 12 and (store.runs.status == "ok").all()
-    assert store.metrics == ["service_level", "asa", "voice.sla_misses"]
+    assert store.metrics == ["service_level", "asa", "voice.sla_misses", "offered"]
+    assert store.series == ["service_level", "offered"]
 
 
 def test_long_has_one_row_per_run_and_metric_with_safe_names(store):
     long = store.long()
-    assert len(long) == 12 * 3
+    assert len(long) == 12 * 4
     mapping = store.parameters.set_index("column")
     assert mapping.loc["team_agents", "path"] == "team.agents"
     assert mapping.loc["handle_time_exponential_mean", "holds"] == "result"
@@ -93,3 +96,34 @@ def test_the_cli_analysis_and_the_package_agree(store):
         shown = re.search(r"\s(-?[\d.]+)%\s+\[", line)
         assert shown, line
         assert float(shown.group(1)) / 100 == pytest.approx(row.effect, abs=0.0006), line
+
+
+def test_intervals_are_tidy_and_add_up_to_the_runs(store):
+    intervals = store.intervals()
+    # erlang-a over 2 h in 30-minute intervals: 4 per run and series.
+    assert len(intervals) == 12 * 2 * 4
+    assert list(intervals.columns[:5]) == ["point", "replication", "seed", "replication_index", "status"]
+    assert {"team_agents", "handle_time_exponential_mean", "series", "interval", "start", "value"} <= set(intervals.columns)
+    assert sorted(intervals.start.unique()) == [pd.Timedelta(minutes=m) for m in (0, 30, 60, 90)]
+    # Offered by interval sums to the run's offered, exactly.
+    by_run = intervals[intervals.series == "offered"].groupby(["point", "replication"]).value.sum()
+    long = store.long()
+    whole = long[long.metric == "offered"].set_index(["point", "replication"]).value
+    assert (by_run.sort_index() == whole.sort_index()).all()
+    levels = intervals[intervals.series == "service_level"].value
+    assert levels.between(0, 1).all()
+
+
+def test_interval_summary_agrees_with_the_runs(store):
+    summary = store.interval_summary()
+    assert len(summary) == 4 * 2 * 4
+    means = store.intervals().groupby(["point", "series", "interval"]).value.mean()
+    for row in summary.itertuples():
+        assert row.mean == pytest.approx(means[(row.point, row.series, row.interval)])
+        assert row.n == 3
+
+
+def test_a_store_without_series_gives_empty_intervals(tmp_path):
+    plain = ccsim.sweep(base="scenarios/erlang-a.yaml", out=tmp_path / "plain", replications=1,
+                        parameters={"team.agents": [50], "run.horizon": ["1h"]}, metrics=["service_level"])
+    assert plain.series == [] and plain.intervals().empty and "series" in plain.intervals().columns
