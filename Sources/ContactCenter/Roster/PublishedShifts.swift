@@ -82,12 +82,19 @@ struct PublishedShifts: Sendable {
             if absenteeism.uniform() < entry.absenteeism { continue }
             let start = midnight + entry.start
             out.append(AgentTransition(time: start, agent: entry.agent, kind: .shiftStart))
+            let end = start + entry.length
             for activity in entry.activities {
                 let rest = activity.kind.isRest
-                out.append(AgentTransition(time: start + activity.offset, agent: entry.agent, kind: rest ? .breakStart : .auxStart))
-                out.append(AgentTransition(time: start + activity.offset + activity.length, agent: entry.agent, kind: rest ? .breakEnd : .auxEnd))
+                // An activity that opens (or closes) the shift is entered an instant before the
+                // shift starts (left an instant after it ends): at equal times the shift start
+                // comes first, and the agent would take a contact on its way into the meeting.
+                var from = start + activity.offset, to = from + activity.length
+                if from <= start { from = start.nextDown }
+                if to >= end { to = end.nextUp }
+                out.append(AgentTransition(time: from, agent: entry.agent, kind: rest ? .breakStart : .auxStart))
+                out.append(AgentTransition(time: to, agent: entry.agent, kind: rest ? .breakEnd : .auxEnd))
             }
-            out.append(AgentTransition(time: start + entry.length, agent: entry.agent, kind: .shiftEnd))
+            out.append(AgentTransition(time: end, agent: entry.agent, kind: .shiftEnd))
         }
     }
 
