@@ -153,6 +153,7 @@ public enum RosterCSV {
             }
             func clock(_ key: String) -> Double? {
                 let text = cell(key)!
+                if let seconds = Self.clock(text, allowMidnightEnd: key == "end") { return seconds }
                 do { return try ClockTime.parse(text, allowMidnightEnd: key == "end") } catch {
                     problem(line, key, text.isEmpty ? "is empty" : error.message); return nil
                 }
@@ -247,6 +248,22 @@ public enum RosterCSV {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// `H:MM` or `HH:MM` as `ClockTime.parse` reads it, without its Foundation trimming (the
+    /// bulk of a large roster's reading time); nil for anything else, which `ClockTime` explains.
+    static func clock(_ text: String, allowMidnightEnd: Bool) -> Double? {
+        let b = Array(text.utf8)
+        guard b.count == 4 || b.count == 5, b[b.count - 3] == UInt8(ascii: ":") else { return nil }
+        var digits: [Int] = []
+        for (i, c) in b.enumerated() where i != b.count - 3 {
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            digits.append(Int(c - 0x30))
+        }
+        let hours = b.count == 5 ? digits[0] * 10 + digits[1] : digits[0]
+        let minutes = digits[digits.count - 2] * 10 + digits[digits.count - 1]
+        guard minutes < 60, hours < 24 || (allowMidnightEnd && hours == 24 && minutes == 0) else { return nil }
+        return Double(hours * 3600 + minutes * 60)
+    }
+
     /// `10:00-10:15 break`, `12:30-13:00 lunch unpaid`: offsets from the shift start.
     static func activity(_ text: String, shiftStart: Double, shiftLength: Double) -> Result<RosterActivity, QuantityError> {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -255,7 +272,7 @@ public enum RosterCSV {
             return .failure(QuantityError("'\(text)' is not an activity such as '10:00-10:15 break' or '12:30-13:00 lunch unpaid'"))
         }
         let ends = words[0].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard ends.count == 2, let from = try? ClockTime.parse(ends[0]), let to = try? ClockTime.parse(ends[1], allowMidnightEnd: true) else {
+        guard ends.count == 2, let from = clock(ends[0], allowMidnightEnd: false), let to = clock(ends[1], allowMidnightEnd: true) else {
             return .failure(QuantityError("'\(words[0])' is not a time range such as 10:00-10:15"))
         }
         guard let kind = RosterActivity.Kind(rawValue: words[1].lowercased()) else {
