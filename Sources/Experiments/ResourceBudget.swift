@@ -70,7 +70,7 @@ public struct ResourceBudget: Sendable {
         }
         var agents = 0.0
         for team in scenario.center.teams {
-            agents += Double(team.constantAgents) + team.shifts.reduce(0) { $0 + Double($1.agents) }
+            agents += Double(team.constantAgents) + team.shifts.reduce(0) { $0 + Double($1.agents) } + Double(team.roster?.agents.count ?? 0)
         }
         let center = scenario.center
         return Estimate(contactsPerReplication: contacts, replications: run.replications, agents: agents,
@@ -147,6 +147,7 @@ public struct ResourceBudget: Sendable {
                 for shift in team.shifts {
                     agents += Double(shift.agents) * min(1, shift.length / 86_400) * Double(shift.days.count) / 7
                 }
+                agents += team.roster?.meanAgentsOnDuty(runDays: max(1, Int(clampedFrom: (length / 86_400).rounded(.up)))) ?? 0
             }
             let load = rate * handle
             guard load.isFinite, handle > 0, load >= max(agents, 1e-9) else { continue }

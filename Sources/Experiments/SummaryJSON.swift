@@ -42,7 +42,7 @@ extension SummaryDocument.Inputs {
                 SummaryDocument.TierInputs(name: $0.name, handleTimes: $0.handleTimes.map { $0.map(SummaryDocument.DistributionInputs.init) })
             },
             teams: summary.center.teams.map {
-                SummaryDocument.TeamInputs(name: $0.name, constantAgents: $0.constantAgents, shifts: $0.shifts.count,
+                SummaryDocument.TeamInputs(name: $0.name, constantAgents: $0.constantAgents, shifts: $0.shifts.count + ($0.roster?.shifts.count ?? 0),
                                            hourlyCost: $0.hourlyCost, overtimeMultiplier: $0.overtimeMultiplier)
             },
             resolutionTargetSeconds: summary.center.resolutionTarget,

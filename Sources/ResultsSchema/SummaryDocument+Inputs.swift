@@ -113,7 +113,7 @@ extension SummaryDocument {
     public struct TeamInputs: Codable, Sendable, Hashable {
         public var name: String
         public var constantAgents: Int
-        /// The number of shifts the team works.
+        /// The number of shifts the team works: template shifts, or the rows of a published roster.
         public var shifts: Int
         public var hourlyCost: Double
         public var overtimeMultiplier: Double

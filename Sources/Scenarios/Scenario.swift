@@ -77,3 +77,19 @@ public struct Scenario: Sendable, Hashable {
         DistributionChecks.problems(distribution, at: path, kind: .duration)
     }
 }
+
+extension Scenario {
+    /// What is allowed but worth telling whoever runs the scenario, one line each
+    /// (`teams.frontline.shifts[0]: the shift 07:30–16:00 starts before opening …`): shifts partly
+    /// outside the opening hours, roster rows dated outside the run.
+    public var notes: [String] {
+        guard singleQueue == nil else { return [] }
+        var found = CenterChecks(center: center, run: run).openingHoursNotes()
+        for team in center.teams {
+            guard let roster = team.roster, roster.rowsOutsideRun > 0 else { continue }
+            found.append(FieldProblem("teams.\(team.name).roster",
+                                      "\(roster.file): \(roster.rowsOutsideRun) row\(roster.rowsOutsideRun == 1 ? "" : "s") dated outside the run ignored"))
+        }
+        return found.map { "\($0.path): \($0.message)" }
+    }
+}

@@ -17,13 +17,17 @@ struct Erlang: ParsableCommand {
           ccsim erlang --rate 540/h --aht 5m --target 80%     (smallest staffing meeting 80% in 20s)
           ccsim erlang --forecast forecast.csv --target 80% --answer-within 20s --shrinkage 30% --max-occupancy 85%
           ccsim erlang --forecast forecast.csv --target 80% --concurrency chat=3 --out requirement.csv
+          ccsim erlang --forecast forecast.csv --target 80% --roster roster.csv
 
         With --forecast, the requirement of every interval and channel of a forecast file (the CSV
         columns of scenarios/README.md, "Forecast files"): agents on the phones meeting every target
         given (--target within --answer-within, --max-asa, --max-abandonment with --patience), at
         least load / --max-occupancy, and scheduled = on the phones / (1 − --shrinkage). A chat
         channel with --concurrency k is staffed as chat slots (Erlang on agents × k) divided by k.
-        --aht is the AHT of intervals whose row has none.
+        --aht is the AHT of intervals whose row has none. With --roster, a published roster (the
+        roster.csv columns of scenarios/README.md) is set beside the requirement: the agents it puts
+        on the phones in each interval (shifts less activities, before absenteeism), over/under,
+        and the worst intervals.
         """
     )
 
@@ -38,6 +42,9 @@ struct Erlang: ParsableCommand {
 
     @Option(help: ArgumentHelp("A forecast CSV: the requirement of each of its intervals and channels.", valueName: "file"))
     var forecast: String?
+
+    @Option(help: ArgumentHelp("With --forecast: a published roster CSV; its agents on the phones beside the requirement.", valueName: "file"))
+    var roster: String?
 
     @Option(name: .customLong("max-asa"), help: ArgumentHelp("Ceiling on the average speed of answer, also a target.", valueName: "duration"))
     var maxASA: DurationArgument?
@@ -78,7 +85,7 @@ struct Erlang: ParsableCommand {
             _ = try concurrencies()
             return
         }
-        if out != nil || !concurrency.isEmpty { throw ValidationError("--out and --concurrency go with --forecast") }
+        if out != nil || !concurrency.isEmpty || roster != nil { throw ValidationError("--out, --concurrency and --roster go with --forecast") }
         if rate == nil { throw ValidationError("give --rate (or --forecast with a forecast file)") }
         if aht == nil { throw ValidationError("give --aht") }
         if agents == nil && target == nil && maxASA == nil && maxAbandonment == nil {

@@ -21,6 +21,9 @@ extension Erlang {
         var serviceLevel: Double?
         var asa: Double?
         var occupancy: Double?
+        /// With `--roster`: the roster's mean agents on the phones in the interval.
+        var rostered: Double?
+        var overUnder: Double? { rostered.map { $0 - Double(agents) } }
     }
 
     static let csvHeader = "date,weekday,start,end,channel,volume,aht_s,load_erlangs,agents,scheduled,service_level,asa_s,occupancy"
@@ -52,17 +55,19 @@ extension Erlang {
             throw ValidationError("--concurrency names '\(name)', which is not a channel of \(path) (\(table.channels.keys.sorted().joined(separator: ", ")))")
         }
         var missingAHT: [String] = []
-        let rows = requirementRows(table, chat: chat, missingAHT: &missingAHT)
+        var rows = requirementRows(table, chat: chat, missingAHT: &missingAHT)
         guard missingAHT.isEmpty else {
             Console.note("error: \(path): \(missingAHT.prefix(3).joined(separator: "; ")) \(missingAHT.count > 3 ? "(and \(missingAHT.count - 3) more) " : "")have no AHT; add an aht column or give --aht")
             throw ExitCode(2)
         }
+        if let roster { try addRoster(roster, table: table, to: &rows) }
         if let out {
-            var csv = Self.csvHeader + "\n"
+            var csv = Self.csvHeader + (roster == nil ? "" : ",rostered,over_under") + "\n"
             for r in rows { csv += csvRow(r, interval: table.interval) + "\n" }
             try AtomicFile.write(csv, to: out)
         }
         try Console.write(render(rows, table: table, path: path))
+        if roster != nil { try Console.write(rosterSummary(rows, table: table)) }
         if let out { Console.note("wrote \(out)") }
     }
 
@@ -113,6 +118,7 @@ extension Erlang {
         return [r.date.description, TimeLabel.weekdays[r.date.weekdayIndex], ClockTime.describe(Double(r.minute) * 60),
                 ClockTime.describe(Double(end) * 60), r.channel, n(r.volume), n(r.aht), n(r.load),
                 String(r.agents), n(r.scheduled), n(r.serviceLevel), n(r.asa), n(r.occupancy)].joined(separator: ",")
+            + (r.rostered == nil ? "" : "," + n(r.rostered) + "," + n(r.overUnder))
     }
 
     /// The table: one line per interval and channel, then per channel and day the peak and the
@@ -122,8 +128,10 @@ extension Erlang {
         out += "Targets  \(targetText)\(patience.map { " · Erlang A, patience mean \(Formatting.duration($0.seconds))" } ?? " · Erlang C")"
         out += shrinkage.map { " · shrinkage \(Formatting.percent($0.value, digits: 0))" } ?? ""
         out += "\n\n"
+        let withRoster = rows.contains { $0.rostered != nil }
         let columns = ["interval", "channel", "volume", "AHT", "Erlangs", "agents", "scheduled", "SL", "ASA", "occupancy"]
-        let widths = [27, 10, 8, 7, 8, 7, 10, 7, 7, 10]
+            + (withRoster ? ["rostered", "over/under"] : [])
+        let widths = [27, 10, 8, 7, 8, 7, 10, 7, 7, 10] + (withRoster ? [9, 11] : [])
         func line(_ cells: [String]) -> String {
             zip(cells, widths).enumerated().map { i, p in Formatting.pad(p.0, p.1, right: i >= 2) }.joined(separator: " ") + "\n"
         }
@@ -131,11 +139,17 @@ extension Erlang {
         let label = TimeLabel(startDate: table.start)
         for r in rows {
             let start = Double(table.start.days(to: r.date)) * 86_400 + Double(r.minute) * 60
-            out += line([label.window(from: start, to: start + table.interval), r.channel, Formatting.number((r.volume * 10).rounded() / 10),
-                         Formatting.duration(r.aht), Formatting.number((r.load * 100).rounded() / 100), String(r.agents),
-                         Formatting.number((r.scheduled * 100).rounded() / 100),
-                         r.serviceLevel.map { Formatting.percent($0) } ?? "—", r.asa.map { Formatting.duration($0) } ?? "—",
-                         r.occupancy.map { Formatting.percent($0) } ?? "—"])
+            var cells: [String] = [label.window(from: start, to: start + table.interval), r.channel, Formatting.number((r.volume * 10).rounded() / 10),
+                                   Formatting.duration(r.aht), Formatting.number((r.load * 100).rounded() / 100), String(r.agents),
+                                   Formatting.number((r.scheduled * 100).rounded() / 100),
+                                   r.serviceLevel.map { Formatting.percent($0) } ?? "—", r.asa.map { Formatting.duration($0) } ?? "—",
+                                   r.occupancy.map { Formatting.percent($0) } ?? "—"]
+            if withRoster {
+                let rostered: String = r.rostered.map { Formatting.number(($0 * 10).rounded() / 10) } ?? "—"
+                let over: String = r.overUnder.map(Self.signed) ?? "—"
+                cells += [rostered, over]
+            }
+            out += line(cells)
         }
         out += "\nPer day and channel: peak agents on the phones, scheduled agent-hours\n"
         var days: [(CivilDate, String)] = []

@@ -71,6 +71,7 @@ struct Run: ParsableCommand {
         if let replications { scenario.run.replications = replications }
         try ResourceBudget(scale: budget).check(scenario, tracing: trace)
         for unstable in ResourceBudget.unstableQueues(scenario) { Console.note("warning: \(unstable)") }
+        for note in scenario.notes { Console.note("note: \(note)") }
         let folder = try outputFolder(out)
         let progress = ProgressLine(total: scenario.run.replications * 100, unit: "replications", stepsPerUnit: 100)
         let results = try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: jobs,

@@ -53,6 +53,44 @@ final class ErlangForecastCommandTests: XCTestCase {
         XCTAssertEqual(Int(row[8]), (slots + 2) / 3)
     }
 
+    /// `--roster`: each interval's agents on the phones are the roster's shift time less its
+    /// activities, counted on the channels of each agent's skills (every channel without them).
+    func testRosterIsSetBesideTheRequirement() throws {
+        let dir = try scratch()
+        try "date,start,channel,volume,aht\n2027-01-04,08:00,voice,30,300\n2027-01-04,08:15,voice,30,300\n2027-01-04,08:30,voice,30,300\n2027-01-04,08:45,chat,10,300\n"
+            .write(to: dir.appendingPathComponent("f.csv"), atomically: true, encoding: .utf8)
+        // A: 08:00–09:00 with a break 08:15–08:30 and a meeting 08:35–08:40 (a third of 08:30–08:45);
+        // B: voice only, 08:30–10:00; C: chat only; D: a weekly row on the Monday, no skills (both channels).
+        try """
+            agent,date,start,end,activities,skills
+            A,2027-01-04,08:00,09:00,08:15-08:30 break; 08:35-08:40 meeting,voice:1
+            B,2027-01-04,08:30,10:00,,voice:1
+            C,2027-01-04,08:00,12:00,,chat:1
+            D,2027-01-04,08:00,08:30,,
+            E,2027-02-01,08:00,16:00,,
+            """.write(to: dir.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("req.csv").path
+        let run = try CCSimCommand.run(["erlang", "--forecast", dir.appendingPathComponent("f.csv").path, "--target", "80%",
+                                        "--roster", dir.appendingPathComponent("r.csv").path, "--out", out])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 row dated outside the forecast"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("Roster against the requirement"), run.stdout)
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertTrue(rows[0].joined(separator: ",").hasSuffix(",occupancy,rostered,over_under"))
+        let rostered = rows.dropFirst().map { "\($0[2]) \($0[4]) \(Double($0[13])!)" }
+        XCTAssertEqual(rostered, ["08:00 voice 2.0", "08:15 voice 1.0", "08:30 voice 1.6667", "08:45 chat 1.0"])
+        for row in rows.dropFirst() {
+            XCTAssertEqual(Double(row[14])!, Double(row[13])! - Double(row[8])!, accuracy: 1e-3)
+        }
+        // A bad roster is located and nothing is written.
+        try "agent,date,start,end\nA,2027-01-04,8h,09:00\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try CCSimCommand.run(["erlang", "--forecast", dir.appendingPathComponent("f.csv").path, "--target", "80%",
+                                        "--roster", dir.appendingPathComponent("bad.csv").path, "--out", out + ".2"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("bad.csv:2:3: start: "), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + ".2"))
+    }
+
     /// Bad rows: every problem located, exit status 2, no CSV written.
     func testBadForecastIsRejectedWithLocatedErrorsAndNothingWritten() throws {
         let dir = try scratch()

@@ -93,11 +93,13 @@ public struct ContactCenterModel: DiscreteEventModel {
             let baseline = center.channels[c].tierShares.enumerated().reduce(0.0) { $0 + $1.element * built.meanHandleTime[built.queue(channel: c, tier: $1.offset)] }
             return HandleTimeScale(demand: center.channels[c].demand, baselineMean: baseline)
         }
-        roster = Roster(teams: center.teams, startWeekday: center.startWeekday)
+        let roster = Roster(teams: center.teams, startWeekday: center.startWeekday)
+        self.roster = roster
         workforceStream = streams.stream(replication: replication, purpose: .workforce)
         absenteeismStream = streams.stream(replication: replication, purpose: .absenteeism)
-        paidShare = roster.agents.map { seat in
-            let shift = center.teams[seat.team].shifts[seat.shift]
+        paidShare = roster.agents.indices.map { a in
+            if a >= roster.published.firstAgent { return roster.published.paidShare(of: a) }
+            let seat = roster.agents[a], shift = center.teams[seat.team].shifts[seat.shift]
             return shift.length > 0 ? seat.paidSecondsPerShift / shift.length : 1
         }
         var agents: [AgentRecord] = []
@@ -110,10 +112,11 @@ public struct ContactCenterModel: DiscreteEventModel {
                 agents.append(AgentRecord(team: t, permanent: true, backlogOnly: reserved(seat, of: team.constantAgents, team)))
             }
         }
-        for seat in roster.agents {
+        for (a, seat) in roster.agents.enumerated() {
             let team = center.teams[seat.team]
-            agents.append(AgentRecord(team: seat.team, permanent: false,
-                                      backlogOnly: reserved(seat.seat, of: team.shifts[seat.shift].agents, team)))
+            // A published roster's first `backlogShare` of named agents, like a shift's first seats.
+            let seats = a >= roster.published.firstAgent ? roster.published.teamSize[seat.team] ?? 0 : team.shifts[seat.shift].agents
+            agents.append(AgentRecord(team: seat.team, permanent: false, backlogOnly: reserved(seat.seat, of: seats, team)))
         }
         rosterOffset = agents.count - roster.agents.count
         pool = AgentPool(agents: agents, teams: center.teams.count, chatCapacity: plan.teamChatCapacity, rosterOffset: rosterOffset)

@@ -25,6 +25,8 @@ public struct Roster: Sendable {
     public let startWeekday: Weekday
     private let plans: [ShiftPlan]
     private let teamCount: Int
+    /// Agents of published rosters, after every template seat.
+    let published: PublishedShifts
 
     /// - Parameters:
     ///   - teams: the teams; each should be valid (shift length > 0, breaks
@@ -43,6 +45,7 @@ public struct Roster: Sendable {
                 }
             }
         }
+        published = PublishedShifts(teams: teams, agents: &agents)
         self.agents = agents
         self.plans = plans
         self.startWeekday = startWeekday
@@ -86,12 +89,14 @@ public struct Roster: Sendable {
                 out.append(AgentTransition(time: shiftStart + plan.length, agent: agent, kind: .shiftEnd))
             }
         }
+        published.appendTransitions(day: day, weekday: weekday, absenteeism: absenteeism, to: &out)
         out.sort { ($0.time, $0.agent, $0.kind.rawValue) < ($1.time, $1.agent, $1.kind.rawValue) }
         return out
     }
 
     /// Length of the shift worked by rota agent `agent`.
     func shiftLength(of agent: Int) -> Double {
+        if agent >= published.firstAgent { return published.meanShiftLength(of: agent) }
         let seat = agents[agent]
         return plans.first { $0.team == seat.team && $0.shift == seat.shift }?.length ?? 0
     }
@@ -107,6 +112,6 @@ public struct Roster: Sendable {
         for plan in plans where plan.team == team && plan.runs(on: weekday) {
             total += Double(plan.agents) * plan.paidSeconds
         }
-        return total
+        return total + published.scheduledPaidSeconds(team: team, day: day, weekday: weekday)
     }
 }

@@ -9,6 +9,8 @@ public struct AgentTeamSpec: Sendable, Hashable {
     /// Multiplier on the hourly cost for time worked past the end of a shift.
     public var overtimeMultiplier: Double
     public var shifts: [Shift]
+    /// A published roster of named agents (`roster: roster.csv`), instead of `shifts`; nil = none.
+    public var roster: TeamRoster?
     /// Agents on duty for the whole run, never off, besides any shifts (the foundation's
     /// single team). They stay until the queue drains after the last arrival.
     public var constantAgents: Int
@@ -24,7 +26,7 @@ public struct AgentTeamSpec: Sendable, Hashable {
 
     public init(name: String, skills: [Skill], hourlyCost: Double = 0, overtimeMultiplier: Double = 1.5,
                 shifts: [Shift], constantAgents: Int = 0, shrinkage: Double = 0, absenteeism: Double = 0,
-                backlogShare: Double = 0, workforce: TeamWorkforce? = nil) {
+                backlogShare: Double = 0, workforce: TeamWorkforce? = nil, roster: TeamRoster? = nil) {
         self.name = name
         self.skills = skills
         self.hourlyCost = hourlyCost
@@ -35,6 +37,7 @@ public struct AgentTeamSpec: Sendable, Hashable {
         self.absenteeism = absenteeism
         self.backlogShare = backlogShare
         self.workforce = workforce
+        self.roster = roster
     }
 }
 

@@ -26,6 +26,8 @@ final class CenterDecoder {
     /// Forecast files read so far, by resolved path, and the channels that read each.
     var forecastFiles: [String: ForecastCSV.Table?] = [:]
     var forecastReaders: [String: (file: String, channels: [String])] = [:]
+    /// Roster files read so far, by resolved path (a file shared by teams reports unknown teams once).
+    var rosterFilesRead: Set<String> = []
 
     /// Canonical problem paths and the path the file actually uses there (`…shifts[0].length` →
     /// `…shifts[0].end` when the shift was written with `end`; a skill's index → its list entry).

@@ -1,6 +1,6 @@
 /// `teams.<name>`: skills, costs, shrinkage, absenteeism, and shifts with their breaks.
 extension CenterDecoder {
-    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts", "workforce"]
+    static let teamKeys = ["skills", "hourly_cost", "overtime_multiplier", "shrinkage", "absenteeism", "backlog_share", "shifts", "roster", "workforce"]
     static let skillKeys = ["channel", "tier", "proficiency", "overflow_after", "reserve"]
     static let shiftKeys = ["start", "length", "end", "agents", "days", "breaks"]
 
@@ -20,7 +20,14 @@ extension CenterDecoder {
         let absenteeism = optionalNumber("absenteeism") { $0.fraction() }
         let backlogShare = optionalNumber("backlog_share") { $0.fraction() }
 
-        let shifts: [Shift]? = m.required("shifts").flatMap { field in
+        let rosterField = m.optional("roster")
+        let shiftsField = rosterField == nil ? m.required("shifts") : m.optional("shifts")
+        if rosterField != nil, let shiftsField {
+            let entry = m.entries.first { $0.key == "shifts" }
+            shiftsField.log.add(joinPath(path, "shifts"), at: entry?.keyMark, "give either 'shifts' (templates) or 'roster' (a published roster file), not both")
+        }
+        let roster = rosterField.flatMap { decodeRoster($0, team: entry.name) }
+        let shifts: [Shift]? = rosterField != nil ? (shiftsField == nil ? [] : nil) : shiftsField.flatMap { field in
             guard let items = field.list(expected: "a list of shifts such as [{start: '08:00', length: 8h, agents: 20}]") else { return nil }
             let shifts = items.map(decodeShift)
             return shifts.allSatisfy { $0 != nil } ? shifts.map { $0! } : nil
@@ -29,11 +36,11 @@ extension CenterDecoder {
         let workforceField = m.optional("workforce")
         let workforce = workforceField.flatMap(decodeWorkforce)
 
-        guard let shifts, workforceField == nil || workforce != nil, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok, backlogShare.ok else { return nil }
+        guard let shifts, rosterField == nil || roster != nil, workforceField == nil || workforce != nil, cost.ok, overtime.ok, shrinkage.ok, absenteeism.ok, backlogShare.ok else { return nil }
         let team = AgentTeamSpec(name: entry.name, skills: skills ?? [], hourlyCost: cost.value ?? 0,
                                  overtimeMultiplier: overtime.value ?? 1.5, shifts: shifts,
                                  shrinkage: shrinkage.value ?? 0, absenteeism: absenteeism.value ?? 0,
-                                 backlogShare: backlogShare.value ?? 0, workforce: workforce)
+                                 backlogShare: backlogShare.value ?? 0, workforce: workforce, roster: roster)
         guard skills != nil else {
             partialTeams[entry.index] = team
             return nil

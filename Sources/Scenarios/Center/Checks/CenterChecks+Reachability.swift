@@ -75,6 +75,7 @@ extension CenterChecks {
             // Agents on duty throughout (`constant_agents`, the single-queue form's team) staff it too.
             let staffed = skilled.filter { m in
                 teams[m]!.constantAgents != 0 || teams[m]!.shifts.contains { $0.agents != 0 && !$0.days.isEmpty }
+                    || teams[m]!.roster.map { !$0.shifts.isEmpty } ?? false
             }
             guard staffed.isEmpty else { continue }
             let path: String = switch why {

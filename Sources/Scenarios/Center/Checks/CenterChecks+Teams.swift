@@ -53,7 +53,9 @@ extension CenterChecks {
         if team.constantAgents < 0 {
             found.append(.init(r, "agents on duty throughout must not be negative, got \(team.constantAgents)"))
         }
-        if team.shifts.isEmpty && team.constantAgents == 0 {
+        if let roster = team.roster {
+            found += rosterProblems(roster, of: team, teamPath: r)
+        } else if team.shifts.isEmpty && team.constantAgents == 0 {
             found.append(.init(joinPath(r, "shifts"), "needs at least one shift"))
         }
         for (i, shift) in team.shifts.enumerated() {

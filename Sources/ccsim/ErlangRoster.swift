@@ -1,0 +1,66 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import ResultsSchema
+import Scenarios
+
+/// `ccsim erlang --forecast F --roster R`: a published roster's agents on the phones beside the
+/// per-interval Erlang requirement, the check a planner makes before publishing a week.
+extension Erlang {
+    /// Reads the roster against the forecast's dates and channels and fills `rostered` on every row.
+    /// An agent counts for every channel it has a skill on (all channels without a skills
+    /// column): a blended agent counts in full on each, as in a planner's spreadsheet.
+    func addRoster(_ path: String, table: ForecastCSV.Table, to rows: inout [RequirementRow]) throws {
+        let channels = table.channels.keys.filter { !$0.isEmpty }.sorted()
+        let context = RosterCSV.Context(team: nil, teamPath: "", teams: [], channels: channels, start: table.start, days: table.days)
+        let roster: TeamRoster
+        switch RosterCSV.read(path: path, displayName: path, context: context) {
+        case .success(let read): roster = read
+        case .failure(let error):
+            let lines = error.issues.map { "error: \($0)" }
+            Console.note(lines.joined(separator: "\n") + (lines.count > 1 ? "\n\(lines.count) problems in \(path)" : ""))
+            throw ExitCode(2)
+        }
+        if roster.rowsOutsideRun > 0 {
+            Console.note("note: \(path): \(roster.rowsOutsideRun) row\(roster.rowsOutsideRun == 1 ? "" : "s") dated outside the forecast (\(table.start) + \(table.days) days) ignored")
+        }
+        let weekday = Weekday(rawValue: table.start.weekdayIndex)!
+        let perDay = Int((86_400 / table.interval).rounded())
+        var coverage: [String: [Double]] = [:]
+        for name in table.channels.keys {
+            coverage[name] = RosterCoverage.onPhone(roster, days: table.days, startWeekday: weekday, interval: table.interval) { agent in
+                guard let skills = agent.skills, !name.isEmpty else { return true }
+                return skills.contains { channels[$0.channel] == name }
+            }
+        }
+        for i in rows.indices {
+            let day = table.start.days(to: rows[i].date)
+            let slot = day * perDay + rows[i].minute * 60 / Int(table.interval)
+            rows[i].rostered = coverage[rows[i].channel]?[slot] ?? 0
+        }
+    }
+
+    static func signed(_ x: Double) -> String {
+        let r = (x * 10).rounded() / 10
+        return (r > 0 ? "+" : "") + Formatting.number(r == 0 ? 0 : r)
+    }
+
+    /// Per channel: intervals short of the requirement, agent-hours short and over, and the ten worst intervals.
+    func rosterSummary(_ rows: [RequirementRow], table: ForecastCSV.Table) -> String {
+        var out = "\nRoster against the requirement (agents on the phones, before absenteeism)\n"
+        let hours = table.interval / 3600
+        let label = TimeLabel(startDate: table.start)
+        for channel in Set(rows.map(\.channel)).sorted() {
+            let part = rows.filter { $0.channel == channel }
+            let short = part.filter { ($0.overUnder ?? 0) < -1e-9 }
+            let shortHours = short.reduce(0) { $0 - ($1.overUnder ?? 0) } * hours
+            let overHours = part.reduce(0) { $0 + max(0, $1.overUnder ?? 0) } * hours
+            out += "  \(channel.isEmpty ? "all" : channel): \(short.count) of \(part.count) intervals short, \(Formatting.number((shortHours * 10).rounded() / 10)) agent-hours short, \(Formatting.number((overHours * 10).rounded() / 10)) over\n"
+            for r in short.sorted(by: { ($0.overUnder ?? 0, $0.date, $0.minute) < ($1.overUnder ?? 0, $1.date, $1.minute) }).prefix(10) {
+                let start = Double(table.start.days(to: r.date)) * 86_400 + Double(r.minute) * 60
+                out += "    \(Formatting.pad(label.window(from: start, to: start + table.interval), 27))  need \(Formatting.pad(String(r.agents), 4, right: true))  rostered \(Formatting.pad(Formatting.number(((r.rostered ?? 0) * 10).rounded() / 10), 6, right: true))  \(Self.signed(r.overUnder ?? 0))\n"
+            }
+        }
+        return out
+    }
+}
