@@ -80,6 +80,12 @@ public struct PendingEvents<Event> {
             key = Key(time: .infinity, order: .max, slot: 0)
             event = nil
         }
+
+        @inlinable
+        init(key: Key, event: Event) {
+            self.key = key
+            self.event = event
+        }
     }
 
     @usableFromInline var heap: [Key] = []
@@ -143,9 +149,7 @@ public struct PendingEvents<Event> {
         let key = Key(time: time, order: UInt64(priority.rawValue) << 56 | nextSequence, slot: 0)
         nextSequence &+= 1
         liveCount += 1
-        lanes[lane] = Lane()
-        lanes[lane].key = key
-        lanes[lane].event = event
+        lanes[lane] = Lane(key: key, event: event)
         if earliestLane < 0 || key.precedes(lanes[earliestLane].key) { earliestLane = lane }
     }
 
