@@ -1,10 +1,9 @@
 /// Orders events that fall at the same instant, before insertion order does.
 ///
-/// (The named priorities are computed, not stored: a stored static is reached through an
-/// accessor call on every `schedule`.)
-///
 /// Lower values run first. Most events use `.normal`; ties among equal
-/// priorities run first-in, first-out, so a run is deterministic.
+/// priorities run first-in, first-out, so a run is deterministic. The named
+/// priorities are computed, not stored: a stored static of another module is
+/// reached through an accessor call, on every `schedule`.
 public struct EventPriority: Hashable, Comparable, Sendable {
     public let rawValue: UInt8
 

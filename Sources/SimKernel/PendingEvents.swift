@@ -92,6 +92,8 @@ public struct PendingEvents<Event> {
     @usableFromInline var lanes: [Lane] = []
     /// The occupied lane whose event comes first, or -1 when every lane is empty.
     @usableFromInline var earliestLane = -1
+    /// That lane's key, kept here so that each pop compares with it without reading the lanes.
+    @usableFromInline var earliestLaneKey = Key(time: .infinity, order: .max, slot: 0)
     /// The feed's keys and events, sorted by key from `feedFront` on (those before it have fired).
     @usableFromInline var feedKeys: [Key] = []
     @usableFromInline var feedEvents: [Event] = []
@@ -150,7 +152,10 @@ public struct PendingEvents<Event> {
         nextSequence &+= 1
         liveCount += 1
         lanes[lane] = Lane(key: key, event: event)
-        if earliestLane < 0 || key.precedes(lanes[earliestLane].key) { earliestLane = lane }
+        if earliestLane < 0 || key.precedes(earliestLaneKey) {
+            earliestLane = lane
+            earliestLaneKey = key
+        }
     }
 
     /// Adds a batch of events to the feed, off the heap: each gets the key it would get if
@@ -183,13 +188,13 @@ public struct PendingEvents<Event> {
 
     /// Where the next event comes from: 0 the heap, 1 the earliest lane, 2 the feed (-1: nothing pending).
     /// Cancelled tops must have been discarded.
-    @inlinable
+    @inlinable @inline(__always)
     func nextSource() -> (source: Int, time: Double) {
         var source = heap.isEmpty ? -1 : 0
         var best = heap.isEmpty ? Key(time: .infinity, order: .max, slot: 0) : heap[0]
-        if earliestLane >= 0, source < 0 || lanes[earliestLane].key.precedes(best) {
+        if earliestLane >= 0, source < 0 || earliestLaneKey.precedes(best) {
             source = 1
-            best = lanes[earliestLane].key
+            best = earliestLaneKey
         }
         if feedFront < feedKeys.count, source < 0 || feedKeys[feedFront].precedes(best) {
             source = 2
@@ -249,8 +254,12 @@ public struct PendingEvents<Event> {
         lanes[lane] = Lane()
         liveCount -= 1
         earliestLane = -1
+        earliestLaneKey = Key(time: .infinity, order: .max, slot: 0)
         for l in lanes.indices where lanes[l].event != nil {
-            if earliestLane < 0 || lanes[l].key.precedes(lanes[earliestLane].key) { earliestLane = l }
+            if earliestLane < 0 || lanes[l].key.precedes(earliestLaneKey) {
+                earliestLane = l
+                earliestLaneKey = lanes[l].key
+            }
         }
         return (time, event)
     }

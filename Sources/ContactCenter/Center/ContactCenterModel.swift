@@ -294,14 +294,13 @@ public struct ContactCenterModel: DiscreteEventModel {
         }
     }
 
-    /// `record` is the contact's row in the table; it is written back with the handle time worked.
+    /// `record` is the contact's row in the table; its handle time becomes the time worked.
     private mutating func startService(agent: Int, _ ref: ContactRef, _ record: ContactRecord, proficiency: Double,
                                        _ scheduler: inout EventScheduler<Event>) {
         let now = scheduler.now
-        var record = record
         if let timer = record.abandonment {
             scheduler.cancel(timer)
-            record.abandonment = nil
+            contacts[ref].abandonment = nil
         }
         statistics.answered(record, at: now, promise: plan.callbacks[Int(record.channel)]?.promisedWithin)
         let c = Int(record.channel)
@@ -309,8 +308,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         let load = pool.beginContact(agent, chatConcurrency: isChat ? plan.chatConcurrency[c] : nil, at: now, &statistics)
         var duration = record.handleTime * proficiency * pool.adjustment(agent).handleTime
         if isChat { duration *= 1 + plan.chatSlowdown[c] * Double(load - 1) }
-        record.handleTime = duration
-        contacts[ref] = record
+        // Only the handle time changes (and the timer above): two fields written, not the whole row.
+        contacts[ref].handleTime = duration
         scheduler.schedule(.handlingEnd(agent: Int32(agent), contact: ref), after: duration)
     }
 
