@@ -7,7 +7,7 @@
 /// simulation, never copied. So this storage is a reference and its element writes are
 /// `nonmutating`; copying a room shares it, which no code does (take ``array`` for a copy).
 /// Indices are bounds-checked as in an array; it grows only by ``append(_:)``.
-struct RoomArray<Element>: RandomAccessCollection {
+package struct RoomArray<Element>: RandomAccessCollection {
     /// Owns the memory; the struct keeps the pointer too, so an access is one load, not two.
     private final class Storage {
         let base: UnsafeMutablePointer<Element>
@@ -28,15 +28,15 @@ struct RoomArray<Element>: RandomAccessCollection {
 
     private var storage: Storage
     private var base: UnsafeMutablePointer<Element>
-    private(set) var count: Int
+    package private(set) var count: Int
 
-    init() {
+    package init() {
         storage = Storage(capacity: 0)
         base = storage.base
         count = 0
     }
 
-    init(repeating value: Element, count: Int) {
+    package init(repeating value: Element, count: Int) {
         storage = Storage(capacity: count)
         storage.base.initialize(repeating: value, count: count)
         storage.count = count
@@ -44,7 +44,7 @@ struct RoomArray<Element>: RandomAccessCollection {
         self.count = count
     }
 
-    init(_ elements: [Element]) {
+    package init(_ elements: [Element]) {
         storage = Storage(capacity: elements.count)
         for (i, element) in elements.enumerated() { (storage.base + i).initialize(to: element) }
         storage.count = elements.count
@@ -52,11 +52,11 @@ struct RoomArray<Element>: RandomAccessCollection {
         count = elements.count
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
 
     @inline(__always)
-    subscript(i: Int) -> Element {
+    package subscript(i: Int) -> Element {
         get {
             precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "index \(i) out of range 0..<\(count)")
             return base[i]
@@ -72,7 +72,7 @@ struct RoomArray<Element>: RandomAccessCollection {
     }
 
     /// Adds an element at the end, doubling the storage when it is full (amortised O(1)).
-    mutating func append(_ element: Element) {
+    package mutating func append(_ element: Element) {
         if count == storage.capacity {
             let bigger = Storage(capacity: Swift.max(16, 2 * count))
             bigger.base.moveInitialize(from: base, count: count)
@@ -87,10 +87,10 @@ struct RoomArray<Element>: RandomAccessCollection {
     }
 
     /// A copy of the elements as an array (results, invariant checks).
-    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    package var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Overwrites every element with those of `elements` (same count).
-    func assign(_ elements: [Element]) {
+    package func assign(_ elements: [Element]) {
         precondition(elements.count == count, "assigning \(elements.count) elements to \(count)")
         for i in 0..<count { base[i] = elements[i] }
     }
