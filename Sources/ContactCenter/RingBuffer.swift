@@ -4,9 +4,9 @@
 /// ends is O(1) amortised, and the storage is reused, so a long run keeps a
 /// steady footprint sized by the longest queue it met. Package-wide: the single-queue oracle of
 /// the tests and the benchmark (Tests/Support/SingleQueueOracle) queues its callers in it too,
-/// inlinable so that the oracle's queue is specialised there as it is here — and always inlined:
-/// `@inlinable` alone left the oracle calling the generic (unspecialised) `append` and `popFirst`
-/// once per queued caller.
+/// inlinable (and always inlined) so that the oracle's queue can be specialised there as it is
+/// here. (A release build still shows the oracle calling the generic `append` and `popFirst`; see
+/// issue 15's closing note.)
 package struct RingBuffer<Element> {
     @usableFromInline var storage: [Element?]
     @usableFromInline var head = 0
