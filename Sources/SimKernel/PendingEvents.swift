@@ -80,12 +80,20 @@ public struct PendingEvents<Event> {
             key = Key(time: .infinity, order: .max, slot: 0)
             event = nil
         }
+
+        @inlinable
+        init(key: Key, event: Event) {
+            self.key = key
+            self.event = event
+        }
     }
 
     @usableFromInline var heap: [Key] = []
     @usableFromInline var lanes: [Lane] = []
     /// The occupied lane whose event comes first, or -1 when every lane is empty.
     @usableFromInline var earliestLane = -1
+    /// That lane's key, kept here so that each pop compares with it without reading the lanes.
+    @usableFromInline var earliestLaneKey = Key(time: .infinity, order: .max, slot: 0)
     /// The feed's keys and events, sorted by key from `feedFront` on (those before it have fired).
     @usableFromInline var feedKeys: [Key] = []
     @usableFromInline var feedEvents: [Event] = []
@@ -143,10 +151,11 @@ public struct PendingEvents<Event> {
         let key = Key(time: time, order: UInt64(priority.rawValue) << 56 | nextSequence, slot: 0)
         nextSequence &+= 1
         liveCount += 1
-        lanes[lane] = Lane()
-        lanes[lane].key = key
-        lanes[lane].event = event
-        if earliestLane < 0 || key.precedes(lanes[earliestLane].key) { earliestLane = lane }
+        lanes[lane] = Lane(key: key, event: event)
+        if earliestLane < 0 || key.precedes(earliestLaneKey) {
+            earliestLane = lane
+            earliestLaneKey = key
+        }
     }
 
     /// Adds a batch of events to the feed, off the heap: each gets the key it would get if
@@ -179,13 +188,13 @@ public struct PendingEvents<Event> {
 
     /// Where the next event comes from: 0 the heap, 1 the earliest lane, 2 the feed (-1: nothing pending).
     /// Cancelled tops must have been discarded.
-    @inlinable
+    @inlinable @inline(__always)
     func nextSource() -> (source: Int, time: Double) {
         var source = heap.isEmpty ? -1 : 0
         var best = heap.isEmpty ? Key(time: .infinity, order: .max, slot: 0) : heap[0]
-        if earliestLane >= 0, source < 0 || lanes[earliestLane].key.precedes(best) {
+        if earliestLane >= 0, source < 0 || earliestLaneKey.precedes(best) {
             source = 1
-            best = lanes[earliestLane].key
+            best = earliestLaneKey
         }
         if feedFront < feedKeys.count, source < 0 || feedKeys[feedFront].precedes(best) {
             source = 2
@@ -245,8 +254,12 @@ public struct PendingEvents<Event> {
         lanes[lane] = Lane()
         liveCount -= 1
         earliestLane = -1
+        earliestLaneKey = Key(time: .infinity, order: .max, slot: 0)
         for l in lanes.indices where lanes[l].event != nil {
-            if earliestLane < 0 || lanes[l].key.precedes(lanes[earliestLane].key) { earliestLane = l }
+            if earliestLane < 0 || lanes[l].key.precedes(earliestLaneKey) {
+                earliestLane = l
+                earliestLaneKey = lanes[l].key
+            }
         }
         return (time, event)
     }

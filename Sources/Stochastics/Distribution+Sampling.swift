@@ -17,7 +17,7 @@ extension Distribution {
         let r = stream.rng
         switch self {
         case let .exponential(mean):
-            return gsl_ran_exponential(r, mean)  // GSL takes the mean (mu), not the rate
+            return stream.exponential(mean: mean)  // gsl_ran_exponential: GSL takes the mean (mu), not the rate
         case let .gamma(shape, scale):
             return gsl_ran_gamma(r, shape, scale)  // gsl_ran_gamma(r, a = shape, b = scale)
         case let .erlang(phases, mean):

@@ -44,6 +44,12 @@ public final class RandomStream {
     @inlinable
     public func uniform() -> Double { gsl_rng_uniform_pos(rng) }
 
+    /// An exponential draw with mean `mean` (not rate): `gsl_ran_exponential`, the very call
+    /// ``Distribution/sample(from:)`` makes for `.exponential(mean:)`, so the same numbers from the
+    /// same draws; for hot paths that know the case and want no enum in between.
+    @inlinable
+    public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+
     /// Jumps to the start of the next substream, 2^76 draws past the start of
     /// the current one (RngStreams' `ResetNextSubstream`).
     public func nextSubstream() { check(ccsim_mrg32k3a_next_substream(rng)) }

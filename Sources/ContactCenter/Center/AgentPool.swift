@@ -5,26 +5,26 @@
 ///
 /// A value type kept inline in the model: no allocation per event, no dynamic dispatch.
 package struct AgentPool {
-    private(set) var agents: [AgentRecord]
+    let agents: RoomArray<AgentRecord>
     /// Per-agent multipliers from tenure and training (all 1 without workforce dynamics).
-    private(set) var adjust: [AgentAdjustment]
+    let adjust: RoomArray<AgentAdjustment>
     private(set) var free: FreeAgents
     /// Per team: live agents available on the phones, and those of them idle (reservations read both).
-    private(set) var liveOnPhones: [Int32]
-    private(set) var liveIdle: [Int32]
+    let liveOnPhones: RoomArray<Int32>
+    let liveIdle: RoomArray<Int32>
     /// Per team: agents staffed now, available or finishing a last contact after going off
     /// (the expected-wait estimate of callback offers reads it; it moves with the staffed statistic).
-    private(set) var onDuty: [Int32]
+    let onDuty: RoomArray<Int32>
     /// Index of the first rota agent (permanent agents come first).
     let rosterOffset: Int
 
     init(agents: [AgentRecord], teams: Int, chatCapacity: [Int], rosterOffset: Int) {
-        self.agents = agents
-        adjust = Array(repeating: AgentAdjustment(), count: agents.count)
+        self.agents = RoomArray(agents)
+        adjust = RoomArray(repeating: AgentAdjustment(), count: agents.count)
         free = FreeAgents(capacities: chatCapacity)
-        liveOnPhones = Array(repeating: 0, count: teams)
-        liveIdle = Array(repeating: 0, count: teams)
-        onDuty = Array(repeating: 0, count: teams)
+        liveOnPhones = RoomArray(repeating: 0, count: teams)
+        liveIdle = RoomArray(repeating: 0, count: teams)
+        onDuty = RoomArray(repeating: 0, count: teams)
         self.rosterOffset = rosterOffset
     }
 
@@ -145,7 +145,9 @@ package struct AgentPool {
     /// cleared for more tiers (a trainee idle on a night shift at midnight may take work now).
     mutating func startWeek(_ week: Int, _ workforce: inout WorkforceDynamics) -> [Int] {
         let masks = adjust.map(\.tierMask)
-        workforce.startWeek(week, adjust: &adjust, rosterOffset: rosterOffset)
+        var updated = adjust.array
+        workforce.startWeek(week, adjust: &updated, rosterOffset: rosterOffset)
+        adjust.assign(updated)
         return (rosterOffset..<agents.count).filter { agent in
             adjust[agent].tierMask & ~masks[agent] != 0 && agents[agent].available && agents[agent].load == 0
         }
@@ -194,9 +196,9 @@ package struct AgentPool {
                 throw InvariantViolation("agent \(a): overtime running while idle")
             }
         }
-        if onPhones != liveOnPhones { throw InvariantViolation("live agents on the phones \(liveOnPhones), recounted \(onPhones)") }
-        if idle != liveIdle { throw InvariantViolation("idle live agents \(liveIdle), recounted \(idle)") }
-        if staffed != onDuty { throw InvariantViolation("agents on duty \(onDuty), recounted \(staffed)") }
+        if onPhones != liveOnPhones.array { throw InvariantViolation("live agents on the phones \(liveOnPhones.array), recounted \(onPhones)") }
+        if idle != liveIdle.array { throw InvariantViolation("idle live agents \(liveIdle.array), recounted \(idle)") }
+        if staffed != onDuty.array { throw InvariantViolation("agents on duty \(onDuty.array), recounted \(staffed)") }
         // Every current free-list entry names an available agent filed at its own load and group,
         // with room for the work; and no agent is filed twice.
         var filed = Array(repeating: false, count: agents.count)

@@ -47,7 +47,14 @@ final class CenterPlan: Sendable {
     let callbacks: [CallbackOffer?]
 
     // Per queue.
+    /// The channel and tier of each queue (looked up, not divided out, on the hot path).
+    let queueChannel: [Int]
+    let queueTier: [Int]
     let handleTime: [Distribution?]
+    /// Per queue: the handle time's mean when it is exponential (see ``drawHandleTime(queue:from:)``).
+    let exponentialHandleMean: [Double?]
+    /// Per channel: the patience's mean when it is exponential (see ``drawPatience(channel:from:)``).
+    let exponentialPatienceMean: [Double?]
     /// Mean handle time, for the expected-wait estimate that decides callback offers.
     let meanHandleTime: [Double]
     let priority: [Int]
@@ -103,6 +110,14 @@ final class CenterPlan: Sendable {
             Array(repeating: channel.serviceLevel.answerWithin > 0 ? channel.serviceLevel.answerWithin : 1, count: tiers)
         }
         self.handleTime = handleTime
+        queueChannel = (0..<center.channels.count * tiers).map { $0 / tiers }
+        queueTier = (0..<center.channels.count * tiers).map { $0 % tiers }
+        func exponentialMean(_ distribution: Distribution?) -> Double? {
+            if case let .exponential(mean)? = distribution { return mean }
+            return nil
+        }
+        exponentialHandleMean = handleTime.map(exponentialMean)
+        exponentialPatienceMean = center.channels.map { exponentialMean($0.kind.isLive ? $0.patience : nil) }
         meanHandleTime = handleTime.map { $0?.mean ?? 0 }
         self.priority = priority
 
@@ -143,8 +158,24 @@ final class CenterPlan: Sendable {
     func queue(channel: Int, tier: Int) -> Int { channel * tierCount + tier }
 
     @inline(__always)
-    func channel(ofQueue q: Int) -> Int { q / tierCount }
+    func channel(ofQueue q: Int) -> Int { queueChannel[q] }
 
     @inline(__always)
-    func tier(ofQueue q: Int) -> Int { q % tierCount }
+    func tier(ofQueue q: Int) -> Int { queueTier[q] }
+
+    /// A handle time for new work of queue `q` (0 when the queue has none). An exponential is drawn
+    /// straight from its mean: the same GSL call and numbers as `Distribution.sample(from:)`, without
+    /// copying the distribution (an enum whose other cases hold arrays) out of the plan per draw.
+    @inline(__always)
+    func drawHandleTime(queue q: Int, from stream: RandomStream) -> Double {
+        if let mean = exponentialHandleMean[q] { return stream.exponential(mean: mean) }
+        return handleTime[q]?.sample(from: stream) ?? 0
+    }
+
+    /// A patience for a caller of channel `c`, nil when its callers never abandon (as ``drawHandleTime(queue:from:)``).
+    @inline(__always)
+    func drawPatience(channel c: Int, from stream: RandomStream) -> Double? {
+        if let mean = exponentialPatienceMean[c] { return stream.exponential(mean: mean) }
+        return patience[c]?.sample(from: stream)
+    }
 }

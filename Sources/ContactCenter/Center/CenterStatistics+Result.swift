@@ -7,12 +7,12 @@ extension CenterStatistics {
         let s = self
         let window = max(measurementEnd - measurementStart, 0)
         let measured = s.closedIntervals
-        // Hand over the statistics' arrays (shared, not copied) when every interval was measured.
+        // The measured cells, copied once out of the statistics' in-place storage.
         let cellCount = measured * s.channels * s.tiers
-        var outcomeCells = cellCount == s.outcomes.count ? s.outcomes : Array(s.outcomes.prefix(cellCount))
+        var outcomeCells = Array(s.outcomes.prefix(cellCount))
         // Contacts still waiting: unanswered or pending callbacks (see `CenterStatistics.leftWaiting`).
         queues.forEachWaiting(in: contacts) { ref in s.leftWaiting(contacts[ref], serviceStop: closeTime, into: &outcomeCells) }
-        let resolutionCells = cellCount == s.resolutions.count ? s.resolutions : Array(s.resolutions.prefix(cellCount))
+        let resolutionCells = Array(s.resolutions.prefix(cellCount))
         func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
         var channelIntervals: [CenterResult.ChannelInterval] = []
         var teamIntervals: [CenterResult.TeamInterval] = []

@@ -23,15 +23,16 @@ struct CenterStatistics {
     let resolutionTarget: Double?
 
     /// interval × channel × tier
-    private(set) var outcomes: [OutcomeCounts]
-    private(set) var resolutions: [ResolutionCounts]
+    /// (Per-event counters live in ``RoomArray``s: updated in place, without a copy-on-write check per write.)
+    let outcomes: RoomArray<OutcomeCounts>
+    let resolutions: RoomArray<ResolutionCounts>
     /// Answered waits by channel (first waits only).
-    private(set) var waits: [QuantileHistogram]
-    private(set) var queueLength: [TimeWeighted]
-    private(set) var busy: [TimeWeighted]
-    private(set) var available: [TimeWeighted]
+    let waits: RoomArray<QuantileHistogram>
+    let queueLength: RoomArray<TimeWeighted>
+    let busy: RoomArray<TimeWeighted>
+    let available: RoomArray<TimeWeighted>
     /// Paid agents on shift (unpaid lunches prorated out).
-    private(set) var paid: [TimeWeighted]
+    let paid: RoomArray<TimeWeighted>
     /// interval × channel
     private(set) var intervalQueue: [Double]
     private(set) var intervalBacklog: [Int]
@@ -39,7 +40,7 @@ struct CenterStatistics {
     /// interval × team
     private(set) var intervalBusy: [Double]
     private(set) var intervalAvailable: [Double]
-    private(set) var intervalHandled: [Int]
+    let intervalHandled: RoomArray<Int>
     private(set) var overtime: [Double]
     /// Whole-window integrals, fixed when measurement stops.
     private(set) var measuredQueue: [Double]
@@ -65,19 +66,19 @@ struct CenterStatistics {
         thresholds = plan.serviceThreshold
         self.resolutionTarget = resolutionTarget
         let cells = intervalCount * channels * tiers
-        outcomes = Array(repeating: OutcomeCounts(), count: cells)
-        resolutions = Array(repeating: ResolutionCounts(), count: cells)
-        waits = Array(repeating: QuantileHistogram(), count: channels)
-        queueLength = Array(repeating: TimeWeighted(), count: channels)
-        busy = Array(repeating: TimeWeighted(), count: teams)
-        available = Array(repeating: TimeWeighted(), count: teams)
-        paid = Array(repeating: TimeWeighted(), count: teams)
+        outcomes = RoomArray(repeating: OutcomeCounts(), count: cells)
+        resolutions = RoomArray(repeating: ResolutionCounts(), count: cells)
+        waits = RoomArray(repeating: QuantileHistogram(), count: channels)
+        queueLength = RoomArray(repeating: TimeWeighted(), count: channels)
+        busy = RoomArray(repeating: TimeWeighted(), count: teams)
+        available = RoomArray(repeating: TimeWeighted(), count: teams)
+        paid = RoomArray(repeating: TimeWeighted(), count: teams)
         intervalQueue = Array(repeating: 0, count: intervalCount * channels)
         intervalBacklog = Array(repeating: 0, count: intervalCount * channels)
         intervalOldest = Array(repeating: 0, count: intervalCount * channels)
         intervalBusy = Array(repeating: 0, count: intervalCount * teams)
         intervalAvailable = Array(repeating: 0, count: intervalCount * teams)
-        intervalHandled = Array(repeating: 0, count: intervalCount * teams)
+        intervalHandled = RoomArray(repeating: 0, count: intervalCount * teams)
         overtime = Array(repeating: 0, count: teams)
         measuredQueue = Array(repeating: 0, count: channels)
         measuredBusy = Array(repeating: 0, count: teams)
@@ -90,9 +91,23 @@ struct CenterStatistics {
 
     @inline(__always)
     func cell(arrival: Double, channel: Int, tier: Int) -> Int? {
-        guard arrival >= measurementStart else { return nil }
-        let i = min(Int((arrival - measurementStart) / intervalLength), intervalCount - 1)
-        return (i * channels + channel) * tiers + tier
+        let i = interval(at: arrival)
+        return i < 0 ? nil : (i * channels + channel) * tiers + tier
+    }
+
+    /// The reporting interval a time falls in (the last one past the window), -1 before the window.
+    @inline(__always)
+    func interval(at time: Double) -> Int {
+        guard time >= measurementStart else { return -1 }
+        return min(Int((time - measurementStart) / intervalLength), intervalCount - 1)
+    }
+
+    /// The cell of the contact's arrival, in its current channel and tier (``cell(arrival:channel:tier:)``
+    /// from the interval kept in the record).
+    @inline(__always)
+    func arrivalCell(_ contact: ContactRecord) -> Int? {
+        let i = contact.arrivalInterval
+        return i < 0 ? nil : (i * channels + Int(contact.channel)) * tiers + Int(contact.tier)
     }
 
     // MARK: Time-weighted
@@ -181,7 +196,7 @@ struct CenterStatistics {
     @inline(__always)
     func offeredCell(_ contact: ContactRecord) -> Int? {
         switch contact.stage {
-        case .first: return cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier))
+        case .first: return arrivalCell(contact)
         case .ticket:
             guard contact.queuedAt < windowEnd ?? .infinity else { return nil }
             return cell(arrival: contact.queuedAt, channel: Int(contact.channel), tier: Int(contact.tier))
@@ -192,9 +207,7 @@ struct CenterStatistics {
     /// The cell whose queue-time figures a wait adds to: the offered cell, or a transfer's by its call's arrival.
     @inline(__always)
     func waitCell(_ contact: ContactRecord) -> Int? {
-        contact.stage == .transfer
-            ? cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier))
-            : offeredCell(contact)
+        contact.stage == .transfer ? arrivalCell(contact) : offeredCell(contact)
     }
 
     /// A contact enters a channel: first contacts and tickets are offered there; warm transfers are not.
@@ -245,7 +258,7 @@ struct CenterStatistics {
         }
         if contact.stage == .transfer {
             // A customer lost while waiting for the next tier: the issue stays unresolved.
-            if let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) {
+            if let i = arrivalCell(contact) {
                 resolutions[i].unresolved += 1
             }
             return
@@ -272,7 +285,7 @@ struct CenterStatistics {
     @inline(__always)
     mutating func handled(_ contact: ContactRecord, by team: Int, outcome: Outcome, handleTime: Double, at time: Double) {
         if measuring, closedIntervals < intervalCount { intervalHandled[closedIntervals * teams + team] += 1 }
-        guard let i = cell(arrival: contact.arrival, channel: Int(contact.channel), tier: Int(contact.tier)) else { return }
+        guard let i = arrivalCell(contact) else { return }
         resolutions[i].handled += 1
         resolutions[i].handleTimeSum += handleTime
         let first = contact.contactNumber == 1 && contact.stage == .first

@@ -27,9 +27,11 @@ public struct ContactCenterModel: DiscreteEventModel {
     let repeatStream: RandomStream
     let callbackStream: RandomStream
 
-    var generators: [ArrivalGenerator]
+    let generators: RoomArray<ArrivalGenerator>
     /// Per channel: the forecast's AHT by interval as a factor on new contacts' handle times; nil = none.
     let handleScales: [HandleTimeScale?]
+    /// Whether any channel has one (most scenarios: none, and arrivals skip the lookup).
+    let hasHandleScales: Bool
     let roster: Roster
     let workforceStream: RandomStream
     let absenteeismStream: RandomStream
@@ -81,18 +83,19 @@ public struct ContactCenterModel: DiscreteEventModel {
         repeatStream = streams.stream(replication: replication, purpose: .repeats)
         callbackStream = streams.stream(replication: replication, purpose: .callbacks)
 
-        generators = center.channels.indices.map { c in
+        generators = RoomArray(center.channels.indices.map { c in
             // Each channel's busyness factors come from its own substream.
             let stream = streams.stream(replication: replication, purpose: .busyness)
             for _ in 0..<c { stream.nextSubstream() }
             return ArrivalGenerator(demand: center.channels[c].demand, startWeekday: center.startWeekday,
                                     horizonEnd: run.warmup + run.horizon, busyness: stream)
-        }
+        })
         let built = plan
         handleScales = center.channels.indices.map { c in
             let baseline = center.channels[c].tierShares.enumerated().reduce(0.0) { $0 + $1.element * built.meanHandleTime[built.queue(channel: c, tier: $1.offset)] }
             return HandleTimeScale(demand: center.channels[c].demand, baselineMean: baseline)
         }
+        hasHandleScales = handleScales.contains { $0 != nil }
         let roster = Roster(teams: center.teams, startWeekday: center.startWeekday)
         self.roster = roster
         workforceStream = streams.stream(replication: replication, purpose: .workforce)
@@ -200,14 +203,15 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: tier)
         // Attributes are drawn at arrival, whatever happens next, so the i-th
         // customer is the same person in every scenario run with this seed.
-        var handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
-        if let scale = handleScales[c] { handle *= scale.factor(at: now) }
-        let patience = plan.patience[c]?.sample(from: patienceStream)
+        var handle = plan.drawHandleTime(queue: q, from: handleTimeStream)
+        if hasHandleScales, let scale = handleScales[c] { handle *= scale.factor(at: now) }
+        let patience = plan.drawPatience(channel: c, from: patienceStream)
         issuesStarted += 1
-        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now, queuedAt: now,
+        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now,
+                                   arrivalInterval: statistics.interval(at: now), queuedAt: now,
                                    issueStart: now, contactNumber: 1, issue: issuesStarted, escalated: false,
                                    handleTime: handle, abandonment: nil)
-        admit(contacts.insert(record), patience: patience, &scheduler)
+        admit(contacts.insert(record), record, patience: patience, &scheduler)
     }
 
     @inline(__always)
@@ -221,33 +225,34 @@ public struct ContactCenterModel: DiscreteEventModel {
     private mutating func admitInitial(channel c: Int, age: Double, _ scheduler: inout EventScheduler<Event>) {
         let tier = plan.soleTier[c] ?? drawTier(channel: c)
         let q = plan.queue(channel: c, tier: tier)
-        let handle = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
-        let patience = plan.patience[c].map { max(0, $0.sample(from: patienceStream) - age) }
+        let handle = plan.drawHandleTime(queue: q, from: handleTimeStream)
+        let patience = plan.drawPatience(channel: c, from: patienceStream).map { max(0, $0 - age) }
         issuesStarted += 1
-        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: -age, queuedAt: -age,
+        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: -age,
+                                   arrivalInterval: statistics.interval(at: -age), queuedAt: -age,
                                    issueStart: -age, contactNumber: 1, issue: issuesStarted, escalated: false,
                                    handleTime: handle, abandonment: nil)
-        admit(contacts.insert(record), patience: patience, &scheduler)
+        admit(contacts.insert(record), record, patience: patience, &scheduler)
     }
 
     private mutating func comeBack(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
         var record = contacts[ref]
         let q = plan.queue(channel: Int(record.channel), tier: Int(record.tier))
-        record.handleTime = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        record.handleTime = plan.drawHandleTime(queue: q, from: handleTimeStream)
         contacts[ref] = record
         arrivalsSimulated += 1
-        admit(ref, patience: plan.patience[Int(record.channel)]?.sample(from: patienceStream), &scheduler)
+        admit(ref, record, patience: plan.drawPatience(channel: Int(record.channel), from: patienceStream), &scheduler)
     }
 
     /// Gives a contact to a free agent, or queues it with its patience and overflow timers.
-    private mutating func admit(_ ref: ContactRef, patience: Double?, _ scheduler: inout EventScheduler<Event>) {
-        let record = contacts[ref]
+    /// `record` is the contact's row in the table (passed along, not read back).
+    private mutating func admit(_ ref: ContactRef, _ record: ContactRecord, patience: Double?, _ scheduler: inout EventScheduler<Event>) {
         let c = Int(record.channel)
         let q = plan.queue(channel: c, tier: Int(record.tier))
         let now = scheduler.now
         if let (agent, proficiency) = router.selectAgent(for: q, queuedAt: record.queuedAt, now: now, pool: &pool) {
             statistics.arrived(record, delayed: false)
-            startService(agent: agent, ref, proficiency: proficiency, &scheduler)
+            startService(agent: agent, ref, record, proficiency: proficiency, &scheduler)
             return
         }
         statistics.arrived(record, delayed: true)
@@ -286,18 +291,19 @@ public struct ContactCenterModel: DiscreteEventModel {
         if let (q, proficiency) = router.selectContact(for: agent, now: now, pool: pool, queues: &queues, contacts: contacts),
            let head = queues.head(q, in: contacts) {
             queues.removeHead(q, at: now, &statistics)
-            startService(agent: agent, contacts.rekey(head), proficiency: proficiency, &scheduler)
+            startService(agent: agent, contacts.rekey(head), contacts[head], proficiency: proficiency, &scheduler)
         } else {
             pool.fileFree(agent, at: now)
         }
     }
 
-    private mutating func startService(agent: Int, _ ref: ContactRef, proficiency: Double, _ scheduler: inout EventScheduler<Event>) {
+    /// `record` is the contact's row in the table; its handle time becomes the time worked.
+    private mutating func startService(agent: Int, _ ref: ContactRef, _ record: ContactRecord, proficiency: Double,
+                                       _ scheduler: inout EventScheduler<Event>) {
         let now = scheduler.now
-        var record = contacts[ref]
         if let timer = record.abandonment {
             scheduler.cancel(timer)
-            record.abandonment = nil
+            contacts[ref].abandonment = nil
         }
         statistics.answered(record, at: now, promise: plan.callbacks[Int(record.channel)]?.promisedWithin)
         let c = Int(record.channel)
@@ -305,8 +311,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         let load = pool.beginContact(agent, chatConcurrency: isChat ? plan.chatConcurrency[c] : nil, at: now, &statistics)
         var duration = record.handleTime * proficiency * pool.adjustment(agent).handleTime
         if isChat { duration *= 1 + plan.chatSlowdown[c] * Double(load - 1) }
-        record.handleTime = duration
-        contacts[ref] = record
+        // Only the handle time changes (and the timer above): two fields written, not the whole row.
+        contacts[ref].handleTime = duration
         scheduler.schedule(.handlingEnd(agent: Int32(agent), contact: ref), after: duration)
     }
 
@@ -362,11 +368,11 @@ public struct ContactCenterModel: DiscreteEventModel {
         record.escalated = true
         record.isCallback = false  // the callback was made; the next wait is a new one
         record.queuedAt = scheduler.now
-        record.handleTime = plan.handleTime[q]?.sample(from: handleTimeStream) ?? 0
+        record.handleTime = plan.drawHandleTime(queue: q, from: handleTimeStream)
         let moved = contacts.rekey(ref)
         contacts[moved] = record
-        let patience = escalation.mode == .warmTransfer ? plan.patience[channel]?.sample(from: patienceStream) : nil
-        admit(moved, patience: patience, &scheduler)
+        let patience = escalation.mode == .warmTransfer ? plan.drawPatience(channel: channel, from: patienceStream) : nil
+        admit(moved, record, patience: patience, &scheduler)
     }
 
     private mutating func scheduleRepeat(of record: ContactRecord, probability: Double?, _ scheduler: inout EventScheduler<Event>) {
@@ -376,7 +382,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         guard arrivalsOpen, let at = opening(channel: channel, from: scheduler.now + spec.delay.sample(from: repeatStream)),
               at < closeTime else { return }
         let comeback = ContactRecord(channel: Int32(channel), tier: record.tier, stage: .first,
-                                     arrival: at, queuedAt: at, issueStart: record.issueStart,
+                                     arrival: at, arrivalInterval: statistics.interval(at: at), queuedAt: at, issueStart: record.issueStart,
                                      contactNumber: record.contactNumber + 1, issue: record.issue, escalated: false,
                                      handleTime: 0, abandonment: nil)
         scheduler.schedule(.repeatArrival(contacts.insert(comeback)), at: at)
@@ -418,7 +424,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: Int(record.channel), tier: Int(record.tier))
         if let (agent, proficiency) = router.selectAgent(for: q, queuedAt: record.queuedAt, now: scheduler.now, pool: &pool) {
             queues.remove(from: q, at: scheduler.now, &statistics)
-            startService(agent: agent, contacts.rekey(ref), proficiency: proficiency, &scheduler)
+            startService(agent: agent, contacts.rekey(ref), record, proficiency: proficiency, &scheduler)
         } else if let at = router.nextOverflow(queue: q, queuedAt: record.queuedAt, now: scheduler.now) {
             scheduler.schedule(.overflow(ref), at: at)
         }

@@ -16,6 +16,9 @@ struct ContactRecord {
     var stage: Stage
     /// Arrival of this contact (its service level and interval are attributed here).
     var arrival: Double
+    /// The reporting interval of `arrival` (-1 before the measured window), worked out once at arrival
+    /// by ``CenterStatistics/interval(at:)``: the statistics find the contact's cells without a division.
+    var arrivalInterval: Int
     /// Entry into the current queue, for the current wait.
     var queuedAt: Double
     /// First contact of the issue, for end-to-end resolution time.
@@ -36,43 +39,57 @@ struct ContactRecord {
 /// each with a generation so a stale `ContactRef` never names a newer contact.
 /// Memory: O(contacts in the system).
 struct ContactTable {
-    private(set) var records: [ContactRecord] = []
-    private var generations: [UInt32] = []
-    private var freeSlots: [UInt32] = []
+    /// A slot: its contact, its generation, and the next free slot while it is free (-1: none).
+    /// Free slots are reused last freed first.
+    private struct Slot {
+        var record: ContactRecord
+        var generation: UInt32
+        var nextFree: Int32
+    }
+
+    private var slots = RoomArray<Slot>()
+    private var firstFree: Int32 = -1
+    private var freeCount = 0
 
     mutating func insert(_ record: ContactRecord) -> ContactRef {
-        if let slot = freeSlots.popLast() {
-            records[Int(slot)] = record
-            return ContactRef(slot: slot, generation: generations[Int(slot)])
+        if firstFree >= 0 {
+            let slot = Int(firstFree)
+            firstFree = slots[slot].nextFree
+            freeCount -= 1
+            slots[slot].record = record
+            return ContactRef(slot: UInt32(slot), generation: slots[slot].generation)
         }
-        records.append(record)
-        generations.append(0)
-        return ContactRef(slot: UInt32(records.count - 1), generation: 0)
+        slots.append(Slot(record: record, generation: 0, nextFree: -1))
+        return ContactRef(slot: UInt32(slots.count - 1), generation: 0)
     }
 
     @inline(__always)
     func isCurrent(_ ref: ContactRef) -> Bool {
-        generations[Int(ref.slot)] == ref.generation
+        slots[Int(ref.slot)].generation == ref.generation
     }
 
     @inline(__always)
     subscript(ref: ContactRef) -> ContactRecord {
-        get { records[Int(ref.slot)] }
-        set { records[Int(ref.slot)] = newValue }
+        get { slots[Int(ref.slot)].record }
+        nonmutating _modify { yield &slots[Int(ref.slot)].record }
+        nonmutating set { slots[Int(ref.slot)].record = newValue }
     }
 
     /// The same contact under a new reference, so that references handed out
     /// before (its entry in a queue it has left) no longer match.
     mutating func rekey(_ ref: ContactRef) -> ContactRef {
-        generations[Int(ref.slot)] &+= 1
-        return ContactRef(slot: ref.slot, generation: generations[Int(ref.slot)])
+        slots[Int(ref.slot)].generation &+= 1
+        return ContactRef(slot: ref.slot, generation: slots[Int(ref.slot)].generation)
     }
 
     mutating func remove(_ ref: ContactRef) -> ContactRecord {
-        generations[Int(ref.slot)] &+= 1
-        freeSlots.append(ref.slot)
-        return records[Int(ref.slot)]
+        let slot = Int(ref.slot)
+        slots[slot].generation &+= 1
+        slots[slot].nextFree = firstFree
+        firstFree = Int32(slot)
+        freeCount += 1
+        return slots[slot].record
     }
 
-    var count: Int { records.count - freeSlots.count }
+    var count: Int { slots.count - freeCount }
 }

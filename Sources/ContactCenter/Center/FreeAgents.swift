@@ -11,9 +11,9 @@ struct FreeAgents {
         let ticket: UInt32
     }
 
-    /// Every group's levels in one flat array (one uniqueness check per change, not two):
+    /// Every group's levels in one flat room array (written in place):
     /// group g's level j is `rings[firstRing[g] + j]`, for j < `firstRing[g + 1] - firstRing[g]`.
-    private var rings: [RingBuffer<Entry>]
+    private let rings: RoomArray<RingBuffer<Entry>>
     private let firstRing: [Int]
 
     /// `capacities[t]`: most chats at once for team t's live agents (backlog-only agents take one contact).
@@ -22,7 +22,7 @@ struct FreeAgents {
         var first = [0]
         for n in counts { first.append(first.last! + n) }
         firstRing = first
-        rings = Array(repeating: RingBuffer<Entry>(), count: first.last!)
+        rings = RoomArray(repeating: RingBuffer<Entry>(), count: first.last!)
     }
 
     /// The ring of `level` in `group`, if the group has that level.
@@ -34,14 +34,14 @@ struct FreeAgents {
 
     /// Files a free agent at its current load.
     @inline(__always)
-    mutating func add(_ agent: Int, of agents: [AgentRecord]) {
+    mutating func add(_ agent: Int, of agents: RoomArray<AgentRecord>) {
         let record = agents[agent]
         rings[firstRing[record.group] + Int(record.load)].append(Entry(agent: Int32(agent), ticket: record.ticket))
     }
 
     /// The agent that has been free longest at `level` in `group`, skipping stale entries.
     @inline(__always)
-    mutating func front(group: Int, level: Int, agents: [AgentRecord]) -> Int? {
+    mutating func front(group: Int, level: Int, agents: RoomArray<AgentRecord>) -> Int? {
         guard let r = ring(group: group, level: level) else { return nil }
         while let entry = rings[r].first {
             if agents[Int(entry.agent)].ticket == entry.ticket { return Int(entry.agent) }
@@ -53,12 +53,12 @@ struct FreeAgents {
     /// The agent free longest at `level` in `group` that satisfies `eligible` (a trainee limited
     /// to some tiers may sit at the front): scans past ineligible and stale entries without
     /// removing them. O(entries) — used only when the front agent is ineligible.
-    func firstEligible(group: Int, level: Int, agents: [AgentRecord], _ eligible: (Int) -> Bool) -> Int? {
+    func firstEligible(group: Int, level: Int, agents: RoomArray<AgentRecord>, _ eligible: (Int) -> Bool) -> Int? {
         self.eligible(0, group: group, level: level, agents: agents, eligible)
     }
 
     /// How many current entries at `level` in `group` satisfy `eligible`. O(entries).
-    func count(group: Int, level: Int, agents: [AgentRecord], _ eligible: (Int) -> Bool) -> Int {
+    func count(group: Int, level: Int, agents: RoomArray<AgentRecord>, _ eligible: (Int) -> Bool) -> Int {
         guard let r = ring(group: group, level: level) else { return 0 }
         let ring = rings[r]
         var n = 0
@@ -71,7 +71,7 @@ struct FreeAgents {
     }
 
     /// The `n`-th current entry (0 = free longest) at `level` in `group` satisfying `eligible`. O(entries).
-    func eligible(_ n: Int, group: Int, level: Int, agents: [AgentRecord], _ eligible: (Int) -> Bool) -> Int? {
+    func eligible(_ n: Int, group: Int, level: Int, agents: RoomArray<AgentRecord>, _ eligible: (Int) -> Bool) -> Int? {
         guard let r = ring(group: group, level: level) else { return nil }
         let ring = rings[r]
         var seen = 0
@@ -90,7 +90,7 @@ struct FreeAgents {
     /// Drops the stale entries of `level` in `group` when they outnumber the current ones, keeping
     /// the order. Agents taken from the middle of a level (random routing) leave stale entries that
     /// no front ever reaches; this keeps a level's scans O(free agents), amortised O(1) per entry.
-    mutating func compact(group: Int, level: Int, agents: [AgentRecord]) {
+    mutating func compact(group: Int, level: Int, agents: RoomArray<AgentRecord>) {
         guard let r = ring(group: group, level: level) else { return }
         let ring = rings[r]
         guard ring.count > 16 else { return }
@@ -104,7 +104,7 @@ struct FreeAgents {
     }
 
     /// Every current (not stale) entry as (agent, group, level), for invariant checks.
-    func forEachCurrent(agents: [AgentRecord], _ body: (Int, Int, Int) throws -> Void) rethrows {
+    func forEachCurrent(agents: RoomArray<AgentRecord>, _ body: (Int, Int, Int) throws -> Void) rethrows {
         for group in 0..<firstRing.count - 1 {
             for level in 0..<levelCount(group: group) {
                 let ring = rings[firstRing[group] + level]

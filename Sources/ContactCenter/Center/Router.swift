@@ -149,6 +149,8 @@ package struct Router {
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
         for p in plan.teamSkills.range(Int(record.team)) {
             let skill = plan.teamSkills[position: p]
+            // Nothing waiting: nothing to weigh (the cheapest test first; the others have no side effects).
+            if queues.count(skill.queue) == 0 { continue }
             let c = plan.channel(ofQueue: skill.queue)
             if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjustment.maxChats)) { continue }
             if record.backlogOnly && plan.kinds[c].isLive { continue }

@@ -4,19 +4,22 @@
 ///
 /// A value type kept inline in the model: no allocation per event, no dynamic dispatch.
 package struct WaitingQueues {
-    private var queues: [SkillQueue]
+    private let queues: RoomArray<SkillQueue>
     /// Contacts waiting per channel (all its tiers).
     private(set) var waitingByChannel: [Int]
     private let tierCount: Int
+    /// The channel of each queue (looked up, not divided out).
+    private let queueChannel: [Int]
 
     init(channels: Int, tiers: Int) {
-        queues = Array(repeating: SkillQueue(), count: channels * tiers)
+        queues = RoomArray(repeating: SkillQueue(), count: channels * tiers)
         waitingByChannel = Array(repeating: 0, count: channels)
         tierCount = tiers
+        queueChannel = (0..<channels * tiers).map { $0 / tiers }
     }
 
     @inline(__always)
-    private func channel(ofQueue q: Int) -> Int { q / tierCount }
+    private func channel(ofQueue q: Int) -> Int { queueChannel[q] }
 
     /// Contacts waiting in queue `q`.
     @inline(__always)

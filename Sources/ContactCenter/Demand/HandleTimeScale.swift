@@ -23,7 +23,8 @@ struct HandleTimeScale {
     /// The factor at time `t` (seconds from midnight of day 0).
     @inline(__always)
     func factor(at t: Double) -> Double {
-        let k = Int(clampedFrom: t / interval, rounding: .down)
-        return k >= 0 && k < factors.count ? factors[k] : 1
+        // Compared as a Double first: no conversion of a huge or negative time to Int.
+        let k = (t / interval).rounded(.down)
+        return k >= 0 && k < Double(factors.count) ? factors[Int(k)] : 1
     }
 }

@@ -90,7 +90,19 @@ public struct Roster: Sendable {
             }
         }
         published.appendTransitions(day: day, weekday: weekday, absenteeism: absenteeism, to: &out)
-        out.sort { ($0.time, $0.agent, $0.kind.rawValue) < ($1.time, $1.agent, $1.kind.rawValue) }
+        // Sorted as (time, agent, kind) through 16-byte integer keys, then rebuilt: half the bytes
+        // moved and integer compares only (a day's sort was ~8% of a 26-week tiered run). The time's
+        // bit pattern, mapped so that unsigned order is numeric order (times here are never -0 or NaN),
+        // then agent and kind packed in one word. Keys are unique, so the order is the same as before.
+        var keys = out.map { transition -> (time: UInt64, who: UInt64) in
+            let bits = transition.time.bitPattern
+            return (bits >> 63 == 0 ? bits | 1 << 63 : ~bits, UInt64(transition.agent) << 3 | UInt64(transition.kind.rawValue))
+        }
+        keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.who < $1.who }
+        for (i, key) in keys.enumerated() {
+            out[i] = AgentTransition(time: Double(bitPattern: key.time >> 63 == 1 ? key.time & ~(1 << 63) : ~key.time),
+                                     agent: Int(key.who >> 3), kind: AgentTransition.Kind(rawValue: Int(key.who & 7))!)
+        }
         return out
     }
 
