@@ -107,7 +107,7 @@ class Page:
     def wait(self, expression, what, seconds=30):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            value = self.js(expression)
+            value = self.js(f"(() => {{ const v = ({expression}); return v instanceof Node ? true : v; }})()")
             if value:
                 return value
             time.sleep(0.1)
@@ -159,10 +159,15 @@ def main():
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     browser = None
     try:
-        line = server.stderr.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        match, seen = None, []
+        for _ in range(20):
+            line = server.stderr.readline()
+            seen.append(line)
+            match = re.search(r"workbench at http://127\.0\.0\.1:(\d+)/", line)
+            if match or not line:
+                break
         if not match:
-            raise AssertionError(f"ccsim serve did not print its address: {line!r}")
+            raise AssertionError(f"ccsim serve did not print its address: {seen!r}")
         base = f"http://127.0.0.1:{match.group(1)}/"
         browser = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                     "--disable-extensions", "--remote-debugging-port=0", "--remote-allow-origins=*",

@@ -43,7 +43,12 @@ def main():
     server = subprocess.Popen([ccsim, "serve", "--port", "0", "--workspace", work],
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
-        base = "http://127.0.0.1:%s" % re.search(r":(\d+)/", server.stderr.readline()).group(1)
+        match = None
+        for _ in range(20):
+            match = re.search(r"workbench at http://127\.0\.0\.1:(\d+)/", server.stderr.readline())
+            if match:
+                break
+        base = "http://127.0.0.1:%s" % match.group(1)
         token = re.search(r'name="ccsim-token" content="([^"]+)"', urllib.request.urlopen(base + "/").read().decode()).group(1)
 
         def whatif(path, changes, replications=None):
