@@ -42,7 +42,7 @@ public final class HistoryStore: Sendable {
         public var abandonmentRate: Double?
     }
 
-    /// One replication's figure for one channel (`serviceLevel`, `averageSpeedOfAnswer`, `abandonmentRate`).
+    /// One replication's figure for one channel, named as in summary.json (`service_level`, `asa`, `abandonment_rate`).
     public struct ReplicationValue: Codable, Sendable, FetchableRecord, PersistableRecord, Equatable {
         public static let databaseTableName = "replication_values"
         public var runId: String

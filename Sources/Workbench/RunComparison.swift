@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 import Statistics
 import Yams
 
@@ -22,7 +23,9 @@ public struct RunComparison: Codable, Sendable {
 
     public struct MetricDifference: Codable, Sendable {
         public var channel: String
+        /// The metric's name in summary.json, and its label in reports.
         public var metric: String
+        public var label: String
         public var a: Double?
         public var b: Double?
         public var difference: Double?
@@ -70,7 +73,7 @@ public struct RunComparison: Codable, Sendable {
                     high = difference! + t * se
                 }
             }
-            return MetricDifference(channel: parts[0], metric: parts[1], a: ta.count > 0 ? ta.mean : nil,
+            return MetricDifference(channel: parts[0], metric: parts[1], label: Metric(rawValue: parts[1])?.label ?? parts[1], a: ta.count > 0 ? ta.mean : nil,
                                     b: tb.count > 0 ? tb.mean : nil, difference: difference, low: low, high: high, pairs: pairs)
         }
     }

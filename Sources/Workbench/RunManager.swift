@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// Runs started from the page: each is recorded in the history as queued, waits for a slot
@@ -125,14 +126,14 @@ public actor RunManager {
         for (r, result) in results.enumerated() {
             for (c, spec) in scenario.center.channels.enumerated() {
                 let counts = result.outcomes(channel: c)
-                let figures: [(String, Double?)] = [
-                    ("serviceLevel", counts.serviceLevel(spec.serviceLevel.convention)),
-                    ("averageSpeedOfAnswer", counts.averageSpeedOfAnswer),
-                    ("abandonmentRate", counts.abandonmentRate),
+                let figures: [(Metric, Double?)] = [
+                    (.serviceLevel, counts.serviceLevel(spec.serviceLevel.convention)),
+                    (.averageSpeedOfAnswer, counts.averageSpeedOfAnswer),
+                    (.abandonmentRate, counts.abandonmentRate),
                 ]
                 for (metric, value) in figures {
                     if let value, value.isFinite {
-                        values.append(.init(runId: id, replication: r, channel: spec.name, metric: metric, value: value))
+                        values.append(.init(runId: id, replication: r, channel: spec.name, metric: metric.rawValue, value: value))
                     }
                 }
             }

@@ -299,12 +299,12 @@ $("compare-button").addEventListener("click", async () => {
   if (!a || !b) return;
   const { ok, data } = await api("GET", "/api/compare?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b));
   if (!ok) { $("compare-result").textContent = data.error; return; }
-  const fmt = (m, v) => v == null ? "—" : m === "averageSpeedOfAnswer" ? v.toFixed(1) + " s" : pct(v);
-  const fmtD = (m, v) => v == null ? "—" : m === "averageSpeedOfAnswer" ? (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(1) + " s" : pts(v) + " pts";
+  const fmt = (m, v) => v == null ? "—" : m === "asa" ? v.toFixed(1) + " s" : pct(v);
+  const fmtD = (m, v) => v == null ? "—" : m === "asa" ? (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(1) + " s" : pts(v) + " pts";
   let html = "<h3>Inputs that differ</h3>";
   html += data.inputs.length ? "<table><tr><th>field</th><th>A</th><th>B</th></tr>" + data.inputs.map((d) => "<tr><td><code>" + esc(d.path) + "</code></td><td>" + esc(d.a ?? "—") + "</td><td>" + esc(d.b ?? "—") + "</td></tr>").join("") + "</table>" : "<p>none: same scenario text.</p>";
   html += "<h3>Figures (B − A)</h3><p class=\"hint\">" + (data.paired ? "Same seed: replication by replication paired differences (common random numbers)." : "Different seeds: independent samples (Welch interval).") + "</p>";
-  html += "<table><tr><th>channel</th><th>metric</th><th>A</th><th>B</th><th>B − A</th><th>95% CI</th></tr>" + data.metrics.map((m) => "<tr><td>" + esc(m.channel) + "</td><td>" + esc(m.metric) + '</td><td class="num">' + fmt(m.metric, m.a) + '</td><td class="num">' + fmt(m.metric, m.b) + '</td><td class="num">' + fmtD(m.metric, m.difference) + '</td><td class="num">' + (m.low == null ? "—" : fmtD(m.metric, m.low) + " to " + fmtD(m.metric, m.high)) + "</td></tr>").join("") + "</table>";
+  html += "<table><tr><th>channel</th><th>metric</th><th>A</th><th>B</th><th>B − A</th><th>95% CI</th></tr>" + data.metrics.map((m) => "<tr><td>" + esc(m.channel) + "</td><td>" + esc(m.label) + '</td><td class="num">' + fmt(m.metric, m.a) + '</td><td class="num">' + fmt(m.metric, m.b) + '</td><td class="num">' + fmtD(m.metric, m.difference) + '</td><td class="num">' + (m.low == null ? "—" : fmtD(m.metric, m.low) + " to " + fmtD(m.metric, m.high)) + "</td></tr>").join("") + "</table>";
   $("compare-result").innerHTML = html;
   $("compare-result").classList.remove("hint");
 });

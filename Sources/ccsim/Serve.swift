@@ -38,7 +38,10 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let folder: Workspace
-        do { folder = try Workspace(path: workspace) } catch { throw ValidationError("\(error)") }
+        do { folder = try Workspace(path: workspace) } catch {
+            Console.note("error: \(error)")
+            throw ExitCode(2)
+        }
         let server = try WorkbenchServer(workspace: folder, concurrentRuns: concurrentRuns)
         if !WorkbenchServer.isLoopbackAddress(host) {
             Console.note("warning: --host \(host) is not a loopback address: anyone who can reach it can read and change the scenarios in \(folder.root.path) and run simulations")

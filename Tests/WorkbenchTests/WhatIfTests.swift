@@ -105,7 +105,7 @@ final class WhatIfTests: XCTestCase {
             let inputs = comparison["inputs"] as? [[String: Any]] ?? []
             XCTAssertEqual(inputs.map { $0["path"] as? String }, ["team.agents"])
             XCTAssertEqual(inputs.first?["a"] as? String, "10")
-            let level = (comparison["metrics"] as? [[String: Any]])?.first { $0["metric"] as? String == "serviceLevel" } ?? [:]
+            let level = (comparison["metrics"] as? [[String: Any]])?.first { $0["metric"] as? String == "service_level" } ?? [:]
             XCTAssertEqual(level["pairs"] as? Int, 4)
             XCTAssertGreaterThan(try XCTUnwrap(level["low"] as? Double), 0, "two more agents: \(level)")
             // Same scenario, other seed: not paired, no input differs but the seed was set on the run.
