@@ -31,6 +31,21 @@ public final class HistoryStore: Sendable {
         public var seconds: Double?
         /// JSON of `[Headline]`, one per channel, once done.
         public var headline: String?
+
+        package init(id: String, name: String, file: String, yaml: String, createdAt: String, state: State, message: String?,
+                     seed: Int64, replications: Int, seconds: Double?, headline: String?) {
+            self.id = id
+            self.name = name
+            self.file = file
+            self.yaml = yaml
+            self.createdAt = createdAt
+            self.state = state
+            self.message = message
+            self.seed = seed
+            self.replications = replications
+            self.seconds = seconds
+            self.headline = headline
+        }
     }
 
     /// A channel's whole-run figures, shown in the history list.

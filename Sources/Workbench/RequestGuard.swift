@@ -9,13 +9,13 @@ import Hummingbird
 ///   `Origin` header is present it must also be the server's own.
 /// - When bound to a loopback address, the `Host` header must name a loopback host, so a hostile
 ///   DNS name rebound to 127.0.0.1 cannot reach the server through the victim's browser.
-struct RequestGuard<Context: RequestContext>: RouterMiddleware {
+package struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     let token: String
     let loopbackOnly: Bool
 
     static var tokenHeader: HTTPField.Name { HTTPField.Name("X-CCSim-Token")! }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let host = request.head.authority ?? ""
         if loopbackOnly, !host.isEmpty, !Self.isLoopback(host: host) {
             return JSONReply.error(.forbidden, "host '\(host)' is not this server's loopback address")
@@ -35,7 +35,7 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
     }
 
     /// `localhost`, `127.x.y.z` or `[::1]`, with or without a port.
-    static func isLoopback(host: String) -> Bool {
+    package static func isLoopback(host: String) -> Bool {
         var name = host.lowercased()
         if name.hasPrefix("[") {
             return name.hasPrefix("[::1]")

@@ -1,14 +1,14 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-@testable import Workbench
+import Workbench
 import XCTest
 
 /// Every endpoint through the router: status codes, JSON shapes, errors, refusals.
 final class HTTPTests: XCTestCase {
     func testPageCarriesTheSessionTokenAndTheScriptIsServed() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             try await client.execute(uri: "/", method: .get) { response in
                 XCTAssertEqual(response.status, .ok)
                 let html = String(buffer: response.body)
@@ -26,7 +26,7 @@ final class HTTPTests: XCTestCase {
 
     func testScenarioFilesAreListedReadAndRefusedOutsideTheWorkspace() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, list) = try await client.send(.get, "/api/scenarios")
             XCTAssertEqual(status, .ok)
             XCTAssertEqual((list as? [String: Any])?["files"] as? [String], ["nested/bigger.yml", "queue.yaml"])
@@ -46,7 +46,7 @@ final class HTTPTests: XCTestCase {
     func testChangesNeedTheTokenAndTheServersOwnOrigin() async throws {
         let server = try Fixture.server(self)
         let body: [String: Any] = ["path": "queue.yaml", "yaml": "name: x"]
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (noToken, error) = try await client.send(.post, "/api/validate", json: body, headers: [.contentType: "application/json"])
             XCTAssertEqual(noToken, .forbidden)
             XCTAssertTrue(((error as? [String: Any])?["error"] as? String ?? "").contains("token"))
@@ -68,7 +68,7 @@ final class HTTPTests: XCTestCase {
         let server = try Fixture.server(self)
         let broken = Fixture.singleQueue().replacingOccurrences(of: "agents: 10", with: "agents: -3")
         let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("agents: -3") }! + 1
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, answer) = try await client.send(.post, "/api/validate", json: ["path": "queue.yaml", "yaml": broken])
             XCTAssertEqual(status, .ok)
             let check = answer as? [String: Any] ?? [:]
@@ -93,7 +93,7 @@ final class HTTPTests: XCTestCase {
 
     func testOversizeAndMalformedBodiesAreRefused() async throws {
         let server = try Fixture.server(self, maxBodyBytes: 4096)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let big = String(repeating: "# filler\n", count: 1000)
             let (status, body) = try await client.send(.post, "/api/validate", json: ["path": "queue.yaml", "yaml": big])
             XCTAssertEqual(status, .contentTooLarge)
@@ -107,7 +107,7 @@ final class HTTPTests: XCTestCase {
     func testSaveWritesInsideTheWorkspaceOnly() async throws {
         let server = try Fixture.server(self)
         let edited = Fixture.singleQueue(agents: 11)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, check) = try await client.send(.put, "/api/scenario", json: ["path": "queue.yaml", "yaml": edited])
             XCTAssertEqual(status, .ok)
             XCTAssertEqual((check as? [String: Any])?["valid"] as? Bool, true)

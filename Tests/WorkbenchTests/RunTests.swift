@@ -1,14 +1,14 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-@testable import Workbench
+import Workbench
 import XCTest
 
 /// Runs from the page: queued, run with progress, cancelled, kept in the history, rendered by Report.
 final class RunTests: XCTestCase {
     func testARunEndsDoneWithItsReportAndHistoryEntry() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, started) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "name": "baseline"])
             XCTAssertEqual(status, .accepted)
             let id = try XCTUnwrap((started as? [String: Any])?["id"] as? String)
@@ -48,7 +48,7 @@ final class RunTests: XCTestCase {
 
     func testUnknownAndMalformedRunIDsAreNotFound() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             for id in ["r1-none", "..", "..%2F..%2Fetc", "a.b"] {
                 try await client.expect(.get, "/api/runs/\(id)", .notFound)
                 try await client.expectPage("/runs/\(id)/report", .notFound)
@@ -61,7 +61,7 @@ final class RunTests: XCTestCase {
     func testAnInvalidScenarioIsNotRunAndItsProblemsComeBack() async throws {
         let server = try Fixture.server(self)
         let broken = Fixture.singleQueue().replacingOccurrences(of: "rate: 100/h", with: "rate: fast")
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, body) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "yaml": broken])
             XCTAssertEqual(status, .unprocessableContent)
             XCTAssertEqual(((body as? [String: Any])?["issues"] as? [[String: Any]])?.first?["path"] as? String, "arrivals.rate")
@@ -74,8 +74,9 @@ final class RunTests: XCTestCase {
     /// the queued one without running, and the history says so.
     func testRunsQueueBeyondTheSlotsAndCanBeCancelled() async throws {
         let server = try Fixture.server(self, concurrentRuns: 1, jobs: 1)
-        let long = Fixture.singleQueue(replications: 400)
-        try await server.app.test(.router) { client in
+        let long = Fixture.singleQueue(replications: 1000).replacingOccurrences(of: "horizon: 4h", with: "horizon: 400h")
+            .replacingOccurrences(of: "interval: 30m", with: "interval: 8h")
+        try await server.withClient { client in
             let (_, a) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "yaml": long])
             let (_, b) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "yaml": long])
             let first = try XCTUnwrap((a as? [String: Any])?["id"] as? String)
@@ -99,7 +100,7 @@ final class RunTests: XCTestCase {
     /// Five runs sent together on two slots: all end done, never more than two at once.
     func testConcurrentRunsAllFinishWithinTheSlotLimit() async throws {
         let server = try Fixture.server(self, concurrentRuns: 2, jobs: 1)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let ids = try await withThrowingTaskGroup(of: String.self) { group in
                 for seed in 1...5 {
                     group.addTask {
@@ -124,7 +125,7 @@ final class RunTests: XCTestCase {
     func testHistorySurvivesARestart() async throws {
         let path = try Fixture.workspace(self)
         let first = try Fixture.server(self, path: path)
-        let id = try await first.app.test(.router) { client in
+        let id = try await first.withClient { client in
             let (_, body) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml"])
             let id = (body as? [String: Any])?["id"] as? String ?? ""
             _ = try await client.waitForEnd(id)
@@ -136,7 +137,7 @@ final class RunTests: XCTestCase {
         XCTAssertEqual(try second.history.run(id)?.state, .done)
         XCTAssertEqual(try second.history.run("r1-stale")?.state, .interrupted)
         XCTAssertEqual(try second.history.values(of: id).count, 4 * 3, "4 replications × service level, ASA, abandonment")
-        try await second.app.test(.router) { client in
+        try await second.withClient { client in
             try await client.expectPage("/runs/\(id)/report", .ok)
         }
     }

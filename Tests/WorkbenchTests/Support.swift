@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-@testable import Workbench
+import Workbench
 import XCTest
 
 /// A workspace in a fresh temporary folder, with a small single queue and a nested scenario.
@@ -52,7 +52,7 @@ extension HTTPFields {
     static let page: HTTPFields = [HTTPField.Name("X-CCSim-Token")!: "test-token", .contentType: "application/json"]
 }
 
-extension TestClientProtocol {
+extension RouterClient {
     /// Sends `body` as JSON with the page's headers; returns the status and the parsed JSON.
     func send(_ method: HTTPRequest.Method, _ uri: String, json body: Any? = nil, headers: HTTPFields = .page) async throws
         -> (HTTPResponse.Status, Any?) {
@@ -76,11 +76,8 @@ extension TestClientProtocol {
     }
 }
 
-extension WorkbenchServer {
-    var app: some ApplicationProtocol { Application(router: router()) }
-}
 
-extension TestClientProtocol {
+extension RouterClient {
     /// Asserts the status of a JSON request (XCTest's assertions cannot await).
     func expect(_ method: HTTPRequest.Method, _ uri: String, json body: Any? = nil, headers: HTTPFields = .page,
                 _ expected: HTTPResponse.Status, file: StaticString = #filePath, line: UInt = #line) async throws {

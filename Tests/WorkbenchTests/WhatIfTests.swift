@@ -1,8 +1,8 @@
 import Analytics
 import Foundation
+import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-@testable import Workbench
+import Workbench
 import XCTest
 
 /// What-ifs: common random numbers, the levers' effect against theory, and their errors.
@@ -16,7 +16,7 @@ final class WhatIfTests: XCTestCase {
     /// interval by interval, and the second call reuses the base.
     func testNoChangeGivesZeroDifferenceEverywhere() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, body) = try await client.send(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": [:] as [String: Any]])
             XCTAssertEqual(status, .ok)
             let channel = overlay(body)
@@ -42,7 +42,7 @@ final class WhatIfTests: XCTestCase {
             .replacingOccurrences(of: "horizon: 4h", with: "horizon: 8h")
         try noPatience.write(toFile: path + "/mmc.yaml", atomically: true, encoding: .utf8)
         let server = try Fixture.server(self, path: path)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (_, more) = try await client.send(.post, "/api/whatif",
                                                   json: ["path": "queue.yaml", "changes": ["agentsPerTeam": ["desk": 3]]])
             let whole = overlay(more)["whole"] as? [String: Any] ?? [:]
@@ -61,7 +61,7 @@ final class WhatIfTests: XCTestCase {
 
     func testBadLeversAreRefusedWithTheirField() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             let (status, body) = try await client.send(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["agentsPerTeam": ["dsk": 1]]])
             XCTAssertEqual(status, .badRequest)
             XCTAssertTrue(((body as? [String: Any])?["error"] as? String ?? "").contains("did you mean 'desk'"), "\(String(describing: body))")
@@ -89,7 +89,7 @@ final class WhatIfTests: XCTestCase {
     /// Comparing two saved runs: the input that differs, and paired differences when the seed is shared.
     func testCompareTwoRunsPairsThemOnASharedSeed() async throws {
         let server = try Fixture.server(self)
-        try await server.app.test(.router) { client in
+        try await server.withClient { client in
             var ids: [String] = []
             for (agents, seed) in [(10, 3), (12, 3), (10, 4)] {
                 let (_, body) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "seed": seed,

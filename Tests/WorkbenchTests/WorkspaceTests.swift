@@ -1,6 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
-@testable import Workbench
+import Workbench
 import XCTest
 
 /// Only files inside the workspace are read or written: every way out is refused.
