@@ -1,4 +1,4 @@
-# ccsim — the two set-up commands are `make run` and `make test`; both install what is missing.
+# ccsim — the set-up commands are `make run`, `make test` and `make serve`; each installs what is missing.
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 # One build configuration for everything (release): the simulator is what tests exercise,
 # and statistical validation needs its real speed.
@@ -7,7 +7,7 @@ BIN := .build/release
 SCENARIO ?= scenarios/erlang-a.yaml
 OUT ?= results/erlang-a
 
-.PHONY: all deps build run test report-test python-test notebooks validate-long bench bench-sweep slurm-test golden readme fuzz clean
+.PHONY: all deps build run serve test report-test workbench-test workbench-load python-test notebooks validate-long bench bench-sweep slurm-test golden readme fuzz clean
 
 all: build
 
@@ -22,6 +22,13 @@ run: build
 	$(BIN)/ccsim run $(SCENARIO) --replications 10 --out $(OUT)
 	$(BIN)/ccsim report $(OUT)
 
+## Build, then start the workbench (`ccsim serve`) on the bundled scenarios and open it in a browser
+## (history in scenarios/.ccsim/, ignored by git). Ctrl-C stops it.
+PORT ?= 8080
+serve: build
+	@( sleep 2; command -v xdg-open >/dev/null 2>&1 && xdg-open http://127.0.0.1:$(PORT)/ >/dev/null 2>&1 || true ) &
+	$(BIN)/ccsim serve --port $(PORT) --workspace scenarios
+
 ## Every test: unit, golden (exact output) and statistical validation against Erlang C/A/B.
 test: deps
 	$(SWIFT) build $(CONFIG) --build-tests
@@ -30,6 +37,18 @@ test: deps
 	$(MAKE) notebooks
 	SLURM_TEST_OPTIONAL=1 ./scripts/slurm-test.sh
 	SCRATCH=.build ./scripts/report-browser-test.sh
+	$(MAKE) workbench-test
+
+## The workbench in a real browser: `ccsim serve` on a free loopback port driven by headless Chromium
+## (DevTools protocol): validation at the line, a run and its report, a what-if overlay, a screenshot.
+workbench-test: build
+	@command -v chromium >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null; }
+	python3 scripts/workbench-browser-test.py $(BIN)/ccsim $$(command -v chromium)
+
+## 20 concurrent what-ifs against `ccsim serve`, and single what-if latencies (single queue, tiered week).
+workbench-load: build
+	python3 scripts/workbench-load-test.py $(BIN)/ccsim 20
 
 ## The HTML report in a real browser: headless Chromium (installed if missing) renders
 ## `ccsim report` of a tiered-support run; checks the charts and that the screenshot is not blank.

@@ -19,6 +19,7 @@ import PackageDescription
 //   TrainingROI               training ROI: paired with/without runs (common random numbers), payback, tornado
 //   CGLPK, Scheduling         shift scheduling as an integer program (GLPK), written back as a scenario
 //   Report                    HTML report of a results folder (reads summary.json; Foundation only)
+//   Workbench                 `ccsim serve`: the what-if workbench (Hummingbird routes, workspace, run queue, history)
 //   ccsim                     thin command-line interface
 // The benchmark (ccsim-bench) sits outside the library's dependencies. The foundation's single-queue
 // model is no part of the library: it lives in Tests/Support/SingleQueueOracle, the independent
@@ -34,6 +35,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Named for the workbench tests' NIOEmbedded (already built as part of Hummingbird's SwiftNIO).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -66,10 +70,19 @@ let package = Package(
         .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "Scenarios", "Yams"]),
         .target(name: "Report", dependencies: ["ResultsSchema"]),
+        // The what-if workbench behind `ccsim serve`: workspace, run queue, history, HTTP routes.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Report", "Statistics", "Stochastics", "Yams",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "ccsim",
             dependencies: [
-                "Experiments", "ResultsSchema", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "Scheduling", "TrainingROI",
+                "Experiments", "ResultsSchema", "Analytics", "Scenarios", "ContactCenter", "Statistics", "Sweeps", "Report", "Fitting", "Staffing", "Scheduling", "TrainingROI", "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +111,14 @@ let package = Package(
         .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
         .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics", "Analytics"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim", "CCSimCommandLine"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: [
+                "Workbench", "Scenarios", "ResultsSchema", "Analytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", "CCSimCommandLine", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

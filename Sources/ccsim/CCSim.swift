@@ -10,7 +10,7 @@ struct CCSim: ParsableCommand {
         commandName: "ccsim",
         abstract: "A discrete-event simulator of contact centers, driven by scenario files.",
         version: ResultsVersion.ccsim,
-        subcommands: [Run.self, Erlang.self, Staff.self, Schedule.self, ROI.self, Validate.self, Sweep.self, Report.self, Fit.self]
+        subcommands: [Run.self, Erlang.self, Staff.self, Schedule.self, ROI.self, Validate.self, Sweep.self, Report.self, Fit.self, Serve.self]
     )
 
     /// ArgumentParser's `main`, plus a check that everything printed reached stdout

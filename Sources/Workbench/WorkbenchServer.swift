@@ -1,0 +1,290 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Report
+import Scenarios
+
+/// The HTTP side of `ccsim serve`: the page, its script, and the JSON API over the workspace,
+/// the run queue, the what-if engine and the history. See README.md, Workbench, for the routes.
+public final class WorkbenchServer: Sendable {
+    public let workspace: Workspace
+    public let history: HistoryStore
+    public let runs: RunManager
+    public let whatIf: WhatIfEngine
+    public let slots: RunSlots
+    /// The per-session token every state-changing request must carry (see `RequestGuard`).
+    public let token: String
+    /// Largest request body accepted (a scenario of `Workspace.maxFileBytes`, JSON-escaped).
+    public let maxBodyBytes: Int
+    /// Most replications a page may ask for (a run or a what-if).
+    public static let maxReplications = 1000
+
+    public init(workspace: Workspace, concurrentRuns: Int = ProcessInfo.processInfo.activeProcessorCount,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxBodyBytes: Int = 2 * Workspace.maxFileBytes,
+                token: String? = nil) throws {
+        self.workspace = workspace
+        history = try HistoryStore(folder: workspace.historyFolder)
+        slots = RunSlots(limit: concurrentRuns)
+        runs = RunManager(history: history, slots: slots, jobs: jobs)
+        whatIf = WhatIfEngine(slots: slots, jobs: jobs)
+        self.maxBodyBytes = maxBodyBytes
+        self.token = token ?? Self.randomToken()
+    }
+
+    static func randomToken() -> String {
+        (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 36) }.joined()
+    }
+
+    /// The application, bound to `host:port` (port 0: any free port, reported to `onRunning`).
+    public func application(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        Application(router: router(loopbackOnly: Self.isLoopbackAddress(host)),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "ccsim"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets active runs end as cancelled.
+    public func serve(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+        try await application(host: host, port: port, onRunning: onRunning).runService()
+    }
+
+    public static func isLoopbackAddress(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    // MARK: Routes
+
+    public func router(loopbackOnly: Bool = true) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestGuard(token: token, loopbackOnly: loopbackOnly))
+        router.get("/") { _, _ in self.page(WorkbenchPage.html) }
+        router.get("/app.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: WorkbenchScript.javascript)))
+        }
+        router.get("/api/status") { _, _ in
+            let load = await self.slots.load
+            return JSONReply.value(Status(slots: self.slots.limit, running: load.running, queued: load.queued,
+                                          workspace: self.workspace.root.path))
+        }
+        router.get("/api/scenarios") { _, _ in JSONReply.value(["files": self.workspace.scenarioFiles()]) }
+        router.get("/api/scenario") { request, _ in
+            try await self.answer {
+                let path = try Self.query(request, "path")
+                return JSONReply.value(ScenarioText(path: path, yaml: try self.workspace.read(path)))
+            }
+        }
+        router.put("/api/scenario") { request, _ in
+            try await self.answer(request, as: ScenarioText.self) { body in
+                try self.workspace.write(body.yaml, to: body.path)
+                return JSONReply.value(self.check(body.yaml, file: body.path))
+            }
+        }
+        router.post("/api/validate") { request, _ in
+            try await self.answer(request, as: ScenarioText.self) { body in
+                _ = try self.workspace.scenarioURL(body.path)
+                return JSONReply.value(self.check(body.yaml, file: body.path))
+            }
+        }
+        router.post("/api/runs") { request, _ in
+            try await self.answer(request, as: RunRequest.self) { body in
+                let (yaml, scenario) = try self.scenario(path: body.path, yaml: body.yaml, replications: body.replications, seed: body.seed)
+                let record = try await self.runs.start(file: body.path, yaml: yaml, scenario: scenario, name: body.name)
+                return JSONReply.value(record, status: .accepted)
+            }
+        }
+        router.get("/api/runs") { _, _ in try await self.answer { JSONReply.value(try self.history.runs()) } }
+        router.get("/api/runs/:id") { _, context in
+            try await self.answer {
+                let record = try self.record(context)
+                return JSONReply.value(RunState(run: record, progress: await self.runs.progress(record.id)))
+            }
+        }
+        router.get("/api/runs/:id/events") { _, context in
+            try await self.answer { try self.events(try self.record(context).id) }
+        }
+        router.post("/api/runs/:id/cancel") { _, context in
+            try await self.answer {
+                let record = try self.record(context)
+                guard await self.runs.cancel(record.id) else {
+                    throw WorkbenchError.conflict("run \(record.id) has already ended (\(record.state.rawValue))")
+                }
+                return JSONReply.value(["cancelling": record.id], status: .accepted)
+            }
+        }
+        router.patch("/api/runs/:id") { request, context in
+            try await self.answer(request, as: Rename.self) { body in
+                let record = try self.record(context)
+                let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !name.isEmpty, name.count <= 200 else { throw WorkbenchError.badRequest("name: must be 1 to 200 characters") }
+                _ = try self.history.rename(record.id, to: name)
+                return JSONReply.value(try self.history.run(record.id))
+            }
+        }
+        router.delete("/api/runs/:id") { _, context in
+            try await self.answer {
+                let record = try self.record(context)
+                guard await self.runs.progress(record.id) == nil else {
+                    throw WorkbenchError.conflict("run \(record.id) is still \(record.state.rawValue): cancel it first")
+                }
+                _ = try self.history.delete(record.id)
+                return JSONReply.value(["deleted": record.id])
+            }
+        }
+        router.get("/runs/:id/report") { _, context in
+            try await self.answer {
+                let record = try self.record(context)
+                guard record.state == .done else { throw WorkbenchError.conflict("run \(record.id) is \(record.state.rawValue): no results") }
+                let document = try ReportDocument.load(folder: self.history.folder(of: record.id).path)
+                return self.page(document.html(source: "\(record.file) — \(record.name)"))
+            }
+        }
+        router.post("/api/whatif") { request, _ in
+            try await self.answer(request, as: WhatIfRequest.self) { body in
+                let (_, scenario) = try self.scenario(path: body.path, yaml: body.yaml, replications: body.replications, seed: nil)
+                return JSONReply.value(try await self.whatIf.answer(file: body.path, scenario: scenario, changes: body.changes))
+            }
+        }
+        router.get("/api/compare") { request, _ in
+            try await self.answer {
+                let a = try self.record(id: try Self.query(request, "a")), b = try self.record(id: try Self.query(request, "b"))
+                return JSONReply.value(RunComparison(a: a, b: b, aValues: try self.history.values(of: a.id),
+                                                     bValues: try self.history.values(of: b.id)))
+            }
+        }
+        return router
+    }
+
+    // MARK: Request and answer shapes
+
+    struct Status: Codable { var slots: Int; var running: Int; var queued: Int; var workspace: String }
+    struct ScenarioText: Codable { var path: String; var yaml: String }
+    struct RunRequest: Codable { var path: String; var yaml: String?; var name: String?; var replications: Int?; var seed: UInt64? }
+    struct WhatIfRequest: Codable { var path: String; var yaml: String?; var replications: Int?; var changes: WhatIfChanges }
+    struct Rename: Codable { var name: String }
+    struct RunState: Codable { var run: HistoryStore.RunRecord; var progress: RunManager.Progress? }
+
+    // MARK: Helpers
+
+    func check(_ yaml: String, file: String) -> ScenarioCheck {
+        ScenarioCheck(ScenarioCheck.load(yaml: yaml, file: file, baseDirectory: workspace.baseDirectory(of: file)))
+    }
+
+    /// The scenario to simulate: the text sent (the editor's, possibly unsaved) or the file's.
+    func scenario(path: String, yaml: String?, replications: Int?, seed: UInt64?) throws -> (String, Scenario) {
+        let text = try yaml ?? workspace.read(path)
+        _ = try workspace.scenarioURL(path)
+        var scenario: Scenario
+        switch ScenarioCheck.load(yaml: text, file: path, baseDirectory: workspace.baseDirectory(of: path)) {
+        case .success(let loaded): scenario = loaded
+        case .failure(let error): throw error
+        }
+        if let replications {
+            guard (1...Self.maxReplications).contains(replications) else {
+                throw WorkbenchError.badRequest("replications: must be between 1 and \(Self.maxReplications), got \(replications)")
+            }
+            scenario.run.replications = replications
+        }
+        if let seed { scenario.run.seed = seed }
+        try scenario.validate()
+        return (text, scenario)
+    }
+
+    func record(_ context: BasicRequestContext) throws -> HistoryStore.RunRecord {
+        try record(id: try context.parameters.require("id"))
+    }
+
+    func record(id: String) throws -> HistoryStore.RunRecord {
+        guard HistoryStore.isRunID(id), let record = try history.run(id) else { throw WorkbenchError.notFound("no run '\(id)'") }
+        return record
+    }
+
+    static func query(_ request: Request, _ name: String) throws -> String {
+        guard let value = request.uri.queryParameters.get(name), !value.isEmpty else {
+            throw WorkbenchError.badRequest("missing query parameter '\(name)'")
+        }
+        return value
+    }
+
+    func page(_ html: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: html.replacingOccurrences(of: "{{SESSION_TOKEN}}", with: token))))
+    }
+
+    /// Progress as server-sent events, twice a second, until the run ends: `progress` events, then
+    /// one `end` event with the run's final state. A closed tab ends the stream, not the run.
+    func events(_ id: String) -> Response {
+        let body = ResponseBody { writer in
+            while true {
+                if let progress = await self.runs.progress(id) {
+                    try await writer.write(ByteBuffer(string: Self.event("progress", progress)))
+                } else {
+                    let record = try? self.history.run(id)
+                    try await writer.write(ByteBuffer(string: Self.event("end", record)))
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
+    }
+
+    static func event<T: Encodable>(_ name: String, _ value: T) -> String {
+        let data = (try? JSONEncoder().encode(value)) ?? Data("null".utf8)
+        return "event: \(name)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
+    }
+
+    /// Runs a handler, turning the workbench's errors into JSON answers with their status.
+    func answer(_ work: () async throws -> Response) async throws -> Response {
+        do {
+            return try await work()
+        } catch let error as WorkbenchError {
+            switch error {
+            case .badRequest(let message): return JSONReply.error(.badRequest, message)
+            case .notFound(let message): return JSONReply.error(.notFound, message)
+            case .conflict(let message): return JSONReply.error(.conflict, message)
+            }
+        } catch let error as Workspace.Problem {
+            switch error {
+            case .notFound: return JSONReply.error(.notFound, error.description)
+            case .refused: return JSONReply.error(.forbidden, error.description)
+            case .tooLarge: return JSONReply.error(.contentTooLarge, error.description)
+            default: return JSONReply.error(.badRequest, error.description)
+            }
+        } catch let error as ScenarioError {
+            return JSONReply.value(ScenarioCheck(.failure(error)), status: .unprocessableContent)
+        } catch let error as ReportError {
+            return JSONReply.error(.internalServerError, "\(error)")
+        } catch is NIOTooManyBytesError {
+            return JSONReply.error(.contentTooLarge, "request body larger than \(maxBodyBytes) bytes")
+        } catch {
+            return JSONReply.error(.badRequest, "\(error)")
+        }
+    }
+
+    /// Reads a JSON body of at most `maxBodyBytes`, then runs the handler.
+    func answer<T: Decodable>(_ request: Request, as type: T.Type, _ work: (T) async throws -> Response) async throws -> Response {
+        try await answer {
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
+                return JSONReply.error(.contentTooLarge, "request body of \(length) bytes, more than the \(maxBodyBytes) accepted")
+            }
+            let buffer = try await request.body.collect(upTo: maxBodyBytes)
+            let body: T
+            do { body = try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView)) } catch {
+                throw WorkbenchError.badRequest("the request body is not the JSON expected: \(Self.explain(error))")
+            }
+            return try await work(body)
+        }
+    }
+
+    static func explain(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context): context.debugDescription
+        default: "\(error)"
+        }
+    }
+}

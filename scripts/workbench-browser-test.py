@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""The workbench in a real browser: headless Chromium driven through the DevTools protocol.
+
+Starts `ccsim serve` on a free loopback port over a copy of two bundled scenarios, opens one,
+introduces an error and sees it at its line (gutter mark and message on that line), fixes it,
+runs it and waits for the result page, moves a what-if slider and sees the overlay change,
+then saves a screenshot and checks it is not blank. The server and the browser are started and
+stopped here. Standard library only (a minimal WebSocket client): nothing to install but Chromium.
+
+Usage: workbench-browser-test.py CCSIM CHROMIUM [SCREENSHOT.png]
+"""
+import base64
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class WebSocket:
+    """Just enough of RFC 6455 for the DevTools protocol: text frames, client-masked."""
+
+    def __init__(self, url):
+        match = re.match(r"ws://([^/:]+):(\d+)(/.*)", url)
+        host, port, path = match.group(1), int(match.group(2)), match.group(3)
+        self.sock = socket.create_connection((host, port), timeout=60)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+        response = b""
+        while b"\r\n\r\n" not in response:
+            response += self.sock.recv(1)
+        if b" 101 " not in response.split(b"\r\n")[0]:
+            raise RuntimeError("websocket handshake failed: " + response.decode(errors="replace"))
+
+    def send(self, text):
+        data = text.encode()
+        header = bytearray([0x81])
+        if len(data) < 126:
+            header.append(0x80 | len(data))
+        elif len(data) < 65536:
+            header += bytes([0x80 | 126]) + struct.pack(">H", len(data))
+        else:
+            header += bytes([0x80 | 127]) + struct.pack(">Q", len(data))
+        mask = os.urandom(4)
+        self.sock.sendall(bytes(header) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
+
+    def _exact(self, n):
+        out = b""
+        while len(out) < n:
+            chunk = self.sock.recv(n - len(out))
+            if not chunk:
+                raise RuntimeError("websocket closed")
+            out += chunk
+        return out
+
+    def receive(self):
+        message = b""
+        while True:
+            first, second = self._exact(2)
+            length = second & 0x7F
+            if length == 126:
+                length = struct.unpack(">H", self._exact(2))[0]
+            elif length == 127:
+                length = struct.unpack(">Q", self._exact(8))[0]
+            payload = self._exact(length)
+            opcode = first & 0x0F
+            if opcode == 8:
+                raise RuntimeError("websocket closed by the browser")
+            if opcode in (0, 1, 2):
+                message += payload
+                if first & 0x80:
+                    return message.decode()
+
+
+class Page:
+    def __init__(self, url):
+        self.ws = WebSocket(url)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.receive())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def js(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"script error in {expression!r}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def wait(self, expression, what, seconds=30):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            value = self.js(f"(() => {{ const v = ({expression}); return v instanceof Node ? true : v; }})()")
+            if value:
+                return value
+            time.sleep(0.1)
+        raise AssertionError(f"timed out after {seconds} s waiting for {what}")
+
+
+def not_blank(png):
+    """Decodes Chromium's 8-bit RGB(A) PNG; many colours and the page's accent blue must be on screen."""
+    pos, idat, header = 8, b"", None
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", png[pos + 8:pos + 8 + length])
+        elif kind == b"IDAT":
+            idat += png[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    width, height, depth, colour = header[:4]
+    channels = {2: 3, 6: 4}[colour]
+    raw, stride = zlib.decompress(idat), width * channels
+    previous, colours, y = bytearray(stride), set(), 0
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b, c = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1: line[i] = (line[i] + a) & 255
+            elif kind == 2: line[i] = (line[i] + b) & 255
+            elif kind == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        if y % 2 == 0:
+            colours.update(tuple(line[x:x + 3]) for x in range(0, stride, channels * 2))
+        previous = line
+    return len(colours) > 40 and (0x24, 0x63, 0xC9) in colours, len(colours)
+
+
+def main():
+    ccsim, chromium = sys.argv[1], sys.argv[2]
+    screenshot = sys.argv[3] if len(sys.argv) > 3 else None
+    started = time.time()
+    work = tempfile.mkdtemp(prefix="workbench-browser-")
+    workspace = os.path.join(work, "scenarios")
+    os.makedirs(workspace)
+    for name in ("erlang-a.yaml", "mmc-basic.yaml"):
+        shutil.copy(os.path.join(ROOT, "scenarios", name), workspace)
+    server = subprocess.Popen([ccsim, "serve", "--port", "0", "--workspace", workspace],
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    browser = None
+    try:
+        match, seen = None, []
+        for _ in range(20):
+            line = server.stderr.readline()
+            seen.append(line)
+            match = re.search(r"workbench at http://127\.0\.0\.1:(\d+)/", line)
+            if match or not line:
+                break
+        if not match:
+            raise AssertionError(f"ccsim serve did not print its address: {seen!r}")
+        base = f"http://127.0.0.1:{match.group(1)}/"
+        browser = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                    "--disable-extensions", "--remote-debugging-port=0", "--remote-allow-origins=*",
+                                    f"--user-data-dir={work}/profile", "about:blank"],
+                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        devtools = None
+        for _ in range(200):
+            text = browser.stderr.readline()
+            found = re.search(r"DevTools listening on ws://127\.0\.0\.1:(\d+)/", text)
+            if found:
+                devtools = found.group(1)
+                break
+        if not devtools:
+            raise AssertionError("chromium did not open its DevTools port")
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{devtools}/json/list"))
+        page = Page(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
+        page.call("Emulation.setDeviceMetricsOverride", width=1280, height=1100, deviceScaleFactor=1, mobile=False)
+        page.call("Page.navigate", url=base + "?file=erlang-a.yaml")
+        page.wait("document.querySelector('#issues li.ok')", "the scenario to load and validate")
+        print("workbench-browser-test: erlang-a.yaml opened and valid")
+
+        # An error typed into the editor is reported at its line.
+        yaml = page.js("document.getElementById('editor').value")
+        line_no = yaml.split("\n").index(next(l for l in yaml.split("\n") if l.strip().startswith("agents:"))) + 1
+        page.js("""(() => { const e = document.getElementById('editor');
+            e.value = e.value.replace(/agents: 48/, 'agents: -48'); e.dispatchEvent(new Event('input')); })()""")
+        marked = page.wait("""(() => { const l = document.querySelector('#backdrop .line.bad');
+            const g = document.querySelector('#gutter .bad');
+            return l && g ? [l.dataset.line, g.textContent, l.textContent] : null; })()""", "the error marked at its line")
+        assert marked[0] == str(line_no) and marked[1] == str(line_no), f"error marked at {marked}, expected line {line_no}"
+        assert "team.agents" in marked[2], f"the message at the line does not name the field: {marked[2]!r}"
+        assert page.js("document.getElementById('run-button').disabled"), "Run must be disabled while the scenario is invalid"
+        print(f"workbench-browser-test: error shown at line {line_no}: {marked[2].strip()}")
+        page.js("""(() => { const e = document.getElementById('editor');
+            e.value = e.value.replace(/agents: -48/, 'agents: 48'); e.dispatchEvent(new Event('input')); })()""")
+        page.wait("document.querySelector('#issues li.ok') && !document.querySelector('#backdrop .line.bad')", "the fix to validate")
+
+        # Run, watch progress, and wait for the Report module's page in the frame.
+        page.js("document.getElementById('run-replications').value = 5; document.getElementById('run-button').click()")
+        page.wait("""(() => { const f = document.getElementById('report-frame');
+            return !f.hidden && f.contentDocument && f.contentDocument.querySelectorAll('svg').length > 0; })()""",
+                  "the run's report", seconds=90)
+        print("workbench-browser-test: run done, report shown with",
+              page.js("document.getElementById('report-frame').contentDocument.querySelectorAll('svg').length"), "charts")
+        assert page.js("document.querySelectorAll('#run-list .run-item').length") == 1, "the run is not in the history"
+
+        # What-if: move the volume slider, see the overlay; move it again, see it change.
+        page.js("document.querySelector('nav.tabs button[data-tab=whatif]').click()")
+        def slide(value):
+            page.js(f"""(() => {{ const s = document.getElementById('whatif-volumePercent'); s.value = {value};
+                s.dispatchEvent(new Event('input')); }})()""")
+        slide(15)
+        first = page.wait("document.getElementById('whatif-line') && document.getElementById('whatif-summary').textContent.includes('→') && document.getElementById('whatif-line').getAttribute('d')",
+                          "the what-if overlay")
+        summary = page.js("document.getElementById('whatif-summary').textContent")
+        assert "points" in summary, summary
+        slide(-15)
+        page.wait(f"document.getElementById('whatif-line') && document.getElementById('whatif-line').getAttribute('d') !== {json.dumps(first)}",
+                  "the overlay to change")
+        summary = page.js("document.getElementById('whatif-summary').textContent")
+        print("workbench-browser-test: what-if overlay changed:", summary.split("·")[0].strip())
+        assert "+" in summary.split("points")[0], f"15% less volume should raise the service level: {summary}"
+
+        shot = base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"])
+        path = screenshot or os.path.join(work, "whatif.png")
+        with open(path, "wb") as f:
+            f.write(shot)
+        ok, colours = not_blank(shot)
+        assert ok, f"the screenshot looks blank ({colours} colours)"
+        print(f"workbench-browser-test: screenshot {len(shot)} bytes, {colours} colours, {time.time() - started:.0f} s")
+    finally:
+        if browser:
+            browser.terminate()
+            try: browser.wait(10)
+            except subprocess.TimeoutExpired: browser.kill()
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise AssertionError("ccsim serve did not stop on SIGINT")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as failure:
+        print(f"FAIL: {failure}", file=sys.stderr)
+        print("workbench-browser-test: 0 passed, 1 failed")
+        sys.exit(1)
+    print("workbench-browser-test: 1 passed, 0 failed")
