@@ -128,7 +128,8 @@ public struct NetStaffing: Sendable {
             }
             k += 1
         }
-        return volume > 0 ? work / volume : baseline
+        // To the microsecond: averaging equal AHTs must give them back (300, not 299.99999999999994).
+        return volume > 0 ? (work / volume * 1e6).rounded() / 1e6 : baseline
     }
 
     /// `staffing-check.csv`: one row per interval and channel, columns `StaffingCheckColumn`
