@@ -107,7 +107,8 @@ public struct NetStaffing: Sendable {
             weighted += share * handle.mean
             shares += share
         }
-        return shares > 0 ? weighted / shares : nil
+        // To the microsecond, as `handleTime`: a lognormal's mean of 5m reads back as 300, not 299.99999999999994.
+        return shares > 0 ? (weighted / shares * 1e6).rounded() / 1e6 : nil
     }
 
     /// The forecast's AHT over [from, to), weighted by the forecast's volumes (the baseline where
