@@ -23,7 +23,7 @@ public final class OutputFolder {
 
     /// Names ccsim writes into a results folder (run, staff, schedule, roi, report).
     public static let knownFiles: Set<String> = [
-        "summary.json", "intervals.csv", "contacts.csv", "staffing.csv", "schedule.csv", "coverage.csv", "roster.csv",
+        "summary.json", "intervals.csv", "staffing-check.csv", "contacts.csv", "staffing.csv", "schedule.csv", "coverage.csv", "roster.csv",
         "scenario.yaml", "roi.json", "weekly.csv", "replications.csv", "tornado.csv", "report.html",
     ]
 

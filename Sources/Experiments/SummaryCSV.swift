@@ -25,15 +25,10 @@ extension SummaryFiles {
     /// terminal and the report do (`TimeLabel`).
     /// A dated scenario (`calendar.start: 2027-01-04`) adds a `date` column (`YYYY-MM-DD`) after `day`.
     public static func intervalsCSV(_ summary: CenterSummary) -> String {
-        let label = summary.center.timeLabel
-        let dated = label.startDate != nil
+        let dated = summary.center.timeLabel.startDate != nil
         var out = (dated ? intervalsHeader.replacingOccurrences(of: ",day,", with: ",day,date,") : intervalsHeader) + "\n"
-        let warmup = summary.scenario.run.warmup
         for interval in summary.intervals {
-            let calendar = label.parts(warmup + interval.start)
-            var when = [String(interval.index), number(interval.start), number(interval.end),
-                        calendar.map { String($0.day) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
-            if dated { when.insert(calendar.flatMap { label.date(ofDay: $0.day) }.map { "\($0)" } ?? "", at: 4) }
+            let when = timeFields(summary, interval)
             let sets = summary.channels.indices.map { (MetricScope.channel($0), summary.channels[$0].intervals[interval.index]) }
                 + summary.tiers.indices.map { (MetricScope.tier($0), summary.tiers[$0].intervals[interval.index]) }
                 + summary.teams.indices.map { (MetricScope.team($0), summary.teams[$0].intervals[interval.index]) }
@@ -44,6 +39,17 @@ extension SummaryFiles {
             }
         }
         return out
+    }
+
+    /// `interval,start_s,end_s,day,[date,]weekday,clock` of one interval: the time columns every
+    /// per-interval CSV of a run shares (`date` in dated scenarios only).
+    package static func timeFields(_ summary: CenterSummary, _ interval: ReportingInterval) -> [String] {
+        let label = summary.center.timeLabel
+        let calendar = label.parts(summary.scenario.run.warmup + interval.start)
+        var when = [String(interval.index), number(interval.start), number(interval.end),
+                    calendar.map { String($0.day) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
+        if label.startDate != nil { when.insert(calendar.flatMap { label.date(ofDay: $0.day) }.map { "\($0)" } ?? "", at: 4) }
+        return when
     }
 
     /// `scope,channel,tier,team`
@@ -63,7 +69,7 @@ extension SummaryFiles {
          number(item.confidenceInterval?.upper), String(item.replications)]
     }
 
-    static func row(_ fields: [String]) -> String {
+    package static func row(_ fields: [String]) -> String {
         fields.map(quoted).joined(separator: ",") + "\n"
     }
 
@@ -74,7 +80,7 @@ extension SummaryFiles {
     }
 
     /// Whole numbers without a decimal point; empty when there is no value.
-    static func number(_ value: Double?) -> String {
+    package static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }

@@ -4,7 +4,8 @@ import ResultsSchema
 /// What a results folder holds, read and ready to render: the run of `ccsim run`, or one of the
 /// other commands' results with, where the command simulated its plan, that run beside it.
 public enum ReportDocument: Sendable {
-    case run(SummaryDocument)
+    /// With the staffing-check.csv beside it, when the folder has one.
+    case run(SummaryDocument, staffingCheck: StaffingCheckResults? = nil)
     case staffing(StaffingResults, run: SummaryDocument?)
     /// With the staffing.csv the requirement came from, when it sits in the same folder.
     case schedule(ScheduleResults, staffing: StaffingResults?, run: SummaryDocument?)
@@ -48,7 +49,7 @@ public enum ReportDocument: Sendable {
         do {
             switch kind {
             case .run:
-                return .run(try results.load())
+                return .run(try results.load(), staffingCheck: try table("staffing-check.csv").map(StaffingCheckResults.init(table:)))
             case .staffing:
                 return .staffing(try StaffingResults(table: try table("staffing.csv")!), run: try run())
             case .schedule:
@@ -74,6 +75,9 @@ public enum ReportDocument: Sendable {
         } catch let error as ScheduleResults.LayoutError {
             guard case .notASchedule(let reason) = error else { throw error }
             throw ReportError.unreadableFile(path: folder, reason: reason)
+        } catch let error as StaffingCheckResults.LayoutError {
+            guard case .notAStaffingCheck(let reason) = error else { throw error }
+            throw ReportError.unreadableFile(path: path("staffing-check.csv"), reason: reason)
         } catch let error as SweepResults.LayoutError {
             guard case .notASweepSummary(let reason) = error else { throw error }
             throw ReportError.unreadableFile(path: path("summary.csv"), reason: reason)
@@ -83,7 +87,7 @@ public enum ReportDocument: Sendable {
     /// The whole page; `source` is shown in its footer.
     public func html(source: String) -> String {
         switch self {
-        case .run(let results): ReportPage(results: results, source: source).html()
+        case .run(let results, let check): ReportPage(results: results, source: source, staffingCheck: check).html()
         case .staffing(let staffing, let run): StaffingPage(staffing: staffing, run: run).html(source: source)
         case .schedule(let schedule, let staffing, let run): SchedulePage(schedule: schedule, staffing: staffing, run: run).html(source: source)
         case .roi(let results): RoiPage(results: results).html(source: source)

@@ -39,7 +39,7 @@ extension Scenario {
     /// Non-nil exactly when the center has one voice channel with constant demand and no
     /// batches, callbacks or initial queue; one tier resolving 100% with no repeats; one team with
     /// the one skill (0, 0) at proficiency 1 and no overflow delay, staffed only by agents on
-    /// duty throughout (no shifts, shrinkage or absenteeism). Fields that only affect reports (costs, SLA ceilings, resolution target,
+    /// duty throughout (no shifts, published roster, shrinkage or absenteeism). Fields that only affect reports (costs, SLA ceilings, resolution target,
     /// routing, start weekday) are not looked at. Such a scenario behaves as an M/M/c(+G) queue,
     /// so the simulator may run it with its fast single-queue model and compare with Erlang C/A.
     public var singleQueue: SingleQueueView? {
@@ -53,7 +53,7 @@ extension Scenario {
         guard tier.handleTimes.count == 1, let handleTime = tier.handleTimes[0],
               tier.resolved == 1, tier.escalated == 0, tier.repeats == nil else { return nil }
         guard team.skills == [Skill(channel: 0, tier: 0, proficiency: 1, overflowAfter: nil)],
-              team.shrinkage == 0, team.absenteeism == 0, team.shifts.isEmpty else { return nil }
+              team.shrinkage == 0, team.absenteeism == 0, team.shifts.isEmpty, team.roster == nil else { return nil }
 
         return SingleQueueView(ratePerSecond: rate, agents: team.constantAgents, teamName: team.name,
                                handleTime: handleTime, patience: channel.patience,

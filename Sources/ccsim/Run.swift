@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Scenarios
+import Staffing
 import Stochastics
 import Sweeps
 
@@ -40,7 +41,7 @@ struct Run: ParsableCommand {
     @Option(help: "What to print: table, json (summary.json's content) or csv (whole-run metrics of every channel, tier, team and the center).")
     var format: Format = .table
 
-    @Option(help: "Folder to write summary.json and intervals.csv into, as a set: complete or absent (see results/README.md). It must be new, empty or hold only ccsim's files.")
+    @Option(help: "Folder to write summary.json, intervals.csv and staffing-check.csv into, as a set: complete or absent (see results/README.md). It must be new, empty or hold only ccsim's files.")
     var out: String?
 
     @Flag(help: "With --out, also stream one row per finished contact visit to contacts.csv (see results/README.md).")
@@ -85,9 +86,10 @@ struct Run: ParsableCommand {
         case .csv: try Console.write(SummaryFiles.metricsCSV(summary))
         }
         if let folder, let out {
+            try folder.write(NetStaffing(summary: summary).csv(summary), named: "staffing-check.csv")
             try SummaryFiles.write(summary, into: folder)
             try folder.commit()
-            let files = trace ? "summary.json, intervals.csv and contacts.csv" : "summary.json and intervals.csv"
+            let files = trace ? "summary.json, intervals.csv, staffing-check.csv and contacts.csv" : "summary.json, intervals.csv and staffing-check.csv"
             Console.note("wrote \(files) in \(out)")
         }
     }

@@ -71,7 +71,7 @@ final class OutputSafetyTests: XCTestCase {
         try "keep me".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let output = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["notes.txt", "summary.json", "intervals.csv"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["notes.txt", "summary.json", "intervals.csv", "staffing-check.csv"])
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep me")
 
         try FileManager.default.createDirectory(at: out.appendingPathComponent("work"), withIntermediateDirectories: true)
@@ -86,10 +86,10 @@ final class OutputSafetyTests: XCTestCase {
         let out = directory.appendingPathComponent("run")
         let first = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path, "--trace"])
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["summary.json", "intervals.csv", "contacts.csv"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["summary.json", "intervals.csv", "staffing-check.csv", "contacts.csv"])
         let second = try CCSimCommand.run(["run", "scenarios/erlang-a.yaml", "--replications", "2", "--out", out.path])
         XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["summary.json", "intervals.csv"])
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: out.path)), ["summary.json", "intervals.csv", "staffing-check.csv"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }, [])
     }
 

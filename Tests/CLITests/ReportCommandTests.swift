@@ -17,7 +17,8 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(report.stdout, out + "/report.html\n")
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
-        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 4, "offered, service level, agents, occupancy")
+        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 5, "offered, service level, agents, net agents vs Erlang requirement, occupancy")
+        XCTAssertTrue(html.contains("Net agents vs Erlang requirement — voice"))
         XCTAssertFalse(html.contains("<script"))
 
         let custom = directory.appendingPathComponent("custom.html").path

@@ -106,3 +106,38 @@ struct ReportPageTests {
         }
     }
 }
+
+/// The run page's net staffing: a chart per channel of net agents against the Erlang
+/// requirement and the table of intervals below target.
+struct NetStaffingPageTests {
+    static let csv = """
+    interval,start_s,end_s,day,weekday,clock,channel,expected_offered,aht_s,erlang_agents,net_agents,net_staffing,service_level,target,missed
+    0,0,1800,1,Mon,00:00,voice,300,270,52,50,-2,0.85,0.8,0
+    1,1800,3600,1,Mon,00:30,voice,320,270,55,48.5,-6.5,0.7,0.8,1
+    2,3600,5400,1,Mon,01:00,voice,310,270,53,54,1,0.9,0.8,0
+    """
+
+    @Test func showsTheChartAndTheMissTable() throws {
+        let check = try StaffingCheckResults(table: CSVTable(text: Self.csv)!)
+        let results = try SummaryDocument.decode(Data(SmallSummary.json.utf8))
+        let html = ReportPage(results: results, source: "x", staffingCheck: check).html()
+        #expect(html.contains("Net agents vs Erlang requirement — voice"))
+        let charts = PageCheck.svgs(in: html)
+        #expect(charts.count == 6, "the five run charts and the net staffing chart")
+        for svg in charts { #expect(SVGParsing.parse(svg) != nil) }
+        #expect(html.contains("Intervals that miss the service-level target (1)"))
+        #expect(html.contains("<tr><td>Mon 00:30–01:00</td><td>voice</td><td>70.0%</td><td>80%</td><td>48.50</td><td>55</td><td>−6.50</td></tr>"))
+        // Without the file the page is as before.
+        #expect(!ReportPage(results: results, source: "x").html().contains("Net agents vs Erlang requirement"))
+    }
+
+    @Test func aFolderWithTheFileShowsItAndABadFileIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("netstaff-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try SmallSummary.json.write(toFile: dir + "/summary.json", atomically: true, encoding: .utf8)
+        try Self.csv.write(toFile: dir + "/staffing-check.csv", atomically: true, encoding: .utf8)
+        #expect(try ReportDocument.load(folder: dir).html(source: dir).contains("Intervals that miss the service-level target (1)"))
+        try "interval,channel\n0,voice\n".write(toFile: dir + "/staffing-check.csv", atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.self) { try ReportDocument.load(folder: dir) }
+    }
+}

@@ -1,0 +1,73 @@
+import Analytics
+import ContactCenter
+import Experiments
+import Scenarios
+import Staffing
+import Stochastics
+import XCTest
+
+/// `staffing-check.csv`: the Erlang requirement of each interval is the one `ccsim erlang`
+/// computes for that interval alone, and the net agents are the agents the run had on the phones.
+final class NetStaffingTests: XCTestCase {
+    static let hour = 3600.0
+
+    func summary(_ scenario: Scenario, replications: Int = 2) throws -> CenterSummary {
+        CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: replications, jobs: 1))
+    }
+
+    /// M/M/c at 540/h and 5 min (Erlang C) and with a 3 min patience (Erlang A): every interval
+    /// needs what `ccsim erlang --rate 540/h --aht 5m --target 80%` (with `--patience 3m`) prints,
+    /// and the 50 constant agents are the net agents.
+    func testRequirementIsErlangOfEachIntervalAndNetAgentsAreTheAgentsOnDuty() throws {
+        let erlangC = Staffing.minimumAgentsErlangC(arrivalRate: 0.15, meanHandleTime: 300, answerWithin: 20, target: 0.8)
+        let erlangA = Staffing.minimumAgentsErlangA(arrivalRate: 0.15, meanHandleTime: 300, meanPatience: 180, answerWithin: 20, target: 0.8)
+        XCTAssertEqual(erlangC, 51, "540/h × 5 min = 45 Erlangs needs 51 agents for 80/20 (ccsim erlang)")
+        XCTAssertNotEqual(erlangC, erlangA)
+        for (patience, expected) in [(nil, erlangC), (Distribution.exponential(mean: 180), erlangA)] {
+            let scenario = StaffingTests.singleQueue(patience: patience, replications: 2)
+            let summary = try summary(scenario)
+            let check = NetStaffing(summary: summary)
+            XCTAssertEqual(check.rows.count, 6)
+            for row in check.rows {
+                XCTAssertEqual(row.expectedOffered, 540, accuracy: 1e-6)
+                XCTAssertEqual(row.handleTime ?? 0, 300, accuracy: 1e-9)
+                XCTAssertEqual(row.erlangAgents, Double(expected))
+                XCTAssertEqual(row.netAgents ?? 0, 50, accuracy: 1e-9)
+                XCTAssertEqual(row.netStaffing ?? 0, 50 - Double(expected), accuracy: 1e-9)
+                XCTAssertEqual(row.missed, (row.serviceLevel ?? 1) < 0.8)
+            }
+        }
+    }
+
+    /// A two-agent roster counted by hand (measured 01:00–07:00 in hours, almost no contacts so no
+    /// call delays a lunch or a shift end): A 01:00–05:00 with an unpaid lunch 02:00–02:30,
+    /// B 03:00–07:00 → 1, 0.5, 2, 2, 1, 1 agents.
+    func testNetAgentsOfASmallRosterAreTheHandCountedAgents() throws {
+        var scenario = StaffingTests.singleQueue(replications: 2)
+        scenario.center.channels[0].demand.pattern = .constant(ratePerSecond: 1e-7)
+        let roster = TeamRoster(file: "r.csv", agents: [RosteredAgent(id: "A"), RosteredAgent(id: "B")], shifts: [
+            RosteredShift(agent: 0, days: .runDay(0), start: Self.hour, length: 4 * Self.hour, activities: [
+                RosterActivity(offset: Self.hour, length: 1800, kind: .lunch, paid: false),
+            ]),
+            RosteredShift(agent: 1, days: .runDay(0), start: 3 * Self.hour, length: 4 * Self.hour),
+        ])
+        scenario.center.teams[0] = AgentTeamSpec(name: "agents", skills: [Skill(channel: 0, tier: 0)], shifts: [], roster: roster)
+        let check = NetStaffing(summary: try summary(scenario))
+        let net = check.rows.map { $0.netAgents ?? -1 }
+        for (got, expected) in zip(net, [1, 0.5, 2, 2, 1, 1]) { XCTAssertEqual(got, expected, accuracy: 1e-6, "\(net)") }
+        XCTAssertEqual(net.count, 6)
+        // The roster's planned coverage says the same.
+        let planned = RosterCoverage.onPhone(roster, days: 1, startWeekday: .monday, interval: Self.hour)
+        XCTAssertEqual(Array(planned[1..<7]), [1, 0.5, 2, 2, 1, 1])
+    }
+
+    /// The CSV: one row per interval and channel, the columns of `StaffingCheckColumn`.
+    func testCSVHasTheDocumentedColumns() throws {
+        let scenario = StaffingTests.singleQueue(replications: 2)
+        let summary = try summary(scenario)
+        let lines = NetStaffing(summary: summary).csv(summary).split(separator: "\n")
+        XCTAssertEqual(lines.first, "interval,start_s,end_s,day,weekday,clock,channel,expected_offered,aht_s,erlang_agents,net_agents,net_staffing,service_level,target,missed")
+        XCTAssertEqual(lines.count, 7)
+        XCTAssertTrue(lines[1].hasPrefix("0,0,3600,1,Mon,01:00,voice,540,300,51,50,-1,"), String(lines[1]))
+    }
+}
