@@ -6,23 +6,6 @@ import XCTest
 
 /// Dated scenarios, forecast files, holidays and interval AHT, checked through whole runs.
 final class ForecastTests: XCTestCase {
-    /// A scratch directory holding a scenario's forecast files.
-    func directory(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-forecast-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir.path
-    }
-
-    func load(_ yaml: String, files: [String: String] = [:]) throws -> Scenario {
-        try ScenarioLoader.parse(yaml: yaml, file: "s.yaml", baseDirectory: try directory(files))
-    }
-
-    func summary(_ scenario: Scenario) throws -> CenterSummary {
-        CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: 2))
-    }
-
     static func center(demand: String, horizon: String = "7d", interval: String = "15m", calendar: String = "{start: 2027-01-04}",
                        handle: String = "{lognormal: {mean: 5m, cv: 0.8}}", agents: Int = 40, replications: Int = 3,
                        days: String = "every_day") -> String {

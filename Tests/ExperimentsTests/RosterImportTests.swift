@@ -6,22 +6,6 @@ import XCTest
 
 /// Published rosters (`teams.<name>.roster: roster.csv`): read, checked and simulated exactly.
 final class RosterImportTests: XCTestCase {
-    func directory(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-roster-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir.path
-    }
-
-    func load(_ yaml: String, files: [String: String] = [:]) throws -> Scenario {
-        try ScenarioLoader.parse(yaml: yaml, file: "s.yaml", baseDirectory: try directory(files))
-    }
-
-    func summary(_ scenario: Scenario) throws -> CenterSummary {
-        CenterSummary(scenario: scenario, replications: try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: 2))
-    }
-
     /// Two channels, one team; `team` is the team's body after its skills.
     static func center(team: String, horizon: String = "7d", calendar: String = "{start: 2027-01-04}", absenteeism: String = "10%") -> String {
         """
