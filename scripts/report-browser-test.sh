@@ -38,8 +38,9 @@ chrome=("$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-
     || fail "chromium could not take a screenshot"
 "${chrome[@]}" --dump-dom "file://$dir/run/report.html" >"$dir/dom.html" 2>/dev/null || fail "chromium could not dump the DOM"
 
-# Charts expected: offered volume, service level per channel, available agents, occupancy.
-expected=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(2 + len(d["channels"]) + (1 if d["teams"] else 0))' "$dir/run/summary.json")
+# Charts expected: offered volume, service level per channel, available agents, occupancy, and net agents
+# against the Erlang requirement per channel of staffing-check.csv.
+expected=$(python3 -c 'import csv,json,sys; d=json.load(open(sys.argv[1])); net={r["channel"] for r in csv.DictReader(open(sys.argv[2]))}; print(2 + len(d["channels"]) + (1 if d["teams"] else 0) + len(net))' "$dir/run/summary.json" "$dir/run/staffing-check.csv")
 charts=$(grep -o '<svg' "$dir/dom.html" | wc -l)
 [ "$charts" -eq "$expected" ] || fail "expected $expected charts in the rendered DOM, found $charts"
 grep -q 'Service level' "$dir/dom.html" || fail "the rendered page has no 'Service level' section"
