@@ -28,6 +28,10 @@ public enum DomainLimits {
     public static let largestInteger = 1_000_000_000_000
     /// Most agents in one team, one shift or one hiring cohort.
     public static let maxAgents = 1_000_000
+    /// Most agent groups of a scenario: its teams, and each further skill profile a published
+    /// roster's agents have within their team (a real center has dozens; the simulator files
+    /// agents by group in 16 bits).
+    public static let maxAgentGroups = 65_535
     /// Largest daily volume (`per_day`): the highest rate around the clock.
     public static let maxDailyVolume = highestRate * 86_400
     /// Largest day-of-week factor: 100 times the daily volume.

@@ -30,6 +30,9 @@ public enum RosterCSV {
         public var days: Int
         /// False for the second team reading a shared file: its unknown team names were reported once.
         public var reportsUnknownTeams = true
+        /// The channels the team's skills cover (indices into `channels`): an agent's `skills` may
+        /// only name these. nil = not checked (the team's skills did not decode, or no team).
+        public var teamChannels: Set<Int>?
 
         public init(team: String?, teamPath: String, teams: [String], channels: [String], start: CivilDate?, days: Int) {
             self.team = team
@@ -180,27 +183,33 @@ public enum RosterCSV {
             var skillsText = ""
             if let text = cell("skills"), !text.isEmpty {
                 skillsText = text
-                for part in text.split(separator: ";").map({ trimmed(String($0)) }) where !part.isEmpty {
-                    if case .failure(let error) = skill(part, channels: context.channels) { problem(line, "skills", error.message); ok = false }
+                switch skills(text, channels: context.channels, teamChannels: context.teamChannels) {
+                case .success: break
+                case .failure(let errors):
+                    for error in errors.errors { problem(line, "skills", error.message) }
+                    ok = false
                 }
             }
             guard ok, let days, let start, let length else { continue }
             let agent: Int
             let key = context.team == nil ? (cell("team") ?? "") + "\u{0}" + id : id
+            // An empty cell keeps the person's profile; the first non-empty one sets it.
+            let profile = skillsText.isEmpty ? nil : try? skills(skillsText, channels: context.channels, teamChannels: nil).get()
             if let known = agentIndex[key] {
                 agent = known
-                if let first = agentSkillsLine[agent], first.text != skillsText, !skillsText.isEmpty {
+                if let first = agentSkillsLine[agent], let profile, profile != agents[agent].skills {
                     problem(line, "skills", "agent \(id) has skills '\(skillsText)' here but '\(first.text)' on line \(first.line); one person has one skill profile")
                     continue
+                }
+                if agentSkillsLine[agent] == nil, let profile {
+                    agents[agent].skills = profile
+                    agentSkillsLine[agent] = (skillsText, line)
                 }
             } else {
                 agent = agents.count
                 agentIndex[key] = agent
-                let skills = skillsText.isEmpty ? nil : skillsText.split(separator: ";").compactMap {
-                    try? skill(trimmed(String($0)), channels: context.channels).get()
-                }
-                agents.append(RosteredAgent(id: id, skills: skills, contract: cell("contract").flatMap { $0.isEmpty ? nil : $0 }))
-                if !skillsText.isEmpty { agentSkillsLine[agent] = (skillsText, line) }
+                agents.append(RosteredAgent(id: id, skills: profile, contract: cell("contract").flatMap { $0.isEmpty ? nil : $0 }))
+                if profile != nil { agentSkillsLine[agent] = (skillsText, line) }
             }
             shifts.append(RosteredShift(agent: agent, days: days, start: start, length: length, activities: activities, line: line))
         }
@@ -295,6 +304,37 @@ public enum RosterCSV {
         }
         return .success(RosterActivity(offset: offset, length: length, kind: kind, paid: paid))
     }
+
+    /// A `skills` cell, `voice:1.0; chat:1.2`, as skills sorted by channel (so two spellings of one
+    /// profile compare equal), with every problem of the cell: an unknown channel, a proficiency out
+    /// of range, a channel named twice, a channel the team does not serve (`teamChannels`).
+    static func skills(_ text: String, channels: [String], teamChannels: Set<Int>?) -> Result<[AgentSkill], SkillProblems> {
+        var found: [AgentSkill] = [], errors: [QuantityError] = []
+        for part in text.split(separator: ";").map({ trimmed(String($0)) }) where !part.isEmpty {
+            switch skill(part, channels: channels) {
+            case .success(let s):
+                if found.contains(where: { $0.channel == s.channel }) {
+                    errors.append(QuantityError("\(channels[s.channel]) is named twice; give each channel once"))
+                } else {
+                    found.append(s)
+                }
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if errors.isEmpty, found.isEmpty { errors.append(QuantityError("'\(text)' names no skill; leave the cell empty for the team's skills")) }
+        if errors.isEmpty, let teamChannels {
+            let outside = found.filter { !teamChannels.contains($0.channel) }.map { channels[$0.channel] }
+            let served = teamChannels.sorted().map { channels[$0] }.joined(separator: ", ")
+            if outside.count == found.count {
+                errors.append(QuantityError("no skill on a channel the team serves (\(served)): the agent could take no work of this team"))
+            } else if !outside.isEmpty {
+                errors.append(QuantityError("\(outside.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") not among the team's skills (\(served)); add \(outside.count == 1 ? "it" : "them") to the team's skills or put the agent in a team that serves \(outside.count == 1 ? "it" : "them")"))
+            }
+        }
+        return errors.isEmpty ? .success(found.sorted { $0.channel < $1.channel }) : .failure(SkillProblems(errors: errors))
+    }
+
+    struct SkillProblems: Error { let errors: [QuantityError] }
 
     /// `voice:0.8` (or `voice`, proficiency 1).
     static func skill(_ text: String, channels: [String]) -> Result<AgentSkill, QuantityError> {

@@ -11,6 +11,9 @@ import Scenarios
 /// Why per channel: the requirement is defined on a channel's offered load and targets. An
 /// agent of a team with a skill on several channels counts in full on each (as in
 /// `ccsim erlang --roster` and a planner's spreadsheet), so a blended team is counted twice.
+/// A roster team whose agents have skill profiles of their own counts on a channel only the
+/// share of its available agents that the roster plans on the phones with that skill in the
+/// interval (the simulation counts the team as a whole).
 /// The requirement is that of the channel's new contacts (escalations and repeats apart), with
 /// the forecast's AHT of the interval when it has one, else the tiers' mean handle times
 /// weighted by the channel's tier shares; chat is staffed on slots as `AnalyticStaffing` does;
@@ -52,6 +55,7 @@ public struct NetStaffing: Sendable {
             let generator = ArrivalGenerator(demand: demand, startWeekday: center.startWeekday, horizonEnd: max(runEnd, 1))
             let baseline = Self.baselineHandleTime(center, channel: c)
             let serving = center.teams.indices.filter { t in center.teams[t].skills.contains { $0.channel == c } }
+            let shares = serving.map { Self.skillShare(center.teams[$0], channel: c, run: run, days: runEnd, startWeekday: center.startWeekday) }
             var cache: [[Double]: Double] = [:]
             var rows: [Row] = []
             for (position, interval) in summary.intervals.enumerated() {
@@ -67,9 +71,11 @@ public struct NetStaffing: Sendable {
                         required = Self.requirement(channel, rate: rate, handleTime: handle, cache: &cache)
                     }
                 }
-                let net: Double? = serving.isEmpty ? 0 : serving.reduce(Optional(0.0)) { total, t in
-                    guard let total, let mean = summary.teams[t].intervals[position][.availableAgents]?.mean else { return nil }
-                    return total + mean
+                let net: Double? = serving.isEmpty ? 0 : serving.indices.reduce(Optional(0.0)) { total, k in
+                    guard let total, let mean = summary.teams[serving[k]].intervals[position][.availableAgents]?.mean else { return nil }
+                    guard let share = shares[k] else { return total + mean }
+                    let bin = Int(((run.warmup + interval.start) / run.interval).rounded(.down))
+                    return total + mean * (share.indices.contains(bin) ? share[bin] : 1)
                 }
                 rows.append(Row(interval: interval, channel: c, expectedOffered: expected, handleTime: handle,
                                 erlangAgents: required, netAgents: net,
@@ -79,6 +85,20 @@ public struct NetStaffing: Sendable {
             perChannel.append(rows)
         }
         rows = summary.intervals.indices.flatMap { i in perChannel.map { $0[i] } }
+    }
+
+    /// Per `run.interval` from time 0: the share of a roster team's planned on-phone agents whose
+    /// skills include channel `c`; nil when every agent of the team works it (the team counts in full).
+    static func skillShare(_ team: AgentTeamSpec, channel c: Int, run: RunSettings, days runEnd: Double, startWeekday: Weekday) -> [Double]? {
+        guard let roster = team.roster, roster.agents.contains(where: { $0.skills.map { !$0.contains { $0.channel == c } } ?? false }) else { return nil }
+        let perDay = 86_400 / run.interval
+        guard run.interval > 0, perDay == perDay.rounded() else { return nil }
+        let days = Int((runEnd / 86_400).rounded(.up))
+        let all = RosterCoverage.onPhone(roster, days: days, startWeekday: startWeekday, interval: run.interval)
+        let skilled = RosterCoverage.onPhone(roster, days: days, startWeekday: startWeekday, interval: run.interval) { agent in
+            agent.skills.map { $0.contains { $0.channel == c } } ?? true
+        }
+        return zip(skilled, all).map { $1 > 0 ? $0 / $1 : 1 }
     }
 
     /// Agents on the phones (chat: slots ÷ concurrency, rounded up) meeting the channel's targets,

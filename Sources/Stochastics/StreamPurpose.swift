@@ -26,4 +26,7 @@ public enum StreamPurpose: UInt8, CaseIterable, Sendable {
     case proficiency = 12
     /// Training programs' uncertain effects, one substream per (program name, effect).
     case trainingEffects = 13
+    /// Aux (shrinkage) blocks inside published rosters' shifts: their own stream, so that giving a
+    /// roster team a shrinkage moves no template seat's breaks and no absentee.
+    case rosterAux = 14
 }

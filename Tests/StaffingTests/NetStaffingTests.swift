@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import ContactCenter
 import Experiments
@@ -69,5 +70,39 @@ final class NetStaffingTests: XCTestCase {
         XCTAssertEqual(lines.first, "interval,start_s,end_s,day,weekday,clock,channel,expected_offered,aht_s,erlang_agents,net_agents,net_staffing,service_level,target,missed")
         XCTAssertEqual(lines.count, 7)
         XCTAssertTrue(lines[1].hasPrefix("0,0,3600,1,Mon,01:00,voice,540,300,51,50,-1,"), String(lines[1]))
+    }
+
+    /// A roster team with skill profiles: a voice-only agent of a voice and chat team is not
+    /// counted on chat. C1 (voice and chat) works 08:00–12:00, V1–V4 (voice only) all day: chat's
+    /// net agents are C1 alone in the morning and nobody in the afternoon; voice counts all five.
+    func testARosterTeamsSkillProfilesCountOnTheirOwnChannels() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-net-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var csv = "agent,date,start,end,skills\nC1,2027-01-04,08:00,12:00,voice:1; chat:1\n"
+        for v in 1...4 { csv += "V\(v),2027-01-04,08:00,20:00,voice:1\n" }
+        try csv.write(to: dir.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+        let yaml = """
+            name: profiles
+            run: {horizon: 1d, interval: 30m, replications: 2, seed: 11}
+            calendar: {start: 2027-01-04}
+            channels:
+              voice: {kind: voice, demand: {per_day: 300, open: "08:00", close: "20:00"}, patience: {exponential: {mean: 4m}}}
+              chat: {kind: chat, demand: {per_day: 100, open: "08:00", close: "20:00"}, patience: {exponential: {mean: 6m}}}
+            tiers:
+              tier1: {handle_time: {voice: {exponential: {mean: 5m}}, chat: {exponential: {mean: 8m}}}}
+            teams:
+              desk: {skills: [{channel: [voice, chat], tier: tier1}], roster: roster.csv}
+            """
+        let scenario = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml", baseDirectory: dir.path)
+        let check = NetStaffing(summary: try summary(scenario))
+        var checked = 0
+        for row in check.rows where row.interval.start >= 8 * Self.hour && row.interval.end <= 20 * Self.hour {
+            let morning = row.interval.end <= 12 * Self.hour, afternoon = row.interval.start >= 12.5 * Self.hour
+            if row.channel == 1 && morning { XCTAssertEqual(row.netAgents ?? 0, 1, accuracy: 1e-6); checked += 1 }
+            if row.channel == 1 && afternoon { XCTAssertEqual(row.netAgents ?? -1, 0, accuracy: 1e-9); checked += 1 }
+            if row.channel == 0 && morning { XCTAssertEqual(row.netAgents ?? 0, 5, accuracy: 1e-6); checked += 1 }
+        }
+        XCTAssertEqual(checked, 8 + 15 + 8)
     }
 }

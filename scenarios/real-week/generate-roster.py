@@ -7,9 +7,12 @@ agent and working day, the columns of scenarios/README.md "Roster files"):
   part-timers 4 x 6 h (one break); Sundays off (voice is closed), one more day off that rotates
   week by week; starts staggered from 07:45 (15 minutes of log-in before voice opens) to 11:30.
 - chat-desk (30): full-timers on 08:00-16:30 / 13:30-22:00 with two consecutive days off.
-- blended (20): voice and chat.
-Every row carries the agent's skills (the team's), so `ccsim erlang --roster` counts each agent on
-its own channels.
+- blended (20): voice and chat, with per-agent skill profiles as a real roster has them: half
+  at the team's proficiency on both, five voice-first (chat at 1.25 x the handle time), five
+  chat-first (voice at 1.2 x).
+The voice-desk's three new starters handle calls at 1.3 x the handle time (voice:1.3). Every row
+carries the agent's skills, so `ccsim erlang --roster` counts each agent on its own channels and
+the simulation routes by them (an agent group per skill profile within each team).
 Breaks are staggered in 15-minute steps by agent; each agent has a weekly one-hour team meeting
 and a 30-minute coaching session, and new starters a two-hour training block in their first week.
 Christmas Day and Boxing Day (closed) have no rows; on Christmas Eve voice closes at 14:00, so
@@ -44,12 +47,15 @@ def agents():
         part_time = i % 5 == 4
         start = voice_starts[i % len(voice_starts)]
         length = 360 if part_time else 510
-        out.append((f"V{i + 1:03d}", "voice-desk", "PT24" if part_time else "FT40", start, length, "voice", "voice:1.0"))
+        new_starter = i % 23 == 7
+        out.append((f"V{i + 1:03d}", "voice-desk", "PT24" if part_time else "FT40", start, length, "voice",
+                    "voice:1.3" if new_starter else "voice:1.0"))
     chat_starts = [480, 600, 780, 810, 810, 810]                       # 08:00, 10:00, 13:00, 13:30
     for i in range(30):
         out.append((f"C{i + 1:03d}", "chat-desk", "FT40", chat_starts[i % len(chat_starts)], 510, "chat", "chat:1.0"))
     for i in range(20):
-        out.append((f"B{i + 1:03d}", "blended", "FT40", [540, 600, 720][i % 3], 510, "blended", "voice:1.0; chat:1.0"))
+        profile = ["voice:1.0; chat:1.0", "voice:1.0; chat:1.25", "voice:1.0; chat:1.0", "voice:1.2; chat:1.0"][i % 4]
+        out.append((f"B{i + 1:03d}", "blended", "FT40", [540, 600, 720][i % 3], 510, "blended", profile))
     return out
 
 

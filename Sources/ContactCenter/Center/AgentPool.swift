@@ -12,19 +12,21 @@ package struct AgentPool {
     /// Per team: live agents available on the phones, and those of them idle (reservations read both).
     let liveOnPhones: RoomArray<Int32>
     let liveIdle: RoomArray<Int32>
-    /// Per team: agents staffed now, available or finishing a last contact after going off
-    /// (the expected-wait estimate of callback offers reads it; it moves with the staffed statistic).
+    /// Per agent group (skill profile): agents staffed now, available or finishing a last contact
+    /// after going off (the expected-wait estimate of callback offers reads it, over the groups
+    /// that serve the queue; it moves with the staffed statistic).
     let onDuty: RoomArray<Int32>
     /// Index of the first rota agent (permanent agents come first).
     let rosterOffset: Int
 
+    /// `chatCapacity` per agent group (skill profile).
     init(agents: [AgentRecord], teams: Int, chatCapacity: [Int], rosterOffset: Int) {
         self.agents = RoomArray(agents)
         adjust = RoomArray(repeating: AgentAdjustment(), count: agents.count)
         free = FreeAgents(capacities: chatCapacity)
         liveOnPhones = RoomArray(repeating: 0, count: teams)
         liveIdle = RoomArray(repeating: 0, count: teams)
-        onDuty = RoomArray(repeating: 0, count: teams)
+        onDuty = RoomArray(repeating: 0, count: chatCapacity.count)
         self.rosterOffset = rosterOffset
     }
 
@@ -49,7 +51,7 @@ package struct AgentPool {
         let team = Int(agents[agent].team)
         statistics.availableChanged(team: team, by: 1, at: 0)
         statistics.paidChanged(team: team, by: 1, at: 0)
-        onDuty[team] += 1
+        onDuty[Int(agents[agent].profile)] += 1
         if !agents[agent].backlogOnly {
             liveOnPhones[team] += 1
             liveIdle[team] += 1
@@ -91,7 +93,7 @@ package struct AgentPool {
             // Staffed time covers the last contact of a shift or before a break, so occupancy stays ≤ 100%.
             if !agents[agent].available {
                 statistics.availableChanged(team: team, by: -1, at: now)
-                onDuty[team] -= 1
+                onDuty[Int(agents[agent].profile)] -= 1
             }
             if let from = agents[agent].overtimeFrom {
                 statistics.addOvertime(team: team, from: from, to: now)
@@ -127,7 +129,7 @@ package struct AgentPool {
         // An agent still handling a contact stays staffed until it ends (see `endContact`).
         if agents[agent].load == 0 {
             statistics.availableChanged(team: team, by: isAvailable ? 1 : -1, at: now)
-            onDuty[team] += isAvailable ? 1 : -1
+            onDuty[Int(agents[agent].profile)] += isAvailable ? 1 : -1
         }
         agents[agent].ticket &+= 1
         return isAvailable && (agents[agent].load == 0 || agents[agent].chatting)
@@ -181,12 +183,12 @@ package struct AgentPool {
     /// O(agents + free entries): tests run it after every event; the simulation never does.
     package func checkInvariants() throws {
         var onPhones = Array(repeating: Int32(0), count: liveOnPhones.count)
-        var idle = onPhones, staffed = onPhones
+        var idle = onPhones, staffed = Array(repeating: Int32(0), count: onDuty.count)
         for (a, record) in agents.enumerated() {
             let team = Int(record.team)
             if record.available && !record.backlogOnly { onPhones[team] += 1 }
             if isLiveIdle(record) { idle[team] += 1 }
-            if record.available || record.load > 0 { staffed[team] += 1 }
+            if record.available || record.load > 0 { staffed[Int(record.profile)] += 1 }
             if record.load < 0 { throw InvariantViolation("agent \(a): negative load \(record.load)") }
             if record.load == 0 && record.chatting { throw InvariantViolation("agent \(a): chatting with no contact") }
             if record.load > 0 && record.chatting == false && record.load > 1 {

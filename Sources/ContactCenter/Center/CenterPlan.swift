@@ -10,9 +10,11 @@ import Stochastics
 /// so a call on either passes a pointer. As a ~220-byte struct it was copied whole into every
 /// non-mutating call made from the model's mutating event handlers (`memcpy` was 7% of a run).
 final class CenterPlan: Sendable {
-    /// A team able to take work from a queue.
+    /// An agent group (a team's skill profile, see ``SkillProfiles``) able to take work from a queue.
     struct Server: Sendable {
-        let team: Int
+        let profile: Int
+        /// The group's team (``SkillProfiles/Profile/team``), for `team_order`.
+        let team: Int32
         let proficiency: Double
         /// 0 for a primary team; otherwise the wait after which the team may take the contact.
         let overflowAfter: Double
@@ -20,7 +22,7 @@ final class CenterPlan: Sendable {
         let reserve: Int32
     }
 
-    /// A queue a team works, with what it needs when picking its next contact.
+    /// A queue an agent group works, with what it needs when picking its next contact.
     struct TeamSkill: Sendable {
         let queue: Int
         let proficiency: Double
@@ -68,10 +70,11 @@ final class CenterPlan: Sendable {
     let escalation: [Escalation?]
     let repeats: [RepeatContacts?]
 
-    // Per team.
-    let teamSkills: FlatLists<TeamSkill>
-    /// Most chats an agent of the team handles at once (1 when the team takes no chat).
-    let teamChatCapacity: [Int]
+    // Per agent group (a team's skill profile; the team's own index when no agent has skills of its own).
+    let profiles: SkillProfiles
+    let profileSkills: FlatLists<TeamSkill>
+    /// Most chats an agent of the group handles at once (1 when the group takes no chat).
+    let profileChatCapacity: [Int]
     let policy: RoutingSpec.Policy
     /// Share of a team's live agents on the phones kept idle before backlog work starts.
     let backlogReserve: Double
@@ -124,13 +127,17 @@ final class CenterPlan: Sendable {
         var servers = Array(repeating: [Server](), count: center.channels.count * tiers)
         var teamSkills: [[TeamSkill]] = []
         var capacity: [Int] = []
-        for (t, team) in center.teams.enumerated() {
+        let profiles = SkillProfiles(center)
+        for (g, profile) in profiles.profiles.enumerated() {
+            let team = center.teams[profile.team]
             var skills: [TeamSkill] = []
             var chat = 1
-            for (rank, skill) in team.skills.enumerated() {
+            for skill in profile.skills {
                 let q = skill.channel * tiers + skill.tier
                 let after = skill.overflowAfter ?? 0
-                servers[q].append(Server(team: t, proficiency: skill.proficiency, overflowAfter: after, reserve: Int32(skill.reserve)))
+                // The preference is the skill's place in the team's list, whatever the group keeps of it.
+                let rank = team.skills.firstIndex { $0.channel == skill.channel && $0.tier == skill.tier } ?? 0
+                servers[q].append(Server(profile: g, team: Int32(profile.team), proficiency: skill.proficiency, overflowAfter: after, reserve: Int32(skill.reserve)))
                 skills.append(TeamSkill(queue: q, proficiency: skill.proficiency, overflowAfter: after, preference: rank,
                                         reserve: Int32(skill.reserve)))
                 if center.channels[skill.channel].kind == .chat {
@@ -143,8 +150,9 @@ final class CenterPlan: Sendable {
             capacity.append(chat)
         }
         self.servers = FlatLists(servers)
-        self.teamSkills = FlatLists(teamSkills)
-        teamChatCapacity = capacity
+        self.profiles = profiles
+        profileSkills = FlatLists(teamSkills)
+        profileChatCapacity = capacity
         policy = center.routing.policy
         backlogReserve = center.routing.backlogReserve
 

@@ -35,6 +35,8 @@ public struct ContactCenterModel: DiscreteEventModel {
     let roster: Roster
     let workforceStream: RandomStream
     let absenteeismStream: RandomStream
+    /// Aux blocks of roster teams with a shrinkage; nil (never made) without one.
+    let rosterAuxStream: RandomStream?
     package private(set) var pool: AgentPool
     /// Rota seats' occupants over the weeks; nil without workforce dynamics and programs.
     var workforce: WorkforceDynamics?
@@ -100,6 +102,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         self.roster = roster
         workforceStream = streams.stream(replication: replication, purpose: .workforce)
         absenteeismStream = streams.stream(replication: replication, purpose: .absenteeism)
+        rosterAuxStream = roster.needsAuxStream ? streams.stream(replication: replication, purpose: .rosterAux) : nil
         paidShare = roster.agents.indices.map { a in
             if a >= roster.published.firstAgent { return roster.published.paidShare(of: a) }
             let seat = roster.agents[a], shift = center.teams[seat.team].shifts[seat.shift]
@@ -112,17 +115,19 @@ public struct ContactCenterModel: DiscreteEventModel {
         }
         for (t, team) in center.teams.enumerated() {
             for seat in 0..<team.constantAgents {
-                agents.append(AgentRecord(team: t, permanent: true, backlogOnly: reserved(seat, of: team.constantAgents, team)))
+                agents.append(AgentRecord(team: t, profile: plan.profiles.base[t], permanent: true, backlogOnly: reserved(seat, of: team.constantAgents, team)))
             }
         }
         for (a, seat) in roster.agents.enumerated() {
             let team = center.teams[seat.team]
             // A published roster's first `backlogShare` of named agents, like a shift's first seats.
-            let seats = a >= roster.published.firstAgent ? roster.published.teamSize[seat.team] ?? 0 : team.shifts[seat.shift].agents
-            agents.append(AgentRecord(team: seat.team, permanent: false, backlogOnly: reserved(seat.seat, of: seats, team)))
+            let published = a >= roster.published.firstAgent
+            let seats = published ? roster.published.teamSize[seat.team] ?? 0 : team.shifts[seat.shift].agents
+            let profile = published ? plan.profiles.rostered[seat.team][seat.seat] : plan.profiles.base[seat.team]
+            agents.append(AgentRecord(team: seat.team, profile: profile, permanent: false, backlogOnly: reserved(seat.seat, of: seats, team)))
         }
         rosterOffset = agents.count - roster.agents.count
-        pool = AgentPool(agents: agents, teams: center.teams.count, chatCapacity: plan.teamChatCapacity, rosterOffset: rosterOffset)
+        pool = AgentPool(agents: agents, teams: center.teams.count, chatCapacity: plan.profileChatCapacity, rosterOffset: rosterOffset)
         workforce = WorkforceDynamics(center: center, roster: roster, streams: streams, replication: replication)
         queues = WaitingQueues(channels: plan.channelCount, tiers: plan.tierCount)
         // The routing stream is made only for a policy that draws (making one costs 63 matrix products).
@@ -277,7 +282,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     @inline(__always)
     private func takesCallback(queue q: Int, offer: CallbackOffer) -> Bool? {
         var agents = 0.0
-        for p in plan.servers.range(q) { agents += Double(pool.onDuty[plan.servers[position: p].team]) }
+        for p in plan.servers.range(q) { agents += Double(pool.onDuty[plan.servers[position: p].profile]) }
         let expectedWait = Double(queues.count(q)) * plan.meanHandleTime[q] / max(agents, 1)
         guard expectedWait > offer.whenExpectedWaitAbove else { return nil }
         return callbackStream.uniform() < offer.acceptance
@@ -438,7 +443,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             for agent in pool.startWeek(day / 7, &workforce!) { dispatch(agent, &scheduler) }
         }
         rotaChanges.removeAll(keepingCapacity: true)
-        for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream) {
+        for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: rosterAuxStream) {
             let change: AgentChange = switch transition.kind {
             case .shiftStart: .shiftStart
             case .shiftEnd: .shiftEnd

@@ -60,9 +60,9 @@ package struct Router {
     /// The qualified free agent for a contact of queue `q` queued at `queuedAt`, with the
     /// proficiency it works that queue at: the least-loaded level first (idle agents, then agents
     /// with one chat, ...), and within a level the policy's choice among the front agent of each
-    /// eligible (team, group):
+    /// eligible (agent group, live or backlog-only):
     /// - `longest_idle` (and the policies that only choose contacts): the agent free longest;
-    /// - `team_order`: the first team in the order listed;
+    /// - `team_order`: the first team in the order listed (among its skill profiles, the agent free longest);
     /// - `fastest_agent`: the lowest handle-time multiplier, then free longest;
     /// - `random_agent`: uniformly among every free qualified agent.
     func selectAgent(for q: Int, queuedAt: Double, now: Double, pool: inout AgentPool) -> (agent: Int, proficiency: Double)? {
@@ -73,25 +73,30 @@ package struct Router {
         let levels = plan.kinds[c] == .chat ? plan.chatConcurrency[c] : 1
         if policy == .randomAgent { return randomAgent(for: q, queuedAt: queuedAt, now: now, levels: levels, pool: &pool) }
         for level in 0..<levels {
-            var best: (agent: Int, since: Double, proficiency: Double)?
+            var best: (agent: Int, since: Double, proficiency: Double, server: Int)?
             for p in plan.servers.range(q) {
                 let server = plan.servers[position: p]
                 guard queuedAt + server.overflowAfter <= now else { continue }
                 // Backlog work may also go to the team's agents reserved for it.
-                for group in server.team * 2...(server.team * 2 + (isLive ? 0 : 1)) {
+                for group in server.profile * 2...(server.profile * 2 + (isLive ? 0 : 1)) {
                     guard let agent = pool.longestFree(group: group, level: level, tier: tier) else { continue }
                     if !keepsReserve(agent, queue: q, reserve: server.reserve, pool: pool) { continue }
                     if level > 0 && !pool[agent].chatting { continue }
                     let since = pool[agent].since
                     switch policy {
                     case .teamOrder:
-                        return (agent, server.proficiency)
+                        // Groups of one team are listed together: a later team is never better.
+                        if let current = best {
+                            let prior = plan.servers[position: current.server]
+                            if prior.team != server.team { return (current.agent, current.proficiency) }
+                            if prior.profile == server.profile || since >= current.since { continue }
+                        }
                     case .fastestAgent:
                         if let current = best, (server.proficiency, since) >= (current.proficiency, current.since) { continue }
                     case .longestIdle, .agentPreference, .targetPriority, .randomAgent:
                         if let current = best, since >= current.since { continue }
                     }
-                    best = (agent, since, server.proficiency)
+                    best = (agent, since, server.proficiency, p)
                 }
             }
             if let best { return (best.agent, best.proficiency) }
@@ -116,16 +121,16 @@ package struct Router {
             var total = 0
             for p in plan.servers.range(q) {
                 let server = plan.servers[position: p]
-                for g in 0..<groupsPerServer { total += candidates(server, group: server.team * 2 + g, level: level) }
+                for g in 0..<groupsPerServer { total += candidates(server, group: server.profile * 2 + g, level: level) }
             }
             guard total > 0, let stream else { continue }
             var drawn = min(Int(stream.uniform() * Double(total)), total - 1)
             for p in plan.servers.range(q) {
                 let server = plan.servers[position: p]
                 for g in 0..<groupsPerServer {
-                    let n = candidates(server, group: server.team * 2 + g, level: level)
+                    let n = candidates(server, group: server.profile * 2 + g, level: level)
                     if drawn < n {
-                        return pool.freeAgent(drawn, group: server.team * 2 + g, level: level, tier: tier).map { ($0, server.proficiency) }
+                        return pool.freeAgent(drawn, group: server.profile * 2 + g, level: level, tier: tier).map { ($0, server.proficiency) }
                     }
                     drawn -= n
                 }
@@ -147,8 +152,8 @@ package struct Router {
         let record = pool[agent]
         let adjustment = pool.adjustment(agent)
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
-        for p in plan.teamSkills.range(Int(record.team)) {
-            let skill = plan.teamSkills[position: p]
+        for p in plan.profileSkills.range(Int(record.profile)) {
+            let skill = plan.profileSkills[position: p]
             // Nothing waiting: nothing to weigh (the cheapest test first; the others have no side effects).
             if queues.count(skill.queue) == 0 { continue }
             let c = plan.channel(ofQueue: skill.queue)

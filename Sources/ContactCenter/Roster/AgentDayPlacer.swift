@@ -50,6 +50,25 @@ struct AgentDayPlacer {
         placeAux(total: plan.auxSeconds, stream: stream)
     }
 
+    /// Places a rostered shift's aux blocks (its team's `shrinkage`) in the gaps between the
+    /// activities the roster lists, which stay where they are: the same cutting and draws as a
+    /// template shift's aux blocks between its breaks. Leaves ``breakStarts`` empty.
+    mutating func placeAux(shiftStart: Double, length: Double, activities: [RosterActivity], total: Double, stream: RandomStream) {
+        breakStarts.removeAll(keepingCapacity: true)
+        auxBlocks.removeAll(keepingCapacity: true)
+        gaps.removeAll(keepingCapacity: true)
+        var previousEnd = shiftStart
+        for activity in activities {
+            let start = shiftStart + activity.offset
+            if start > previousEnd { gaps.append((previousEnd, start)) }
+            previousEnd = max(previousEnd, start + activity.length)
+        }
+        let shiftEnd = shiftStart + length
+        if shiftEnd > previousEnd { gaps.append((previousEnd, shiftEnd)) }
+        guard total > 0 else { return }
+        placeAux(total: total, stream: stream)
+    }
+
     private mutating func placeAux(total: Double, stream: RandomStream) {
         var k = max(1, Int(clampedFrom: total / Roster.auxBlockLength, rounding: .up))
         var block = total / Double(k)

@@ -4,9 +4,12 @@ import Stochastics
 /// The shifts of the teams that work a published roster (`teams.<name>.roster`), ready to be
 /// turned into the day's ``AgentTransition``s like the template shifts' seats.
 ///
-/// Nothing is placed at random: every shift, break and activity is where the roster puts it.
-/// Each rostered shift takes exactly one absenteeism uniform, in agent order, the way a template
-/// seat does, so a roster that lists a template's placement gives the same run on the same seed.
+/// Every shift, break and activity is where the roster puts it. Each rostered shift takes exactly
+/// one absenteeism uniform, in agent order, the way a template seat does, so a roster that lists a
+/// template's placement gives the same run on the same seed. A team's `shrinkage` (unplanned aux
+/// time) adds aux blocks in the gaps between the listed activities, drawn from a stream of their
+/// own (``StreamPurpose/rosterAux``) for every rostered shift, present or absent, so raising the
+/// absenteeism moves nobody's aux blocks and a shrinkage of 0 draws nothing.
 /// Weekly rows (`day: mon`) are kept by weekday and dated rows by run day, so a day's lookup
 /// costs only its own shifts and memory stays in the size of the file.
 struct PublishedShifts: Sendable {
@@ -19,6 +22,8 @@ struct PublishedShifts: Sendable {
         let activities: [RosterActivity]
         let paidSeconds: Double
         let absenteeism: Double
+        /// Unplanned aux time of the shift: the team's shrinkage × its time outside the activities.
+        let auxSeconds: Double
     }
 
     private(set) var byWeekday: [[Entry]] = Array(repeating: [], count: 7)
@@ -29,6 +34,8 @@ struct PublishedShifts: Sendable {
     private(set) var shifts: [Int] = []
     /// Agents of each rostered team, by team index.
     private(set) var teamSize: [Int: Int] = [:]
+    /// Whether some rostered shift has aux time (only then is the aux stream made).
+    private(set) var hasAux = false
     let firstAgent: Int
 
     /// Appends the rostered agents to `agents` (one per named person), team by team.
@@ -43,8 +50,12 @@ struct PublishedShifts: Sendable {
             var shiftCount = [Int](repeating: 0, count: roster.agents.count)
             for shift in roster.shifts {
                 precondition(shift.length > 0 && shift.length <= 86_400 && shift.start >= 0, "a rostered shift needs a length in (0, 24 h]")
+                precondition(team.shrinkage >= 0 && team.shrinkage < 1, "shrinkage must be in [0, 1), got \(team.shrinkage)")
+                let onPhones = shift.length - shift.activities.reduce(0) { $0 + $1.length }
                 let entry = Entry(agent: base + shift.agent, team: t, start: shift.start, length: shift.length,
-                                  activities: shift.activities, paidSeconds: shift.paidSeconds, absenteeism: team.absenteeism)
+                                  activities: shift.activities, paidSeconds: shift.paidSeconds, absenteeism: team.absenteeism,
+                                  auxSeconds: team.shrinkage * max(0, onPhones))
+                if entry.auxSeconds > 0 { hasAux = true }
                 switch shift.days {
                 case .weekday(let w): byWeekday[w.rawValue].append(entry)
                 case .runDay(let d): byDay[d, default: []].append(entry)
@@ -75,11 +86,24 @@ struct PublishedShifts: Sendable {
         return (weekly + dated).sorted { ($0.agent, $0.start) < ($1.agent, $1.start) }
     }
 
-    /// Appends the day's transitions of present rostered agents (unsorted).
-    func appendTransitions(day: Int, weekday: Weekday, absenteeism: RandomStream, to out: inout [AgentTransition]) {
+    /// Appends the day's transitions of present rostered agents (unsorted). `aux` draws the aux
+    /// blocks of shifts that have some (required when ``hasAux``).
+    func appendTransitions(day: Int, weekday: Weekday, absenteeism: RandomStream, aux: RandomStream?, to out: inout [AgentTransition]) {
         let midnight = Double(day) * 86_400
+        var placer = AgentDayPlacer()
         for entry in shifts(day: day, weekday: weekday) {
-            if absenteeism.uniform() < entry.absenteeism { continue }
+            let absent = absenteeism.uniform() < entry.absenteeism
+            if entry.auxSeconds > 0, let aux {
+                placer.placeAux(shiftStart: midnight + entry.start, length: entry.length, activities: entry.activities,
+                                total: entry.auxSeconds, stream: aux)
+                if !absent {
+                    for block in placer.auxBlocks {
+                        out.append(AgentTransition(time: block.start, agent: entry.agent, kind: .auxStart))
+                        out.append(AgentTransition(time: block.end, agent: entry.agent, kind: .auxEnd))
+                    }
+                }
+            }
+            if absent { continue }
             let start = midnight + entry.start
             out.append(AgentTransition(time: start, agent: entry.agent, kind: .shiftStart))
             let end = start + entry.length

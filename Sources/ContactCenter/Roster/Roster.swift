@@ -60,7 +60,11 @@ public struct Roster: Sendable {
     /// Present agents get: shift start, each break (start, end), each aux
     /// block (start, end), shift end; times are seconds from midnight of day 0.
     /// - Precondition: `day ≥ 0`.
-    public func transitions(day: Int, workforce: RandomStream, absenteeism: RandomStream) -> [AgentTransition] {
+    ///
+    /// Published rosters' agents are placed as listed; `aux` (the ``StreamPurpose/rosterAux``
+    /// stream) draws the aux blocks of roster teams with a shrinkage, and is needed only when
+    /// ``needsAuxStream``.
+    public func transitions(day: Int, workforce: RandomStream, absenteeism: RandomStream, aux: RandomStream? = nil) -> [AgentTransition] {
         precondition(day >= 0, "days count from 0, got \(day)")
         let weekday = startWeekday.advanced(by: day)
         let midnight = Double(day) * 86_400
@@ -89,7 +93,8 @@ public struct Roster: Sendable {
                 out.append(AgentTransition(time: shiftStart + plan.length, agent: agent, kind: .shiftEnd))
             }
         }
-        published.appendTransitions(day: day, weekday: weekday, absenteeism: absenteeism, to: &out)
+        precondition(aux != nil || !published.hasAux, "a roster team with shrinkage needs the roster aux stream")
+        published.appendTransitions(day: day, weekday: weekday, absenteeism: absenteeism, aux: aux, to: &out)
         // Sorted as (time, agent, kind) through 16-byte integer keys, then rebuilt: half the bytes
         // moved and integer compares only (a day's sort was ~8% of a 26-week tiered run). The time's
         // bit pattern, mapped so that unsigned order is numeric order (times here are never -0 or NaN),
@@ -105,6 +110,9 @@ public struct Roster: Sendable {
         }
         return out
     }
+
+    /// Whether a roster team has a shrinkage: then ``transitions(day:workforce:absenteeism:aux:)`` needs its aux stream.
+    public var needsAuxStream: Bool { published.hasAux }
 
     /// Length of the shift worked by rota agent `agent`.
     func shiftLength(of agent: Int) -> Double {

@@ -26,7 +26,7 @@ extension CenterDecoder {
             let entry = m.entries.first { $0.key == "shifts" }
             shiftsField.log.add(joinPath(path, "shifts"), at: entry?.keyMark, "give either 'shifts' (templates) or 'roster' (a published roster file), not both")
         }
-        let roster = rosterField.flatMap { decodeRoster($0, team: entry.name) }
+        let roster = rosterField.flatMap { decodeRoster($0, team: entry.name, skills: skills) }
         let shifts: [Shift]? = rosterField != nil ? (shiftsField == nil ? [] : nil) : shiftsField.flatMap { field in
             guard let items = field.list(expected: "a list of shifts such as [{start: '08:00', length: 8h, agents: 20}]") else { return nil }
             let shifts = items.map(decodeShift)

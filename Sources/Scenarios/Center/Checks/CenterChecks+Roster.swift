@@ -8,32 +8,30 @@ extension CenterChecks {
             found.append(.init(joinPath(teamPath, "shifts"),
                                "give either 'shifts' (templates) or 'roster' (a published roster file), not both"))
         }
-        // A roster lists its activities; random aux blocks and rota-seat dynamics belong to templates.
-        if team.shrinkage > 0 {
-            found.append(.init(path, "a roster lists each agent's off-phone activities; remove the team's shrinkage (it places random aux blocks in template shifts) or add the activities to the roster"))
-        }
         if teams.contains(where: { $0?.workforce != nil }) {
             found.append(.init(path, "workforce dynamics (tenure, attrition, hiring) apply to template shifts' seats, not yet to a published roster's named agents"))
         }
         if let training = training, !training.programs.isEmpty {
             found.append(.init(path, "training programs take their participants from template shifts' seats, not yet from a published roster"))
         }
-        // Per-agent skills are simulated through teams: an agent whose profile differs from the
-        // team's belongs in a team of its own (the `team` column lets one file feed every team).
+        // An agent's own skills make a skill profile of the team (an agent group of its own), made
+        // of the team's skills on the agent's channels: so each must be a channel the team serves.
+        // (A roster read from a file was checked row by row; this guards rosters built in code.)
         let teamChannels = Set(team.skills.map(\.channel))
         for agent in roster.agents {
             guard let skills = agent.skills else { continue }
             let own = Set(skills.map(\.channel))
-            let unknown = own.subtracting(teamChannels)
-            if !unknown.isEmpty {
-                found.append(.init(path, "agent \(agent.id) has a skill on \(unknown.sorted().map(channelName).joined(separator: ", ")), which team skills do not cover; put the agent in a team with that skill"))
-                continue
+            let outside = own.subtracting(teamChannels)
+            if own.isEmpty || outside.count == own.count {
+                found.append(.init(path, "agent \(agent.id) has no skill on a channel the team serves; it could take no work of this team"))
+            } else if !outside.isEmpty {
+                found.append(.init(path, "agent \(agent.id) has a skill on \(outside.sorted().map(channelName).joined(separator: ", ")), which team skills do not cover; put the agent in a team with that skill"))
             }
-            let differs = own != teamChannels || skills.contains { s in
-                team.skills.contains { $0.channel == s.channel && abs($0.proficiency - s.proficiency) > 1e-9 }
+            if own.count != skills.count {
+                found.append(.init(path, "agent \(agent.id) names a channel twice in its skills"))
             }
-            if differs {
-                found.append(.init(path, "agent \(agent.id)'s skills (\(skills.map { "\(channelName($0.channel)):\($0.proficiency)" }.joined(separator: "; "))) differ from the team's; agents with another skill profile go in a team of their own (the roster's team column can feed several teams from one file)"))
+            for skill in skills where !(skill.proficiency.isFinite && skill.proficiency > 0 && skill.proficiency <= 10) {
+                found.append(.init(path, "agent \(agent.id)'s proficiency on \(channelName(skill.channel)) must be above 0 and at most 10, got \(Quantity.describe(number: skill.proficiency))"))
             }
         }
         return found

@@ -59,7 +59,17 @@ struct CenterChecks {
         found += reachabilityProblems()
         found += openingHoursProblems()
         found += trainingProblems()
+        found += agentGroupProblems()
         return found
+    }
+
+    /// The agent groups (teams, and the further skill profiles of rostered agents) fit the limit.
+    private func agentGroupProblems() -> [FieldProblem] {
+        let groups = teams.reduce(0) { total, team in
+            total + 1 + Set(team?.roster?.agents.compactMap(\.skills) ?? []).count
+        }
+        guard groups > DomainLimits.maxAgentGroups else { return [] }
+        return [.init("teams", "\(groups) agent groups (teams and the skill profiles of their rostered agents), more than the \(DomainLimits.maxAgentGroups) a scenario may have")]
     }
 
     // MARK: Paths
