@@ -39,7 +39,8 @@ struct MissRun: Equatable {
     }
 
     /// `short 3–6 agents`, `over 1–2 agents` (missed all the same: the queue carried over, or the
-    /// split of a blended team), `−2 to +1 agents` when mixed; `—` without a requirement.
+    /// split of a blended team), `−2 to +1 agents` when mixed; `—` without a requirement. One
+    /// decimal: these are means over replications, read at a glance.
     var staffingText: String {
         let net = rows.compactMap(\.netStaffing)
         guard let low = net.min(), let high = net.max() else { return "—" }
@@ -49,8 +50,8 @@ struct MissRun: Equatable {
         }
         func range(_ a: Double, _ b: Double) -> String { n(a) == n(b) ? n(a) : "\(n(a))–\(n(b))" }
         func agents(_ text: String) -> String { text == "1" ? "1 agent" : "\(text) agents" }
-        if high < 0 { return "short " + agents(range(high, low)) }
+        if high <= 0 && low < 0 { return "short " + agents(range(high, low)) }
         if low >= 0 { return high == 0 ? "on the requirement" : "over " + agents(range(low, high)) }
-        return "\(NetStaffingSection.signed(low)) to \(NetStaffingSection.signed(high)) agents"
+        return "−\(n(low)) to +\(n(high)) agents"
     }
 }

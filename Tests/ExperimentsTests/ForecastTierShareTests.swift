@@ -44,7 +44,7 @@ final class ForecastTierShareTests: XCTestCase {
     /// The mix of each hour (1-hour reporting intervals, four 15-minute forecast rows of the same
     /// mix) is the forecast's: the complex tier's count among n new contacts is binomial(n, p), so
     /// it must lie within 4.5 standard deviations √(n p (1 − p)) of n p in each of the 20 hours.
-    /// No escalations or repeats: every contact offered to a tier is a new contact.
+    /// No escalations, repeats or patience: every new contact is handled, counted in the interval it arrived in.
     func testSimulatedTierMixFollowsTheForecastSharesPerInterval() throws {
         // Hour h (8…17) takes complex share 0.05 + 0.09 × (h − 8): 5 % at 08:00 to 86 % at 17:00.
         func complex(_ i: Int) -> Double { 0.05 + 0.09 * Double(i / 4 - 8) }
@@ -58,8 +58,8 @@ final class ForecastTierShareTests: XCTestCase {
         for day in 0..<2 {
             for hour in 8..<18 {
                 let i = day * 24 + hour
-                let simple = (s.tiers[0].intervals[i][.offered]?.mean ?? 0) * reps
-                let hard = (s.tiers[1].intervals[i][.offered]?.mean ?? 0) * reps
+                let simple = (s.tiers[0].intervals[i][.handled]?.mean ?? 0) * reps
+                let hard = (s.tiers[1].intervals[i][.handled]?.mean ?? 0) * reps
                 let n = simple + hard, p = complex(hour * 4)
                 XCTAssertGreaterThan(n, 400)
                 let sd = (n * p * (1 - p)).squareRoot()
