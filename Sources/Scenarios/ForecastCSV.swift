@@ -14,6 +14,10 @@ import ResultsSchema
 /// - `volume` (`offered`, `calls`, `contacts`): the expected count in the interval (≥ 0);
 /// - optional `aht` (`aht_seconds`, `handle_time`): seconds (`285`), `mm:ss` / `h:mm:ss`, or a
 ///   duration with a unit (`4.75m`); empty = the tiers' own handle times;
+/// - optional tier shares, one column per tier, `share_<tier>` (or `<tier>_share`): the share of
+///   the interval's new contacts of that tier (`0.6` or `60%`), overriding the channel's `tiers`
+///   mix in that interval; on a row, empty cells are 0 and the shares add up to 1 (within 1e-6);
+///   a row with every share cell empty keeps the channel's mix;
 /// - optional `interval_end` (`end`): states the interval length, which must be the same on
 ///   every row and divide 24 h. Without it, the interval is the largest length up to an hour that
 ///   puts every start on its grid (15 minutes for starts 08:00, 08:15, 08:45 …; an hour for a file
@@ -26,6 +30,9 @@ public enum ForecastCSV {
         public var interval: Double
         public var volumes: [Double]
         public var handleTimes: [Double?]?
+        /// Tier shares per interval, aligned with `volumes` and indexed as `Table.tierNames`; nil
+        /// where the row gives none (the channel's mix applies), nil as a whole without share columns.
+        public var tierShares: [[Double]?]? = nil
     }
 
     /// Every channel's forecast read from one file, by channel name (`""` when the file has no channel column).
@@ -37,6 +44,9 @@ public enum ForecastCSV {
         public var channels: [String: ChannelForecast]
         /// True when the file names channels in a column.
         public var hasChannelColumn: Bool
+        /// The tiers `ChannelForecast.tierShares` are indexed by: the scenario's tiers, or (read on
+        /// its own) the tiers the share columns name, in column order.
+        public var tierNames: [String] = []
     }
 
     /// Header spellings of each column, first one canonical (used in messages).
@@ -55,7 +65,7 @@ public enum ForecastCSV {
 
     /// Reads the file at `path` (already resolved), named `displayName` in messages.
     public static func read(path: String, displayName: String, calendar: (start: CivilDate, days: Int)?,
-                            channels: [String]?, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
+                            channels: [String]?, tiers: [String]? = nil, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
         func fail(_ message: String) -> Result<Table, ScenarioError> {
             .failure(ScenarioError(file: displayName, message: message))
         }
@@ -67,7 +77,7 @@ public enum ForecastCSV {
         }
         guard let data = FileManager.default.contents(atPath: path) else { return fail("cannot read the forecast: permission denied or I/O error") }
         guard let text = String(data: data, encoding: .utf8) else { return fail("cannot read the forecast: not UTF-8 text") }
-        return parse(text, file: displayName, calendar: calendar, channels: channels, ignoreOutside: ignoreOutside)
+        return parse(text, file: displayName, calendar: calendar, channels: channels, tiers: tiers, ignoreOutside: ignoreOutside)
     }
 
     /// Largest forecast file read: a year of 5-minute intervals for 20 channels is ~100 MiB less; 64 MiB.
@@ -76,14 +86,15 @@ public enum ForecastCSV {
     /// Parses forecast CSV text against a dated run of `days` days from `start`, for the scenario's
     /// `channels`; with `calendar` nil, the file's own dates and any channel names (`ccsim erlang --forecast`).
     public static func parse(_ text: String, file: String, start: CivilDate, days: Int,
-                             channels: [String]) -> Result<Table, ScenarioError> {
-        parse(text, file: file, calendar: (start, days), channels: channels)
+                             channels: [String], tiers: [String]? = nil) -> Result<Table, ScenarioError> {
+        parse(text, file: file, calendar: (start, days), channels: channels, tiers: tiers)
     }
 
     /// - Parameter ignoreOutside: false (the default) reports rows dated outside the run; true drops
     ///   them (`forecast: {file: …, outside_run: ignore}`: one week simulated from a month's export).
+    /// - Parameter tiers: the scenario's tier names, which share columns must name; nil: any.
     public static func parse(_ text: String, file: String, calendar: (start: CivilDate, days: Int)?,
-                             channels: [String]?, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
+                             channels: [String]?, tiers: [String]? = nil, ignoreOutside: Bool = false) -> Result<Table, ScenarioError> {
         var issues: [ScenarioIssue] = []
         func problem(_ line: Int?, _ column: String, _ message: String) {
             issues.append(ScenarioIssue(file: file, line: line, path: column, message: message))
@@ -127,8 +138,12 @@ public enum ForecastCSV {
             return .failure(ScenarioError(issues: issues))
         }
         let hasChannel = index["channel"] != nil
+        let headerProblems = issues.count
+        let shares = shareColumns(header, names: names, tiers: tiers, problem: { problem(header.line, $0, $1) })
+        // A share column that could not be read would make every row's sum look wrong: one problem, not one per row.
+        let checkSums = issues.count == headerProblems
 
-        struct Row { var line: Int; var channel: String; var date: CivilDate; var day = 0; var minute: Int; var volume: Double; var aht: Double?; var length: Int? }
+        struct Row { var line: Int; var channel: String; var date: CivilDate; var day = 0; var minute: Int; var volume: Double; var aht: Double?; var length: Int?; var shares: [Double]? }
         var rows: [Row] = []
         for record in records.dropFirst() {
             let line = record.line
@@ -193,8 +208,28 @@ public enum ForecastCSV {
                 case .failure(let error): problem(line, "aht", error.message); ok = false
                 }
             }
+            var tierShares: [Double]?
+            if !shares.columns.isEmpty {
+                let cells = shares.columns.map { $0.field < record.fields.count ? record.fields[$0.field].trimmingCharacters(in: .whitespaces) : "" }
+                if cells.contains(where: { !$0.isEmpty }) {
+                    var values = [Double](repeating: 0, count: shares.tierNames.count)
+                    var good = true
+                    for (column, text) in zip(shares.columns, cells) where !text.isEmpty {
+                        do { values[column.tier] = try Quantity.fraction(text) } catch {
+                            problem(line, column.header, error.message); good = false
+                        }
+                    }
+                    let total = values.reduce(0, +)
+                    if good, checkSums, abs(total - 1) > 1e-6 {
+                        let listed = zip(shares.columns, cells).filter { !$0.1.isEmpty }.map { "\($0.0.header) \($0.1)" }.joined(separator: ", ")
+                        problem(line, shares.columns[0].header, "the tier shares add up to \(Quantity.describe(fraction: total)), not 100% (\(listed)); leave every share cell empty to keep the channel's mix")
+                        good = false
+                    }
+                    if good { tierShares = values } else { ok = false }
+                }
+            }
             guard ok, let date, let minute, let volume else { continue }
-            rows.append(Row(line: line, channel: channel, date: date, minute: minute, volume: volume, aht: aht, length: length))
+            rows.append(Row(line: line, channel: channel, date: date, minute: minute, volume: volume, aht: aht, length: length, shares: tierShares))
         }
 
         // Days of the run (or of the file's own span), each row placed on one.
@@ -276,18 +311,51 @@ public enum ForecastCSV {
         }
         let perDay = 1440 / interval
         let hasAHT = index["aht"] != nil
-        var table = Table(start: start, days: days, interval: seconds, channels: [:], hasChannelColumn: hasChannel)
+        var table = Table(start: start, days: days, interval: seconds, channels: [:], hasChannelColumn: hasChannel, tierNames: shares.tierNames)
         for channel in Set(rows.map(\.channel)) {
             var volumes = [Double](repeating: 0, count: days * perDay)
             var handleTimes: [Double?]? = hasAHT ? Array(repeating: nil, count: days * perDay) : nil
+            var tierShares: [[Double]?]? = shares.columns.isEmpty ? nil : Array(repeating: nil, count: days * perDay)
             for row in rows where row.channel == channel {
                 let i = row.day * perDay + row.minute / interval
                 volumes[i] = row.volume
                 if let aht = row.aht { handleTimes?[i] = aht }
+                if let mix = row.shares { tierShares?[i] = mix }
             }
-            table.channels[channel] = ChannelForecast(interval: seconds, volumes: volumes, handleTimes: handleTimes)
+            table.channels[channel] = ChannelForecast(interval: seconds, volumes: volumes, handleTimes: handleTimes, tierShares: tierShares)
         }
         return .success(table)
+    }
+
+    /// The tier-share columns of a header (`share_<tier>` or `<tier>_share`, case-insensitive), each
+    /// with its field and tier index; unknown tiers and a tier named twice are problems of the header.
+    static func shareColumns(_ header: CSVReader.Record, names: [String], tiers: [String]?,
+                             problem: (String, String) -> Void) -> (columns: [(field: Int, header: String, tier: Int)], tierNames: [String]) {
+        var tierNames = tiers ?? []
+        var columns: [(field: Int, header: String, tier: Int)] = []
+        for (field, name) in names.enumerated() {
+            let tier: Substring
+            if name.hasPrefix("share_") { tier = name.dropFirst(6) } else if name.hasSuffix("_share") { tier = name.dropLast(6) } else { continue }
+            let written = header.fields[field].trimmingCharacters(in: .whitespaces)
+            guard !tier.isEmpty else { problem(written, "a tier-share column names no tier; write share_<tier>, e.g. share_\(tiers?.first ?? "tier1")"); continue }
+            var index = tierNames.firstIndex { $0.lowercased() == tier }
+            if index == nil {
+                if let tiers {
+                    let hint = EditDistance.suggestion(for: String(tier), among: tiers).map { "did you mean '\($0)'?" }
+                        ?? "the scenario's tiers are: \(tiers.joined(separator: ", "))"
+                    problem(written, "unknown tier '\(tier)'; \(hint)")
+                    continue
+                }
+                tierNames.append(String(tier))
+                index = tierNames.count - 1
+            }
+            if let other = columns.first(where: { $0.tier == index }) {
+                problem(written, "gives the share of tier '\(tierNames[index!])' again (column \(other.header) gives it already)")
+                continue
+            }
+            columns.append((field, written, index!))
+        }
+        return (columns, tierNames)
     }
 
     /// Minutes after midnight of `HH:MM` or `HH:MM:SS` (seconds 00 only); 24:00 when `allowEnd`.

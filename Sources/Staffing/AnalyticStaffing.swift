@@ -5,7 +5,8 @@ import Scenarios
 /// The formula answer: for each planning interval and (channel, tier) queue, the smallest
 /// agent count meeting the channel's targets, summed per team and grossed up for shrinkage.
 ///
-/// Models, per channel kind:
+/// Models, per channel kind (the rule itself is `ErlangRequirement`, shared with `ccsim erlang`
+/// and `staffing-check.csv`):
 /// - voice: Erlang C, or Erlang A (M/M/n+M) when the channel has a patience (its mean is used
 ///   when the patience is not exponential), on the channel's service level (answer within T for
 ///   the target share, by the channel's convention), raised if needed until the optional max ASA
@@ -74,6 +75,7 @@ public struct AnalyticStaffing: Sendable {
         var models: [String] = []
         for (c, channel) in center.channels.enumerated() {
             models.append(Self.modelDescription(channel))
+            let rule = ErlangRequirement(channel: channel, maxOccupancy: maxOccupancy)
             for k in 0..<tiers {
                 guard let t = queueTeam[c * tiers + k], let handle = center.tiers[k].handleTimes[safe: c] ?? nil else { continue }
                 let proficiency = center.teams[t].skills.first { $0.channel == c && $0.tier == k }?.proficiency ?? 1
@@ -82,24 +84,16 @@ public struct AnalyticStaffing: Sendable {
                     let contacts = flows.total[s][c * tiers + k]
                     guard contacts > 0 else { continue }
                     let rate = contacts / length
-                    switch channel.kind {
-                    case .email:
+                    if channel.kind == .email {
                         backlogSeconds[t][s / grid.slotsPerDay] += contacts * meanHandle
-                    case .voice:
-                        let key = RequirementKey(rate: rate, handle: meanHandle, channel: c)
-                        let n = cache[key] ?? Self.minimumAgents(channel, rate: rate, meanHandleTime: meanHandle)
-                        cache[key] = n
-                        load[t][s] += rate * meanHandle
-                        live[t][s] += max(Double(n), Self.ceilingAgents(load: rate * meanHandle, ceiling: ceiling))
-                    case .chat:
-                        let chat = channel.chat ?? ChatSettings(concurrency: 1, slowdown: 0)
-                        let slowed = meanHandle * (1 + chat.slowdown * Double(chat.concurrency - 1) / 2)
-                        let key = RequirementKey(rate: rate, handle: slowed, channel: c)
-                        let slots = cache[key] ?? Self.minimumAgents(channel, rate: rate, meanHandleTime: slowed)
-                        cache[key] = slots
-                        load[t][s] += rate * slowed / Double(max(1, chat.concurrency))
-                        live[t][s] += max(Double(slots), Self.ceilingAgents(load: rate * slowed, ceiling: ceiling)) / Double(max(1, chat.concurrency))
+                        continue
                     }
+                    // Voice: agents; chat: slots, kept fractional (÷ concurrency) until the team total is rounded.
+                    let key = RequirementKey(rate: rate, handle: meanHandle, channel: c)
+                    let servers = cache[key] ?? rule.servers(rate: rate, handleTime: meanHandle)
+                    cache[key] = servers
+                    load[t][s] += rate * rule.serverHandleTime(meanHandle) / Double(rule.concurrency)
+                    live[t][s] += Double(servers) / Double(rule.concurrency)
                 }
             }
         }
@@ -127,11 +121,6 @@ public struct AnalyticStaffing: Sendable {
         self.models = models
     }
 
-    /// Whole agents (or chat slots) keeping `load` Erlangs at or under occupancy `ceiling`.
-    static func ceilingAgents(load: Double, ceiling: Double) -> Double {
-        ceiling >= 1 ? 0 : (load / ceiling - 1e-9).rounded(.up)
-    }
-
     /// Share of scheduled agents on the phones: (1 − shrinkage)(1 − absenteeism).
     public static func presence(_ team: AgentTeamSpec) -> Double {
         max(1e-9, (1 - team.shrinkage) * (1 - team.absenteeism))
@@ -157,50 +146,6 @@ public struct AnalyticStaffing: Sendable {
             }
         }
         return out
-    }
-
-    /// Smallest agent count (or chat slots) meeting the channel's service level, ASA and abandonment targets.
-    public static func minimumAgents(_ channel: ChannelSpec, rate: Double, meanHandleTime: Double) -> Int {
-        guard rate > 0 else { return 0 }
-        let sla = channel.serviceLevel
-        let target = min(sla.target, 0.9999)
-        let patience = channel.patience.map(\.mean).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-        var n: Int
-        switch (sla.convention, patience) {
-        case (.offered, nil):
-            n = Staffing.minimumAgentsErlangC(arrivalRate: rate, meanHandleTime: meanHandleTime, answerWithin: sla.answerWithin, target: target)
-        case (.offered, let patience?):
-            n = Staffing.minimumAgentsErlangA(arrivalRate: rate, meanHandleTime: meanHandleTime, meanPatience: patience,
-                                              answerWithin: sla.answerWithin, target: target)
-        default:
-            n = Staffing.smallest(from: 1) { meets(channel, agents: $0, rate: rate, meanHandleTime: meanHandleTime, patience: patience, target: target) }
-        }
-        // Optional ceilings: add agents until they hold too (a few steps at most).
-        while !ceilingsHold(channel, agents: n, rate: rate, meanHandleTime: meanHandleTime, patience: patience) && n < 1 << 30 { n += 1 }
-        return n
-    }
-
-    private static func meets(_ channel: ChannelSpec, agents n: Int, rate: Double, meanHandleTime: Double, patience: Double?,
-                              target: Double) -> Bool {
-        let t = channel.serviceLevel.answerWithin
-        let a = ErlangA(agents: n, arrivalRate: rate, meanHandleTime: meanHandleTime, meanPatience: patience ?? .infinity)
-        let within = a.probabilityAnsweredWithin(t)
-        switch channel.serviceLevel.convention {
-        case .offered: return within >= target
-        case .answered: return a.probabilityOfAbandon < 1 && within / (1 - a.probabilityOfAbandon) >= target
-        case .excludingShortAbandons:
-            let short = a.probabilityAbandonedWithin(t)
-            return short < 1 && within / (1 - short) >= target
-        }
-    }
-
-    private static func ceilingsHold(_ channel: ChannelSpec, agents n: Int, rate: Double, meanHandleTime: Double, patience: Double?) -> Bool {
-        guard channel.maxAverageSpeedOfAnswer != nil || channel.maxAbandonmentRate != nil else { return true }
-        guard n >= 1 else { return false }
-        let a = ErlangA(agents: n, arrivalRate: rate, meanHandleTime: meanHandleTime, meanPatience: patience ?? .infinity)
-        if let asa = channel.maxAverageSpeedOfAnswer, !(a.averageSpeedOfAnswer <= asa) { return false }
-        if let abandon = channel.maxAbandonmentRate, !(a.probabilityOfAbandon <= abandon) { return false }
-        return true
     }
 
     static func modelDescription(_ channel: ChannelSpec) -> String {

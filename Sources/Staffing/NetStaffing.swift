@@ -8,16 +8,18 @@ import Scenarios
 /// roster's or templates' agents, as simulated) beside the Erlang requirement of the
 /// scenario's expected demand, and whether the simulated service level met the target.
 ///
-/// Why per channel: the requirement is defined on a channel's offered load and targets. An
-/// agent of a team with a skill on several channels counts in full on each (as in
-/// `ccsim erlang --roster` and a planner's spreadsheet), so a blended team is counted twice.
-/// A roster team whose agents have skill profiles of their own counts on a channel only the
-/// share of its available agents that the roster plans on the phones with that skill in the
-/// interval (the simulation counts the team as a whole).
-/// The requirement is that of the channel's new contacts (escalations and repeats apart), with
-/// the forecast's AHT of the interval when it has one, else the tiers' mean handle times
-/// weighted by the channel's tier shares; chat is staffed on slots as `AnalyticStaffing` does;
-/// a backlog (email) channel has no Erlang requirement.
+/// Why per channel: the requirement is defined on a channel's offered load and targets. The
+/// requirement is `ErlangRequirement` (the rule of `ccsim erlang`) on the channel's new contacts
+/// (escalations and repeats apart), with the forecast's AHT of the interval when it has one, else
+/// the tiers' mean handle times weighted by the channel's tier shares (the forecast's tier shares of
+/// the interval when it gives them), and the scenario's
+/// `scheduling.max_occupancy` when it sets one; a backlog (email) channel has no Erlang requirement.
+///
+/// Blended agents are never counted twice: a team with skills on several channels has its
+/// available agents of each interval split across those channels by `BlendedShare` (in
+/// proportion to each channel's requirement in that interval; for a roster team whose agents have
+/// skill profiles of their own, times the share of its planned on-phone agents with the channel's
+/// skill), so the net agents of all channels of an interval add up to the agents on duty.
 public struct NetStaffing: Sendable {
     public struct Row: Sendable, Hashable {
         public var interval: ReportingInterval
@@ -42,7 +44,9 @@ public struct NetStaffing: Sendable {
         let center = summary.center
         let run = summary.scenario.run
         let runEnd = run.warmup + (summary.intervals.last?.end ?? 0)
+        let maxOccupancy = summary.scenario.scheduling?.maxOccupancy
         var perChannel: [[Row]] = []
+        var weights: [[Double]] = []
         for (c, channel) in center.channels.enumerated() {
             var demand = channel.demand
             if case .daily(var daily) = demand.pattern {
@@ -54,35 +58,55 @@ public struct NetStaffing: Sendable {
             }
             let generator = ArrivalGenerator(demand: demand, startWeekday: center.startWeekday, horizonEnd: max(runEnd, 1))
             let baseline = Self.baselineHandleTime(center, channel: c)
-            let serving = center.teams.indices.filter { t in center.teams[t].skills.contains { $0.channel == c } }
-            let shares = serving.map { Self.skillShare(center.teams[$0], channel: c, run: run, days: runEnd, startWeekday: center.startWeekday) }
-            var cache: [[Double]: Double] = [:]
-            var rows: [Row] = []
+            let rule = ErlangRequirement(channel: channel, maxOccupancy: maxOccupancy)
+            var cache: [[Double]: Int] = [:]
+            var rows: [Row] = [], weight: [Double] = []
             for (position, interval) in summary.intervals.enumerated() {
                 let from = run.warmup + interval.start, to = run.warmup + interval.end
                 let expected = to > from ? generator.expectedArrivals(from: from, to: to) : 0
-                let handle = Self.handleTime(demand, from: from, to: to, baseline: baseline)
+                let handle = Self.handleTime(demand, from: from, to: to, baseline: baseline) {
+                    Self.baselineHandleTime(center, channel: c, shares: $0)
+                }
                 var required: Double?
                 if channel.kind != .email, let handle {
                     if expected <= 0 || interval.length <= 0 {
                         required = 0
                     } else {
-                        let rate = expected / interval.length
-                        required = Self.requirement(channel, rate: rate, handleTime: handle, cache: &cache)
+                        let rate = expected / interval.length, key = [rate, handle]
+                        let agents = cache[key] ?? rule.agents(rate: rate, handleTime: handle)
+                        cache[key] = agents
+                        required = Double(agents)
                     }
                 }
-                let net: Double? = serving.isEmpty ? 0 : serving.indices.reduce(Optional(0.0)) { total, k in
-                    guard let total, let mean = summary.teams[serving[k]].intervals[position][.availableAgents]?.mean else { return nil }
-                    guard let share = shares[k] else { return total + mean }
-                    let bin = Int(((run.warmup + interval.start) / run.interval).rounded(.down))
-                    return total + mean * (share.indices.contains(bin) ? share[bin] : 1)
-                }
+                // Backlog channels have no requirement: their workload in Erlangs weighs instead.
+                let load = interval.length > 0 ? expected * (handle ?? 0) / interval.length : 0
+                weight.append(required ?? load)
                 rows.append(Row(interval: interval, channel: c, expectedOffered: expected, handleTime: handle,
-                                erlangAgents: required, netAgents: net,
+                                erlangAgents: required, netAgents: 0,
                                 serviceLevel: summary.channels[c].intervals[position][.serviceLevel]?.mean,
                                 target: channel.serviceLevel.target))
             }
             perChannel.append(rows)
+            weights.append(weight)
+        }
+        // Each team's available agents, shared among the channels it serves. A roster team whose
+        // agents have skill profiles of their own weighs each channel also by the share of its
+        // planned on-phone agents that have the channel's skill (0: none of them can take it).
+        for (t, team) in center.teams.enumerated() {
+            let channels = Array(Set(team.skills.map(\.channel))).sorted()
+            guard !channels.isEmpty else { continue }
+            let skilled = channels.map { Self.skillShare(team, channel: $0, run: run, days: runEnd, startWeekday: center.startWeekday) }
+            for (i, interval) in summary.intervals.enumerated() {
+                let available = summary.teams[t].intervals[i][.availableAgents]?.mean
+                let bin = run.interval > 0 ? Int(((run.warmup + interval.start) / run.interval).rounded(.down)) : 0
+                let eligible = skilled.map { share in share.map { $0.indices.contains(bin) ? $0[bin] : 1 } ?? 1 }
+                var weighed = zip(channels, eligible).map { weights[$0][i] * $1 }
+                if !weighed.contains(where: { $0 > 0 }) { weighed = eligible }
+                let shares = BlendedShare.shares(weighed)
+                for (c, share) in zip(channels, shares) {
+                    perChannel[c][i].netAgents = perChannel[c][i].netAgents.flatMap { net in available.map { net + $0 * share } }
+                }
+            }
         }
         rows = summary.intervals.indices.flatMap { i in perChannel.map { $0[i] } }
     }
@@ -101,47 +125,33 @@ public struct NetStaffing: Sendable {
         return zip(skilled, all).map { $1 > 0 ? $0 / $1 : 1 }
     }
 
-    /// Agents on the phones (chat: slots ÷ concurrency, rounded up) meeting the channel's targets,
-    /// by the rule `ccsim staff` uses (`AnalyticStaffing.minimumAgents`).
-    static func requirement(_ channel: ChannelSpec, rate: Double, handleTime: Double, cache: inout [[Double]: Double]) -> Double {
-        var handle = handleTime
-        var concurrency = 1
-        if channel.kind == .chat {
-            let chat = channel.chat ?? ChatSettings(concurrency: 1, slowdown: 0)
-            handle *= 1 + chat.slowdown * Double(chat.concurrency - 1) / 2
-            concurrency = max(1, chat.concurrency)
-        }
-        let key = [rate, handle]
-        if let known = cache[key] { return known }
-        let servers = AnalyticStaffing.minimumAgents(channel, rate: rate, meanHandleTime: handle)
-        let agents = concurrency > 1 ? (Double(servers) / Double(concurrency) - 1e-9).rounded(.up) : Double(servers)
-        cache[key] = agents
-        return agents
-    }
-
-    /// Mean handle time of the channel's new contacts: the tiers' means weighted by its tier shares.
-    static func baselineHandleTime(_ center: CenterSpec, channel c: Int) -> Double? {
-        var weighted = 0.0, shares = 0.0
-        for (k, share) in center.channels[c].tierShares.enumerated() where share > 0 && k < center.tiers.count {
+    /// Mean handle time of the channel's new contacts: the tiers' means weighted by `shares` (the
+    /// channel's tier shares, or a forecast interval's).
+    static func baselineHandleTime(_ center: CenterSpec, channel c: Int, shares: [Double]? = nil) -> Double? {
+        var weighted = 0.0, total = 0.0
+        for (k, share) in (shares ?? center.channels[c].tierShares).enumerated() where share > 0 && k < center.tiers.count {
             guard let handle = center.tiers[k].handleTimes[safe: c] ?? nil, handle.mean.isFinite else { continue }
             weighted += share * handle.mean
-            shares += share
+            total += share
         }
         // To the microsecond, as `handleTime`: a lognormal's mean of 5m reads back as 300, not 299.99999999999994.
-        return shares > 0 ? (weighted / shares * 1e6).rounded() / 1e6 : nil
+        return total > 0 ? (weighted / total * 1e6).rounded() / 1e6 : nil
     }
 
-    /// The forecast's AHT over [from, to), weighted by the forecast's volumes (the baseline where
-    /// a forecast interval has none), or the baseline without a forecast AHT.
-    static func handleTime(_ demand: DemandSpec, from: Double, to: Double, baseline: Double?) -> Double? {
-        guard case let .forecast(forecast) = demand.pattern, let handleTimes = forecast.handleTimes, to > from else { return baseline }
+    /// The forecast's AHT over [from, to), weighted by the forecast's volumes (where a forecast
+    /// interval has none: the mean of its tier mix when it gives one, else the baseline), or the
+    /// baseline for demand that is not a forecast with AHTs or tier mixes.
+    static func handleTime(_ demand: DemandSpec, from: Double, to: Double, baseline: Double?,
+                           mixMean: ([Double]) -> Double? = { _ in nil }) -> Double? {
+        guard case let .forecast(forecast) = demand.pattern, forecast.handleTimes != nil || forecast.tierShares != nil, to > from else { return baseline }
         let length = forecast.interval
         var volume = 0.0, work = 0.0
         var k = Int((from / length).rounded(.down))
         while Double(k) * length < to {
             if k >= 0 && k < forecast.volumes.count {
                 let overlap = min(to, Double(k + 1) * length) - max(from, Double(k) * length)
-                if overlap > 0, let aht = handleTimes[k] ?? baseline {
+                let mix = forecast.tierShares.flatMap { k < $0.count ? $0[k] : nil }
+                if overlap > 0, let aht = forecast.handleTimes?[k] ?? mix.flatMap(mixMean) ?? baseline {
                     let v = forecast.volumes[k] * overlap / length
                     volume += v
                     work += v * aht

@@ -4,6 +4,7 @@ import Experiments
 import Foundation
 import ResultsSchema
 import Scenarios
+import Staffing
 
 struct Erlang: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,28 +17,32 @@ struct Erlang: ParsableCommand {
           ccsim erlang --agents 48 --rate 600/h --aht 4.5m --patience 3m --answer-within 20s
           ccsim erlang --rate 540/h --aht 5m --target 80%     (smallest staffing meeting 80% in 20s)
           ccsim erlang --forecast forecast.csv --target 80% --answer-within 20s --shrinkage 30% --max-occupancy 85%
-          ccsim erlang --forecast forecast.csv --target 80% --concurrency chat=3 --out requirement.csv
+          ccsim erlang --forecast forecast.csv --target 80% --concurrency chat=3 --slowdown chat=10% --out requirement.csv
           ccsim erlang --forecast forecast.csv --target 80% --roster roster.csv
 
         With --forecast, the requirement of every interval and channel of a forecast file (the CSV
         columns of scenarios/README.md, "Forecast files"): agents on the phones meeting every target
         given (--target within --answer-within, --max-asa, --max-abandonment with --patience), at
         least load / --max-occupancy, and scheduled = on the phones / (1 − --shrinkage). A chat
-        channel with --concurrency k is staffed as chat slots (Erlang on agents × k) divided by k.
+        channel with --concurrency k is staffed as chat slots (Erlang on agents × k, each chat taking
+        the AHT × (1 + --slowdown × (k − 1)/2)) divided by k, rounded up: the rule of a run's
+        staffing-check.csv for a scenario with the same targets.
         --aht is the AHT of intervals whose row has none. With --roster, a published roster (the
         roster.csv columns of scenarios/README.md) is set beside the requirement: the agents it puts
         on the phones in each interval (shifts less activities, before absenteeism), over/under,
-        and the worst intervals.
+        and the worst intervals. An agent with skills on several channels is shared among them in
+        proportion to their requirement in the interval (equally when none has one), never counted
+        twice: the channels' rostered agents add up to the agents on the phones.
         """
     )
 
     @Option(help: "Agents on the phones. Omit it with --target to find the smallest staffing that meets the target.")
     var agents: Int?
 
-    @Option(help: ArgumentHelp("Arrival rate, e.g. 540/h.", valueName: "rate"))
+    @Option(help: ArgumentHelp("Arrival rate, e.g. 540/h.", valueName: "rate"), transform: RateArgument.parse)
     var rate: RateArgument?
 
-    @Option(help: ArgumentHelp("Mean handle time, e.g. 5m (with --forecast: for rows without an AHT).", valueName: "duration"))
+    @Option(help: ArgumentHelp("Mean handle time, e.g. 5m (with --forecast: for rows without an AHT).", valueName: "duration"), transform: DurationArgument.parse)
     var aht: DurationArgument?
 
     @Option(help: ArgumentHelp("A forecast CSV: the requirement of each of its intervals and channels.", valueName: "file"))
@@ -46,35 +51,45 @@ struct Erlang: ParsableCommand {
     @Option(help: ArgumentHelp("With --forecast: a published roster CSV; its agents on the phones beside the requirement.", valueName: "file"))
     var roster: String?
 
-    @Option(name: .customLong("max-asa"), help: ArgumentHelp("Ceiling on the average speed of answer, also a target.", valueName: "duration"))
+    @Option(name: .customLong("max-asa"), help: ArgumentHelp("Ceiling on the average speed of answer, also a target.", valueName: "duration"), transform: DurationArgument.parse)
     var maxASA: DurationArgument?
 
-    @Option(name: .customLong("max-abandonment"), help: ArgumentHelp("Ceiling on the abandonment rate (needs --patience), also a target.", valueName: "share"))
+    @Option(name: .customLong("max-abandonment"), help: ArgumentHelp("Ceiling on the abandonment rate (needs --patience), also a target.", valueName: "share"), transform: FractionArgument.parse)
     var maxAbandonment: FractionArgument?
 
-    @Option(name: .customLong("max-occupancy"), help: ArgumentHelp("Occupancy ceiling, e.g. 85%: at least load / ceiling agents.", valueName: "share"))
+    @Option(name: .customLong("max-occupancy"), help: ArgumentHelp("Occupancy ceiling, e.g. 85%: at least load / ceiling agents.", valueName: "share"), transform: FractionArgument.parse)
     var maxOccupancy: FractionArgument?
 
-    @Option(help: ArgumentHelp("Shrinkage, e.g. 30%: scheduled = on the phones / (1 − shrinkage).", valueName: "share"))
+    @Option(help: ArgumentHelp("Shrinkage, e.g. 30%: scheduled = on the phones / (1 − shrinkage).", valueName: "share"), transform: FractionArgument.parse)
     var shrinkage: FractionArgument?
 
     @Option(help: ArgumentHelp("Chat concurrency of a forecast channel, CHANNEL=K (repeatable), e.g. chat=3.", valueName: "channel=k"))
     var concurrency: [String] = []
 
+    @Option(help: ArgumentHelp("Chat slowdown of a forecast channel with --concurrency, CHANNEL=SHARE (repeatable), e.g. chat=10%: each chat takes the AHT × (1 + slowdown × (k − 1)/2), as a scenario's chat slowdown.", valueName: "channel=share"))
+    var slowdown: [String] = []
+
+    @Option(help: ArgumentHelp("How the service level is counted: offered (answered within T ÷ offered, the default), answered (÷ answered) or excluding_short_abandons, as a scenario's service_level.convention.", valueName: "convention"))
+    var convention: String?
+
     @Option(help: ArgumentHelp("With --forecast: also write the table as CSV to this file.", valueName: "file"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Mean patience (exponential); gives Erlang A figures.", valueName: "duration"))
+    @Option(help: ArgumentHelp("Mean patience (exponential); gives Erlang A figures.", valueName: "duration"), transform: DurationArgument.parse)
     var patience: DurationArgument?
 
-    @Option(name: .customLong("answer-within"), help: ArgumentHelp("Service-level threshold.", valueName: "duration"))
-    var answerWithin: DurationArgument = DurationArgument(argument: "20s")!
+    @Option(name: .customLong("answer-within"), help: ArgumentHelp("Service-level threshold.", valueName: "duration"), transform: DurationArgument.parse)
+    var answerWithin: DurationArgument = try! DurationArgument.parse("20s")
 
-    @Option(help: ArgumentHelp("Service-level target, e.g. 80%: with no --agents, find the staffing.", valueName: "share"))
+    @Option(help: ArgumentHelp("Service-level target, e.g. 80%: with no --agents, find the staffing.", valueName: "share"), transform: FractionArgument.parse)
     var target: FractionArgument?
 
     func validate() throws {
         if let agents, agents < 1 { throw ValidationError("--agents must be at least 1, got \(agents)") }
+        if let convention, ServiceLevelConvention(rawValue: convention) == nil {
+            throw ValidationError("--convention must be one of \(ServiceLevelConvention.allCases.map(\.rawValue).joined(separator: ", ")), got '\(convention)'")
+        }
+        if convention != nil && target == nil { throw ValidationError("--convention counts the service level of --target; give --target") }
         if maxAbandonment != nil && patience == nil { throw ValidationError("--max-abandonment needs --patience (abandonment is an Erlang A figure)") }
         if forecast != nil {
             if agents != nil { throw ValidationError("--forecast finds the agents of every interval; leave out --agents") }
@@ -83,9 +98,10 @@ struct Erlang: ParsableCommand {
                 throw ValidationError("give a target for --forecast: --target 80% (within --answer-within), --max-asa or --max-abandonment")
             }
             _ = try concurrencies()
+            _ = try slowdowns()
             return
         }
-        if out != nil || !concurrency.isEmpty || roster != nil { throw ValidationError("--out, --concurrency and --roster go with --forecast") }
+        if out != nil || !concurrency.isEmpty || !slowdown.isEmpty || roster != nil { throw ValidationError("--out, --concurrency, --slowdown and --roster go with --forecast") }
         if rate == nil { throw ValidationError("give --rate (or --forecast with a forecast file)") }
         if aht == nil { throw ValidationError("give --aht") }
         if agents == nil && target == nil && maxASA == nil && maxAbandonment == nil {
@@ -98,12 +114,13 @@ struct Erlang: ParsableCommand {
         let rate = rate!, aht = aht!
         let threshold = answerWithin.seconds
         let load = rate.perSecond * aht.seconds
-        let staffed = agents ?? requiredAgents(rate: rate.perSecond, aht: aht.seconds, concurrency: 1)
+        let rule = requirement(concurrency: 1, slowdown: 0)
+        let staffed = agents ?? rule.agents(rate: rate.perSecond, handleTime: aht.seconds)
         print("Offered load \(Formatting.number((load * 1000).rounded() / 1000)) Erlangs (\(Formatting.ratePerHour(rate.perSecond)) × \(Formatting.duration(aht.seconds))), \(staffed) agents")
         if agents == nil {
             print("Smallest staffing meeting \(targetText): \(staffed) agents")
-            if let shrinkage {
-                print("Scheduled with \(Formatting.percent(shrinkage.value, digits: 0)) shrinkage: \(Formatting.number((Double(staffed) / (1 - shrinkage.value) * 100).rounded() / 100)) agents")
+            if shrinkage != nil {
+                print("Scheduled with \(Formatting.percent(rule.shrinkage, digits: 0)) shrinkage: \(Formatting.number((rule.scheduled(onPhone: Double(staffed)) * 100).rounded() / 100)) agents")
             }
         }
         let c = ErlangC(agents: staffed, arrivalRate: rate.perSecond, meanHandleTime: aht.seconds)
@@ -134,41 +151,21 @@ struct Erlang: ParsableCommand {
     /// The targets in words: `80% within 20s, ASA ≤ 30s, occupancy ≤ 85%`.
     var targetText: String {
         var parts: [String] = []
-        if let target { parts.append("\(Formatting.percent(target.value, digits: 0)) within \(Formatting.duration(answerWithin.seconds))") }
+        if let target { parts.append("\(Formatting.percent(target.value, digits: 0)) within \(Formatting.duration(answerWithin.seconds))\(convention.map { " (\($0))" } ?? "")") }
         if let maxASA { parts.append("ASA ≤ \(Formatting.duration(maxASA.seconds))") }
         if let maxAbandonment { parts.append("abandonment ≤ \(Formatting.percent(maxAbandonment.value, digits: 1))") }
         if let maxOccupancy { parts.append("occupancy ≤ \(Formatting.percent(maxOccupancy.value, digits: 0))") }
         return parts.joined(separator: ", ")
     }
 
-    /// The smallest number of servers (agents, or chat slots when `concurrency` > 1, converted
-    /// back to agents) meeting every target given: the one requirement rule of both modes, so an
-    /// interval of a forecast gets exactly what `ccsim erlang --rate … --aht …` gives it.
-    func requiredAgents(rate: Double, aht: Double, concurrency: Int) -> Int {
-        guard rate > 0 else { return 0 }
-        let threshold = answerWithin.seconds
-        var n = 1
-        if let target {
-            n = patience.map {
-                Staffing.minimumAgentsErlangA(arrivalRate: rate, meanHandleTime: aht, meanPatience: $0.seconds,
-                                              answerWithin: threshold, target: target.value)
-            } ?? Staffing.minimumAgentsErlangC(arrivalRate: rate, meanHandleTime: aht, answerWithin: threshold, target: target.value)
-        }
-        if maxASA != nil || maxAbandonment != nil {
-            n = Staffing.smallest(from: n) { agents in
-                if let patience {
-                    let a = ErlangA(agents: agents, arrivalRate: rate, meanHandleTime: aht, meanPatience: patience.seconds)
-                    return (maxASA.map { a.averageSpeedOfAnswer <= $0.seconds } ?? true)
-                        && (maxAbandonment.map { a.probabilityOfAbandon <= $0.value } ?? true)
-                }
-                let c = ErlangC(agents: agents, arrivalRate: rate, meanHandleTime: aht)
-                return c.isStable && (maxASA.map { c.averageSpeedOfAnswer <= $0.seconds } ?? true)
-            }
-        }
-        if let maxOccupancy {
-            n = max(n, Int((rate * aht / maxOccupancy.value - 1e-9).rounded(.up)))
-        }
-        return concurrency > 1 ? Int((Double(n) / Double(concurrency) - 1e-9).rounded(.up)) : n
+    /// The targets given on the command line as the one requirement rule (`ErlangRequirement`) of
+    /// `ccsim erlang`, its `--forecast` table and a run's staffing-check.csv, for a channel with
+    /// `concurrency` chats per agent each slowed by `slowdown`.
+    func requirement(concurrency: Int, slowdown: Double) -> ErlangRequirement {
+        ErlangRequirement(serviceLevel: target.map { .init(target: $0.value, answerWithin: answerWithin.seconds,
+                                                          convention: convention.flatMap(ServiceLevelConvention.init(rawValue:)) ?? .offered) },
+                          maxAverageSpeedOfAnswer: maxASA?.seconds, maxAbandonment: maxAbandonment?.value, patience: patience?.seconds,
+                          maxOccupancy: maxOccupancy?.value, concurrency: concurrency, slowdown: slowdown, shrinkage: shrinkage?.value ?? 0)
     }
 
     private func row(_ name: String, _ value: String) {

@@ -4,6 +4,7 @@ import Experiments
 import Foundation
 import ResultsSchema
 import Scenarios
+import Staffing
 
 /// `ccsim erlang --forecast forecast.csv`: the per-interval Erlang table planners keep in a
 /// spreadsheet, one row per forecast interval and channel, as a table and (`--out`) as CSV.
@@ -40,6 +41,24 @@ extension Erlang {
         return found
     }
 
+    /// `--slowdown CHANNEL=SHARE` by channel.
+    func slowdowns() throws -> [String: Double] {
+        var found: [String: Double] = [:]
+        for item in slowdown {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--slowdown takes CHANNEL=SHARE, e.g. chat=10%; got '\(item)'")
+            }
+            do { found[parts[0]] = try Quantity.fraction(parts[1]) } catch {
+                throw ValidationError("--slowdown \(item): \(error.message)")
+            }
+        }
+        for name in found.keys where !concurrency.contains(where: { $0.hasPrefix(name + "=") }) {
+            throw ValidationError("--slowdown \(name)=… slows concurrent chats; give --concurrency \(name)=K too")
+        }
+        return found
+    }
+
     func runForecast(_ path: String) throws {
         let table: ForecastCSV.Table
         switch ForecastCSV.read(path: path, displayName: path, calendar: nil, channels: nil) {
@@ -50,12 +69,15 @@ extension Erlang {
             Console.note(lines.joined(separator: "\n") + (lines.count > 1 ? "\n\(lines.count) problems in \(path)" : ""))
             throw ExitCode(2)
         }
-        let chat = try concurrencies()
+        let chat = try concurrencies(), slowed = try slowdowns()
+        let rules = Dictionary(uniqueKeysWithValues: table.channels.keys.map { name in
+            (name, requirement(concurrency: chat[name] ?? 1, slowdown: slowed[name] ?? 0))
+        })
         for name in chat.keys where table.channels[name] == nil && table.channels[""] == nil {
             throw ValidationError("--concurrency names '\(name)', which is not a channel of \(path) (\(table.channels.keys.sorted().joined(separator: ", ")))")
         }
         var missingAHT: [String] = []
-        var rows = requirementRows(table, chat: chat, missingAHT: &missingAHT)
+        var rows = requirementRows(table, rules: rules, missingAHT: &missingAHT)
         guard missingAHT.isEmpty else {
             Console.note("error: \(path): \(missingAHT.prefix(3).joined(separator: "; ")) \(missingAHT.count > 3 ? "(and \(missingAHT.count - 3) more) " : "")have no AHT; add an aht column or give --aht")
             throw ExitCode(2)
@@ -71,13 +93,13 @@ extension Erlang {
         if let out { Console.note("wrote \(out)") }
     }
 
-    func requirementRows(_ table: ForecastCSV.Table, chat: [String: Int], missingAHT: inout [String]) -> [RequirementRow] {
+    func requirementRows(_ table: ForecastCSV.Table, rules: [String: ErlangRequirement], missingAHT: inout [String]) -> [RequirementRow] {
         let perDay = Int((86_400 / table.interval).rounded())
         var rows: [RequirementRow] = []
         var cache: [String: Int] = [:]
         for name in table.channels.keys.sorted() {
             let f = table.channels[name]!
-            let k = chat[name] ?? 1
+            let rule = rules[name] ?? requirement(concurrency: 1, slowdown: 0)
             for (i, volume) in f.volumes.enumerated() where volume > 0 {
                 let day = i / perDay, minute = (i % perDay) * Int(table.interval / 60)
                 guard let date = table.start.adding(days: day) else { continue }
@@ -86,27 +108,13 @@ extension Erlang {
                     continue
                 }
                 let rate = volume / table.interval
-                let key = "\(rate) \(handle) \(k)"
-                let agents = cache[key] ?? requiredAgents(rate: rate, aht: handle, concurrency: k)
+                let key = "\(name) \(rate) \(handle)"
+                let agents = cache[key] ?? rule.agents(rate: rate, handleTime: handle)
                 cache[key] = agents
-                let servers = agents * k
-                var row = RequirementRow(date: date, minute: minute, channel: name, volume: volume, aht: handle,
-                                         load: rate * handle, agents: agents,
-                                         scheduled: Double(agents) / (1 - (shrinkage?.value ?? 0)))
-                if let patience {
-                    let a = ErlangA(agents: servers, arrivalRate: rate, meanHandleTime: handle, meanPatience: patience.seconds)
-                    row.serviceLevel = a.probabilityAnsweredWithin(answerWithin.seconds)
-                    row.asa = a.averageSpeedOfAnswer
-                    row.occupancy = a.occupancy
-                } else {
-                    let c = ErlangC(agents: servers, arrivalRate: rate, meanHandleTime: handle)
-                    if c.isStable {
-                        row.serviceLevel = c.serviceLevel(answerWithin: answerWithin.seconds)
-                        row.asa = c.averageSpeedOfAnswer
-                        row.occupancy = c.occupancy
-                    }
-                }
-                rows.append(row)
+                let figures = rule.performance(agents: agents, rate: rate, handleTime: handle)
+                rows.append(RequirementRow(date: date, minute: minute, channel: name, volume: volume, aht: handle,
+                                           load: rate * handle, agents: agents, scheduled: rule.scheduled(onPhone: Double(agents)),
+                                           serviceLevel: figures.serviceLevel, asa: figures.averageSpeedOfAnswer, occupancy: figures.occupancy))
             }
         }
         return rows.sorted { ($0.date, $0.minute, $0.channel) < ($1.date, $1.minute, $1.channel) }

@@ -3,13 +3,15 @@ import Experiments
 import Foundation
 import ResultsSchema
 import Scenarios
+import Staffing
 
 /// `ccsim erlang --forecast F --roster R`: a published roster's agents on the phones beside the
 /// per-interval Erlang requirement, the check a planner makes before publishing a week.
 extension Erlang {
     /// Reads the roster against the forecast's dates and channels and fills `rostered` on every row.
-    /// An agent counts for every channel it has a skill on (all channels without a skills
-    /// column): a blended agent counts in full on each, as in a planner's spreadsheet.
+    /// An agent serves every channel it has a skill on (all channels without a skills column); an
+    /// agent on several is shared among them by `BlendedShare`, in proportion to each channel's
+    /// requirement in the interval, as `staffing-check.csv` shares a blended team: never counted twice.
     func addRoster(_ path: String, table: ForecastCSV.Table, to rows: inout [RequirementRow]) throws {
         let channels = table.channels.keys.filter { !$0.isEmpty }.sorted()
         let context = RosterCSV.Context(team: nil, teamPath: "", teams: [], channels: channels, start: table.start, days: table.days)
@@ -26,11 +28,25 @@ extension Erlang {
         }
         let weekday = Weekday(rawValue: table.start.weekdayIndex)!
         let perDay = Int((86_400 / table.interval).rounded())
+        // Agents on the phones per skill profile (the set of channels they serve), then shared out.
+        let all = table.channels.keys.sorted()
+        func served(_ agent: RosteredAgent) -> [String] {
+            guard let skills = agent.skills, !all.contains("") else { return all }
+            return Array(Set(skills.map { channels[$0.channel] })).sorted().filter { table.channels[$0] != nil }
+        }
+        let profiles = Set(roster.agents.map(served)).sorted { $0.lexicographicallyPrecedes($1) }
+        var need: [String: [Double]] = [:]
+        for name in all { need[name] = [Double](repeating: 0, count: table.days * perDay) }
+        for r in rows {
+            need[r.channel]?[table.start.days(to: r.date) * perDay + r.minute * 60 / Int(table.interval)] = Double(r.agents)
+        }
         var coverage: [String: [Double]] = [:]
-        for name in table.channels.keys {
-            coverage[name] = RosterCoverage.onPhone(roster, days: table.days, startWeekday: weekday, interval: table.interval) { agent in
-                guard let skills = agent.skills, !name.isEmpty else { return true }
-                return skills.contains { channels[$0.channel] == name }
+        for name in all { coverage[name] = [Double](repeating: 0, count: table.days * perDay) }
+        for profile in profiles where !profile.isEmpty {
+            let onPhone = RosterCoverage.onPhone(roster, days: table.days, startWeekday: weekday, interval: table.interval) { served($0) == profile }
+            for (slot, agents) in onPhone.enumerated() where agents > 0 {
+                let shares = BlendedShare.shares(profile.map { need[$0]?[slot] ?? 0 })
+                for (name, share) in zip(profile, shares) { coverage[name]?[slot] += agents * share }
             }
         }
         for i in rows.indices {

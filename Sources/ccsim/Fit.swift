@@ -16,8 +16,8 @@ struct Fit: ParsableCommand {
     @Argument(help: "The contact log (CSV with ccsim's contacts.csv columns).")
     var log: String
 
-    @Option(help: "Interval of the arrival profile (must divide 24h).")
-    var interval: DurationArgument = DurationArgument(argument: "30m")!
+    @Option(help: "Interval of the arrival profile (must divide 24h).", transform: DurationArgument.parse)
+    var interval: DurationArgument = try! DurationArgument.parse("30m")
 
     @Option(help: "Weekday of day 0 of the log (mon … sun).")
     var start: String = "mon"

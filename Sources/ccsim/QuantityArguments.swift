@@ -3,29 +3,58 @@ import Experiments
 import Scenarios
 
 /// Command-line values written as in scenario files: `5m`, `540/h`, `80%`.
-struct DurationArgument: ExpressibleByArgument {
+///
+/// Options read them with `transform: DurationArgument.parse` (not `init?(argument:)`) so that a
+/// bad value says why, with the scenario files' words and `DomainLimits`:
+/// `The value '1e19s' is invalid for '--aht <duration>': '1e19s' is longer than 100 years, …`.
+struct DurationArgument: ExpressibleByArgument, CustomStringConvertible {
     let seconds: Double
     init?(argument: String) {
-        guard let value = try? Quantity.duration(argument), value > 0 else { return nil }
-        seconds = value
+        guard let parsed = try? Self.parse(argument) else { return nil }
+        self = parsed
+    }
+    private init(seconds: Double) { self.seconds = seconds }
+
+    /// A positive duration, or the reason it is not one.
+    static func parse(_ text: String) throws -> DurationArgument {
+        let value = try Quantity.duration(text)
+        guard value > 0 else { throw QuantityError("must be longer than 0, got '\(text)'") }
+        return DurationArgument(seconds: value)
     }
     static var defaultCompletionKind: CompletionKind { .default }
     /// Shown as a default in help: `30m`, not the struct.
     var defaultValueDescription: String { Formatting.duration(seconds) }
+    var description: String { Formatting.duration(seconds) }
 }
 
 struct RateArgument: ExpressibleByArgument {
     let perSecond: Double
     init?(argument: String) {
-        guard let value = try? Quantity.rate(argument), value > 0 else { return nil }
-        perSecond = value
+        guard let parsed = try? Self.parse(argument) else { return nil }
+        self = parsed
+    }
+    private init(perSecond: Double) { self.perSecond = perSecond }
+
+    /// A positive rate, or the reason it is not one.
+    static func parse(_ text: String) throws -> RateArgument {
+        let value = try Quantity.rate(text)
+        guard value > 0 else { throw QuantityError("must be above 0, got '\(text)'") }
+        return RateArgument(perSecond: value)
     }
 }
 
 struct FractionArgument: ExpressibleByArgument {
     let value: Double
     init?(argument: String) {
-        guard let value = try? Quantity.fraction(argument), value > 0, value < 1 else { return nil }
-        self.value = value
+        guard let parsed = try? Self.parse(argument) else { return nil }
+        self = parsed
+    }
+    private init(value: Double) { self.value = value }
+
+    /// A share strictly between 0 and 1 (0% and 100%), or the reason it is not one.
+    static func parse(_ text: String) throws -> FractionArgument {
+        let value = try Quantity.fraction(text)
+        guard value > 0, value < 1 else { throw QuantityError("must be above 0% and below 100%, got '\(text)'") }
+        return FractionArgument(value: value)
     }
 }

@@ -40,8 +40,8 @@ struct Schedule: ParsableCommand {
     @Option(help: "Replications run at once (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Time GLPK may search per team before taking its best plan (the gap is reported).")
-    var timeLimit: DurationArgument = DurationArgument(argument: "30s")!
+    @Option(help: "Time GLPK may search per team before taking its best plan (the gap is reported).", transform: DurationArgument.parse)
+    var timeLimit: DurationArgument = try! DurationArgument.parse("30s")
 
     @Option(help: "Relative MIP gap at which GLPK stops and takes its plan as optimal, e.g. 0.1% or 0%.")
     var mipGap: String = "0.1%"

@@ -115,4 +115,98 @@ final class ErlangForecastCommandTests: XCTestCase {
         XCTAssertTrue(csv.hasPrefix("interval,start_s,end_s,day,date,weekday,clock,"))
         XCTAssertTrue(csv.contains(",26,2027-12-24,Fri,14:00,channel,voice,,,offered,0,"), "Christmas Eve closes at 14:00")
     }
+
+    /// CSV rows of `path` keyed by header name.
+    func table(_ path: String) throws -> [[String: String]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
+    /// One requirement rule: the real-week run's staffing-check.csv (15-minute reporting, as the
+    /// forecast) asks, interval by interval and channel, exactly what `ccsim erlang --forecast`
+    /// prints for the channel's targets (voice 80/20 with a 3-minute patience; chat 80% in 60 s,
+    /// patience 5 minutes, two chats per agent slowed 10 %). And blended agents are not counted
+    /// twice: in every interval the channels' net agents add up to the teams' available agents.
+    func testStaffingCheckRequirementIsTheErlangForecastTableAndCountsEachAgentOnce() throws {
+        let dir = try scratch()
+        let root = CCSimCommand.repositoryRoot.appendingPathComponent("scenarios/real-week").path
+        var yaml = try String(contentsOfFile: root + "/scenario.yaml", encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "interval: 30m", with: "interval: 15m")
+            .replacingOccurrences(of: "forecast.csv", with: root + "/forecast.csv")
+            .replacingOccurrences(of: "roster: roster.csv", with: "roster: " + root + "/roster.csv")
+        try yaml.write(toFile: dir.path + "/scenario.yaml", atomically: true, encoding: .utf8)
+        let out = dir.path + "/out"
+        let run = try CCSimCommand.run(["run", dir.path + "/scenario.yaml", "--replications", "1", "--out", out])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let check = try table(out + "/staffing-check.csv")
+        let targets = ["voice": ["--target", "80%", "--answer-within", "20s", "--patience", "3m"],
+                       "chat": ["--target", "80%", "--answer-within", "60s", "--patience", "5m", "--concurrency", "chat=2", "--slowdown", "chat=10%"]]
+        for (channel, target) in targets {
+            let requirement = dir.path + "/\(channel).csv"
+            let erlang = try CCSimCommand.run(["erlang", "--forecast", root + "/forecast.csv", "--out", requirement] + target)
+            XCTAssertEqual(erlang.status, 0, erlang.stderr)
+            var agents: [String: String] = [:]
+            for row in try table(requirement) where row["channel"] == channel { agents["\(row["date"]!) \(row["start"]!)"] = row["agents"] }
+            var compared = 0
+            for row in check where row["channel"] == channel && Double(row["expected_offered"]!)! > 0 {
+                let key = "\(row["date"]!) \(row["clock"]!)"
+                XCTAssertEqual(row["erlang_agents"], agents[key], "\(channel) \(key)")
+                compared += 1
+            }
+            XCTAssertGreaterThan(compared, 900, channel)
+        }
+        // On duty: Σ channels' net agents = Σ teams' available agents, interval by interval.
+        var available: [String: Double] = [:]
+        for row in try table(out + "/intervals.csv") where row["scope"] == "team" && row["metric"] == "available_agents" {
+            available[row["interval"]!, default: 0] += Double(row["mean"]!)!
+        }
+        var net: [String: Double] = [:]
+        for row in check { net[row["interval"]!, default: 0] += Double(row["net_agents"]!)! }
+        XCTAssertEqual(Set(net.keys), Set(available.keys))
+        XCTAssertGreaterThan(available.values.max() ?? 0, 40)
+        for (interval, total) in available { XCTAssertEqual(net[interval] ?? -1, total, accuracy: 1e-9 * max(1, total), "interval \(interval)") }
+    }
+
+    /// `--roster`: an agent with skills on voice and chat is shared between them in proportion to
+    /// their requirement in the interval, so the two channels' rostered agents add up to the agents
+    /// on the phones (3 here), never 2 per blended agent.
+    func testBlendedRosterAgentsAreSharedNotDoubleCounted() throws {
+        let dir = try scratch()
+        try "date,start,channel,volume,aht\n2027-01-04,08:00,voice,30,300\n2027-01-04,08:00,chat,10,300\n2027-01-04,08:15,chat,10,300\n"
+            .write(to: dir.appendingPathComponent("f.csv"), atomically: true, encoding: .utf8)
+        try """
+            agent,date,start,end,skills
+            A,2027-01-04,08:00,08:30,voice:1;chat:1
+            B,2027-01-04,08:00,08:30,chat:1;voice:0.9
+            C,2027-01-04,08:00,08:30,voice:1
+            """.write(to: dir.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("req.csv").path
+        let run = try CCSimCommand.run(["erlang", "--forecast", dir.appendingPathComponent("f.csv").path, "--target", "80%",
+                                        "--roster", dir.appendingPathComponent("r.csv").path, "--out", out])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try table(out)
+        let voice = rows.first { $0["channel"] == "voice" }!, chat = rows.first { $0["channel"] == "chat" && $0["start"] == "08:00" }!
+        let nv = Double(voice["agents"]!)!, nc = Double(chat["agents"]!)!
+        XCTAssertEqual(Double(voice["rostered"]!)!, 1 + 2 * nv / (nv + nc), accuracy: 1e-4)
+        XCTAssertEqual(Double(chat["rostered"]!)!, 2 * nc / (nv + nc), accuracy: 1e-4)
+        XCTAssertEqual(Double(voice["rostered"]!)! + Double(chat["rostered"]!)!, 3, accuracy: 2e-4)
+        // 08:15: voice has no volume, so both blended agents are on chat.
+        let later = rows.first { $0["channel"] == "chat" && $0["start"] == "08:15" }!
+        XCTAssertEqual(Double(later["rostered"]!)!, 2, accuracy: 1e-9)
+    }
+
+    /// A bad option value says why, in the scenario files' words (DomainLimits), not only "invalid".
+    func testBadOptionValuesSayWhy() throws {
+        let cases: [([String], String)] = [
+            (["--aht", "1e19s"], "Error: The value '1e19s' is invalid for '--aht <duration>': '1e19s' is longer than 100 years, the longest duration ccsim simulates"),
+            (["--aht", "5"], "Error: The value '5' is invalid for '--aht <duration>': '5' has no unit; add a unit, e.g. '5s' or '5m'"),
+            (["--aht", "0s"], "Error: The value '0s' is invalid for '--aht <duration>': must be longer than 0, got '0s'"),
+            (["--aht", "5m", "--target", "120%"], "Error: The value '120%' is invalid for '--target <share>': must be between 0% and 100%, got '120%'"),
+        ]
+        for (arguments, message) in cases {
+            let run = try CCSimCommand.run(["erlang", "--rate", "540/h"] + arguments)
+            XCTAssertEqual(run.status, 64, run.stderr)
+            XCTAssertTrue(run.stderr.split(separator: "\n").contains { $0 == message }, "expected the line \(message) in \(run.stderr)")
+        }
+    }
 }

@@ -125,10 +125,38 @@ struct NetStaffingPageTests {
         let charts = PageCheck.svgs(in: html)
         #expect(charts.count == 6, "the five run charts and the net staffing chart")
         for svg in charts { #expect(SVGParsing.parse(svg) != nil) }
-        #expect(html.contains("Intervals that miss the service-level target (1)"))
+        #expect(html.contains("Intervals that miss the service-level target (1 in 1 run)"))
+        #expect(html.contains("<tr><td>Mon 00:30–01:00</td><td>voice</td><td>1</td><td>70%</td><td>80%</td><td>short 6.5 agents</td></tr>"))
+        #expect(html.contains("<details><summary>All 1 missed intervals, one per row</summary>"))
         #expect(html.contains("<tr><td>Mon 00:30–01:00</td><td>voice</td><td>70.0%</td><td>80%</td><td>48.50</td><td>55</td><td>−6.50</td></tr>"))
         // Without the file the page is as before.
         #expect(!ReportPage(results: results, source: "x").html().contains("Net agents vs Erlang requirement"))
+    }
+
+    /// Consecutive missed intervals of a channel are one run, with the range of their service
+    /// levels and shortfalls; runs come worst first (lowest service level); every missed interval
+    /// stays listed in the collapsed table.
+    @Test func missedIntervalsAreGroupedIntoRunsWorstFirst() throws {
+        let csv = """
+        interval,start_s,end_s,day,weekday,clock,channel,expected_offered,aht_s,erlang_agents,net_agents,net_staffing,service_level,target,missed
+        0,0,1800,1,Mon,00:00,voice,300,270,52,50,-2,0.85,0.8,0
+        0,0,1800,1,Mon,00:00,chat,30,400,6,7,1,0.5,0.8,1
+        1,1800,3600,1,Mon,00:30,voice,320,270,55,48.5,-6.5,0.7,0.8,1
+        1,1800,3600,1,Mon,00:30,chat,0,400,0,3,3,,0.8,
+        2,3600,5400,1,Mon,01:00,voice,310,270,53,50,-3,0.61,0.8,1
+        2,3600,5400,1,Mon,01:00,chat,30,400,6,7,1,0.75,0.8,1
+        """
+        let check = try StaffingCheckResults(table: CSVTable(text: csv)!)
+        let html = ReportPage(results: try SummaryDocument.decode(Data(SmallSummary.json.utf8)), source: "x", staffingCheck: check).html()
+        #expect(html.contains("Intervals that miss the service-level target (4 in 3 runs)"))
+        let chat0 = "<tr><td>Mon 00:00–00:30</td><td>chat</td><td>1</td><td>50%</td><td>80%</td><td>over 1 agent</td></tr>"
+        let voice = "<tr><td>Mon 00:30–01:30</td><td>voice</td><td>2</td><td>61–70%</td><td>80%</td><td>short 3–6.5 agents</td></tr>"
+        let chat2 = "<tr><td>Mon 01:00–01:30</td><td>chat</td><td>1</td><td>75%</td><td>80%</td><td>over 1 agent</td></tr>"
+        let positions = [chat0, voice, chat2].map { html.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(html)")
+        if let a = positions[0], let b = positions[1], let c = positions[2] { #expect(a < b && b < c, "worst first") }
+        #expect(html.contains("<details><summary>All 4 missed intervals, one per row</summary>"))
+        #expect(html.contains("<tr><td>Mon 01:00–01:30</td><td>voice</td><td>61.0%</td><td>80%</td><td>50</td><td>53</td><td>−3</td></tr>"))
     }
 
     @Test func aFolderWithTheFileShowsItAndABadFileIsNamed() throws {
@@ -136,7 +164,7 @@ struct NetStaffingPageTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try SmallSummary.json.write(toFile: dir + "/summary.json", atomically: true, encoding: .utf8)
         try Self.csv.write(toFile: dir + "/staffing-check.csv", atomically: true, encoding: .utf8)
-        #expect(try ReportDocument.load(folder: dir).html(source: dir).contains("Intervals that miss the service-level target (1)"))
+        #expect(try ReportDocument.load(folder: dir).html(source: dir).contains("Intervals that miss the service-level target (1 in 1 run)"))
         try "interval,channel\n0,voice\n".write(toFile: dir + "/staffing-check.csv", atomically: true, encoding: .utf8)
         #expect(throws: ReportError.self) { try ReportDocument.load(folder: dir) }
     }

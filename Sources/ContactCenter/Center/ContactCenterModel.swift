@@ -30,6 +30,9 @@ public struct ContactCenterModel: DiscreteEventModel {
     let generators: RoomArray<ArrivalGenerator>
     /// Per channel: the forecast's AHT by interval as a factor on new contacts' handle times; nil = none.
     let handleScales: [HandleTimeScale?]
+    /// Per channel: the forecast's tier mix by interval, nil when it gives none.
+    let tierMixes: [ForecastTierMix?]
+    let hasTierMixes: Bool
     /// Whether any channel has one (most scenarios: none, and arrivals skip the lookup).
     let hasHandleScales: Bool
     let roster: Roster
@@ -95,8 +98,11 @@ public struct ContactCenterModel: DiscreteEventModel {
         let built = plan
         handleScales = center.channels.indices.map { c in
             let baseline = center.channels[c].tierShares.enumerated().reduce(0.0) { $0 + $1.element * built.meanHandleTime[built.queue(channel: c, tier: $1.offset)] }
-            return HandleTimeScale(demand: center.channels[c].demand, baselineMean: baseline)
+            return HandleTimeScale(demand: center.channels[c].demand, baselineMean: baseline,
+                                   tierMeans: center.tiers.indices.map { built.meanHandleTime[built.queue(channel: c, tier: $0)] })
         }
+        tierMixes = center.channels.map { ForecastTierMix(demand: $0.demand) }
+        hasTierMixes = tierMixes.contains { $0 != nil }
         hasHandleScales = handleScales.contains { $0 != nil }
         let roster = Roster(teams: center.teams, startWeekday: center.startWeekday)
         self.roster = roster
@@ -204,7 +210,12 @@ public struct ContactCenterModel: DiscreteEventModel {
         if arrivalsOpen, let next = generators[c].next(after: now, stream: arrivalStreams[c]), next < closeTime {
             scheduler.schedule(.arrival(channel: Int32(c)), at: next, lane: c)
         }
-        let tier = plan.soleTier[c] ?? drawTier(channel: c)
+        let tier: Int
+        if hasTierMixes, let mix = tierMixes[c], let slot = mix.slot(at: now) {
+            tier = mix.sole[slot] ?? mix.tier(slot: slot, u: tierStream.uniform())
+        } else {
+            tier = plan.soleTier[c] ?? drawTier(channel: c)
+        }
         let q = plan.queue(channel: c, tier: tier)
         // Attributes are drawn at arrival, whatever happens next, so the i-th
         // customer is the same person in every scenario run with this seed.

@@ -7,7 +7,8 @@ import ResultsSchema
 /// may differ from `run.interval`: reporting buckets simply integrate the rate), times the day's
 /// busyness factor when `busynessCV` is set. Where `handleTimes` gives an interval's AHT, the
 /// handle times drawn for that interval's new contacts are scaled so that their mean is that AHT,
-/// keeping the shape of the tiers' distributions (see `ForecastCSV`).
+/// keeping the shape of the tiers' distributions (see `ForecastCSV`). Where `tierShares` gives an
+/// interval's mix, that interval's new contacts draw their tier from it instead of the channel's.
 public struct ForecastDemand: Sendable, Hashable {
     /// The file as the scenario names it (messages, summary).
     public var file: String
@@ -19,14 +20,20 @@ public struct ForecastDemand: Sendable, Hashable {
     /// Forecast average handle time per interval, seconds, aligned with `volumes`; nil where the
     /// file gives none (the tiers' own handle times apply), nil as a whole when it has no AHT column.
     public var handleTimes: [Double?]?
+    /// Share of each tier (indexed as `CenterSpec.tiers`) of the interval's new contacts, aligned
+    /// with `volumes`; nil where the file gives none (the channel's `tierShares` apply), nil as a
+    /// whole when it has no share columns.
+    public var tierShares: [[Double]?]?
     /// Coefficient of variation of the daily busyness factor; nil = none.
     public var busynessCV: Double?
 
-    public init(file: String, interval: Double, volumes: [Double], handleTimes: [Double?]? = nil, busynessCV: Double? = nil) {
+    public init(file: String, interval: Double, volumes: [Double], handleTimes: [Double?]? = nil, tierShares: [[Double]?]? = nil,
+                busynessCV: Double? = nil) {
         self.file = file
         self.interval = interval
         self.volumes = volumes
         self.handleTimes = handleTimes
+        self.tierShares = tierShares
         self.busynessCV = busynessCV
     }
 

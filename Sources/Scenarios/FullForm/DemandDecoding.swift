@@ -159,7 +159,7 @@ extension CenterDecoder {
             table = cached
         } else {
             switch ForecastCSV.read(path: path, displayName: display, calendar: (startDate, days), channels: channelNames.names,
-                                    ignoreOutside: ignoreOutside) {
+                                    tiers: tierNames.names, ignoreOutside: ignoreOutside) {
             case .success(let read): table = read
             case .failure(let error):
                 table = nil
@@ -177,7 +177,7 @@ extension CenterDecoder {
         guard let rows else {
             return field.fail("\(display) has no rows for channel '\(channel)' (its channel column names \(table.channels.keys.sorted().joined(separator: ", ")))")
         }
-        return ForecastDemand(file: display, interval: rows.interval, volumes: rows.volumes, handleTimes: rows.handleTimes)
+        return ForecastDemand(file: display, interval: rows.interval, volumes: rows.volumes, handleTimes: rows.handleTimes, tierShares: rows.tierShares)
     }
 
     /// A forecast file without a channel column read by several channels, or naming a channel that

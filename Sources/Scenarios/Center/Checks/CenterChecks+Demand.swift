@@ -146,6 +146,16 @@ extension CenterChecks {
                 found.append(.init(path, "AHTs must lie within 1ms … \(DomainLimits.longestDurationText), got \(Quantity.describe(duration: bad))"))
             }
         }
+        if let tierShares = forecast.tierShares {
+            if tierShares.count != forecast.volumes.count {
+                found.append(.init(path, "has \(tierShares.count) tier mixes for \(forecast.volumes.count) volumes"))
+            }
+            if let bad = tierShares.compactMap({ $0 }).first(where: { mix in
+                mix.count != tiers.count || !mix.allSatisfy(\.isFraction) || abs(mix.reduce(0, +) - 1) > 1e-6
+            }) {
+                found.append(.init(path, "every tier mix needs one share in [0, 1] per tier (\(tiers.count)) adding up to 1, got \(bad.map { Quantity.describe(number: $0) }.joined(separator: ", "))"))
+            }
+        }
         if let cv = forecast.busynessCV, !cv.isFinitePositive {
             found.append(.init(joinPath(d, "busyness_cv"), "must be greater than 0 (leave it out for no day-to-day variation), got \(Quantity.describe(number: cv))"))
         }

@@ -5,6 +5,8 @@ extension CenterChecks {
     enum Arrival: Equatable {
         /// New contacts: the channel's tier share is positive.
         case share
+        /// New contacts: the forecast gives the tier a positive share in some interval.
+        case forecastShare
         /// Escalated from tier `from` (warm transfer on the same channel, or a ticket).
         case escalation(from: Int, ticket: Bool)
         /// Repeat contacts of the tier, first seen on channel `from`.
@@ -24,6 +26,10 @@ extension CenterChecks {
         for (c, channel) in channels.enumerated() {
             guard let channel, Self.hasDemand(channel), channel.tierShares.count == tiers.count else { continue }
             for (t, share) in channel.tierShares.enumerated() where share > 0 { add(c, t, .share) }
+        }
+        for (c, channel) in channels.enumerated() {
+            guard let channel, case let .forecast(forecast) = channel.demand.pattern, let mixes = forecast.tierShares else { continue }
+            for t in tiers.indices where mixes.contains(where: { mix in mix.map { t < $0.count && $0[t] > 0 } ?? false }) { add(c, t, .forecastShare) }
         }
         var next = 0
         while next < order.count {
@@ -59,6 +65,7 @@ extension CenterChecks {
             let channel = channelName(c), tierLabel = tierName(t)
             let how: String = switch why {
             case .share: "takes \(Quantity.describe(fraction: self.channel(c)?.tierShares[t] ?? 0)) of new \(channel) contacts"
+            case .forecastShare: "takes new \(channel) contacts in the forecast's tier shares"
             case .escalation(let from, false): "receives \(channel) contacts escalated from \(tierName(from)) (warm transfer)"
             case .escalation(let from, true): "receives tickets on \(channel) escalated from \(tierName(from))"
             case .repeated(let from): "gets repeat contacts on \(channel) (after \(from == c ? "" : "first contacting on \(channelName(from)), ")unresolved or abandoned contacts)"
@@ -80,6 +87,7 @@ extension CenterChecks {
             guard staffed.isEmpty else { continue }
             let path: String = switch why {
             case .share: joinPath(channelPath(c), "tiers.\(tierLabel)")
+            case .forecastShare: joinPath(channelPath(c), "demand.forecast")
             case .escalation(let from, _): joinPath(tierPath(from), "escalation.to")
             case .repeated: joinPath(tierPath(t), "repeats")
             }
