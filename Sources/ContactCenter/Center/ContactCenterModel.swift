@@ -50,6 +50,8 @@ public struct ContactCenterModel: DiscreteEventModel {
 
     /// The day's rota changes, gathered for the kernel's feed (storage kept from day to day).
     var rotaChanges: [(event: CenterEvent, time: Double, priority: EventPriority)] = []
+    /// The day's transitions from the roster (storage kept from day to day).
+    var rotaDay = RosterDay()
 
     /// Per-contact rows, when a trace was asked for.
     var trace: ContactTrace?
@@ -454,7 +456,8 @@ public struct ContactCenterModel: DiscreteEventModel {
             for agent in pool.startWeek(day / 7, &workforce!) { dispatch(agent, &scheduler) }
         }
         rotaChanges.removeAll(keepingCapacity: true)
-        for transition in roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: rosterAuxStream) {
+        roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: rosterAuxStream, into: &rotaDay)
+        for transition in rotaDay.transitions {
             let change: AgentChange = switch transition.kind {
             case .shiftStart: .shiftStart
             case .shiftEnd: .shiftEnd

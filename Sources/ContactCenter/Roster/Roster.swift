@@ -65,15 +65,21 @@ public struct Roster: Sendable {
     /// stream) draws the aux blocks of roster teams with a shrinkage, and is needed only when
     /// ``needsAuxStream``.
     public func transitions(day: Int, workforce: RandomStream, absenteeism: RandomStream, aux: RandomStream? = nil) -> [AgentTransition] {
+        var buffer = RosterDay()
+        transitions(day: day, workforce: workforce, absenteeism: absenteeism, aux: aux, into: &buffer)
+        return buffer.transitions
+    }
+
+    /// The same transitions written into `buffer.transitions`, whose storage (and the sort's) is kept
+    /// from day to day: a day's rota allocates nothing once the buffers have grown. (Fresh arrays of a
+    /// few thousand transitions a day went to the kernel and back, page faults included: ~3% of a
+    /// 26-week tiered run.)
+    package func transitions(day: Int, workforce: RandomStream, absenteeism: RandomStream, aux: RandomStream? = nil, into buffer: inout RosterDay) {
         precondition(day >= 0, "days count from 0, got \(day)")
         let weekday = startWeekday.advanced(by: day)
         let midnight = Double(day) * 86_400
-        var out: [AgentTransition] = []
-        out.reserveCapacity(plans.reduce(0) { total, plan in
-            let perAgent = 2 + 2 * plan.breaks.count + 2 * Int(clampedFrom: plan.auxSeconds / Self.auxBlockLength, rounding: .up)
-            return plan.runs(on: weekday) ? total + plan.agents * perAgent : total
-        })
-        var placer = AgentDayPlacer()
+        var out = buffer.take()
+        var placer = buffer.placer
         for plan in plans where plan.agents > 0 && plan.runs(on: weekday) {
             let shiftStart = midnight + plan.start
             for seat in 0..<plan.agents {
@@ -95,20 +101,8 @@ public struct Roster: Sendable {
         }
         precondition(aux != nil || !published.hasAux, "a roster team with shrinkage needs the roster aux stream")
         published.appendTransitions(day: day, weekday: weekday, absenteeism: absenteeism, aux: aux, to: &out)
-        // Sorted as (time, agent, kind) through 16-byte integer keys, then rebuilt: half the bytes
-        // moved and integer compares only (a day's sort was ~8% of a 26-week tiered run). The time's
-        // bit pattern, mapped so that unsigned order is numeric order (times here are never -0 or NaN),
-        // then agent and kind packed in one word. Keys are unique, so the order is the same as before.
-        var keys = out.map { transition -> (time: UInt64, who: UInt64) in
-            let bits = transition.time.bitPattern
-            return (bits >> 63 == 0 ? bits | 1 << 63 : ~bits, UInt64(transition.agent) << 3 | UInt64(transition.kind.rawValue))
-        }
-        keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.who < $1.who }
-        for (i, key) in keys.enumerated() {
-            out[i] = AgentTransition(time: Double(bitPattern: key.time >> 63 == 1 ? key.time & ~(1 << 63) : ~key.time),
-                                     agent: Int(key.who >> 3), kind: AgentTransition.Kind(rawValue: Int(key.who & 7))!)
-        }
-        return out
+        buffer.placer = placer
+        buffer.sort(out)
     }
 
     /// Whether a roster team has a shrinkage: then ``transitions(day:workforce:absenteeism:aux:)`` needs its aux stream.
