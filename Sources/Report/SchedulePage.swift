@@ -46,9 +46,12 @@ struct SchedulePage {
 
     var shiftTable: String {
         guard !schedule.shifts.isEmpty else { return "" }
-        let rows = schedule.shifts.map { [$0.team, "\($0.start)–\($0.end)", $0.days, String($0.agents),
+        // The contract column only when the plan has contracts (older files and plans without them have none).
+        let contracts = schedule.shifts.contains { !$0.contract.isEmpty }
+        let rows = schedule.shifts.map { [$0.team] + (contracts ? [$0.contract] : []) + ["\($0.start)–\($0.end)", $0.days, String($0.agents),
                                           ValueFormat.number($0.paidHoursPerAgentWeek), ValueFormat.money($0.weeklyCost), Self.breaks($0.breaks)] }
-        return "<h2>Chosen shifts</h2>\n" + HTMLShell.table(["team", "hours", "days", "agents", "paid h per agent-week", "weekly cost", "breaks"], rows, wrap: [6])
+        let header = ["team"] + (contracts ? ["contract"] : []) + ["hours", "days", "agents", "paid h per agent-week", "weekly cost", "breaks"]
+        return "<h2>Chosen shifts</h2>\n" + HTMLShell.table(header, rows, wrap: [header.count - 1])
     }
 
     /// "{window: [1.5h, 2.5h], length: 15m} {window: …, length: 30m, paid: false}" as

@@ -3,6 +3,8 @@
 public struct ScheduleResults: Sendable {
     public struct Shift: Sendable {
         public var team: String
+        /// The contract the shift's agents hold (empty without contracts or in an older file).
+        public var contract: String = ""
         public var start: String
         public var end: String
         public var days: String
@@ -33,7 +35,7 @@ public struct ScheduleResults: Sendable {
                 throw LayoutError.notASchedule("schedule.csv: column \(name) is missing (expected the file of `ccsim schedule --out`)")
             }
             shifts = table.rows.map { row in
-                Shift(team: table.text(row, table.column("team")), start: table.text(row, table.column("start")), end: table.text(row, table.column("end")),
+                Shift(team: table.text(row, table.column("team")), contract: table.text(row, table.column("contract")), start: table.text(row, table.column("start")), end: table.text(row, table.column("end")),
                       days: table.text(row, table.column("days")), agents: Int(table.number(row, table.column("agents")) ?? 0),
                       paidHoursPerAgentWeek: table.number(row, table.column("paid_hours_per_agent_week")),
                       weeklyCost: table.number(row, table.column("weekly_cost")), breaks: table.text(row, table.column("breaks")))

@@ -26,6 +26,13 @@ struct GLPKSolver {
             return IntegerSolution(status: .optimal, values: [], objective: 0, gap: 0, seconds: elapsed())
         }
 
+        // GLPK rounds a node's bound up to the next multiple of the objective coefficients'
+        // greatest common divisor when every costed column is integer with a whole cost: a
+        // node within one cost step of the incumbent is then pruned at once. Without it, a plan
+        // whose costs all step by one agent's week (ccbaby: $144) can sit 0.2% above a bound it
+        // cannot beat until the time limit. Costs are therefore taken in whole cents.
+        let scale = Self.objectiveScale(program)
+
         glp_term_out(GLP_OFF)
         let lp = glp_create_prob()!
         defer { glp_delete_prob(lp) }
@@ -34,8 +41,12 @@ struct GLPKSolver {
         for (j, column) in program.columns.enumerated() {
             let c = Int32(j + 1)
             glp_set_col_name(lp, c, column.name)
-            glp_set_col_bnds(lp, c, GLP_LO, 0, 0)
-            glp_set_obj_coef(lp, c, column.cost)
+            if let upper = column.upper, upper.isFinite {
+                glp_set_col_bnds(lp, c, upper > 0 ? GLP_DB : GLP_FX, 0, max(0, upper))
+            } else {
+                glp_set_col_bnds(lp, c, GLP_LO, 0, 0)
+            }
+            glp_set_obj_coef(lp, c, scale == 1 ? column.cost : (column.cost * scale).rounded())
             if column.isInteger { glp_set_col_kind(lp, c, GLP_IV) }
         }
         if !program.rows.isEmpty {
@@ -75,11 +86,12 @@ struct GLPKSolver {
         parm.cov_cuts = GLP_ON
         parm.fp_heur = GLP_ON
         let progress = SearchProgress()
+        progress.scale = scale
         parm.cb_func = { tree, info in
             guard let tree, let info else { return }
             let progress = Unmanaged<SearchProgress>.fromOpaque(info).takeUnretainedValue()
             let node = glp_ios_best_node(tree)
-            if node != 0 { progress.bound = glp_ios_node_bound(tree, node) }
+            if node != 0 { progress.bound = glp_ios_node_bound(tree, node) / progress.scale }
             progress.gap = glp_ios_mip_gap(tree)
         }
         let code = withExtendedLifetime(progress) { () -> Int32 in
@@ -96,7 +108,8 @@ struct GLPKSolver {
             let value = glp_mip_col_val(lp, Int32(j + 1))
             return program.columns[j].isInteger ? value.rounded() : max(0, value)
         }
-        let objective = glp_mip_obj_val(lp)
+        // The plan's own cost, not the cents GLPK minimised.
+        let objective = zip(program.columns, values).reduce(0) { $0 + $1.0.cost * $1.1 }
         // Stopping at the gap tolerance counts as optimal: the tolerance is what "optimal" means here.
         let proved = status == GLP_OPT && code == 0
         let optimal = proved || code == GLP_EMIPGAP
@@ -109,8 +122,19 @@ struct GLPKSolver {
     }
 }
 
+extension GLPKSolver {
+    /// 100 (costs in cents) when every column with a cost is integer and the cents stay within
+    /// GLPK's integer range, so its bound rounding applies; 1 otherwise (costs as given).
+    static func objectiveScale(_ program: IntegerProgram) -> Double {
+        let costed = program.columns.filter { $0.cost != 0 }
+        guard !costed.isEmpty, costed.allSatisfy({ $0.isInteger && abs($0.cost * 100) < Double(Int32.max) }) else { return 1 }
+        return 100
+    }
+}
+
 /// What GLPK's callback last saw of the search: the best bound and the relative gap.
 private final class SearchProgress {
+    var scale = 1.0
     var bound: Double?
     var gap: Double?
 }

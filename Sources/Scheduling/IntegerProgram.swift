@@ -8,6 +8,8 @@ struct IntegerProgram {
         var name: String
         var cost: Double
         var isInteger: Bool
+        /// Upper bound (nil = none); every column is ≥ 0.
+        var upper: Double? = nil
     }
 
     struct Row {
@@ -22,8 +24,8 @@ struct IntegerProgram {
     var rows: [Row] = []
 
     /// Adds a column and returns its index.
-    mutating func addColumn(_ name: String, cost: Double, isInteger: Bool) -> Int {
-        columns.append(Column(name: name, cost: cost, isInteger: isInteger))
+    mutating func addColumn(_ name: String, cost: Double, isInteger: Bool, upper: Double? = nil) -> Int {
+        columns.append(Column(name: name, cost: cost, isInteger: isInteger, upper: upper))
         return columns.count - 1
     }
 

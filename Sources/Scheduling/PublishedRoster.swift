@@ -6,8 +6,9 @@ import Scenarios
 /// The plan as the agents would see it: `roster.csv`, one row per agent and working day, in the
 /// roster format a scenario reads back (`teams.<name>.roster`, docs in scenarios/README.md).
 ///
-/// Each chosen shift of `agents` agents becomes that many named agents (`frontline-001`…) working
-/// it on the days of its pattern. Break windows become fixed times, staggered across the agents
+/// Each chosen tour of `agents` agents becomes that many named agents (`frontline-001`…) working
+/// its shift on each of its days (at that day's start), under its contract (without contracts,
+/// a label such as `40h_5d`). Break windows become fixed times, staggered across the agents
 /// of the shift (agent j of n starts its break at the window's (j + ½)/n, on 5 minutes): what a
 /// published roster does so that not everyone leaves the phones at once. Undated scenarios get
 /// a `day` column (the weekly pattern); dated ones (`calendar.start`) a `date` per run day.
@@ -23,29 +24,27 @@ public enum PublishedRoster {
     public static func csv(_ plan: SchedulePlan, startDate: CivilDate?, startWeekday: Weekday, days: Int) -> String {
         var lines = [header(dated: startDate != nil).joined(separator: ",")]
         for team in plan.teams {
-            let total = team.shifts.reduce(0) { $0 + $1.agents }
-            let width = max(3, String(total).count)
+            let width = max(3, String(team.headcount).count)
             var number = 0
-            // In start order, so agent numbers run from the earliest shift.
-            let ordered = team.shifts.enumerated().sorted { a, b in
-                a.element.start != b.element.start ? a.element.start < b.element.start : a.offset < b.offset
-            }.map(\.element)
-            for shift in ordered {
-                let paidHours = (shift.length - shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }) / 3600
-                let contract = "\(ScheduleFiles.number(paidHours * Double(shift.days.count)))h_\(shift.days.count)d"
-                for j in 0..<shift.agents {
+            // Tours come by earliest start, so agent numbers run from the earliest shift.
+            for tour in team.tours {
+                let contract = tour.contract ?? "\(ScheduleFiles.number(tour.paidHours))h_\(tour.days.count)d"
+                for j in 0..<tour.agents {
                     number += 1
                     let agent = team.name + "-" + String(repeating: "0", count: max(0, width - String(number).count)) + String(number)
-                    let activities = shift.breaks.map { activity($0, shift: shift, agent: j) }.joined(separator: "; ")
-                    let times = [ClockTime.describe(dayClock(shift.start)), ClockTime.describe(dayClock(shift.start + shift.length))]
+                    func fields(_ day: Weekday) -> [String] {
+                        let start = tour.starts[day]!
+                        let activities = tour.breaks.map { activity($0, shiftStart: start, agents: tour.agents, agent: j) }.joined(separator: "; ")
+                        return [ClockTime.describe(dayClock(start)), ClockTime.describe(dayClock(start + tour.length)), activities]
+                    }
                     if let startDate {
-                        for d in 0..<days where shift.days.contains(startWeekday.advanced(by: d)) {
+                        for d in 0..<days where tour.days.contains(startWeekday.advanced(by: d)) {
                             let date = startDate.adding(days: d)?.description ?? ""
-                            lines.append(row([agent, team.name, contract, date] + times + [activities]))
+                            lines.append(row([agent, team.name, contract, date] + fields(startWeekday.advanced(by: d))))
                         }
                     } else {
-                        for weekday in Weekday.allCases where shift.days.contains(weekday) {
-                            lines.append(row([agent, team.name, contract, weekday.label.lowercased()] + times + [activities]))
+                        for weekday in Weekday.allCases where tour.days.contains(weekday) {
+                            lines.append(row([agent, team.name, contract, weekday.label.lowercased()] + fields(weekday)))
                         }
                     }
                 }
@@ -54,11 +53,11 @@ public enum PublishedRoster {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `HH:MM-HH:MM break` (or `lunch unpaid`): the break of agent `j` of the shift at its staggered time.
-    static func activity(_ b: Break, shift: Shift, agent j: Int) -> String {
+    /// `HH:MM-HH:MM break` (or `lunch unpaid`): the break of agent `j` of `agents` at its staggered time.
+    static func activity(_ b: Break, shiftStart: Double, agents: Int, agent j: Int) -> String {
         let window = max(0, b.latest - b.earliest)
-        let offset = shift.agents > 1 ? window * (Double(j) + 0.5) / Double(shift.agents) : window / 2
-        let start = shift.start + b.earliest + (offset / 300).rounded(.down) * 300
+        let offset = agents > 1 ? window * (Double(j) + 0.5) / Double(agents) : window / 2
+        let start = shiftStart + b.earliest + (offset / 300).rounded(.down) * 300
         let kind = b.paid ? "break" : "lunch unpaid"
         return ClockTime.describe(dayClock(start)) + "-" + ClockTime.describe(dayClock(start + b.length)) + " " + kind
     }

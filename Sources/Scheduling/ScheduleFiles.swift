@@ -5,16 +5,25 @@ import Scenarios
 /// The plan as files: `schedule.csv` (one row per chosen shift) and `coverage.csv` (one row per
 /// team and interval of the week).
 public enum ScheduleFiles {
+    /// One row per contract and shift (a shift's agents under one contract), with the team's
+    /// solve status and MIP gap on every row of the team (so the file alone says how good it is).
     public static func scheduleCSV(_ plan: SchedulePlan) -> String {
-        var out = "team,start,end,length_h,days,agents,paid_hours_per_agent_week,weekly_cost,breaks\n"
+        var out = "team,contract,start,end,length_h,days,agents,paid_hours_per_agent_week,weekly_cost,breaks,solve_status,mip_gap\n"
         for team in plan.teams {
-            for shift in team.shifts {
-                let paid = (shift.length - shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }) / 3600 * Double(shift.days.count)
-                let cost = paid * Double(shift.agents) * team.hourlyCost
-                out += [team.name, ClockTime.describe(shift.start), ClockTime.describe(shift.start + shift.length),
-                        number(shift.length / 3600), quoted(ScheduledScenario.days(shift.days)), String(shift.agents),
-                        number(paid), number(cost), quoted(shift.breaks.map { ScheduledScenario.flow($0) }.joined(separator: " "))]
-                    .joined(separator: ",") + "\n"
+            let contracts: [String?] = team.contracts.isEmpty ? [nil] : team.contracts
+            let gap = team.solve.gap.map(number) ?? ""
+            for contract in contracts {
+                let shifts = team.contracts.isEmpty ? team.shifts
+                    : ShiftScheduler.merged(team.tours.filter { $0.contract == contract }.flatMap(\.shifts))
+                for shift in shifts {
+                    let paid = (shift.length - shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }) / 3600 * Double(shift.days.count)
+                    let cost = paid * Double(shift.agents) * team.hourlyCost
+                    out += [team.name, contract ?? "", ClockTime.describe(shift.start), ClockTime.describe(shift.start + shift.length),
+                            number(shift.length / 3600), quoted(ScheduledScenario.days(shift.days)), String(shift.agents),
+                            number(paid), number(cost), quoted(shift.breaks.map { ScheduledScenario.flow($0) }.joined(separator: " ")),
+                            team.solve.status.rawValue, gap]
+                        .joined(separator: ",") + "\n"
+                }
             }
         }
         return out

@@ -22,6 +22,10 @@ public struct TeamSchedule: Sendable {
     /// The chosen shifts, by start time then length then first working day. A team given no
     /// agents keeps one shift with 0 agents (a scenario's team needs a shift).
     public var shifts: [Shift]
+    /// The agents' weeks the shifts come from, by earliest start (`PublishedRoster` writes them).
+    public var tours: [Tour]
+    /// The team's contract names, in the order given (empty without contracts).
+    public var contracts: [String]
     public var maxAgents: Int?
     /// The team's cost per paid agent-hour.
     public var hourlyCost: Double
@@ -35,8 +39,16 @@ public struct TeamSchedule: Sendable {
     public var covered: [Double]
     public var solve: SolveReport
 
-    /// Distinct agents: each works one shift on the days of its pattern.
-    public var headcount: Int { shifts.reduce(0) { $0 + $1.agents } }
+    /// Distinct agents: each works one tour.
+    public var headcount: Int { tours.reduce(0) { $0 + $1.agents } }
+
+    /// Agents holding contract `name`.
+    public func agents(contract name: String) -> Int {
+        tours.filter { $0.contract == name }.reduce(0) { $0 + $1.agents }
+    }
+
+    /// Distinct weekly patterns (tours with at least one agent): what the published schedule lists.
+    public var distinctPatterns: Int { tours.filter { $0.agents > 0 }.count }
 
     /// Agents missing in `slot` (0 when covered).
     public func short(_ slot: Int) -> Double {

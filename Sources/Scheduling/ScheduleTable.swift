@@ -28,6 +28,17 @@ public enum ScheduleTable {
             let cap = team.maxAgents.map { " (cap \($0))" } ?? ""
             out += "\n\(team.name): \(team.headcount) agents\(cap), \(Formatting.number((team.paidHours * 10).rounded() / 10)) paid hours, cost \(Formatting.money(team.weeklyCost))\n"
             out += "  solved: \(describe(team.solve))\n"
+            if !team.contracts.isEmpty {
+                out += "  contracts: " + team.contracts.map { name in
+                    let tours = team.tours.filter { $0.contract == name }
+                    let hours = Set(tours.map { ScheduleFiles.number($0.paidHours) }).sorted()
+                    return "\(name) \(team.agents(contract: name))" + (hours.isEmpty ? "" : " (\(hours.joined(separator: "/"))h a week)")
+                }.joined(separator: ", ") + "\n"
+            }
+            out += "  \(team.distinctPatterns) distinct weekly pattern\(team.distinctPatterns == 1 ? "" : "s") (start and days)"
+            let rest = team.tours.filter { $0.agents > 0 }.map(\.leastRest).min()
+            if let rest, rest.isFinite { out += ", least rest between shifts \(Quantity.describe(duration: rest))" }
+            out += "\n"
             var rows = [["start", "end", "length", "days", "agents", "breaks"]]
             for shift in team.shifts {
                 rows.append([ClockTime.describe(shift.start), ClockTime.describe(shift.start + shift.length),
@@ -82,7 +93,7 @@ public enum ScheduleTable {
     static func describe(_ report: SolveReport) -> String {
         let how = switch report.status {
         case .optimal: report.gap.map { $0 > 0 ? "optimal within \(Formatting.percent($0, digits: 2)) gap" : "optimal" } ?? "optimal"
-        case .timeLimit: "time limit reached, gap \(report.gap.map { Formatting.percent($0, digits: 2) } ?? "unknown")"
+        case .timeLimit: "TIME LIMIT reached before optimality was proved: best plan found, MIP gap \(report.gap.map { Formatting.percent($0, digits: 2) } ?? "unknown") (raise --time-limit to search longer)"
         }
         return "\(how) in \(String(format: "%.2f", report.seconds))s (\(report.shiftVariables) shift variables, \(report.rows) rows)"
     }

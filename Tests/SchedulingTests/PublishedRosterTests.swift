@@ -54,10 +54,10 @@ import Testing
 
     @Test func breaksAreFixedStaggeredAndInsideTheirWindow() throws {
         // Four agents on an 08:00 shift, a 15-minute break in [1h30, 2h30] and a 30-minute unpaid lunch in [3h30, 4h30].
-        let shift = Shift(start: 8 * 3600, length: 8.5 * 3600, agents: 4, days: [.monday],
-                          breaks: [Break(earliest: 5400, latest: 9000, length: 900), Break(earliest: 12_600, latest: 16_200, length: 1800, paid: false)])
+        let tour = Tour(length: 8.5 * 3600, breaks: [Break(earliest: 5400, latest: 9000, length: 900), Break(earliest: 12_600, latest: 16_200, length: 1800, paid: false)],
+                        starts: [.monday: 8 * 3600], agents: 4)
         var plan = try handPlan()
-        plan.teams[0].shifts = [shift]
+        plan.teams[0].tours = [tour]
         let (_, rows) = try records(PublishedRoster.csv(plan, startDate: nil, startWeekday: .monday, days: 1))
         #expect(rows.count == 4)
         let activities = rows.map { $0["activities"]! }
@@ -68,7 +68,7 @@ import Testing
 
     @Test func aShiftPastMidnightEndsOnTheClock() throws {
         var plan = try handPlan()
-        plan.teams[0].shifts = [Shift(start: 22 * 3600, length: 8 * 3600, agents: 1, days: [.friday])]
+        plan.teams[0].tours = [Tour(length: 8 * 3600, starts: [.friday: 22 * 3600], agents: 1)]
         let (_, rows) = try records(PublishedRoster.csv(plan, startDate: nil, startWeekday: .monday, days: 1))
         #expect(rows.map { [$0["day"]!, $0["start"]!, $0["end"]!] } == [["fri", "22:00", "06:00"]])
     }

@@ -21,7 +21,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
         }
         let schedule = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
-        #expect(schedule.hasPrefix("team,start,end,length_h,days,agents,"))
+        #expect(schedule.hasPrefix("team,contract,start,end,length_h,days,agents,"))
         let coverage = try String(contentsOf: out.appendingPathComponent("coverage.csv"), encoding: .utf8)
         #expect(coverage.split(separator: "\n").count == 1 + 7 * 24)
         let validated = try CCSimCommand.run(["validate", out.appendingPathComponent("scenario.yaml").path])
@@ -55,6 +55,44 @@ import Testing
         #expect(html.contains("Staffing and schedule"))
         #expect(html.contains("Shift coverage against the requirement"))
         #expect(html.contains("Agents required by interval — front"))
+    }
+
+    /// Issue #17: staff → schedule → roster.csv → run closes on the published agents. A small
+    /// center (voice at 20 an hour, three 8-hour shifts a day, full-time and part-time contracts,
+    /// 11 hours' rest): the staffing search's requirement, planned into tours, written as
+    /// roster.csv and simulated from the roster alone, meets the service target. The check is the
+    /// run's own verdict (the 95% interval above the target), not a seeded value.
+    @Test func staffScheduleRosterRunMeetsTheTarget() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = tinyYAML([2: "run: {horizon: 7d, interval: 1h, replications: 10}",
+                              12: "      - {start: \"00:00\", length: 8h, agents: 3}",
+                              19: "        - {starts: [\"00:00\", \"08:00\", \"16:00\"], length: 8h, patterns: [five_of_seven, {days_on: 2, consecutive: false}]}",
+                              20: nil],
+                             appending: ["      contracts: [{name: full_time, weekly_hours: 40, days: 5}, {name: part_time, weekly_hours: 16, days: 2}]",
+                                         "      min_rest: 11h", "      daily_start: free"])
+        let scenario = directory.appendingPathComponent("small.yaml")
+        try lines.write(to: scenario, atomically: true, encoding: .utf8)
+        let plan = directory.appendingPathComponent("plan")
+        let staffed = try CCSimCommand.run(["staff", scenario.path, "--replications", "4", "--jobs", "2", "--quiet", "--out", plan.path])
+        #expect(staffed.status == 0, "\(staffed.stdout)\(staffed.stderr)")
+        let scheduled = try CCSimCommand.run(["schedule", scenario.path, "--requirement", plan.appendingPathComponent("staffing.csv").path,
+                                              "--out", plan.path, "--no-simulate"])
+        #expect(scheduled.status == 0, "\(scheduled.stderr)")
+        #expect(scheduled.stdout.contains("every interval covered"), "\(scheduled.stdout)")
+        let roster = try String(contentsOf: plan.appendingPathComponent("roster.csv"), encoding: .utf8)
+        #expect(roster.contains(",full_time,") || roster.contains(",part_time,"), "\(roster)")
+        // The same scenario, the team on the published roster instead of shifts.
+        let published = lines.replacingOccurrences(of: "    shifts:                # replaced by the plan\n      - {start: \"00:00\", length: 8h, agents: 3}\n",
+                                                   with: "    roster: plan/roster.csv\n")
+        #expect(published != lines)
+        let rostered = directory.appendingPathComponent("rostered.yaml")
+        try published.write(to: rostered, atomically: true, encoding: .utf8)
+        let run = try CCSimCommand.run(["run", rostered.path, "--replications", "20", "--jobs", "2", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = run.stdout.replacingOccurrences(of: " ", with: "")
+        #expect(json.contains("\"verdict\":\"met\""), "\(run.stdout.prefix(3000))")
+        #expect(!json.contains("\"verdict\":\"missed"), "\(run.stdout.prefix(3000))")
     }
 
     @Test func aCapThatCannotCoverReportsTheShortfallAndSucceeds() throws {

@@ -14,11 +14,19 @@ import Yams
 ///               length: 8.5h
 ///               breaks: [{window: [1.5h, 2.5h], length: 15m}]
 ///               patterns: [five_of_seven, weekdays]
+///           contracts:                           # optional: every agent holds one
+///             - {name: full_time, weekly_hours: 40, days: 5}
+///             - {name: part_time, weekly_hours: 20, max: 30}
+///           min_rest: 11h                        # between one shift's end and the next start
+///           max_consecutive_days: 5
+///           daily_start: same                    # or free: the start may change day to day
 struct SchedulingDecoder {
     let log: IssueCollector
 
     static let keys = ["under_coverage_penalty", "max_occupancy", "teams"]
-    static let teamKeys = ["max_agents", "under_coverage_penalty", "max_start_times", "min_agents_per_start", "templates"]
+    static let teamKeys = ["max_agents", "under_coverage_penalty", "max_start_times", "min_agents_per_start", "contracts",
+                           "min_rest", "max_consecutive_days", "daily_start", "templates"]
+    static let contractKeys = ["name", "weekly_hours", "days", "min", "max", "min_rest", "max_consecutive_days"]
     static let templateKeys = ["starts", "length", "breaks", "patterns"]
     static let rangeKeys = ["from", "to", "every"]
     static let patternKeys = ["days_on", "consecutive", "days"]
@@ -82,10 +90,45 @@ struct SchedulingDecoder {
         }
         let startsField = m.optional("max_start_times"), leastField = m.optional("min_agents_per_start")
         let starts = startsField?.integer(), least = leastField?.integer()
-        guard let templates, capField == nil || cap != nil, penaltyField == nil || penalty != nil,
-              startsField == nil || starts != nil, leastField == nil || least != nil else { return nil }
+        let restField = m.optional("min_rest"), runField = m.optional("max_consecutive_days"), dailyField = m.optional("daily_start")
+        let rest = restField?.duration(), run = runField?.integer(), daily = dailyField?.choice(DailyStart.self)
+        let contractsField = m.optional("contracts")
+        let contracts: [WorkContract]? = contractsField == nil ? [] : contractsField.flatMap { field in
+            guard let items = field.list(expected: "a list of contracts such as [{name: full_time, weekly_hours: 40, days: 5}]") else { return nil }
+            let contracts = items.map(decodeContract)
+            return contracts.allSatisfy { $0 != nil } ? contracts.map { $0! } : nil
+        }
+        guard let templates, let contracts, capField == nil || cap != nil, penaltyField == nil || penalty != nil,
+              startsField == nil || starts != nil, leastField == nil || least != nil, restField == nil || rest != nil,
+              runField == nil || run != nil, dailyField == nil || daily != nil else { return nil }
         return TeamScheduling(team: index, maxAgents: cap, underCoveragePenalty: penalty, maxStartTimes: starts,
-                              minAgentsPerStart: least, templates: templates)
+                              minAgentsPerStart: least, contracts: contracts, minRest: rest, maxConsecutiveDays: run,
+                              dailyStart: daily ?? .same, templates: templates)
+    }
+
+    /// `{name: part_time, weekly_hours: 20, days: 5, max: 30, min_rest: 12h, max_consecutive_days: 5}`.
+    private func decodeContract(_ field: YAMLField) -> WorkContract? {
+        guard let m = field.mapping(allowed: Self.contractKeys) else { return nil }
+        let name = m.required("name")?.string()
+        let hoursField = m.required("weekly_hours")
+        let hours = hoursField.flatMap(weeklyHours)
+        func optional<T>(_ key: String, _ read: (YAMLField) -> T?) -> (value: T?, ok: Bool) {
+            guard let f = m.optional(key) else { return (nil, true) }
+            let value = read(f)
+            return (value, value != nil)
+        }
+        let days = optional("days") { $0.integer() }, least = optional("min") { $0.integer() }, most = optional("max") { $0.integer() }
+        let rest = optional("min_rest") { $0.duration() }, run = optional("max_consecutive_days") { $0.integer() }
+        guard let name, let hours, days.ok, least.ok, most.ok, rest.ok, run.ok else { return nil }
+        return WorkContract(name: name, weeklyHours: hours, days: days.value, minAgents: least.value, maxAgents: most.value,
+                            minRest: rest.value, maxConsecutiveDays: run.value)
+    }
+
+    /// Hours as a plain number (`40`) or a duration (`40h`, `37.5h`).
+    private func weeklyHours(_ field: YAMLField) -> Double? {
+        guard let text = field.scalarText(expected: "paid hours per week, such as 40") else { return nil }
+        if let hours = try? Quantity.number(text) { return hours }
+        return field.duration().map { $0 / 3600 }
     }
 
     private func decodeTemplate(_ field: YAMLField) -> ShiftTemplate? {

@@ -46,15 +46,29 @@ public struct TeamScheduling: Sendable, Hashable {
     /// A start time chosen at all gets at least this many agents (one agent alone on a start is
     /// a schedule nobody publishes); nil = no minimum.
     public var minAgentsPerStart: Int?
+    /// Contract types; empty = any tour the templates allow. When given, every agent holds one
+    /// and works a tour that makes its weekly hours.
+    public var contracts: [WorkContract]
+    /// Least rest between one shift's end and the next one's start, seconds; nil = none.
+    public var minRest: Double?
+    /// Most working days in a row; nil = none.
+    public var maxConsecutiveDays: Int?
+    /// Whether an agent keeps one start all week (`same`) or may start differently each day.
+    public var dailyStart: DailyStart
     public var templates: [ShiftTemplate]
 
     public init(team: Int, maxAgents: Int? = nil, underCoveragePenalty: Double? = nil, maxStartTimes: Int? = nil,
-                minAgentsPerStart: Int? = nil, templates: [ShiftTemplate]) {
+                minAgentsPerStart: Int? = nil, contracts: [WorkContract] = [], minRest: Double? = nil,
+                maxConsecutiveDays: Int? = nil, dailyStart: DailyStart = .same, templates: [ShiftTemplate]) {
         self.team = team
         self.maxAgents = maxAgents
         self.underCoveragePenalty = underCoveragePenalty
         self.maxStartTimes = maxStartTimes
         self.minAgentsPerStart = minAgentsPerStart
+        self.contracts = contracts
+        self.minRest = minRest
+        self.maxConsecutiveDays = maxConsecutiveDays
+        self.dailyStart = dailyStart
         self.templates = templates
     }
 
