@@ -40,6 +40,7 @@ struct IntervalCharts {
     }
 
     func line(title: String, yLabel: String, series: [ChartSeries], format: @escaping (Double) -> String, yMin: Double? = 0, yMax: Double? = nil) -> LineChart {
+        let xs = self.xs   // computed from the calendar: once per chart, not once per interval
         let finite = xs.indices.filter { xs[$0].isFinite }
         let kept = series.map { s in ChartSeries(name: s.name, values: finite.map { $0 < s.values.count ? s.values[$0] : nil }) }
         var chart = LineChart(title: title, xLabel: "day and time", yLabel: yLabel,
@@ -74,6 +75,7 @@ struct IntervalCharts {
             let target = channel.sla.target
             chart.reference = (target, "target \(ValueFormat.percent(target, digits: 0))")
             let failing = series.values.indices.filter { series.values[$0].map { $0 < target } ?? false }
+            let xs = self.xs
             let position = Dictionary(uniqueKeysWithValues: xs.indices.filter { xs[$0].isFinite }.enumerated().map { ($1, $0) })
             chart.marked = [0: failing.compactMap { position[$0] }]
             chart.markedLabel = "below target (\(failing.count) of \(series.values.count) intervals)"
