@@ -75,6 +75,7 @@ let package = Package(
             name: "Workbench",
             dependencies: [
                 "Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Report", "Statistics", "Stochastics", "Yams",
+                "TrainingROI", "Staffing", "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -114,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "Scenarios", "ResultsSchema", "Analytics",
+                "Workbench", "Scenarios", "ResultsSchema", "Analytics", "TrainingROI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]

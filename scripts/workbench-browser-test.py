@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """The workbench in a real browser: headless Chromium driven through the DevTools protocol.
 
-Starts `ccsim serve` on a free loopback port over a copy of two bundled scenarios, opens one,
-introduces an error and sees it at its line (gutter mark and message on that line), fixes it,
-runs it and waits for the result page, moves a what-if slider and sees the overlay change,
-then saves a screenshot and checks it is not blank. The server and the browser are started and
-stopped here. Standard library only (a minimal WebSocket client): nothing to install but Chromium.
+Starts `ccsim serve` on a free loopback port over a copy of two bundled scenarios and a small
+training-ROI scenario, opens one, introduces an error and sees it at its line (gutter mark and
+message on that line), fixes it, edits a field in the form view and sees the YAML change at that
+line with its comments kept, runs it and waits for the result page, moves a what-if slider and
+sees the overlay change, then fills the training-ROI form, runs the study and waits for the
+Report module's ROI page (verdict, distribution, payback). Screenshots are checked not blank.
+The server and the browser are started and stopped here. Standard library only (a minimal
+WebSocket client): nothing to install but Chromium.
 
 Usage: workbench-browser-test.py CCSIM CHROMIUM [SCREENSHOT.png]
+  With SCREENSHOT.png (the what-if page), the ROI and form pages are saved beside it
+  (a name with "whatif" in it gets "roi" and "form" instead; otherwise -roi and -form are added).
 """
 import base64
 import json
@@ -146,6 +151,49 @@ def not_blank(png):
     return len(colours) > 40 and (0x24, 0x63, 0xC9) in colours, len(colours)
 
 
+# A small center for the ROI step: 24 agents around the clock, two weeks, repeats valued.
+ROI_SCENARIO = """# roi-small: the browser test's training-ROI scenario
+name: roi-small
+run: {horizon: 2w, warmup: 0s, interval: 1d, replications: 4, seed: 5}
+channels:
+  voice:
+    kind: voice
+    demand: {rate: 120/h}
+    service_level: {answer_within: 20s, target: 80%}
+tiers:
+  tier1:
+    handle_time: {voice: {exponential: {mean: 8m}}}
+    resolution: {resolved: 80%}
+    repeats: {after_unresolved: 50%, delay: {exponential: {mean: 1d}}}
+teams:
+  agents:
+    skills: [{channel: voice, tier: tier1}]
+    hourly_cost: 30
+    shifts: [{start: "00:00", length: 24h, agents: 24}]
+    workforce:
+      initial_tenure: {uniform: {min: 0w, max: 100w}}
+training:
+  valuation: {repeat_avoided: 10, abandonment_avoided: 5}
+  programs:
+    - {name: course, participants: everyone, off_phone: 2h, cost_per_agent: 200, effects: {fcr: {relative: 5%}}}
+"""
+
+
+def sibling(path, name):
+    """The screenshot beside `path` for another page."""
+    folder, file = os.path.split(path)
+    return os.path.join(folder, file.replace("whatif", name) if "whatif" in file else file.replace(".png", f"-{name}.png"))
+
+
+def save_screenshot(page, path):
+    shot = base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"])
+    with open(path, "wb") as f:
+        f.write(shot)
+    ok, colours = not_blank(shot)
+    assert ok, f"the screenshot {path} looks blank ({colours} colours)"
+    return len(shot), colours
+
+
 def main():
     ccsim, chromium = sys.argv[1], sys.argv[2]
     screenshot = sys.argv[3] if len(sys.argv) > 3 else None
@@ -155,6 +203,8 @@ def main():
     os.makedirs(workspace)
     for name in ("erlang-a.yaml", "mmc-basic.yaml"):
         shutil.copy(os.path.join(ROOT, "scenarios", name), workspace)
+    with open(os.path.join(workspace, "roi-small.yaml"), "w") as f:
+        f.write(ROI_SCENARIO)
     server = subprocess.Popen([ccsim, "serve", "--port", "0", "--workspace", workspace],
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     browser = None
@@ -205,6 +255,26 @@ def main():
             e.value = e.value.replace(/agents: -48/, 'agents: 48'); e.dispatchEvent(new Event('input')); })()""")
         page.wait("document.querySelector('#issues li.ok') && !document.querySelector('#backdrop .line.bad')", "the fix to validate")
 
+        # The form view edits the same text: one value's characters change, comments stay.
+        comments = yaml.count("#")
+        page.js("document.getElementById('form-button').click()")
+        page.wait("document.querySelector('#form-panel input')", "the form view")
+        fields = page.js("Array.from(document.querySelectorAll('#form-panel label')).map(l => l.title)")
+        assert any(f.startswith("team.agents") for f in fields), f"no agents field in the form: {fields}"
+        page.js("""(() => { const i = Array.from(document.querySelectorAll('#form-panel label')).find(l => l.title.startsWith('team.agents')).querySelector('input');
+            i.value = '52'; i.dispatchEvent(new Event('change')); })()""")
+        page.wait("document.getElementById('editor').value.includes('agents: 52') && document.querySelector('#issues li.ok')", "the form's edit in the YAML")
+        edited = page.js("document.getElementById('editor').value")
+        assert edited.split("\n")[line_no - 1].strip().startswith("agents: 52"), edited.split("\n")[line_no - 1]
+        assert edited.count("#") == comments and len(edited.split("\n")) == len(yaml.split("\n")), "the form's edit changed more than the value"
+        if screenshot:
+            save_screenshot(page, sibling(screenshot, "form"))
+        page.js("""(() => { const i = Array.from(document.querySelectorAll('#form-panel label')).find(l => l.title.startsWith('team.agents')).querySelector('input');
+            i.value = '48'; i.dispatchEvent(new Event('change')); })()""")
+        page.wait("document.getElementById('editor').value === " + json.dumps(yaml), "the form's edit undone")
+        page.js("document.getElementById('form-button').click()")
+        print("workbench-browser-test: form view edited team.agents at line", line_no, "with the comments kept")
+
         # Run, watch progress, and wait for the Report module's page in the frame.
         page.js("document.getElementById('run-replications').value = 5; document.getElementById('run-button').click()")
         page.wait("""(() => { const f = document.getElementById('report-frame');
@@ -231,13 +301,37 @@ def main():
         print("workbench-browser-test: what-if overlay changed:", summary.split("·")[0].strip())
         assert "+" in summary.split("points")[0], f"15% less volume should raise the service level: {summary}"
 
-        shot = base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"])
         path = screenshot or os.path.join(work, "whatif.png")
-        with open(path, "wb") as f:
-            f.write(shot)
-        ok, colours = not_blank(shot)
-        assert ok, f"the screenshot looks blank ({colours} colours)"
-        print(f"workbench-browser-test: screenshot {len(shot)} bytes, {colours} colours, {time.time() - started:.0f} s")
+        size, colours = save_screenshot(page, path)
+        print(f"workbench-browser-test: screenshot {size} bytes, {colours} colours, {time.time() - started:.0f} s")
+
+        # Training ROI: a program typed into the form, the study run with progress, the ROI page.
+        page.call("Page.navigate", url=base + "?file=roi-small.yaml")
+        page.wait("document.querySelector('#issues li.ok')", "the ROI scenario to validate")
+        page.js("document.querySelector('nav.tabs button[data-tab=roi]').click()")
+        page.wait("document.querySelectorAll('#roi-program option').length >= 2 && document.getElementById('roi-name').value === 'course'",
+                  "the scenario's program in the form")
+        page.js("""(() => { const set = (id, v) => { document.getElementById(id).value = v; };
+            const p = document.getElementById('roi-program'); p.value = 'new'; p.dispatchEvent(new Event('change'));
+            set('roi-name', 'coaching'); set('roi-participants', 'agents'); set('roi-hours', 1); set('roi-cost', 100);
+            set('roi-fixed', 500); set('roi-halflife', 4); set('roi-aht-min', -10); set('roi-aht-mode', -5); set('roi-aht-max', 0);
+            set('roi-fcr-min', 0); set('roi-fcr-mode', ''); set('roi-fcr-max', 10);
+            set('roi-replications', 4); set('roi-sensitivity', 1);
+            document.getElementById('roi-button').click(); })()""")
+        progress = page.wait("(() => { const t = document.getElementById('run-progress').textContent; return t.includes('arm runs') || t.startsWith('done') ? t : null; })()",
+                             "the study's progress", seconds=60)
+        page.wait("""(() => { const f = document.getElementById('report-frame');
+            return !f.hidden && f.contentDocument && f.contentDocument.querySelector('h1') &&
+                   f.contentDocument.querySelector('h1').textContent.startsWith('Training ROI') &&
+                   f.contentDocument.querySelectorAll('svg').length >= 2; })()""", "the ROI page", seconds=180)
+        verdict = page.js("document.getElementById('run-progress').textContent")
+        assert verdict.startswith("done") and "coaching" in verdict.lower(), f"no verdict: {verdict}"
+        assert page.js("Array.from(document.querySelectorAll('#run-list .kind')).some(k => k.textContent === 'roi')"), "the study is not in the history"
+        print(f"workbench-browser-test: ROI study progress seen ({progress.split('·')[0].strip()}); {verdict}")
+        if screenshot:
+            page.js("document.getElementById('run-card').scrollIntoView()")
+            size, colours = save_screenshot(page, sibling(screenshot, "roi"))
+            print(f"workbench-browser-test: ROI screenshot {size} bytes, {colours} colours, {time.time() - started:.0f} s")
     finally:
         if browser:
             browser.terminate()

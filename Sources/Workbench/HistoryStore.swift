@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The workbench's memory of runs: one SQLite database (`.ccsim/history.sqlite` in the workspace)
-/// holding each run's scenario text, state and headline figures, plus per-replication channel
+/// holding each run's kind (run, ROI study, staffing search, schedule), scenario text, state and headline figures, plus per-replication channel
 /// figures so that two runs can later be compared pairwise. The result folders (summary.json,
 /// intervals.csv) sit beside it in `.ccsim/runs/ID/`.
 ///
@@ -15,10 +15,24 @@ public final class HistoryStore: Sendable {
         case queued, running, done, failed, cancelled, interrupted
     }
 
+    /// Which command a run is: its result folder is the one that command's `--out` writes, so
+    /// `ccsim report`'s page for that kind renders it.
+    public enum Kind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+        /// `ccsim run`: summary.json and intervals.csv.
+        case run
+        /// `ccsim roi --program`: roi.json, weekly.csv, replications.csv, tornado.csv.
+        case roi
+        /// `ccsim staff`: staffing.csv and the final plan's summary.json.
+        case staff
+        /// `ccsim schedule`: schedule.csv, coverage.csv, roster.csv, scenario.yaml, staffing.csv, summary.json.
+        case schedule
+    }
+
     /// A run as listed.
     public struct RunRecord: Codable, Sendable, FetchableRecord, PersistableRecord, Equatable {
         public static let databaseTableName = "runs"
         public var id: String
+        public var kind: Kind
         public var name: String
         /// The scenario file, relative to the workspace.
         public var file: String
@@ -32,9 +46,10 @@ public final class HistoryStore: Sendable {
         /// JSON of `[Headline]`, one per channel, once done.
         public var headline: String?
 
-        package init(id: String, name: String, file: String, yaml: String, createdAt: String, state: State, message: String?,
-                     seed: Int64, replications: Int, seconds: Double?, headline: String?) {
+        package init(id: String, kind: Kind = .run, name: String, file: String, yaml: String, createdAt: String, state: State,
+                     message: String?, seed: Int64, replications: Int, seconds: Double?, headline: String?) {
             self.id = id
+            self.kind = kind
             self.name = name
             self.file = file
             self.yaml = yaml
@@ -97,6 +112,10 @@ public final class HistoryStore: Sendable {
                 t.column("value", .double).notNull()
                 t.primaryKey(["runId", "replication", "channel", "metric"])
             }
+        }
+        // v2: ROI studies, staffing searches and schedules are kept beside runs.
+        migrator.registerMigration("v2-kind") { db in
+            try db.alter(table: "runs") { t in t.add(column: "kind", .text).notNull().defaults(to: Kind.run.rawValue) }
         }
         try migrator.migrate(database)
         try database.write { db in

@@ -14,15 +14,35 @@ public enum Replications {
         private let lock = NSLock()
         private var cancelled = false
         private var done = 0
-        public let total: Int
+        private var note: String?
+        private var steps: Int
 
-        public init(total: Int) { self.total = total }
+        /// What the steps count, for the page: `stepsPerUnit` steps make one `unit`.
+        public let unit: String
+        public let stepsPerUnit: Int
+
+        public init(total: Int, unit: String = "replications", stepsPerUnit: Int = 100) {
+            steps = total
+            self.unit = unit
+            self.stepsPerUnit = stepsPerUnit
+        }
+
+        /// Steps in all; a job whose size is only known as it goes (a staffing search) may raise it.
+        public var total: Int {
+            get { lock.withLock { steps } }
+            set { lock.withLock { steps = newValue } }
+        }
+        /// What the job is doing, in words (a staffing search's iteration, an ROI phase).
+        public var message: String? {
+            get { lock.withLock { note } }
+            set { lock.withLock { note = newValue } }
+        }
 
         public func cancel() { lock.withLock { cancelled = true } }
         public var isCancelled: Bool { lock.withLock { cancelled } }
         /// Steps done (hundredths of a replication) out of `total`.
         public var stepsDone: Int { lock.withLock { done } }
-        func advance(_ steps: Int) { lock.withLock { done += steps } }
+        public func advance(_ steps: Int) { lock.withLock { done += steps } }
     }
 
     public struct Cancelled: Error, CustomStringConvertible {
@@ -31,10 +51,13 @@ public enum Replications {
 
     /// Runs the scenario's replications (`scenario.run.replications`, seed `scenario.run.seed`).
     public static func run(_ scenario: Scenario, jobs: Int, control: Control) async throws -> [CenterResult] {
+        try await onDispatch { try runBlocking(scenario, jobs: jobs, control: control) }
+    }
+
+    /// Blocking work moved off Swift concurrency's cooperative pool onto a Dispatch thread.
+    static func onDispatch<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try runBlocking(scenario, jobs: jobs, control: control) })
-            }
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
         }
     }
 

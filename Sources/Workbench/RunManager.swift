@@ -4,17 +4,21 @@ import Foundation
 import ResultsSchema
 import Scenarios
 
-/// Runs started from the page: each is recorded in the history as queued, waits for a slot
-/// (`RunSlots`), runs with progress, and ends done (its summary.json and intervals.csv written
-/// through `SummaryFiles`, as `ccsim run --out` writes them), failed, or cancelled.
+/// Jobs started from the page (runs, ROI studies, staffing searches, schedules): each is recorded
+/// in the history as queued, waits for a slot (`RunSlots`), runs with progress on a Dispatch
+/// thread, and ends done (its folder holding what the same command's `--out` writes: a run's
+/// summary.json and intervals.csv through `SummaryFiles`, and so on), failed, or cancelled.
 public actor RunManager {
     /// A run in progress, as a watcher sees it.
     public struct Progress: Codable, Sendable, Equatable {
         public var id: String
         public var state: HistoryStore.State
-        /// Replications done, in hundredths, out of `total`.
+        /// Steps done out of `total`; `stepsPerUnit` steps make one `unit` (a run counts
+        /// hundredths of a replication, an ROI study arm runs).
         public var stepsDone: Int
         public var total: Int
+        public var unit: String
+        public var stepsPerUnit: Int
         public var message: String?
     }
 
@@ -26,7 +30,8 @@ public actor RunManager {
 
     private let history: HistoryStore
     private let slots: RunSlots
-    private let jobs: Int
+    /// Replications a job runs at once.
+    public let jobs: Int
     private var active: [String: Active] = [:]
 
     public init(history: HistoryStore, slots: RunSlots, jobs: Int) {
@@ -35,21 +40,49 @@ public actor RunManager {
         self.jobs = jobs
     }
 
+    /// What a job leaves in the history beside its result folder.
+    public struct Outcome: Sendable {
+        public var headline: [HistoryStore.Headline]?
+        public var values: [HistoryStore.ReplicationValue] = []
+        /// A note kept with a finished job (e.g. "the plan misses a target").
+        public var message: String?
+    }
+
+    /// A job's work once it has a slot: it fills `folder` (the files the same command's `--out`
+    /// writes) on a Dispatch thread, advancing and checking `control`; it throws
+    /// `Replications.Cancelled` when cancelled.
+    public typealias Work = @Sendable (_ folder: URL, _ control: Replications.Control) throws -> Outcome
+
     /// Records the run as queued and starts it; returns its id at once.
     public func start(file: String, yaml: String, scenario: Scenario, name: String?) throws -> HistoryStore.RunRecord {
+        try start(kind: .run, file: file, yaml: yaml, name: name ?? "\(scenario.name) \(Self.clock())", seed: scenario.run.seed,
+                  replications: scenario.run.replications, control: Replications.Control(total: scenario.run.replications * 100)) {
+            [jobs] folder, control in
+            let results = try Replications.runBlocking(scenario, jobs: jobs, control: control)
+            let summary = CenterSummary(scenario: scenario, replications: results)
+            try AtomicFile.write(Data(yaml.utf8), to: folder.appendingPathComponent("scenario.yaml").path)
+            try SummaryFiles.write(summary, to: folder.path)
+            return Outcome(headline: Self.headline(summary), values: Self.replicationValues(id: folder.lastPathComponent, scenario: scenario,
+                                                                                           results: results))
+        }
+    }
+
+    /// Records a job of any kind as queued and starts it (`control` counts its progress); returns its record at once.
+    public func start(kind: HistoryStore.Kind, file: String, yaml: String, name: String, seed: UInt64, replications: Int,
+                      control: Replications.Control, work: @escaping Work) throws -> HistoryStore.RunRecord {
         let id = Self.newID()
         let record = HistoryStore.RunRecord(
-            id: id, name: name ?? "\(scenario.name) \(Self.clock())", file: file, yaml: yaml,
+            id: id, kind: kind, name: name, file: file, yaml: yaml,
             createdAt: ISO8601DateFormatter().string(from: Date()), state: .queued, message: nil,
-            seed: Int64(bitPattern: scenario.run.seed), replications: scenario.run.replications, seconds: nil, headline: nil)
+            seed: Int64(bitPattern: seed), replications: replications, seconds: nil, headline: nil)
         try history.insert(record)
-        let control = Replications.Control(total: scenario.run.replications * 100)
         active[id] = Active(control: control, state: .queued, task: nil)
-        active[id]?.task = Task { await self.execute(id: id, scenario: scenario, yaml: yaml, control: control) }
+        active[id]?.task = Task { await self.execute(id: id, control: control, work: work) }
         return record
     }
 
-    /// Asks a queued or running run to stop (between replications); false when it is not active.
+    /// Asks a queued or running job to stop (at its next check: before a replication, or an arm of
+    /// an ROI pair); false when it is not active.
     public func cancel(_ id: String) -> Bool {
         guard let run = active[id] else { return false }
         run.control.cancel()
@@ -59,7 +92,8 @@ public actor RunManager {
     /// The run's progress, or nil when it is not active (finished runs are read from the history).
     public func progress(_ id: String) -> Progress? {
         guard let run = active[id] else { return nil }
-        return Progress(id: id, state: run.state, stepsDone: run.control.stepsDone, total: run.control.total, message: nil)
+        return Progress(id: id, state: run.state, stepsDone: run.control.stepsDone, total: run.control.total,
+                        unit: run.control.unit, stepsPerUnit: run.control.stepsPerUnit, message: run.control.message)
     }
 
     public var activeCount: Int { active.count }
@@ -74,38 +108,37 @@ public actor RunManager {
         try? history.setState(id, state)
     }
 
-    private func execute(id: String, scenario: Scenario, yaml: String, control: Replications.Control) async {
+    private func execute(id: String, control: Replications.Control, work: @escaping Work) async {
         await slots.acquire()
         let started = Date()
         var state = HistoryStore.State.done
-        var message: String?
-        var headline: [HistoryStore.Headline]?
-        var values: [HistoryStore.ReplicationValue] = []
+        var outcome = Outcome()
+        let folder = history.folder(of: id)
         if control.isCancelled {
             state = .cancelled
         } else {
             setState(id, .running)
             do {
-                let results = try await Replications.run(scenario, jobs: jobs, control: control)
-                let summary = CenterSummary(scenario: scenario, replications: results)
-                let folder = history.folder(of: id)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try AtomicFile.write(Data(yaml.utf8), to: folder.appendingPathComponent("scenario.yaml").path)
-                try SummaryFiles.write(summary, to: folder.path)
-                headline = Self.headline(summary)
-                values = Self.replicationValues(id: id, scenario: scenario, results: results)
+                outcome = try await Replications.onDispatch {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    let outcome = try work(folder, control)
+                    // A cancel that came during a step that cannot stop midway still wins.
+                    if control.isCancelled { throw Replications.Cancelled() }
+                    return outcome
+                }
             } catch is Replications.Cancelled {
                 state = .cancelled
             } catch {
                 state = .failed
-                message = "\(error)"
+                outcome.message = "\(error)"
             }
         }
         await slots.release()
-        if state != .done { try? FileManager.default.removeItem(at: history.folder(of: id)) }
+        // Complete or absent: only a finished job keeps its folder.
+        if state != .done { try? FileManager.default.removeItem(at: folder) }
         do {
-            try history.finish(id, state: state, message: message, seconds: Date().timeIntervalSince(started),
-                               headline: headline, values: values)
+            try history.finish(id, state: state, message: outcome.message, seconds: Date().timeIntervalSince(started),
+                               headline: state == .done ? outcome.headline : nil, values: state == .done ? outcome.values : [])
         } catch {
             try? history.setState(id, .failed)
         }

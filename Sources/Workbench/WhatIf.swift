@@ -25,14 +25,20 @@ public struct WhatIfAnswer: Codable, Sendable {
         /// The service-level target (share) and its threshold in seconds.
         public var target: Double
         public var answerWithinSeconds: Double
+        /// Service level over the whole run, then abandonment (share of offered) and ASA (seconds).
         public var whole: Comparison
+        public var wholeAbandonment: Comparison
+        public var wholeASA: Comparison
         public var intervals: [IntervalComparison]
     }
 
     public struct IntervalComparison: Codable, Sendable {
         public var label: String
         public var startSeconds: Double
+        /// Service level.
         public var comparison: Comparison
+        public var abandonment: Comparison
+        public var asa: Comparison
     }
 
     /// Base and changed means, and the mean paired difference (changed − base) with its CI,
@@ -78,17 +84,21 @@ public struct WhatIfAnswer: Codable, Sendable {
         let length = base.first?.intervalLength ?? scenario.run.interval
         channels = scenario.center.channels.enumerated().map { c, spec in
             let convention = spec.serviceLevel.convention
-            let whole = Comparison(base: base.map { $0.outcomes(channel: c).serviceLevel(convention) },
-                                   changed: changed.map { $0.outcomes(channel: c).serviceLevel(convention) }, level: level)
-            let intervals = (0..<count).map { i in
-                IntervalComparison(
-                    label: labels.moment(scenario.run.warmup + Double(i) * length), startSeconds: Double(i) * length,
-                    comparison: Comparison(base: base.map { $0.outcomes(interval: i, channel: c).serviceLevel(convention) },
-                                           changed: changed.map { $0.outcomes(interval: i, channel: c).serviceLevel(convention) },
-                                           level: level))
+            /// One figure of each replication's outcomes, base against changed.
+            func compare(_ outcomes: (CenterResult) -> OutcomeCounts, _ figure: (OutcomeCounts) -> Double?) -> Comparison {
+                Comparison(base: base.map { figure(outcomes($0)) }, changed: changed.map { figure(outcomes($0)) }, level: level)
             }
-            return ChannelOverlay(name: spec.name, target: spec.serviceLevel.target,
-                                  answerWithinSeconds: spec.serviceLevel.answerWithin, whole: whole, intervals: intervals)
+            let whole: (CenterResult) -> OutcomeCounts = { $0.outcomes(channel: c) }
+            let intervals = (0..<count).map { i in
+                let slice: (CenterResult) -> OutcomeCounts = { $0.outcomes(interval: i, channel: c) }
+                return IntervalComparison(
+                    label: labels.moment(scenario.run.warmup + Double(i) * length), startSeconds: Double(i) * length,
+                    comparison: compare(slice) { $0.serviceLevel(convention) },
+                    abandonment: compare(slice, \.abandonmentRate), asa: compare(slice, \.averageSpeedOfAnswer))
+            }
+            return ChannelOverlay(name: spec.name, target: spec.serviceLevel.target, answerWithinSeconds: spec.serviceLevel.answerWithin,
+                                  whole: compare(whole) { $0.serviceLevel(convention) }, wholeAbandonment: compare(whole, \.abandonmentRate),
+                                  wholeASA: compare(whole, \.averageSpeedOfAnswer), intervals: intervals)
         }
     }
 }

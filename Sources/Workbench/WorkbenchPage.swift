@@ -72,6 +72,22 @@ th, td { padding:4px 10px; border-bottom:1px solid var(--line); text-align:left;
 td.num { text-align:right; font-variant-numeric:tabular-nums; }
 .hint { color:var(--muted); font-size:12px; }
 .error-box { color:var(--bad); }
+.form-grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(220px, 1fr)); gap:8px 16px; }
+.form-grid label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
+.form-grid input { font:inherit; padding:3px 5px; width:auto; }
+.form-grid fieldset { border:1px solid var(--line); border-radius:6px; padding:4px 8px 8px; display:flex; gap:6px; }
+.form-grid fieldset legend { font-size:12px; color:var(--muted); }
+.form-grid fieldset input { width:70px; }
+.scenario-form { display:grid; grid-template-columns:repeat(auto-fill, minmax(250px, 1fr)); gap:10px 16px; margin-bottom:10px; }
+.scenario-form .group { border:1px solid var(--line); border-radius:6px; padding:6px 10px; }
+.scenario-form .group h4 { margin:0 0 4px; font-size:13px; }
+.scenario-form label { display:flex; justify-content:space-between; gap:8px; font-size:12px; margin:3px 0; align-items:center; }
+.scenario-form label span { color:var(--muted); }
+.scenario-form input { width:90px; font:inherit; padding:2px 4px; }
+.scenario-form input.bad { border-color:var(--bad); background:#fde8e6; }
+.issue-list { margin:8px 0 0; padding:0; list-style:none; font:12px/1.5 ui-monospace, monospace; color:var(--bad); }
+.run-item .kind { font-size:10px; text-transform:uppercase; color:#fff; background:var(--base); border-radius:3px; padding:0 4px; margin-right:4px; }
+.run-item .verdict { color:var(--ink); }
 </style>
 </head>
 <body>
@@ -80,6 +96,8 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
 <aside>
   <h2>Scenarios</h2>
   <ul id="file-list"></ul>
+  <h2 title="ccsim sweep run FILE">Sweep specs</h2>
+  <ul id="sweep-list"></ul>
   <h2>Runs</h2>
   <ul id="run-list"></ul>
 </aside>
@@ -87,6 +105,8 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
   <nav class="tabs">
     <button data-tab="edit" class="active">Scenario</button>
     <button data-tab="whatif">What-if</button>
+    <button data-tab="roi">Training ROI</button>
+    <button data-tab="staffing">Staffing</button>
     <button data-tab="compare">Compare runs</button>
   </nav>
   <section class="tab active" id="tab-edit">
@@ -96,22 +116,14 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
         <span class="state" id="save-state"></span>
         <span style="flex:1"></span>
         <label>replications <input type="number" id="run-replications" min="1" max="1000"></label>
+        <button id="form-button" disabled title="the most used figures as a form; edits go into the YAML text">Form view</button>
         <button id="save-button" disabled>Save</button>
         <button id="run-button" class="primary" disabled>Run</button>
       </div>
+      <div id="form-panel" class="scenario-form" hidden></div>
       <div class="editor"><div class="gutter" id="gutter">1</div>
         <div class="code"><div class="backdrop" id="backdrop"></div><textarea id="editor" spellcheck="false" wrap="off" disabled></textarea></div></div>
       <ul id="issues"></ul>
-    </div>
-    <div class="card" id="run-card" hidden>
-      <div class="toolbar">
-        <b id="run-title">Run</b>
-        <div class="progress"><div id="run-bar"></div></div>
-        <span class="state" id="run-progress"></span>
-        <button id="cancel-button">Cancel</button>
-        <a id="report-link" target="_blank" hidden>open in a new tab</a>
-      </div>
-      <iframe id="report-frame" title="run report" hidden></iframe>
     </div>
   </section>
   <section class="tab" id="tab-whatif">
@@ -119,6 +131,7 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
       <div class="toolbar"><b>What-if</b> <span class="hint" id="whatif-file">open a valid scenario first</span>
         <span style="flex:1"></span>
         <label>channel <select id="whatif-channel"></select></label>
+        <label>figure <select id="whatif-metric"><option value="sl">service level</option><option value="abandonment">abandonment</option><option value="asa">average speed of answer</option></select></label>
         <label>replications <input type="number" id="whatif-replications" min="1" max="1000"></label>
         <button id="whatif-reset">Reset</button></div>
       <p class="hint">Each change re-runs the scenario with the same seed as the base (common random numbers: the same customers),
@@ -127,9 +140,57 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
     </div>
     <div class="card">
       <div id="whatif-summary" class="hint">Move a lever to see the service level change.</div>
-      <div class="legend"><span style="--c:#8a93a3">base</span><span style="--c:#2463c9">what-if</span><span style="--c:#c0392b">target</span></div>
+      <div class="legend"><span style="--c:#8a93a3">base</span><span style="--c:#2463c9">what-if</span><span style="--c:#c0392b" id="legend-target">target</span></div>
       <div id="whatif-chart"></div>
       <div id="whatif-diff"></div>
+    </div>
+  </section>
+  <section class="tab" id="tab-roi">
+    <div class="card">
+      <div class="toolbar"><b>Is a training program worth it?</b> <span class="hint" id="roi-file">open a valid scenario first</span>
+        <span style="flex:1"></span>
+        <label>program <select id="roi-program"></select></label></div>
+      <p class="hint">The center runs with and without the program on the same random numbers (common random numbers), replication by replication,
+        as <code>ccsim roi FILE --program NAME</code>. Each effect is a range in percent (min, most likely, max; leave "most likely" empty for a uniform range,
+        or give one value for a point estimate); each replication draws the program's effects from it, so the spread of ROI is the trainers' uncertainty.
+        Participants: <code>new_hires</code>, <code>everyone</code> or team names separated by commas.</p>
+      <form id="roi-form" class="form-grid" autocomplete="off">
+        <label>name <input id="roi-name" required></label>
+        <label>participants <input id="roi-participants" value="new_hires"></label>
+        <label>hours off the phones <input type="number" id="roi-hours" min="0" step="any"></label>
+        <label>spread over weeks <input type="number" id="roi-spread" min="1" step="1"></label>
+        <label>cost per participant <input type="number" id="roi-cost" min="0" step="any"></label>
+        <label>fixed cost <input type="number" id="roi-fixed" min="0" step="any"></label>
+        <label>benefit half-life, weeks <input type="number" id="roi-halflife" min="0" step="any"></label>
+        <span></span>
+        <fieldset><legend>handle time change, %</legend><input type="number" id="roi-aht-min" step="any" placeholder="min"><input type="number" id="roi-aht-mode" step="any" placeholder="likely"><input type="number" id="roi-aht-max" step="any" placeholder="max"></fieldset>
+        <fieldset><legend>FCR change (relative), %</legend><input type="number" id="roi-fcr-min" step="any" placeholder="min"><input type="number" id="roi-fcr-mode" step="any" placeholder="likely"><input type="number" id="roi-fcr-max" step="any" placeholder="max"></fieldset>
+        <fieldset><legend>attrition change, %</legend><input type="number" id="roi-attr-min" step="any" placeholder="min"><input type="number" id="roi-attr-mode" step="any" placeholder="likely"><input type="number" id="roi-attr-max" step="any" placeholder="max"></fieldset>
+      </form>
+      <div class="toolbar" style="margin-top:8px">
+        <label>paired replications <input type="number" id="roi-replications" min="2" max="200" value="10"></label>
+        <label>replications per sensitivity point <input type="number" id="roi-sensitivity" min="0" max="20" value="2"></label>
+        <button id="roi-button" class="primary" disabled>Run ROI study</button>
+        <span class="hint" id="roi-state"></span>
+      </div>
+      <ul id="roi-issues" class="issue-list"></ul>
+    </div>
+  </section>
+  <section class="tab" id="tab-staffing">
+    <div class="card">
+      <div class="toolbar"><b>Staffing and shifts</b> <span class="hint" id="staff-file">open a valid scenario first</span></div>
+      <p class="hint"><b>Find staffing</b> is <code>ccsim staff</code>: the Erlang plan per interval and team, then a simulation search for the cheapest plan that meets every SLA
+        (the same seed for every plan). <b>Schedule shifts</b> is <code>ccsim schedule</code>: shifts from the scenario's <code>scheduling</code> templates chosen by an integer program
+        (GLPK) to cover a requirement at least cost, then simulated; the requirement is a finished staffing search's plan, or found first.</p>
+      <div class="toolbar">
+        <label>replications per plan <input type="number" id="staff-replications" min="2" max="1000" value="10"></label>
+        <label>most plans <input type="number" id="staff-iterations" min="1" max="200" value="30"></label>
+        <button id="staff-button" class="primary" disabled>Find staffing</button>
+        <span style="width:24px"></span>
+        <label>requirement <select id="schedule-requirement"></select></label>
+        <button id="schedule-button" disabled>Schedule shifts</button>
+        <span class="hint" id="staff-state"></span>
+      </div>
     </div>
   </section>
   <section class="tab" id="tab-compare">
@@ -140,6 +201,16 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
       <div id="compare-result" class="hint">Pick two finished runs.</div>
     </div>
   </section>
+    <div class="card" id="run-card" hidden>
+      <div class="toolbar">
+        <b id="run-title">Run</b>
+        <div class="progress"><div id="run-bar"></div></div>
+        <span class="state" id="run-progress"></span>
+        <button id="cancel-button">Cancel</button>
+        <a id="report-link" target="_blank" hidden>open in a new tab</a>
+      </div>
+      <iframe id="report-frame" title="run report" hidden></iframe>
+    </div>
 </main>
 </div>
 <script src="/app.js"></script>

@@ -1,8 +1,10 @@
+import Experiments
 import Foundation
 import Hummingbird
 import NIOCore
 import Report
 import Scenarios
+import TrainingROI
 
 /// The HTTP side of `ccsim serve`: the page, its script, and the JSON API over the workspace,
 /// the run queue, the what-if engine and the history. See README.md, Workbench, for the routes.
@@ -67,7 +69,10 @@ public final class WorkbenchServer: Sendable {
             return JSONReply.value(Status(slots: self.slots.limit, running: load.running, queued: load.queued,
                                           workspace: self.workspace.root.path))
         }
-        router.get("/api/scenarios") { _, _ in JSONReply.value(["files": self.workspace.scenarioFiles()]) }
+        router.get("/api/scenarios") { _, _ in
+            let listing = self.workspace.listing()
+            return JSONReply.value(["files": listing.scenarios, "sweeps": listing.sweeps])
+        }
         router.get("/api/scenario") { request, _ in
             try await self.answer {
                 let path = try Self.query(request, "path")
@@ -84,6 +89,12 @@ public final class WorkbenchServer: Sendable {
             try await self.answer(request, as: ScenarioText.self) { body in
                 _ = try self.workspace.scenarioURL(body.path)
                 return JSONReply.value(self.check(body.yaml, file: body.path))
+            }
+        }
+        router.post("/api/form") { request, _ in
+            try await self.answer(request, as: ScenarioText.self) { body in
+                _ = try self.workspace.scenarioURL(body.path)
+                return JSONReply.value(ScenarioForm(yaml: body.yaml))
             }
         }
         router.post("/api/runs") { request, _ in
@@ -145,6 +156,21 @@ public final class WorkbenchServer: Sendable {
                 return JSONReply.value(try await self.whatIf.answer(file: body.path, scenario: scenario, changes: body.changes))
             }
         }
+        router.post("/api/roi/programs") { request, _ in
+            try await self.answer(request, as: ScenarioText.self) { body in
+                _ = try self.workspace.scenarioURL(body.path)
+                return JSONReply.value(["programs": TrainingProgramForm.programs(in: body.yaml)])
+            }
+        }
+        router.post("/api/roi") { request, _ in
+            try await self.answer(request, as: ROIJob.Request.self) { body in try await self.startROI(body) }
+        }
+        router.post("/api/staff") { request, _ in
+            try await self.answer(request, as: StaffingJob.Request.self) { body in try await self.startStaffing(body, schedule: false) }
+        }
+        router.post("/api/schedule") { request, _ in
+            try await self.answer(request, as: StaffingJob.Request.self) { body in try await self.startStaffing(body, schedule: true) }
+        }
         router.get("/api/compare") { request, _ in
             try await self.answer {
                 let a = try self.record(id: try Self.query(request, "a")), b = try self.record(id: try Self.query(request, "b"))
@@ -153,6 +179,81 @@ public final class WorkbenchServer: Sendable {
             }
         }
         return router
+    }
+
+    // MARK: ROI and staffing jobs
+
+    /// `POST /api/roi`: the program named, or the form's program written into the scenario text.
+    func startROI(_ body: ROIJob.Request) async throws -> Response {
+        var text = try body.yaml ?? workspace.read(body.path)
+        let program: String
+        if let form = body.program {
+            program = form.name.trimmingCharacters(in: .whitespaces)
+            guard !program.isEmpty, program.count <= 100 else { throw WorkbenchError.badRequest("program.name: must be 1 to 100 characters") }
+            text = try form.applied(to: text)
+        } else if let name = body.programName, !name.isEmpty {
+            program = name
+        } else {
+            throw WorkbenchError.badRequest("give 'programName' (a program of the scenario) or 'program' (the form)")
+        }
+        let (yaml, scenario) = try self.scenario(path: body.path, yaml: text, replications: nil, seed: body.seed)
+        let replications = body.replications ?? max(2, scenario.run.replications)
+        guard (2...ROIJob.maxReplications).contains(replications) else {
+            throw WorkbenchError.badRequest("replications: must be between 2 and \(ROIJob.maxReplications), got \(replications)")
+        }
+        let sensitivity = body.sensitivityReplications ?? 2
+        guard (0...ROIJob.maxSensitivityReplications).contains(sensitivity) else {
+            throw WorkbenchError.badRequest("sensitivityReplications: must be between 0 and \(ROIJob.maxSensitivityReplications), got \(sensitivity)")
+        }
+        var arms: ROIArms
+        do { arms = try ROIArms.program(program, in: scenario) } catch { throw WorkbenchError.badRequest(error.description) }
+        arms.with.run.replications = replications
+        arms.without.run.replications = replications
+        try ResourceBudget().check(arms.with, tracing: false)
+        let record = try await runs.start(
+            kind: .roi, file: body.path, yaml: yaml, name: body.name ?? "ROI of \(program) \(RunManager.clock())", seed: scenario.run.seed,
+            replications: replications, control: ROIJob.control(arms, replications: replications, sensitivityReplications: sensitivity),
+            work: ROIJob.work(arms, replications: replications, sensitivityReplications: sensitivity, jobs: runs.jobs))
+        return JSONReply.value(record, status: .accepted)
+    }
+
+    /// `POST /api/staff` and `POST /api/schedule`.
+    func startStaffing(_ body: StaffingJob.Request, schedule: Bool) async throws -> Response {
+        let (yaml, scenario) = try self.scenario(path: body.path, yaml: body.yaml, replications: nil, seed: body.seed)
+        let replications = body.replications ?? (schedule ? scenario.run.replications : 20)
+        guard (2...Self.maxReplications).contains(replications) else {
+            throw WorkbenchError.badRequest("replications: must be between 2 and \(Self.maxReplications), got \(replications)")
+        }
+        let iterations = body.maxIterations ?? 60
+        guard (1...StaffingJob.maxIterationsLimit).contains(iterations) else {
+            throw WorkbenchError.badRequest("maxIterations: must be between 1 and \(StaffingJob.maxIterationsLimit), got \(iterations)")
+        }
+        try ResourceBudget().check(scenario, tracing: false)
+        if !schedule {
+            let started = try await runs.start(
+                kind: .staff, file: body.path, yaml: yaml, name: body.name ?? "Staffing of \(scenario.name) \(RunManager.clock())",
+                seed: scenario.run.seed, replications: replications, control: StaffingJob.staffControl(maxIterations: iterations),
+                work: StaffingJob.staff(scenario, replications: replications, maxIterations: iterations, jobs: runs.jobs))
+            return JSONReply.value(started, status: .accepted)
+        }
+        guard scenario.scheduling != nil else {
+            throw WorkbenchError.badRequest("\(body.path): the scenario has no 'scheduling' section (shift templates per team); see scenarios/README.md, \"Shift scheduling\"")
+        }
+        var requirement: String?
+        if let id = body.requirementRun {
+            let source = try record(id: id)
+            guard source.kind == .staff, source.state == .done else {
+                throw WorkbenchError.conflict("run \(id) is not a finished staffing search: its staffing.csv is the requirement")
+            }
+            requirement = try String(contentsOf: history.folder(of: id).appendingPathComponent("staffing.csv"), encoding: .utf8)
+        }
+        let started = try await runs.start(
+            kind: .schedule, file: body.path, yaml: yaml, name: body.name ?? "Schedule of \(scenario.name) \(RunManager.clock())",
+            seed: scenario.run.seed, replications: replications,
+            control: StaffingJob.scheduleControl(replications: replications, searching: requirement == nil, maxIterations: iterations),
+            work: StaffingJob.schedule(scenario, yaml: yaml, file: body.path, requirementCSV: requirement, replications: replications,
+                                       maxIterations: iterations, baseDirectory: workspace.baseDirectory(of: body.path), jobs: runs.jobs))
+        return JSONReply.value(started, status: .accepted)
     }
 
     // MARK: Request and answer shapes
@@ -167,15 +268,19 @@ public final class WorkbenchServer: Sendable {
     // MARK: Helpers
 
     func check(_ yaml: String, file: String) -> ScenarioCheck {
-        ScenarioCheck(ScenarioCheck.load(yaml: yaml, file: file, baseDirectory: workspace.baseDirectory(of: file)))
+        if Workspace.isSweepSpec(yaml) {
+            return ScenarioCheck(.failure(ScenarioError(file: file, line: 1, column: 1, message: Self.sweepNote(file))))
+        }
+        return ScenarioCheck(workspace.load(yaml: yaml, file: file))
     }
 
     /// The scenario to simulate: the text sent (the editor's, possibly unsaved) or the file's.
     func scenario(path: String, yaml: String?, replications: Int?, seed: UInt64?) throws -> (String, Scenario) {
         let text = try yaml ?? workspace.read(path)
         _ = try workspace.scenarioURL(path)
+        if Workspace.isSweepSpec(text) { throw WorkbenchError.badRequest(Self.sweepNote(path)) }
         var scenario: Scenario
-        switch ScenarioCheck.load(yaml: text, file: path, baseDirectory: workspace.baseDirectory(of: path)) {
+        switch workspace.load(yaml: text, file: path) {
         case .success(let loaded): scenario = loaded
         case .failure(let error): throw error
         }
@@ -188,6 +293,10 @@ public final class WorkbenchServer: Sendable {
         if let seed { scenario.run.seed = seed }
         try scenario.validate()
         return (text, scenario)
+    }
+
+    static func sweepNote(_ file: String) -> String {
+        "\(file) is a sweep spec (a base scenario and parameters to vary), not a scenario: run it with `ccsim sweep run \(file)`"
     }
 
     func record(_ context: BasicRequestContext) throws -> HistoryStore.RunRecord {

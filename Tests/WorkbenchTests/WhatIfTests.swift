@@ -48,6 +48,15 @@ final class WhatIfTests: XCTestCase {
             let whole = overlay(more)["whole"] as? [String: Any] ?? [:]
             XCTAssertGreaterThan(try XCTUnwrap(whole["differenceLow"] as? Double), 0, "\(whole)")
             XCTAssertEqual(whole["pairs"] as? Int, 4)
+            // Abandonment and ASA are overlaid too: both fall, their intervals below zero.
+            for figure in ["wholeAbandonment", "wholeASA"] {
+                let change = overlay(more)[figure] as? [String: Any] ?? [:]
+                XCTAssertLessThan(try XCTUnwrap(change["differenceHigh"] as? Double), 0, "\(figure): \(change)")
+                XCTAssertLessThan(try XCTUnwrap(change["changed"] as? Double), try XCTUnwrap(change["base"] as? Double), figure)
+            }
+            let first = (overlay(more)["intervals"] as? [[String: Any]])?.first ?? [:]
+            XCTAssertNotNil((first["abandonment"] as? [String: Any])?["base"] as? Double)
+            XCTAssertNotNil((first["asa"] as? [String: Any])?["base"] as? Double)
 
             let (status, less) = try await client.send(.post, "/api/whatif", json: ["path": "mmc.yaml", "changes": ["volumePercent": -10]])
             XCTAssertEqual(status, .ok)

@@ -1,0 +1,123 @@
+import ContactCenter
+import Experiments
+import Foundation
+import ResultsSchema
+import Scenarios
+import Scheduling
+import Staffing
+
+/// `ccsim staff` and `ccsim schedule` started from the page, writing what their `--out` writes
+/// (staffing.csv and the final plan's summary.json; schedule.csv, coverage.csv, roster.csv,
+/// scenario.yaml, staffing.csv and summary.json), so the page shows them with the Report module's
+/// staffing and schedule pages, as `ccsim report` does.
+///
+/// The staffing search reports each plan it simulates (the page shows its line and counts plans
+/// against `maxIterations`); it has no cancel hook, so a cancel takes effect when the search ends
+/// (the run ends cancelled, its folder removed). A schedule's simulation is cancellable between
+/// replications; GLPK's solve is bounded by its time limit.
+enum StaffingJob {
+    struct Request: Codable {
+        var path: String
+        var yaml: String?
+        /// Replications per simulated plan (staff) or of the scheduled scenario's run (schedule).
+        var replications: Int?
+        var seed: UInt64?
+        /// Staff: most plans the search simulates.
+        var maxIterations: Int?
+        /// Schedule: a finished staffing job whose staffing.csv is the requirement; without it,
+        /// the staffing search finds one first (as `ccsim schedule` without `--requirement`).
+        var requirementRun: String?
+        var name: String?
+    }
+
+    static let maxIterationsLimit = 200
+
+    static func staffControl(maxIterations: Int) -> Replications.Control {
+        Replications.Control(total: maxIterations, unit: "plans (at most)", stepsPerUnit: 1)
+    }
+
+    /// `ccsim staff FILE --replications N --max-iterations M --out DIR`.
+    static func staff(_ scenario: Scenario, replications: Int, maxIterations: Int, jobs: Int) -> RunManager.Work {
+        { folder, control in
+            let result = try search(scenario, replications: replications, maxIterations: maxIterations, jobs: jobs, control: control)
+            try AtomicFile.write(Data(StaffingTable.csv(result).utf8), to: folder.appendingPathComponent("staffing.csv").path)
+            let summary = CenterSummary(scenario: result.plan.applied(to: scenario), replications: result.results)
+            try SummaryFiles.write(summary, to: folder.path)
+            return RunManager.Outcome(headline: RunManager.headline(summary), values: [], message: verdict(result))
+        }
+    }
+
+    /// The search, `step` progress steps a plan (its lines shown as the job's message); at the end
+    /// the progress is moved to its planned end (most plans), as the search usually stops early.
+    static func search(_ scenario: Scenario, replications: Int, maxIterations: Int, jobs: Int,
+                       control: Replications.Control, step: Int = 1) throws -> StaffingResult {
+        let search = StaffingSearch(scenario: scenario, replications: replications, jobs: jobs, maxIterations: maxIterations)
+        let end = control.stepsDone + maxIterations * step
+        control.message = "Erlang plan, then the simulation search"
+        let result = try search.run { line in
+            control.message = line
+            if control.stepsDone + step < end { control.advance(step) }
+        }
+        control.advance(end - control.stepsDone)
+        return result
+    }
+
+    static func verdict(_ result: StaffingResult) -> String {
+        let plans = "\(result.evaluations) plans simulated"
+        if result.confirmed { return "the plan meets every target with 95% confidence (\(plans))" }
+        return result.feasible ? "the plan meets every target on the search's seed but is not confirmed on fresh seeds (\(plans))"
+            : "no plan met every target within the search's limits (\(plans))"
+    }
+
+    static func scheduleControl(replications: Int, searching: Bool, maxIterations: Int) -> Replications.Control {
+        Replications.Control(total: replications * 100 + (searching ? maxIterations * 100 : 0) + 100, unit: "steps", stepsPerUnit: 1)
+    }
+
+    /// `ccsim schedule FILE [--requirement staffing.csv] --replications N --out DIR`: one plan,
+    /// simulated once (the command's second solve after raising a failing requirement is not done
+    /// here: the page shows whether the plan meets its targets, and the planner decides).
+    static func schedule(_ scenario: Scenario, yaml: String, file: String, requirementCSV: String?, replications: Int,
+                         maxIterations: Int, baseDirectory: String, jobs: Int) -> RunManager.Work {
+        { folder, control in
+            func write(_ text: String, _ name: String) throws {
+                try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent(name).path)
+            }
+            let requirementText: String
+            if let requirementCSV {
+                requirementText = requirementCSV
+            } else {
+                let result = try search(scenario, replications: replications, maxIterations: maxIterations, jobs: jobs, control: control, step: 100)
+                requirementText = StaffingTable.csv(result)
+            }
+            if control.isCancelled { throw Replications.Cancelled() }
+            try write(requirementText, "staffing.csv")
+            let weekly = try RequirementCSV.parse(requirementText, file: "staffing.csv", scenario: scenario)
+            control.message = "choosing shifts (integer program, GLPK)"
+            let plan = try ShiftScheduler.schedule(scenario, requirement: weekly)
+            control.advance(100)
+            let note = "Shifts of \(plan.teams.map(\.name).joined(separator: ", ")) chosen by the workbench's schedule (as `ccsim schedule`)."
+            let text = try ScheduledScenario.yaml(yaml, file: file, replacingShiftsWith: plan,
+                                                  teamNames: scenario.center.teams.map(\.name), note: note)
+            var scheduled = try ScenarioLoader.parse(yaml: text, file: "\(file) (scheduled)", baseDirectory: baseDirectory)
+            scheduled.run.replications = replications
+            scheduled.run.seed = scenario.run.seed
+            try write(ScheduleFiles.scheduleCSV(plan), "schedule.csv")
+            try write(ScheduleFiles.coverageCSV(plan), "coverage.csv")
+            try write(text, "scenario.yaml")
+            let runDays = Int(((scenario.run.warmup + scenario.run.horizon) / 86_400).rounded(.up))
+            try write(PublishedRoster.csv(plan, startDate: scenario.center.startDate, startWeekday: scenario.center.startWeekday,
+                                          days: max(1, runDays)), "roster.csv")
+            control.message = "simulating the scheduled scenario"
+            let results = try Replications.runBlocking(scheduled, jobs: jobs, control: control)
+            let summary = CenterSummary(scenario: scheduled, replications: results)
+            try SummaryFiles.write(summary, to: folder.path)
+            let missed = summary.channels.filter { channel in
+                (channel.metrics[.serviceLevel]?.mean).map { $0 < channel.serviceLevelTarget.target } ?? false
+            }.map(\.name)
+            let money = String(format: "%.0f", plan.weeklyCost)
+            return RunManager.Outcome(headline: RunManager.headline(summary), values: [],
+                                      message: "\(plan.headcount) agents, weekly cost \(money)"
+                                          + (missed.isEmpty ? "; every channel meets its service level" : "; below target: \(missed.joined(separator: ", "))"))
+        }
+    }
+}
