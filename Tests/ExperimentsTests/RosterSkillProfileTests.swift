@@ -185,7 +185,7 @@ final class RosterSkillProfileTests: XCTestCase {
             A5,2027-01-04,08:00,16:00,voice:1; chat:1
             A6,2027-01-04,08:00,16:00,voice:1; voice:1.2
             A7,2027-01-04,08:00,16:00,voice:1
-            A7,2027-01-05,08:00,16:00,voice:1.3
+            A7,2027-01-04,17:00,20:00,voice:1.3
             A8,2027-01-04,08:00,16:00,voice:fast
             A9,2027-01-04,08:00,16:00,voice:1
             """
