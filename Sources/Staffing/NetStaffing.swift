@@ -17,9 +17,9 @@ import Scenarios
 ///
 /// Blended agents are never counted twice: a team with skills on several channels has its
 /// available agents of each interval split across those channels by `BlendedShare` (in
-/// proportion to each channel's requirement in that interval; for a roster team whose agents have
-/// skill profiles of their own, times the share of its planned on-phone agents with the channel's
-/// skill), so the net agents of all channels of an interval add up to the agents on duty.
+/// proportion to each channel's requirement in that interval; a roster team whose agents have
+/// skill profiles of their own is first split into its channel sets by the roster's planned
+/// on-phone agents), so the net agents of all channels of an interval add up to the agents on duty.
 public struct NetStaffing: Sendable {
     public struct Row: Sendable, Hashable {
         public var interval: ReportingInterval
@@ -90,39 +90,51 @@ public struct NetStaffing: Sendable {
             weights.append(weight)
         }
         // Each team's available agents, shared among the channels it serves. A roster team whose
-        // agents have skill profiles of their own weighs each channel also by the share of its
-        // planned on-phone agents that have the channel's skill (0: none of them can take it).
+        // agents have skill profiles of their own is split first into its channel sets, each taking
+        // the share of the team's available agents the roster plans on the phones with that set in
+        // the interval; each set then shares its agents among its own channels only.
         for (t, team) in center.teams.enumerated() {
             let channels = Array(Set(team.skills.map(\.channel))).sorted()
             guard !channels.isEmpty else { continue }
-            let skilled = channels.map { Self.skillShare(team, channel: $0, run: run, days: runEnd, startWeekday: center.startWeekday) }
+            let groups = Self.channelSets(team, channels: channels, run: run, days: runEnd, startWeekday: center.startWeekday)
             for (i, interval) in summary.intervals.enumerated() {
                 let available = summary.teams[t].intervals[i][.availableAgents]?.mean
                 let bin = run.interval > 0 ? Int(((run.warmup + interval.start) / run.interval).rounded(.down)) : 0
-                let eligible = skilled.map { share in share.map { $0.indices.contains(bin) ? $0[bin] : 1 } ?? 1 }
-                var weighed = zip(channels, eligible).map { weights[$0][i] * $1 }
-                if !weighed.contains(where: { $0 > 0 }) { weighed = eligible }
-                let shares = BlendedShare.shares(weighed)
-                for (c, share) in zip(channels, shares) {
-                    perChannel[c][i].netAgents = perChannel[c][i].netAgents.flatMap { net in available.map { net + $0 * share } }
+                for group in groups {
+                    let part = group.share.map { $0.indices.contains(bin) ? $0[bin] : 0 } ?? 1
+                    let shares = BlendedShare.shares(group.channels.map { weights[$0][i] })
+                    for (c, share) in zip(group.channels, shares) {
+                        perChannel[c][i].netAgents = perChannel[c][i].netAgents.flatMap { net in available.map { net + $0 * part * share } }
+                    }
                 }
             }
         }
         rows = summary.intervals.indices.flatMap { i in perChannel.map { $0[i] } }
     }
 
-    /// Per `run.interval` from time 0: the share of a roster team's planned on-phone agents whose
-    /// skills include channel `c`; nil when every agent of the team works it (the team counts in full).
-    static func skillShare(_ team: AgentTeamSpec, channel c: Int, run: RunSettings, days runEnd: Double, startWeekday: Weekday) -> [Double]? {
-        guard let roster = team.roster, roster.agents.contains(where: { $0.skills.map { !$0.contains { $0.channel == c } } ?? false }) else { return nil }
+    /// A team's agents grouped by the channels they serve: one group with every channel of the
+    /// team (share nil: all its agents), unless it is a roster team whose agents have skill profiles
+    /// of their own; then one group per channel set, with its share, per `run.interval` from time 0,
+    /// of the agents the roster plans on the phones (where nobody is planned, the team's full set
+    /// takes them all). The shares of every bin add up to 1.
+    static func channelSets(_ team: AgentTeamSpec, channels: [Int], run: RunSettings, days runEnd: Double,
+                            startWeekday: Weekday) -> [(channels: [Int], share: [Double]?)] {
         let perDay = 86_400 / run.interval
-        guard run.interval > 0, perDay == perDay.rounded() else { return nil }
+        func set(_ agent: RosteredAgent) -> [Int] {
+            guard let skills = agent.skills else { return channels }
+            return channels.filter { c in skills.contains { $0.channel == c } }
+        }
+        guard let roster = team.roster, run.interval > 0, perDay == perDay.rounded(),
+              roster.agents.contains(where: { set($0) != channels }) else { return [(channels, nil)] }
         let days = Int((runEnd / 86_400).rounded(.up))
         let all = RosterCoverage.onPhone(roster, days: days, startWeekday: startWeekday, interval: run.interval)
-        let skilled = RosterCoverage.onPhone(roster, days: days, startWeekday: startWeekday, interval: run.interval) { agent in
-            agent.skills.map { $0.contains { $0.channel == c } } ?? true
+        var sets = Array(Set(roster.agents.map(set))).filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) }
+        if !sets.contains(channels) { sets.append(channels) }
+        return sets.map { members in
+            let planned = RosterCoverage.onPhone(roster, days: days, startWeekday: startWeekday, interval: run.interval) { set($0) == members }
+            let share = zip(planned, all).map { $1 > 0 ? $0 / $1 : (members == channels ? 1 : 0) }
+            return (members, share)
         }
-        return zip(skilled, all).map { $1 > 0 ? $0 / $1 : 1 }
     }
 
     /// Mean handle time of the channel's new contacts: the tiers' means weighted by `shares` (the

@@ -39,7 +39,7 @@ final class StreamPlanTests: XCTestCase {
         let expected: [(StreamPurpose, UInt8)] = [
             (.arrivals, 0), (.handleTime, 1), (.patience, 2), (.routing, 3), (.tierChoice, 4), (.escalation, 5),
             (.repeats, 6), (.absenteeism, 7), (.busyness, 8), (.callbacks, 9), (.workforce, 10),
-            (.attrition, 11), (.proficiency, 12), (.trainingEffects, 13),
+            (.attrition, 11), (.proficiency, 12), (.trainingEffects, 13), (.rosterAux, 14),
         ]
         XCTAssertEqual(StreamPurpose.allCases.count, expected.count)
         for (purpose, raw) in expected { XCTAssertEqual(purpose.rawValue, raw) }
