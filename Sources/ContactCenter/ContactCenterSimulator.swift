@@ -10,7 +10,7 @@ import Stochastics
 public enum ContactCenterSimulator {
     /// Runs one replication of the full model.
     public static func run(_ scenario: Scenario, replication: Int, tracePath: String? = nil,
-                           progress: ((Int) -> Void)? = nil) throws -> CenterResult {
+                           progress: ((Int) throws -> Void)? = nil) throws -> CenterResult {
         try Self.run(scenario.center, run: scenario.run, replication: replication, tracePath: tracePath, progress: progress)
     }
 
@@ -25,9 +25,10 @@ public enum ContactCenterSimulator {
     /// With `progress`, the run goes in 100 slices of the simulated window (warm-up + horizon),
     /// calling `progress(1)` after each, so long runs can show an ETA. The events handled and
     /// their order are the same as in one go (each slice stops before the next event), so the
-    /// result is identical.
+    /// result is identical. An error thrown by `progress` stops the replication there (the
+    /// workbench's cancel): the error propagates and no result is built.
     public static func run(_ center: CenterSpec, run: RunSettings, replication: Int, tracePath: String? = nil,
-                           progress: ((Int) -> Void)?) throws -> CenterResult {
+                           progress: ((Int) throws -> Void)?) throws -> CenterResult {
         let streams = try StreamPlan(seed: run.seed)
         var simulation = Simulation(model: ContactCenterModel(center: center, run: run, streams: streams, replication: replication))
         if let tracePath {
@@ -42,10 +43,10 @@ public enum ContactCenterSimulator {
             var reported = 0
             for slice in 1...100 where reason == .reachedEndTime {
                 reason = simulation.run(until: window * Double(slice) / 100)
-                progress(1)
+                try progress(1)
                 reported += 1
             }
-            if reported < 100 { progress(100 - reported) }
+            if reported < 100 { try progress(100 - reported) }
             // Contacts still queued or in service when the window closes are followed to the end.
             if reason == .reachedEndTime { simulation.run() }
         } else {

@@ -4,7 +4,8 @@ import Foundation
 import Scenarios
 
 /// Replications of a scenario for the workbench: `ReplicationRunner` with progress counted in
-/// hundredths of a replication and a cancel flag checked before each replication starts.
+/// hundredths of a replication and a cancel flag checked before each replication starts and
+/// after each hundredth of one (a cancelled replication stops there, its partial result dropped).
 ///
 /// The work runs on Dispatch threads, never on Swift concurrency's cooperative pool, so a long
 /// run cannot starve the HTTP server's tasks.
@@ -65,7 +66,11 @@ public enum Replications {
         try ResourceBudget().check(scenario, tracing: false)
         return try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: jobs) { scenario, r in
             if control.isCancelled { throw Cancelled() }
-            return try ContactCenterSimulator.run(scenario, replication: r, progress: { control.advance($0) })
+            // Checked after every hundredth of the replication too: a cancel stops a long run there.
+            return try ContactCenterSimulator.run(scenario, replication: r, progress: {
+                if control.isCancelled { throw Cancelled() }
+                control.advance($0)
+            })
         }
     }
 }

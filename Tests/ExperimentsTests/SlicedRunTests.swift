@@ -24,6 +24,20 @@ final class SlicedRunTests: XCTestCase {
             XCTAssertEqual(a, b, file)
         }
     }
+
+    /// The workbench's cancel: an error thrown by the progress callback stops the replication at
+    /// that slice (no further slices are simulated) and reaches the caller.
+    func testAnErrorFromProgressStopsTheReplicationThere() throws {
+        struct Stop: Error {}
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scenario = try ScenarioLoader.load(path: root.appendingPathComponent("scenarios/erlang-a.yaml").path)
+        let steps = LockedCount()
+        XCTAssertThrowsError(try ContactCenterSimulator.run(scenario, replication: 0, progress: { n in
+            steps.add(n)
+            if steps.value == 10 { throw Stop() }
+        })) { XCTAssertTrue($0 is Stop, "\($0)") }
+        XCTAssertEqual(steps.value, 10)
+    }
 }
 
 private final class LockedCount: @unchecked Sendable {
