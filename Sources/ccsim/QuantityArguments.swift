@@ -7,12 +7,21 @@ import Scenarios
 /// Options read them with `transform: DurationArgument.parse` (not `init?(argument:)`) so that a
 /// bad value says why, with the scenario files' words and `DomainLimits`:
 /// `The value '1e19s' is invalid for '--aht <duration>': '1e19s' is longer than 100 years, …`.
-struct DurationArgument: ExpressibleByArgument, CustomStringConvertible {
-    let seconds: Double
+/// A value read by `parse`, which says why a bad one is refused; `init?(argument:)` (what
+/// ArgumentParser calls without a `transform`) is the same parse with the reason dropped.
+protocol QuantityArgument: ExpressibleByArgument {
+    static func parse(_ text: String) throws -> Self
+}
+
+extension QuantityArgument {
     init?(argument: String) {
         guard let parsed = try? Self.parse(argument) else { return nil }
         self = parsed
     }
+}
+
+struct DurationArgument: QuantityArgument, CustomStringConvertible {
+    let seconds: Double
     private init(seconds: Double) { self.seconds = seconds }
 
     /// A positive duration, or the reason it is not one.
@@ -27,12 +36,8 @@ struct DurationArgument: ExpressibleByArgument, CustomStringConvertible {
     var description: String { Formatting.duration(seconds) }
 }
 
-struct RateArgument: ExpressibleByArgument {
+struct RateArgument: QuantityArgument {
     let perSecond: Double
-    init?(argument: String) {
-        guard let parsed = try? Self.parse(argument) else { return nil }
-        self = parsed
-    }
     private init(perSecond: Double) { self.perSecond = perSecond }
 
     /// A positive rate, or the reason it is not one.
@@ -43,12 +48,8 @@ struct RateArgument: ExpressibleByArgument {
     }
 }
 
-struct FractionArgument: ExpressibleByArgument {
+struct FractionArgument: QuantityArgument {
     let value: Double
-    init?(argument: String) {
-        guard let parsed = try? Self.parse(argument) else { return nil }
-        self = parsed
-    }
     private init(value: Double) { self.value = value }
 
     /// A share strictly between 0 and 1 (0% and 100%), or the reason it is not one.
