@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads the sample values of an `{empirical: {file: …}}` distribution from a CSV file.
 ///
-/// Deliberately small: comma-separated, optional double quotes around a cell (`""` inside for a
-/// quote), one record per line, blank lines and lines starting with `#` skipped. The file either
+/// Records come from the project's `CSVReader` (RFC 4180: quoted cells, `""` for a quote, CRLF,
+/// a byte-order mark); blank records and records starting with `#` are skipped. The file either
 /// has one column (a header row is allowed and detected by its first cell not being a number)
 /// or a header row and `column:` naming the column to use.
 enum EmpiricalCSV {
@@ -42,12 +42,15 @@ enum EmpiricalCSV {
 
     static func values(csv text: String, displayName: String, column: String?, unitSeconds: Double?,
                        kind: QuantityKind) -> Result<[Double], Failure> {
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(text) } catch {
+            return .failure(.init(message: "\(displayName):\(error.line): a quoted cell is never closed (a \" without its closing \")"))
+        }
         var rows: [(line: Int, cells: [String])] = []
-        // `\r\n` is one Character in Swift, so split on any newline rather than on "\n".
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            rows.append((index + 1, cells(of: String(line))))
+        for record in records {
+            let cells = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells.allSatisfy(\.isEmpty) || cells[0].hasPrefix("#") { continue }
+            rows.append((record.line, cells))
         }
         guard let first = rows.first else {
             return .failure(.init(message: "'\(displayName)' has no values"))
@@ -119,37 +122,5 @@ enum EmpiricalCSV {
             return .failure(QuantityError("a duration cannot be negative, got '\(text)'"))
         }
         return .success(value)
-    }
-
-    /// Splits one CSV record; double quotes protect commas, `""` is a literal quote.
-    static func cells(of line: String) -> [String] {
-        var cells: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
-            if quoted {
-                if character == "\"" {
-                    var lookahead = iterator
-                    if lookahead.next() == "\"" {
-                        current.append("\"")
-                        iterator = lookahead
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    current.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
-        return cells
     }
 }

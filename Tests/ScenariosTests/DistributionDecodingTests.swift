@@ -75,6 +75,15 @@ import Testing
         #expect(minutes == .empirical([7200, 18000, 2730]))
     }
 
+    /// Exports from spreadsheets: a byte-order mark, a quoted header with a comma, quoted numbers.
+    @Test func csvFromASpreadsheetExport() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "\u{FEFF}id,\"handle, s\"\r\n1,\"120\"\r\n2,\"150\"\r\n"
+            .write(to: dir.appendingPathComponent("h.csv"), atomically: true, encoding: .utf8)
+        #expect(try decode("{empirical: {file: h.csv, column: 'handle, s', unit: s}}", baseDirectory: dir.path) == .empirical([120, 150]))
+    }
+
     @Test func csvSingleColumnWithUnitsInCells() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -105,6 +114,11 @@ import Testing
         ("a,b\n1\n", "{file: f.csv, column: b, unit: s}", "handle_time.empirical.file", "f.csv:2: row has 1 cell, no column 'b'"),
         ("5\n-3\n", "{file: f.csv, unit: s}", "handle_time.empirical.file", "f.csv:2: a duration cannot be negative, got '-3'"),
         ("5\n", "{file: f.csv, unit: sec}", "handle_time.empirical.unit", "unknown duration unit 'sec'; did you mean 's'? use ms, s, m, h or d"),
+        ("seconds\n\"120\n300\n", "{file: f.csv, unit: s}", "handle_time.empirical.file",
+         "f.csv:2: a quoted cell is never closed (a \" without its closing \")"),
+        // A quoted note over two lines: the bad row is reported on the line an editor shows.
+        ("note,seconds\n\"two\nlines\",120\nx,abc\n", "{file: f.csv, column: seconds, unit: s}", "handle_time.empirical.file",
+         "f.csv:4: expected a number, got 'abc'"),
     ])
     func csvProblems(_ csv: String, _ entry: String, _ path: String, _ message: String) throws {
         let dir = try temporaryDirectory()
