@@ -7,7 +7,8 @@ import Scenarios
 /// Approximations, stated because they are where Erlang and the simulator part ways:
 /// - new contacts: the scenario's demand integrated over each interval (busyness at its mean 1),
 ///   averaged over the run's occurrences of that weekday and time (warm-up included, so the
-///   warm-up is staffed like the rest);
+///   warm-up is staffed like the rest), split among tiers by the channel's shares or, where a
+///   forecast gives `share_<tier>` columns, by each forecast interval's own mix;
 /// - escalations: a tier's handled contacts × its escalated share move, in the same interval,
 ///   to the next tier's queue (warm transfers on the same channel, tickets on the ticket channel);
 ///   abandonment before handling is ignored, so the flow is slightly overstated;
@@ -32,6 +33,8 @@ public struct QueueFlows: Sendable {
         let length = grid.intervalLength
         // New contacts per slot and channel, averaged over occurrences.
         var newContacts = Array(repeating: Array(repeating: 0.0, count: channels), count: grid.slotCount)
+        // Expected new contacts per tier where a forecast gives per-interval tier shares (else empty).
+        var mix = Array(repeating: Array(repeating: [Double](), count: channels), count: grid.slotCount)
         for (c, channel) in center.channels.enumerated() {
             var demand = channel.demand
             if case .daily(var daily) = demand.pattern {
@@ -45,8 +48,12 @@ public struct QueueFlows: Sendable {
             var sum = Array(repeating: 0.0, count: grid.slotCount), count = Array(repeating: 0, count: grid.slotCount)
             for (i, start) in calendar.simulatedStart.enumerated() {
                 let s = calendar.slotOfSimulated[i]
-                sum[s] += generator.expectedArrivals(from: start, to: min(start + length, calendar.runEnd))
+                let end = min(start + length, calendar.runEnd)
+                sum[s] += generator.expectedArrivals(from: start, to: end)
                 count[s] += 1
+                if case let .forecast(forecast) = demand.pattern, forecast.tierShares != nil {
+                    Self.addForecastMix(forecast, default: channel.tierShares, from: start, to: end, generator: generator, into: &mix[s][c])
+                }
             }
             for s in 0..<grid.slotCount where count[s] > 0 { newContacts[s][c] = sum[s] / Double(count[s]) }
         }
@@ -56,7 +63,9 @@ public struct QueueFlows: Sendable {
         for s in 0..<grid.slotCount {
             var base = Array(repeating: 0.0, count: channels * tiers)
             for (c, channel) in center.channels.enumerated() {
-                for k in 0..<tiers where k < channel.tierShares.count { base[c * tiers + k] = newContacts[s][c] * channel.tierShares[k] }
+                let weights = mix[s][c], weighed = weights.reduce(0, +)
+                let shares = weighed > 0 ? weights.map { $0 / weighed } : channel.tierShares
+                for k in 0..<tiers where k < shares.count { base[c * tiers + k] = newContacts[s][c] * shares[k] }
             }
             // Fixed point of inflow = base + transfers in + repeats in (geometric, converges fast).
             var inflow = base
@@ -92,6 +101,23 @@ public struct QueueFlows: Sendable {
         }
         self.total = total
         firstContacts = first
+    }
+
+    /// Adds the expected new contacts of [from, to) per tier, each forecast interval split by its
+    /// own `share_<tier>` mix (the channel's where the file gives none), as the simulator draws them.
+    static func addForecastMix(_ forecast: ForecastDemand, default shares: [Double], from: Double, to: Double,
+                               generator: ArrivalGenerator, into weights: inout [Double]) {
+        if weights.isEmpty { weights = Array(repeating: 0, count: shares.count) }
+        var j = Int((from / forecast.interval).rounded(.down))
+        while Double(j) * forecast.interval < to {
+            let start = max(from, Double(j) * forecast.interval), end = min(to, Double(j + 1) * forecast.interval)
+            if end > start {
+                let expected = generator.expectedArrivals(from: start, to: end)
+                let mix = (j >= 0 ? forecast.tierShares?[safe: j] ?? nil : nil) ?? shares
+                for k in weights.indices where k < mix.count { weights[k] += expected * mix[k] }
+            }
+            j += 1
+        }
     }
 
     /// Expected first-stage contacts of channel c in slot s, all tiers.

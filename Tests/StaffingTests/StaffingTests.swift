@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import ContactCenter
 import Scenarios
@@ -154,5 +155,64 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// `ccsim staff` and `schedule` size each interval's tiers by the forecast's `share_<tier>` columns,
+/// as the simulator draws them, not by the channel's fixed mix.
+final class ForecastTierShareStaffingTests: XCTestCase {
+    /// Two days, 08:00–18:00, 40 contacts per 15 minutes; complex share 5 % at 08:00 rising 9 points
+    /// an hour to 86 % at 17:00 (or no share columns: the channel's 70 % / 30 %).
+    func scenario(shares: Bool) throws -> Scenario {
+        var csv = "date,interval_start,channel,volume\(shares ? ",share_simple,share_complex" : "")\n"
+        for day in 0..<2 {
+            for i in 32..<72 {
+                let complex = 0.05 + 0.09 * Double(i / 4 - 8)
+                csv += "2027-01-0\(4 + day),\(String(format: "%02d:%02d", i / 4, i % 4 * 15)),voice,40"
+                csv += shares ? ",\(String(format: "%.2f", 1 - complex)),\(String(format: "%.2f", complex))\n" : "\n"
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-shares-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        try csv.write(to: dir.appendingPathComponent("forecast.csv"), atomically: true, encoding: .utf8)
+        return try ScenarioLoader.parse(yaml: """
+            name: tiered-forecast
+            run: {horizon: 2d, interval: 1h, replications: 2, seed: 5}
+            calendar: {start: 2027-01-04}
+            channels:
+              voice:
+                kind: voice
+                demand: {forecast: forecast.csv}
+                tiers: {simple: 70%, complex: 30%}
+                service_level: {answer_within: 20s, target: 80%}
+            tiers:
+              simple:
+                handle_time: {voice: {exponential: {mean: 4m}}}
+              complex:
+                handle_time: {voice: {exponential: {mean: 9m}}}
+            teams:
+              agents:
+                skills: [{channel: voice, tier: [simple, complex]}]
+                shifts: [{start: "08:00", length: 10h, agents: 60, days: every_day}]
+            """, file: "s.yaml", baseDirectory: dir.path)
+    }
+
+    func testQueueFlowsSplitEachIntervalByTheForecastsShares() throws {
+        for shares in [true, false] {
+            let scenario = try scenario(shares: shares)
+            let calendar = StaffingTests.calendar(scenario)
+            let flows = QueueFlows(center: scenario.center, calendar: calendar)
+            for hour in 8..<18 {
+                let s = hour  // Monday (the start weekday) in the hourly week grid
+                let simple = flows.total[s][0], complex = flows.total[s][1]
+                XCTAssertEqual(simple + complex, 160, accuracy: 1e-6, "hour \(hour)")
+                let expected = shares ? 0.05 + 0.09 * Double(hour - 8) : 0.3
+                XCTAssertEqual(complex / (simple + complex), expected, accuracy: 1e-9, "hour \(hour), shares \(shares)")
+            }
+        }
+        // The requirement follows: at 17:00 (86 % complex, 8.3 min mean) more agents than at 08:00 (5 %).
+        let analytic = AnalyticStaffing(center: try scenario(shares: true).center, calendar: StaffingTests.calendar(try scenario(shares: true)))
+        XCTAssertGreaterThan(analytic.onPhone[0][17], analytic.onPhone[0][8] + 5)
     }
 }
