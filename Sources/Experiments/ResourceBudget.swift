@@ -68,6 +68,10 @@ public struct ResourceBudget: Sendable {
             }
             contacts += channel.demand.batches.reduce(0) { $0 + $1.volume }
         }
+        if let cap = run.maxArrivals, length > 0 {
+            // The run stops after `cap` arrivals counted after the warm-up.
+            contacts = min(contacts, contacts * run.warmup / length + Double(cap))
+        }
         var agents = 0.0
         for team in scenario.center.teams {
             agents += Double(team.constantAgents) + team.shifts.reduce(0) { $0 + Double($1.agents) } + Double(team.roster?.agents.count ?? 0)
