@@ -10,8 +10,9 @@ import PackageDescription
 //   Scenarios                 scenario schema decoded from YAML, validated once at load (dates: ResultsSchema's CivilDate)
 //   ContactCenter             the contact-center model on the kernel
 //   ResultsSchema             the results vocabulary: the summary.json document, metric names, units, labels,
-//                             value and time formats, verdict words, the version (Foundation only; Experiments
-//                             writes through it, Report reads through it)
+//                             value and time formats, verdict words, the version, the CSV grammar (CSVReader,
+//                             CSVWriter) and the column names of the CSV outputs (Foundation only; every
+//                             writer writes through it, Report reads through it)
 //   Experiments               replications, result files
 //   Fitting                   distributions fitted to a contact log (MLE, censoring, AIC, KS)
 //   Sweeps                    parameter sweeps: designs on the scenario YAML, a resumable SQLite store
@@ -58,7 +59,7 @@ let package = Package(
         .target(name: "ContactCenter", dependencies: ["SimKernel", "Stochastics", "Statistics", "Scenarios"]),
         .target(name: "ResultsSchema"),
         .target(name: "Experiments", dependencies: ["ResultsSchema", "ContactCenter", "Statistics", "Scenarios", "Analytics", "Stochastics"]),
-        .target(name: "Fitting", dependencies: ["CGSL", "Stochastics", "Statistics", "Scenarios", "Yams"]),
+        .target(name: "Fitting", dependencies: ["CGSL", "Stochastics", "Statistics", "Scenarios", "ResultsSchema", "Yams"]),
         .target(
             name: "Sweeps",
             dependencies: [
@@ -66,9 +67,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .target(name: "Staffing", dependencies: ["Analytics", "Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Statistics", "Stochastics"]),
         .target(name: "TrainingROI", dependencies: ["Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Statistics", "Stochastics"]),
-        .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "Scenarios", "Yams"]),
+        .target(name: "Scheduling", dependencies: ["CGLPK", "Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Yams"]),
         .target(name: "Report", dependencies: ["ResultsSchema"]),
         // The what-if workbench behind `ccsim serve`: workspace, run queue, history, HTTP routes.
         .target(

@@ -1,3 +1,5 @@
+import ResultsSchema
+
 /// The CSV outputs, in tidy form (one row per figure) so that pandas, R or a
 /// spreadsheet can filter and pivot them without parsing names. Rows name
 /// their scope (`channel`, `tier`, `team`, `center`) and fill the one name
@@ -11,8 +13,8 @@ extension SummaryFiles {
         var out = metricsHeader + "\n"
         for scope in summary.scopes {
             for item in summary.metrics(scope).items {
-                out += row(scopeFields(summary, scope) + [item.metric.rawValue] + fields(item)
-                    + [number(summary.theory(item.metric, scope))])
+                out += CSVWriter.row(scopeFields(summary, scope) + [item.metric.rawValue] + fields(item)
+                    + [CSVWriter.number(summary.theory(item.metric, scope))])
             }
         }
         return out
@@ -34,7 +36,7 @@ extension SummaryFiles {
                 + summary.teams.indices.map { (MetricScope.team($0), summary.teams[$0].intervals[interval.index]) }
             for (scope, set) in sets {
                 for item in set.items {
-                    out += row(when + scopeFields(summary, scope) + [item.metric.rawValue] + fields(item))
+                    out += CSVWriter.row(when + scopeFields(summary, scope) + [item.metric.rawValue] + fields(item))
                 }
             }
         }
@@ -46,7 +48,7 @@ extension SummaryFiles {
     package static func timeFields(_ summary: CenterSummary, _ interval: ReportingInterval) -> [String] {
         let label = summary.center.timeLabel
         let calendar = label.parts(summary.scenario.run.warmup + interval.start)
-        var when = [String(interval.index), number(interval.start), number(interval.end),
+        var when = [String(interval.index), CSVWriter.number(interval.start), CSVWriter.number(interval.end),
                     calendar.map { String($0.day) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
         if label.startDate != nil { when.insert(calendar.flatMap { label.date(ofDay: $0.day) }.map { "\($0)" } ?? "", at: 4) }
         return when
@@ -65,23 +67,7 @@ extension SummaryFiles {
 
     /// `mean,sd,ci_lower,ci_upper,replications`
     static func fields(_ item: MetricSummary) -> [String] {
-        [number(item.mean), number(item.standardDeviation), number(item.confidenceInterval?.lower),
-         number(item.confidenceInterval?.upper), String(item.replications)]
-    }
-
-    package static func row(_ fields: [String]) -> String {
-        fields.map(quoted).joined(separator: ",") + "\n"
-    }
-
-    /// RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled.
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// Whole numbers without a decimal point; empty when there is no value.
-    package static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        [CSVWriter.number(item.mean), CSVWriter.number(item.standardDeviation), CSVWriter.number(item.confidenceInterval?.lower),
+         CSVWriter.number(item.confidenceInterval?.upper), String(item.replications)]
     }
 }

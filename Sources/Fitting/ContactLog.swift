@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// One usable row of a contact log (ccsim's `contacts.csv` layout).

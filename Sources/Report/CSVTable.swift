@@ -1,5 +1,7 @@
-/// A CSV file as written by ccsim (RFC 4180: comma-separated, fields with commas or quotes in
-/// double quotes): a header and rows, read by column name so a producer may add columns.
+import Foundation
+import ResultsSchema
+
+/// A CSV file as written by ccsim (`CSVWriter`): a header and rows, read by column name so a producer may add columns.
 public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
@@ -9,36 +11,13 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
-    /// Parses the text; blank lines are skipped. nil for a file without a header.
-    public init?(text: String) {
-        var records: [[String]] = []
-        var field = "", record: [String] = [], quoted = false, afterQuote = false
-        var chars = text.makeIterator()
-        func endRecord() {
-            record.append(field)
-            if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
-            field = ""; record = []
-        }
-        while let ch = chars.next() {
-            if quoted {
-                if ch == "\"" { quoted = false; afterQuote = true } else { field.append(ch) }
-                continue
-            }
-            switch ch {
-            case "\"":
-                if afterQuote { field.append("\"") }
-                quoted = true
-            case ",": record.append(field); field = ""
-            case "\n", "\r\n": endRecord()
-            case "\r": break
-            default: field.append(ch)
-            }
-            afterQuote = false
-        }
-        if !field.isEmpty || !record.isEmpty { endRecord() }
+    /// Parses the text with the project's `CSVReader` (quoted fields over lines, CRLF, a byte-order
+    /// mark); blank lines are no rows. nil for a file without a header; a quote never closed throws.
+    public init?(text: String) throws(CSVReader.UnclosedQuote) {
+        let records = try CSVReader.records(text)
         guard let first = records.first else { return nil }
-        header = first
-        rows = Array(records.dropFirst())
+        header = first.fields
+        rows = records.dropFirst().map(\.fields)
     }
 
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
@@ -55,4 +34,9 @@ public struct CSVTable: Sendable {
     }
 }
 
-import Foundation
+extension CSVTable {
+    /// The index of a column named by one of the results schema's column enums.
+    public func column<Column: RawRepresentable>(_ column: Column) -> Int? where Column.RawValue == String {
+        self.column(column.rawValue)
+    }
+}

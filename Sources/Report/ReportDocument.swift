@@ -41,7 +41,11 @@ public enum ReportDocument: Sendable {
             do { text = try String(contentsOfFile: path(name), encoding: .utf8) } catch {
                 throw ReportError.unreadableFile(path: path(name), reason: "cannot read: \(error.localizedDescription)")
             }
-            guard let table = CSVTable(text: text) else { throw ReportError.unreadableFile(path: path(name), reason: "empty, expected a CSV header") }
+            let parsed: CSVTable?
+            do { parsed = try CSVTable(text: text) } catch {
+                throw ReportError.unreadableFile(path: path(name), reason: error.description)
+            }
+            guard let table = parsed else { throw ReportError.unreadableFile(path: path(name), reason: "empty, expected a CSV header") }
             return table
         }
         /// The run part beside a staffing or schedule plan: optional, but if present it must read.

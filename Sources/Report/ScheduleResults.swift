@@ -1,3 +1,4 @@
+import ResultsSchema
 /// A `ccsim schedule --out` folder's plan: `schedule.csv` (one row per chosen shift) and
 /// `coverage.csv` (per team and interval of the week: required agents, agents on duty, shortfall).
 public struct ScheduleResults: Sendable {
@@ -31,32 +32,35 @@ public struct ScheduleResults: Sendable {
     public init(schedule: CSVTable?, coverage: CSVTable?) throws {
         shifts = []
         if let table = schedule {
-            for name in ["team", "start", "end", "agents"] where table.column(name) == nil {
-                throw LayoutError.notASchedule("schedule.csv: column \(name) is missing (expected the file of `ccsim schedule --out`)")
+            for column: ScheduleColumn in [.team, .start, .end, .agents] where table.column(column) == nil {
+                throw LayoutError.notASchedule("schedule.csv: column \(column.rawValue) is missing (expected the file of `ccsim schedule --out`)")
             }
             shifts = table.rows.map { row in
-                Shift(team: table.text(row, table.column("team")), contract: table.text(row, table.column("contract")), start: table.text(row, table.column("start")), end: table.text(row, table.column("end")),
-                      days: table.text(row, table.column("days")), agents: Int(table.number(row, table.column("agents")) ?? 0),
-                      paidHoursPerAgentWeek: table.number(row, table.column("paid_hours_per_agent_week")),
-                      weeklyCost: table.number(row, table.column("weekly_cost")), breaks: table.text(row, table.column("breaks")))
+                func text(_ column: ScheduleColumn) -> String { table.text(row, table.column(column)) }
+                func number(_ column: ScheduleColumn) -> Double? { table.number(row, table.column(column)) }
+                return Shift(team: text(.team), contract: text(.contract), start: text(.start), end: text(.end), days: text(.days),
+                             agents: Int(number(.agents) ?? 0), paidHoursPerAgentWeek: number(.paidHoursPerAgentWeek),
+                             weeklyCost: number(.weeklyCost), breaks: text(.breaks))
             }
         }
         self.coverage = []
         dayLabels = []
         guard let table = coverage else { return }
-        for name in ["team", "weekday", "start", "required", "on_duty"] where table.column(name) == nil {
-            throw LayoutError.notASchedule("coverage.csv: column \(name) is missing (expected the file of `ccsim schedule --out`)")
+        for column: CoverageColumn in [.team, .weekday, .start, .required, .onDuty] where table.column(column) == nil {
+            throw LayoutError.notASchedule("coverage.csv: column \(column.rawValue) is missing (expected the file of `ccsim schedule --out`)")
         }
         var axis = WeekAxis()
         var byTeam: [(team: String, intervals: [Coverage])] = []
         for row in table.rows {
-            let team = table.text(row, table.column("team")), weekday = table.text(row, table.column("weekday")), start = table.text(row, table.column("start"))
+            func text(_ column: CoverageColumn) -> String { table.text(row, table.column(column)) }
+            func number(_ column: CoverageColumn) -> Double? { table.number(row, table.column(column)) }
+            let team = text(.team), weekday = text(.weekday), start = text(.start)
             guard let hours = axis.position(day: weekday, clock: start) else {
                 throw LayoutError.notASchedule("coverage.csv: start '\(start)' is not a clock time")
             }
-            let required = table.number(row, table.column("required")) ?? 0, onDuty = table.number(row, table.column("on_duty")) ?? 0
+            let required = number(.required) ?? 0, onDuty = number(.onDuty) ?? 0
             let entry = Coverage(label: "\(weekday) \(start)", hours: hours, required: required, onDuty: onDuty,
-                                 short: table.number(row, table.column("short")) ?? Swift.max(0, required - onDuty))
+                                 short: number(.short) ?? Swift.max(0, required - onDuty))
             if let t = byTeam.firstIndex(where: { $0.team == team }) { byTeam[t].intervals.append(entry) } else { byTeam.append((team, [entry])) }
         }
         self.coverage = byTeam

@@ -1,3 +1,4 @@
+import ResultsSchema
 /// A `staffing.csv` (written by `ccsim staff --out`): per day, interval and team, the Erlang
 /// requirement (whole agents and the fractional FTE figure), the simulated requirement and the
 /// team's occupancy; per channel, the service level the simulated plan achieved with its CI.
@@ -25,15 +26,14 @@ public struct StaffingResults: Sendable {
     public enum LayoutError: Error, Equatable { case notAStaffingTable(String) }
 
     public init(table: CSVTable) throws {
-        let need = ["day", "weekday", "start", "team", "erlang_agents", "simulated_agents"]
+        let need: [StaffingColumn] = [.day, .weekday, .start, .team, .erlangAgents, .simulatedAgents]
         if let missing = need.first(where: { table.column($0) == nil }) {
-            throw LayoutError.notAStaffingTable("column \(missing) is missing (expected the staffing.csv of `ccsim staff --out`)")
+            throw LayoutError.notAStaffingTable("column \(missing.rawValue) is missing (expected the staffing.csv of `ccsim staff --out`)")
         }
-        let c = (day: table.column("day"), weekday: table.column("weekday"), start: table.column("start"), team: table.column("team"),
-                 erlang: table.column("erlang_agents"), fte: table.column("erlang_fte"), sim: table.column("simulated_agents"),
-                 occupancy: table.column("occupancy"))
-        // Channels: every sl_X that has sl_X_low beside it.
-        channels = table.header.filter { $0.hasPrefix("sl_") && table.column($0 + "_low") != nil }.map { String($0.dropFirst(3)) }
+        let c = (day: table.column(StaffingColumn.day), weekday: table.column(StaffingColumn.weekday), start: table.column(StaffingColumn.start),
+                 team: table.column(StaffingColumn.team), erlang: table.column(StaffingColumn.erlangAgents), fte: table.column(StaffingColumn.erlangFTE),
+                 sim: table.column(StaffingColumn.simulatedAgents), occupancy: table.column(StaffingColumn.occupancy))
+        channels = table.header.compactMap { StaffingColumn.serviceLevelChannel($0, header: table.header) }
         var teams: [String] = []
         for row in table.rows where !teams.contains(table.text(row, c.team)) { teams.append(table.text(row, c.team)) }
         self.teams = teams
@@ -52,8 +52,9 @@ public struct StaffingResults: Sendable {
                 var slot = Slot(label: "\(weekday) \(start)", hours: hours, erlangAgents: none, erlangFTE: none, simulatedAgents: none,
                                 occupancy: none, serviceLevel: [], serviceLevelCI: [])
                 for channel in channels {
-                    slot.serviceLevel.append(table.number(row, table.column("sl_" + channel)))
-                    let lo = table.number(row, table.column("sl_\(channel)_low")), hi = table.number(row, table.column("sl_\(channel)_high"))
+                    let sl = StaffingColumn.serviceLevel(channel)
+                    slot.serviceLevel.append(table.number(row, table.column(sl.value)))
+                    let lo = table.number(row, table.column(sl.low)), hi = table.number(row, table.column(sl.high))
                     slot.serviceLevelCI.append(lo.flatMap { lo in hi.flatMap { lo <= $0 ? lo...$0 : nil } })
                 }
                 s = slots.count

@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 
 /// Reads the sample values of an `{empirical: {file: …}}` distribution from a CSV file.
 ///

@@ -22,7 +22,7 @@ public enum PublishedRoster {
     ///   - startDate: `calendar.start` when the scenario has one (then `days` run days are listed).
     ///   - days: run days, warm-up included, for a dated roster.
     public static func csv(_ plan: SchedulePlan, startDate: CivilDate?, startWeekday: Weekday, days: Int) -> String {
-        var lines = [header(dated: startDate != nil).joined(separator: ",")]
+        var out = CSVWriter.row(header(dated: startDate != nil))
         for team in plan.teams {
             let width = max(3, String(team.headcount).count)
             var number = 0
@@ -40,17 +40,17 @@ public enum PublishedRoster {
                     if let startDate {
                         for d in 0..<days where tour.days.contains(startWeekday.advanced(by: d)) {
                             let date = startDate.adding(days: d)?.description ?? ""
-                            lines.append(row([agent, team.name, contract, date] + fields(startWeekday.advanced(by: d))))
+                            out += CSVWriter.row([agent, team.name, contract, date] + fields(startWeekday.advanced(by: d)))
                         }
                     } else {
                         for weekday in Weekday.allCases where tour.days.contains(weekday) {
-                            lines.append(row([agent, team.name, contract, weekday.label.lowercased()] + fields(weekday)))
+                            out += CSVWriter.row([agent, team.name, contract, weekday.label.lowercased()] + fields(weekday))
                         }
                     }
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// `HH:MM-HH:MM break` (or `lunch unpaid`): the break of agent `j` of `agents` at its staggered time.
@@ -66,9 +66,5 @@ public enum PublishedRoster {
     static func dayClock(_ t: Double) -> Double {
         let r = t.truncatingRemainder(dividingBy: 86_400)
         return r < 0 ? r + 86_400 : r
-    }
-
-    static func row(_ fields: [String]) -> String {
-        fields.map(ScheduleFiles.quoted).joined(separator: ",")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// Reads a requirement file: one row per (day, interval start, team) with the agents required on
@@ -37,17 +38,19 @@ public enum RequirementCSV {
         var seen: [String: Int] = [:]
         var rows = 0
 
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (offset, rawLine) in lines.enumerated() {
-            let line = offset + 1
-            let content = rawLine.trimmingCharacters(in: .whitespaces)
-            if content.isEmpty || content.hasPrefix("#") { continue }
-            let fields = splitCSV(content)
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(text) } catch {
+            throw RequirementError(file: file, problems: [.init(line: error.line, message: "a quoted field is never closed (a \" without its closing \")")])
+        }
+        for record in records {
+            let line = record.line
+            let fields = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            if fields.allSatisfy(\.isEmpty) || fields[0].hasPrefix("#") { continue }
             guard let columns = header else {
                 var map: [String: Int] = [:]
                 for (i, name) in fields.enumerated() { map[name.lowercased()] = i }
-                if map["required"] == nil, let alias = map["scheduled_agents"] { map["required"] = alias }
-                let missing = ["day", "start", "team", "required"].filter { map[$0] == nil }
+                if map["required"] == nil, let alias = map[StaffingColumn.scheduledAgents.rawValue] { map["required"] = alias }
+                let missing = [StaffingColumn.day.rawValue, StaffingColumn.start.rawValue, StaffingColumn.team.rawValue, "required"].filter { map[$0] == nil }
                 guard missing.isEmpty else {
                     throw RequirementError(file: file, problems: [.init(line: line, message: "the header needs the columns day, start, team and required (or scheduled_agents); missing: \(missing.joined(separator: ", "))")])
                 }
@@ -108,33 +111,6 @@ public enum RequirementCSV {
         }
         guard problems.isEmpty else { throw RequirementError(file: file, problems: problems) }
         return requirement
-    }
-
-    /// Splits one CSV line, honouring double quotes (`"a, b"`, `""` for a quote).
-    static func splitCSV(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = line.makeIterator()
-        while let c = iterator.next() {
-            if quoted {
-                if c == "\"" {
-                    var lookahead = iterator
-                    if lookahead.next() == "\"" { current.append("\""); iterator = lookahead } else { quoted = false }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        fields.append(current)
-        return fields
     }
 }
 

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// The plan as files: `schedule.csv` (one row per chosen shift) and `coverage.csv` (one row per
@@ -8,7 +9,7 @@ public enum ScheduleFiles {
     /// One row per contract and shift (a shift's agents under one contract), with the team's
     /// solve status and MIP gap on every row of the team (so the file alone says how good it is).
     public static func scheduleCSV(_ plan: SchedulePlan) -> String {
-        var out = "team,contract,start,end,length_h,days,agents,paid_hours_per_agent_week,weekly_cost,breaks,solve_status,mip_gap\n"
+        var out = CSVWriter.row(ScheduleColumn.allCases.map(\.rawValue))
         for team in plan.teams {
             let contracts: [String?] = team.contracts.isEmpty ? [nil] : team.contracts
             let gap = team.solve.gap.map(number) ?? ""
@@ -18,11 +19,10 @@ public enum ScheduleFiles {
                 for shift in shifts {
                     let paid = (shift.length - shift.breaks.filter { !$0.paid }.reduce(0) { $0 + $1.length }) / 3600 * Double(shift.days.count)
                     let cost = paid * Double(shift.agents) * team.hourlyCost
-                    out += [team.name, contract ?? "", ClockTime.describe(shift.start), ClockTime.describe(shift.start + shift.length),
-                            number(shift.length / 3600), quoted(ScheduledScenario.days(shift.days)), String(shift.agents),
-                            number(paid), number(cost), quoted(shift.breaks.map { ScheduledScenario.flow($0) }.joined(separator: " ")),
-                            team.solve.status.rawValue, gap]
-                        .joined(separator: ",") + "\n"
+                    out += CSVWriter.row([team.name, contract ?? "", ClockTime.describe(shift.start), ClockTime.describe(shift.start + shift.length),
+                                          number(shift.length / 3600), ScheduledScenario.days(shift.days), String(shift.agents),
+                                          number(paid), number(cost), shift.breaks.map { ScheduledScenario.flow($0) }.joined(separator: " "),
+                                          team.solve.status.rawValue, gap])
                 }
             }
         }
@@ -30,12 +30,13 @@ public enum ScheduleFiles {
     }
 
     public static func coverageCSV(_ plan: SchedulePlan) -> String {
-        var out = "team,weekday,start,required,on_duty,short\n"
+        var out = CSVWriter.row(CoverageColumn.allCases.map(\.rawValue))
         let requirement = plan.requirement
         for team in plan.teams {
             for slot in 0..<requirement.slots {
                 let (weekday, start) = requirement.time(of: slot)
-                out += "\(team.name),\(weekday.label),\(ClockTime.describe(start)),\(number(team.required[slot])),\(number(team.covered[slot])),\(number(team.short(slot)))\n"
+                out += CSVWriter.row([team.name, weekday.label, ClockTime.describe(start), number(team.required[slot]),
+                                      number(team.covered[slot]), number(team.short(slot))])
             }
         }
         return out
@@ -45,9 +46,5 @@ public enum ScheduleFiles {
     static func number(_ x: Double) -> String {
         let rounded = (x * 10_000).rounded() / 10_000
         return Quantity.describe(number: rounded == 0 ? 0 : rounded)
-    }
-
-    static func quoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -180,10 +180,10 @@ public struct NetStaffing: Sendable {
     public func csv(_ summary: CenterSummary) -> String {
         let dated = summary.center.timeLabel.startDate != nil
         let header = StaffingCheckColumn.allCases.filter { dated || $0 != .date }.map(\.rawValue)
-        var out = SummaryFiles.row(header)
+        var out = CSVWriter.row(header)
         for row in rows {
-            let n = SummaryFiles.number
-            out += SummaryFiles.row(SummaryFiles.timeFields(summary, row.interval) + [
+            let n = CSVWriter.number
+            out += CSVWriter.row(SummaryFiles.timeFields(summary, row.interval) + [
                 summary.channels[row.channel].name, n(row.expectedOffered), n(row.handleTime), n(row.erlangAgents),
                 n(row.netAgents), n(row.netStaffing), n(row.serviceLevel), n(row.target),
                 row.serviceLevel == nil ? "" : (row.missed ? "1" : "0"),

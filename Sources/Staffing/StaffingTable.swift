@@ -45,10 +45,12 @@ public enum StaffingTable {
         let center = r.scenario.center
         let grid = r.calendar.grid
         let dated = center.startDate
-        var header = (dated == nil ? ["day"] : ["day", "date"]) + ["weekday", "start", "team", "erlang_on_phone", "erlang_agents", "erlang_fte",
-                      "simulated_agents", "scheduled_agents", "scheduled_fte", "occupancy"]
-        for channel in center.channels { header += ["sl_\(channel.name)", "sl_\(channel.name)_low", "sl_\(channel.name)_high"] }
-        var lines = [header.joined(separator: ",")]
+        var header = StaffingColumn.allCases.filter { dated != nil || $0 != .date }.map(\.rawValue)
+        for channel in center.channels {
+            let sl = StaffingColumn.serviceLevel(channel.name)
+            header += [sl.value, sl.low, sl.high]
+        }
+        var out = CSVWriter.row(header)
         for (day, weekday) in days(r) {
             for ofDay in 0..<grid.slotsPerDay {
                 let s = weekday.rawValue * grid.slotsPerDay + ofDay
@@ -66,11 +68,11 @@ public enum StaffingTable {
                             row += ["", "", ""]
                         }
                     }
-                    lines.append(row.joined(separator: ","))
+                    out += CSVWriter.row(row)
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     static func fixed(_ x: Double) -> String { String(format: "%.4f", x) }

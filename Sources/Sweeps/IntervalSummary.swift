@@ -1,3 +1,4 @@
+import ResultsSchema
 import Statistics
 
 /// Per point, recorded series and interval: mean, standard deviation and Student-t confidence
@@ -42,12 +43,12 @@ public struct IntervalSummary: Sendable {
 
     /// `point,label,series,interval,start_seconds,length_seconds,mean,sd,ci_lower,ci_upper,n`
     public var csv: String {
-        var out = CSVText.row(["point", "label", "series", "interval", "start_seconds", "length_seconds", "mean", "sd", "ci_lower", "ci_upper", "n"])
+        var out = CSVWriter.row(["point", "label", "series", "interval", "start_seconds", "length_seconds", "mean", "sd", "ci_lower", "ci_upper", "n"])
         for row in rows {
             let c = row.cell
-            out += CSVText.row([String(row.point.id), CSVText.field(row.point.label), CSVText.field(row.series), String(row.interval),
-                                CSVText.number(row.start), CSVText.number(row.length), CSVText.number(c.mean), CSVText.number(c.standardDeviation),
-                                CSVText.number(c.interval?.lower), CSVText.number(c.interval?.upper), String(c.count)])
+            out += CSVWriter.row([String(row.point.id), row.point.label, row.series, String(row.interval),
+                                CSVWriter.number(row.start), CSVWriter.number(row.length), CSVWriter.number(c.mean), CSVWriter.number(c.standardDeviation),
+                                CSVWriter.number(c.interval?.lower), CSVWriter.number(c.interval?.upper), String(c.count)])
         }
         return out
     }

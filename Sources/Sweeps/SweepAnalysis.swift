@@ -1,3 +1,4 @@
+import ResultsSchema
 import Stochastics
 
 /// What matters in a sweep (`ccsim sweep analyze`): for a grid, each varied parameter's main
@@ -209,19 +210,19 @@ public struct SweepAnalysis: Sendable {
     /// Latin hypercube then the response surface: its coefficients (kind `surface`, coded units)
     /// and its fit (kind `surface_fit`: `r_squared`, `adjusted_r_squared`, `observations`).
     public static func csv(_ analyses: [SweepAnalysis]) -> String {
-        var out = CSVText.row(["metric", "kind", "term", "estimate", "ci_lower", "ci_upper", "matters"])
+        var out = CSVWriter.row(["metric", "kind", "term", "estimate", "ci_lower", "ci_upper", "matters"])
         for analysis in analyses {
             for term in analysis.terms {
-                out += CSVText.row([CSVText.field(analysis.metric), term.kind.rawValue, CSVText.field(term.name), CSVText.number(term.estimate),
-                                    CSVText.number(term.lower), CSVText.number(term.upper), term.matters ? "true" : "false"])
+                out += CSVWriter.row([analysis.metric, term.kind.rawValue, term.name, CSVWriter.number(term.estimate),
+                                    CSVWriter.number(term.lower), CSVWriter.number(term.upper), term.matters ? "true" : "false"])
             }
             if let surface = analysis.surface {
                 for c in surface.coefficients {
-                    out += CSVText.row([CSVText.field(analysis.metric), "surface", CSVText.field(c.name), CSVText.number(c.estimate),
-                                        CSVText.number(c.lower), CSVText.number(c.upper), c.matters && c.name != "intercept" ? "true" : "false"])
+                    out += CSVWriter.row([analysis.metric, "surface", c.name, CSVWriter.number(c.estimate),
+                                        CSVWriter.number(c.lower), CSVWriter.number(c.upper), c.matters && c.name != "intercept" ? "true" : "false"])
                 }
                 for (name, value) in [("r_squared", surface.rSquared), ("adjusted_r_squared", surface.adjustedRSquared), ("observations", Double(surface.observations))] {
-                    out += CSVText.row([CSVText.field(analysis.metric), "surface_fit", name, CSVText.number(value), "", "", ""])
+                    out += CSVWriter.row([analysis.metric, "surface_fit", name, CSVWriter.number(value), "", "", ""])
                 }
             }
         }

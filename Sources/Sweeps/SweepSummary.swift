@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ResultsSchema
 import Statistics
 
 /// Per point and metric: mean, standard deviation and Student-t confidence interval over the
@@ -52,20 +53,20 @@ public struct SweepSummary: Sendable {
     /// — a `scale` parameter's `PATH result` column holds the number its factor gave (agents, not ×0.9).
     public var csv: String {
         let scaled = meta.parameters.indices.filter { meta.parameters[$0].resultColumn != nil }
-        var header = ["point", "label"] + meta.parameters.map { CSVText.field($0.path) }
-            + scaled.compactMap { meta.parameters[$0].resultColumn.map(CSVText.field) } + ["runs"]
+        var header = ["point", "label"] + meta.parameters.map(\.path)
+            + scaled.compactMap { meta.parameters[$0].resultColumn } + ["runs"]
         for metric in metrics {
-            header += ["_mean", "_sd", "_ci_lower", "_ci_upper", "_n"].map { CSVText.field(metric + $0) }
+            header += ["_mean", "_sd", "_ci_lower", "_ci_upper", "_n"].map { metric + $0 }
         }
-        var out = CSVText.row(header)
+        var out = CSVWriter.row(header)
         for row in rows {
-            var fields = [String(row.point.id), CSVText.field(row.point.label)] + row.point.columns.map(CSVText.value)
-                + scaled.map { CSVText.number(row.point.results[$0]) } + [String(row.runs)]
+            var fields = [String(row.point.id), row.point.label] + row.point.columns.map(CSVWriter.value)
+                + scaled.map { CSVWriter.number(row.point.results[$0]) } + [String(row.runs)]
             for cell in row.cells {
-                fields += [CSVText.number(cell.mean), CSVText.number(cell.standardDeviation),
-                           CSVText.number(cell.interval?.lower), CSVText.number(cell.interval?.upper), String(cell.count)]
+                fields += [CSVWriter.number(cell.mean), CSVWriter.number(cell.standardDeviation),
+                           CSVWriter.number(cell.interval?.lower), CSVWriter.number(cell.interval?.upper), String(cell.count)]
             }
-            out += CSVText.row(fields)
+            out += CSVWriter.row(fields)
         }
         return out
     }

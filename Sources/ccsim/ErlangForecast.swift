@@ -124,7 +124,7 @@ extension Erlang {
         func n(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "" }
         let end = r.minute + Int(interval / 60)
         return [r.date.description, TimeLabel.weekdays[r.date.weekdayIndex], ClockTime.describe(Double(r.minute) * 60),
-                ClockTime.describe(Double(end) * 60), r.channel, n(r.volume), n(r.aht), n(r.load),
+                ClockTime.describe(Double(end) * 60), CSVWriter.field(r.channel), n(r.volume), n(r.aht), n(r.load),
                 String(r.agents), n(r.scheduled), n(r.serviceLevel), n(r.asa), n(r.occupancy)].joined(separator: ",")
             + (r.rostered == nil ? "" : "," + n(r.rostered) + "," + n(r.overUnder))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Report
+import ResultsSchema
 
 /// A folder's kind is told by its files, the most specific first, and a folder that fits none
 /// (or a sweep not yet summarized) is refused with an error that says what to do.
@@ -56,11 +57,13 @@ struct ReportKindTests {
     }
 
     @Test func csvTableReadsQuotedFields() throws {
-        let table = try #require(CSVTable(text: "a,b,c\n1,\"x, \"\"y\"\"\",3\r\n\n4,,6\n"))
+        let table = try #require(try CSVTable(text: "a,b,c\n1,\"x, \"\"y\"\"\",3\r\n\n4,,6\n"))
         #expect(table.header == ["a", "b", "c"])
         #expect(table.rows == [["1", "x, \"y\"", "3"], ["4", "", "6"]])
         #expect(table.number(table.rows[1], table.column("b")) == nil)
         #expect(table.number(table.rows[1], table.column("c")) == 6)
-        #expect(CSVTable(text: "") == nil)
+        #expect(try CSVTable(text: "") == nil)
+        // A quote never closed is an error at its line, not a table cut short.
+        #expect(throws: CSVReader.UnclosedQuote(line: 2)) { try CSVTable(text: "a,b\n\"x,1\n2,3\n") }
     }
 }

@@ -13,8 +13,9 @@ public enum CSVReader {
     }
 
     /// A quote was opened and never closed; the text is malformed from `line` on.
-    public struct UnclosedQuote: Error, Sendable, CustomStringConvertible {
+    public struct UnclosedQuote: Error, Sendable, Hashable, CustomStringConvertible {
         public let line: Int
+        public init(line: Int) { self.line = line }
         public var description: String { "line \(line): a quoted field is never closed (a \" without its closing \")" }
     }
 
