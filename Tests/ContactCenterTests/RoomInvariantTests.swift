@@ -3,9 +3,10 @@ import Foundation
 import Scenarios
 import XCTest
 
-/// The rooms' invariants (`AgentPool`, `WaitingQueues`, the contact table) checked after every
-/// event of the bundled scenarios that exercise them most: chat concurrency, email backlog and
-/// reserve, escalations, callbacks, overflow, rotas with breaks, trainees limited to some tiers.
+/// The rooms' invariants (`AgentPool`, `WaitingQueues`, the contact table, the `Rota` and its
+/// workforce, the `MeasurementWindow`) checked after every event of the bundled scenarios that
+/// exercise them most: chat concurrency, email backlog and reserve, escalations, callbacks,
+/// overflow, rotas with breaks, trainees limited to some tiers, hires and leavers, an early close.
 /// A checked run must also give exactly the result of an unchecked one.
 final class RoomInvariantTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -45,6 +46,15 @@ final class RoomInvariantTests: XCTestCase {
     /// Three weeks of workforce dynamics: hires, trainees limited to tier 1 and their weekly clearance.
     func testTrainingROIWorkforce() throws {
         try assertInvariantsHold(try scenario("training-roi", days: 21))
+    }
+
+    /// `max_arrivals` closes the measurement window early: arrivals stop, the rota runs on.
+    func testEarlyCloseByMaxArrivals() throws {
+        var early = try scenario("tiered-support", days: 2)
+        early.run.maxArrivals = 3000
+        let plain = try ContactCenterSimulator.run(early.center, run: early.run, replication: 0)
+        XCTAssertLessThan(plain.measuredDuration, early.run.horizon)
+        try assertInvariantsHold(early)
     }
 
     func testMultiskillRoutingUnderEveryPolicy() throws {

@@ -53,9 +53,9 @@ final class CenterPlan: Sendable {
     let queueChannel: [Int]
     let queueTier: [Int]
     let handleTime: [Distribution?]
-    /// Per queue: the handle time's mean when it is exponential (see ``drawHandleTime(queue:from:)``).
+    /// Per queue: the handle time's mean when it is exponential (see ``ContactDraws/handleTime(queue:)``).
     let exponentialHandleMean: [Double?]
-    /// Per channel: the patience's mean when it is exponential (see ``drawPatience(channel:from:)``).
+    /// Per channel: the patience's mean when it is exponential (see ``ContactDraws/patience(channel:)``).
     let exponentialPatienceMean: [Double?]
     /// Mean handle time, for the expected-wait estimate that decides callback offers.
     let meanHandleTime: [Double]
@@ -170,20 +170,4 @@ final class CenterPlan: Sendable {
 
     @inline(__always)
     func tier(ofQueue q: Int) -> Int { queueTier[q] }
-
-    /// A handle time for new work of queue `q` (0 when the queue has none). An exponential is drawn
-    /// straight from its mean: the same GSL call and numbers as `Distribution.sample(from:)`, without
-    /// copying the distribution (an enum whose other cases hold arrays) out of the plan per draw.
-    @inline(__always)
-    func drawHandleTime(queue q: Int, from stream: RandomStream) -> Double {
-        if let mean = exponentialHandleMean[q] { return stream.exponential(mean: mean) }
-        return handleTime[q]?.sample(from: stream) ?? 0
-    }
-
-    /// A patience for a caller of channel `c`, nil when its callers never abandon (as ``drawHandleTime(queue:from:)``).
-    @inline(__always)
-    func drawPatience(channel c: Int, from stream: RandomStream) -> Double? {
-        if let mean = exponentialPatienceMean[c] { return stream.exponential(mean: mean) }
-        return patience[c]?.sample(from: stream)
-    }
 }

@@ -7,7 +7,8 @@ import Stochastics
 ///
 /// The policy is a closed enum switched on in the hot path (no protocol, no closure), so the
 /// default stays as fast as a hand-written loop. Adding a policy is a case of
-/// `RoutingSpec.Policy` and its branch in these two functions.
+/// `RoutingSpec.Policy` and its branch in the three exhaustive switches here: the agent rule
+/// (`selectAgent`), the queue rule (`selectContact`) and ``drawsRandomNumbers(_:)``.
 ///
 /// Both searches are O(teams + skills) per event, never O(contacts); only `random_agent`
 /// scans the free lists of the qualified groups (O(free agents)).
@@ -19,11 +20,21 @@ package struct Router {
     /// The `random_agent` policy's stream (the `.routing` purpose: nothing else draws from it).
     let stream: RandomStream?
 
-    init(plan: CenterPlan, closeTime: Double, stream: RandomStream?) {
+    init(plan: CenterPlan, closeTime: Double, streams: StreamPlan, replication: Int) {
         self.plan = plan
         policy = plan.policy
         self.closeTime = closeTime
-        self.stream = plan.policy == .randomAgent ? stream : nil
+        // Made only for a policy that draws (making a stream costs 63 matrix products).
+        stream = Self.drawsRandomNumbers(plan.policy) ? streams.stream(replication: replication, purpose: .routing) : nil
+    }
+
+    /// Whether `policy` draws random numbers: then it gets the run's routing stream, which nothing
+    /// else draws from (so switching policy moves no other draw).
+    static func drawsRandomNumbers(_ policy: RoutingSpec.Policy) -> Bool {
+        switch policy {
+        case .randomAgent: true
+        case .longestIdle, .teamOrder, .agentPreference, .targetPriority, .fastestAgent: false
+        }
     }
 
     /// When the next overflow team of `q` becomes eligible for a contact queued at

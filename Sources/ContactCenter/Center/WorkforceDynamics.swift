@@ -277,4 +277,36 @@ struct WorkforceDynamics {
         if block >= seatShiftLength[seat] - 1e-6 { blockThroughEnd[seat] = true }
         return .trainingBlock(block)
     }
+
+    // MARK: Invariants
+
+    /// The seats' states agree: a leaver is still present, a requisitioned seat is vacant and
+    /// requisitioned once by its own team, training left is never negative, and the current week's
+    /// records count the seats present. O(seats): tests run it after every event.
+    func checkInvariants() throws {
+        let n = present.count
+        for seat in 0..<n {
+            if leaving[seat] && !present[seat] { throw InvariantViolation("seat \(seat) is leaving but vacant") }
+            if trainingLeft[seat] < 0 { throw InvariantViolation("seat \(seat): \(trainingLeft[seat]) s of training left") }
+        }
+        var requisitioned = Array(repeating: false, count: n)
+        for (team, list) in requisitions.enumerated() {
+            for requisition in list {
+                let seat = requisition.seat
+                guard !requisitioned[seat], !present[seat], seatTeam[seat] == team else {
+                    throw InvariantViolation("seat \(seat) requisitioned by team \(team): twice, while occupied, or of team \(seatTeam[seat])")
+                }
+                requisitioned[seat] = true
+            }
+        }
+        guard currentWeek >= 0 else { return }
+        if weeks.count != (currentWeek + 1) * teams.count {
+            throw InvariantViolation("\(weeks.count) weekly records in week \(currentWeek) of \(teams.count) teams")
+        }
+        var headcount = Array(repeating: 0, count: teams.count)
+        for seat in 0..<n where present[seat] { headcount[seatTeam[seat]] += 1 }
+        for team in teams.indices where weeks[record(team)].headcount != headcount[team] {
+            throw InvariantViolation("team \(team): headcount \(weeks[record(team)].headcount) in week \(currentWeek), \(headcount[team]) seats present")
+        }
+    }
 }

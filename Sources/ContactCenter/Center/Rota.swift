@@ -1,0 +1,129 @@
+import Scenarios
+import SimKernel
+import Stochastics
+
+/// The rota on the model's clock: at each midnight the ``Roster``'s transitions of the day (shifts,
+/// breaks, aux blocks, absentees), filtered by the weekly workforce update (vacant seats,
+/// onboarding, training blocks: ``WorkforceDynamics``), become agent changes in the kernel's feed;
+/// each change then reaches the ``AgentPool`` with the agent's paid share.
+///
+/// Why a room: the rota's streams (workforce, absenteeism, roster aux) and its day buffers are
+/// touched once a day and once a week, never per contact; the model only hands the agents it
+/// frees or clears to the router.
+struct Rota {
+    private let roster: Roster
+    private let workforceStream: RandomStream
+    private let absenteeismStream: RandomStream
+    /// Aux blocks of roster teams with a shrinkage; nil (never made) without one.
+    private let auxStream: RandomStream?
+    /// Rota seats' occupants over the weeks; nil without workforce dynamics and programs.
+    private var workforce: WorkforceDynamics?
+    /// Share of each rota agent's on-shift time that is paid (unpaid lunches excluded).
+    private let paidShares: [Double]
+    /// Index of the first rota agent in the pool (permanent agents come first).
+    let rosterOffset: Int
+    /// Nobody comes on from here (the end of the horizon); those on duty still go off.
+    private let closeTime: Double
+    /// The day's transitions from the roster (storage kept from day to day).
+    private var day = RosterDay()
+    /// The day's agent changes, gathered for the kernel's feed (storage kept from day to day).
+    private var changes: [(event: CenterEvent, time: Double, priority: EventPriority)] = []
+
+    init(center: CenterSpec, roster: Roster, rosterOffset: Int, closeTime: Double, streams: StreamPlan, replication: Int) {
+        self.roster = roster
+        self.rosterOffset = rosterOffset
+        self.closeTime = closeTime
+        workforceStream = streams.stream(replication: replication, purpose: .workforce)
+        absenteeismStream = streams.stream(replication: replication, purpose: .absenteeism)
+        auxStream = roster.needsAuxStream ? streams.stream(replication: replication, purpose: .rosterAux) : nil
+        paidShares = roster.agents.indices.map { a in
+            if a >= roster.published.firstAgent { return roster.published.paidShare(of: a) }
+            let seat = roster.agents[a], shift = center.teams[seat.team].shifts[seat.shift]
+            return shift.length > 0 ? seat.paidSecondsPerShift / shift.length : 1
+        }
+        workforce = WorkforceDynamics(center: center, roster: roster, streams: streams, replication: replication)
+    }
+
+    /// The workforce's weekly records (none without workforce dynamics).
+    var workforceWeeks: [WorkforceWeek] { workforce?.weeks ?? [] }
+
+    /// Schedules the first day's rota (none without rota agents).
+    func start(_ scheduler: inout EventScheduler<CenterEvent>) {
+        if !roster.agents.isEmpty { scheduler.schedule(.dayStart(day: 0), at: 0, priority: .urgent) }
+    }
+
+    /// Midnight of `day`: on a week's first day, the workforce update of the pool's adjustments.
+    /// Returns the idle available agents it cleared for more tiers (a trainee idle on a night shift
+    /// at midnight may take work now).
+    mutating func startWeek(ifFirstDay day: Int, pool: inout AgentPool) -> [Int] {
+        guard day % 7 == 0, workforce != nil else { return [] }
+        return pool.startWeek(day / 7, &workforce!)
+    }
+
+    /// Midnight of `day`: the day's agent changes go to the kernel's feed (in the roster's order:
+    /// the same order of events as scheduling them one by one), and the next day start is scheduled.
+    mutating func scheduleDay(_ day: Int, _ scheduler: inout EventScheduler<CenterEvent>) {
+        changes.removeAll(keepingCapacity: true)
+        roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: auxStream, into: &self.day)
+        for transition in self.day.transitions {
+            let change: AgentChange = switch transition.kind {
+            case .shiftStart: .shiftStart
+            case .shiftEnd: .shiftEnd
+            case .breakStart, .auxStart: .pauseStart
+            case .breakEnd, .auxEnd: .pauseEnd
+            }
+            // Nobody new comes on after closing; those on duty still go off.
+            guard transition.time < closeTime || !transition.kind.isOn else { continue }
+            let agent = Int32(rosterOffset + transition.agent)
+            let at = max(transition.time, scheduler.now)
+            switch workforce?.admit(transition) ?? .keep {
+            case .keep:
+                changes.append((.agentChange(agent: agent, change: change), at, .normal))
+            case .drop:
+                continue
+            case .trainingBlock(let length):
+                // The pause comes first, so the agent never takes a contact before the block.
+                changes.append((.agentChange(agent: agent, change: .pauseStart), at, .normal))
+                changes.append((.agentChange(agent: agent, change: change), at, .normal))
+                if length < roster.shiftLength(of: transition.agent) - 1e-6, transition.time + length < closeTime {
+                    changes.append((.agentChange(agent: agent, change: .pauseEnd), transition.time + length, .normal))
+                }
+            case .endThenResume:
+                changes.append((.agentChange(agent: agent, change: change), at, .normal))
+                changes.append((.agentChange(agent: agent, change: .pauseEnd), at, .normal))
+            }
+        }
+        // The day's changes wait in the kernel's feed, off the heap.
+        scheduler.scheduleInOrder(changes)
+        let next = Double(day + 1) * 86_400
+        if next < closeTime { scheduler.schedule(.dayStart(day: Int32(day + 1)), at: next, priority: .urgent) }
+    }
+
+    /// The share of `agent`'s on-shift time that is paid (1 for permanent agents).
+    @inline(__always)
+    func paidShare(of agent: Int) -> Double {
+        agent >= rosterOffset ? paidShares[agent - rosterOffset] : 1
+    }
+
+    /// The rota's seats are the pool's agents after the permanent ones, each with a paid share;
+    /// the day's changes name only them; the workforce's seats agree (see
+    /// ``WorkforceDynamics/checkInvariants()``). (The changes need not be in time order: a
+    /// training block's end comes after later transitions, and the kernel's feed sorts them.)
+    func checkInvariants(pool: AgentPool) throws {
+        if rosterOffset + roster.agents.count != pool.count || paidShares.count != roster.agents.count {
+            throw InvariantViolation("\(roster.agents.count) rota seats (\(paidShares.count) paid shares) after \(rosterOffset) permanent agents, but \(pool.count) agents in the pool")
+        }
+        for a in 0..<pool.count where pool[a].permanent != (a < rosterOffset) {
+            throw InvariantViolation("agent \(a) is \(pool[a].permanent ? "permanent" : "on the rota") but the rota starts at \(rosterOffset)")
+        }
+        if let bad = paidShares.firstIndex(where: { !($0 >= 0 && $0 <= 1 + 1e-9) }) {
+            throw InvariantViolation("rota agent \(bad): paid share \(paidShares[bad]) outside [0, 1]")
+        }
+        for change in changes {
+            if case .agentChange(let agent, _) = change.event, !(rosterOffset..<pool.count).contains(Int(agent)) {
+                throw InvariantViolation("a rota change names agent \(agent), not a rota agent")
+            }
+        }
+        try workforce?.checkInvariants()
+    }
+}
