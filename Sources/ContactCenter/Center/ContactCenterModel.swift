@@ -413,11 +413,11 @@ public struct ContactCenterModel: DiscreteEventModel {
     @inline(__always)
     private func opening(channel c: Int, from time: Double) -> Double? {
         if case .constant = demandPatterns[c] { return time }
-        if generators[c].rate(at: time) > 0 { return time }
+        if generators[c].takesContacts(at: time) { return time }
         var t = (time / intervalLength).rounded(.down) * intervalLength
         for _ in 0..<Int((7 * 86_400 / intervalLength).rounded(.up)) {
             t += intervalLength
-            if generators[c].rate(at: t) > 0 { return t }
+            if generators[c].takesContacts(at: t) { return t }
         }
         return nil
     }
