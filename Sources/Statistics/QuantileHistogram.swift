@@ -34,17 +34,21 @@ public struct QuantileHistogram: Sendable, Hashable {
     /// Values in (0, minimumResolution] share one bucket.
     public let minimumResolution: Double
     /// log γ, γ = (1 + α)/(1 − α).
-    private let logGamma: Double
+    @usableFromInline let logGamma: Double
     /// Counts of bucket 0, 1, 2, … (never has trailing zeros).
-    private var buckets: [Int] = []
+    @usableFromInline var buckets: [Int] = []
     /// Number of exact zeros.
-    private var zeroCount: Int = 0
+    @usableFromInline var zeroCount: Int = 0
+    // Stored under other names so that `add`, inlined into the caller, may write them.
+    @usableFromInline var observations: Int = 0
+    @usableFromInline var smallest: Double = .infinity
+    @usableFromInline var largest: Double = -.infinity
     /// Total number of observations.
-    public private(set) var count: Int = 0
+    @inlinable public var count: Int { observations }
     /// Smallest observation (+∞ when empty).
-    public private(set) var min: Double = .infinity
+    @inlinable public var min: Double { smallest }
     /// Largest observation (−∞ when empty).
-    public private(set) var max: Double = -.infinity
+    @inlinable public var max: Double { largest }
 
     /// - Parameters:
     ///   - relativeAccuracy: α in (0, 1); 0.005 means quantiles within ±0.5 %.
@@ -68,16 +72,32 @@ public struct QuantileHistogram: Sendable, Hashable {
     public var bucketCount: Int { buckets.count }
 
     /// Adds one observation.
+    ///
+    /// Inlinable: the simulation adds every answered wait, most of them exact zeros, which then
+    /// cost a few instructions in the caller instead of a call into this module.
     /// - Precondition: `x` ≥ 0 and finite.
+    @inlinable
     public mutating func add(_ x: Double) {
-        precondition(x >= 0 && x.isFinite, "QuantileHistogram.add: value must be finite and >= 0, got \(x)")
-        count += 1
-        if x < min { min = x }
-        if x > max { max = x }
+        if !(x >= 0 && x.isFinite) { Self.invalid(x) }
+        observations += 1
+        if x < smallest { smallest = x }
+        if x > largest { largest = x }
         if x == 0 {
             zeroCount += 1
             return
         }
+        addPositive(x)
+    }
+
+    /// Stops on a value `add` cannot take (kept out of line, so `add` stays small enough to inline).
+    @usableFromInline
+    static func invalid(_ x: Double) -> Never {
+        preconditionFailure("QuantileHistogram.add: value must be finite and >= 0, got \(x)")
+    }
+
+    /// Counts a positive observation in its bucket (count, min and max already updated).
+    @usableFromInline
+    mutating func addPositive(_ x: Double) {
         let index = bucketIndex(x)
         if index >= buckets.count {
             buckets.append(contentsOf: repeatElement(0, count: index + 1 - buckets.count))
@@ -165,8 +185,8 @@ public struct QuantileHistogram: Sendable, Hashable {
         }
         for (i, c) in other.buckets.enumerated() { buckets[i] += c }
         zeroCount += other.zeroCount
-        count += other.count
-        min = Swift.min(min, other.min)
-        max = Swift.max(max, other.max)
+        observations += other.observations
+        smallest = Swift.min(smallest, other.smallest)
+        largest = Swift.max(largest, other.largest)
     }
 }

@@ -46,6 +46,26 @@ final class DemandArrivalTests: XCTestCase {
 
     // MARK: Exactness
 
+    /// `takesContacts(at:)` (the model's "is the channel open?" for repeats, with its piece cache)
+    /// answers exactly `rate(at:) > 0`, at times in order and out of order, with busyness drawn
+    /// as the arrivals go, a batch, closed nights and a closed weekday.
+    func testTakesContactsAgreesWithTheRate() throws {
+        var demand = flatDaily(volume: 900, slots: 24, open: 8 * 3600, close: 20 * 3600,
+                               factors: [1, 1, 1, 1, 1, 0, 0.5], cv: 0.3)
+        demand.batches = [ArrivalBatch(start: 1.5 * Self.day, end: 1.5 * Self.day + 1800, volume: 40)]
+        var generator = ArrivalGenerator(demand: demand, horizonEnd: 14 * Self.day, busyness: try stream(.busyness))
+        let arrivals = try stream()
+        var generatorRNG = SplitMix(seed: 3)
+        var t = 0.0
+        for _ in 0..<20_000 {
+            // Arrivals move the busyness on; queries land near them, ahead and behind.
+            if let next = generator.next(after: t, stream: arrivals) { t = next }
+            let query = max(0, t + (Double(generatorRNG.next() % 200_000) - 50_000))
+            XCTAssertEqual(generator.takesContacts(at: query), generator.rate(at: query) > 0, "at \(query)")
+            XCTAssertEqual(generator.takesContacts(at: query + 1), generator.rate(at: query + 1) > 0)
+        }
+    }
+
     func testConstantRateReproducesTheFoundationLoopBitForBit() throws {
         let rate = 130.0 / 3600
         let horizon = 110_000 / rate
@@ -342,5 +362,18 @@ final class DemandArrivalTests: XCTestCase {
         XCTAssertEqual(generator.expectedArrivals(from: 43_200 - 100, to: 43_200 + 100),
                        100 * (800 * 0.25 / 43_200 + 800 * 0.75 / 43_200) * 1.5, accuracy: 1e-9)
         XCTAssertEqual(generator.expectedArrivals(from: 10, to: 5), 0)
+    }
+}
+
+/// A tiny deterministic generator for test inputs.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -191,3 +191,80 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+extension PendingEventsTests {
+    /// Keys hold the time's bits mapped to an unsigned integer: negative times, zero (of either
+    /// sign), subnormals and infinity keep the order of the times.
+    func testTimesOfEverySignPopInOrder() {
+        var events = PendingEvents<Int>()
+        let times: [Double] = [3, -0.0, -1e300, .infinity, 0, -2.5, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-300, -.infinity, 2.5]
+        for (i, t) in times.enumerated() { events.schedule(i, at: t) }
+        var popped: [(time: Double, event: Int)] = []
+        while let next = events.popNext() { popped.append(next) }
+        // Sorted by time, ties (−0 and +0 are the same instant) in the order scheduled.
+        let expected = times.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
+        XCTAssertEqual(popped.map(\.event), expected.map(\.offset))
+        XCTAssertEqual(popped.map(\.time), expected.map(\.element))
+    }
+
+    /// When the 28-bit sequence runs out, the pending keys are renumbered: ties at equal time and
+    /// priority still pop first-in, first-out across the renumbering, on the heap, in lanes and in the feed.
+    func testSequenceRenumberingKeepsTheOrder() {
+        var generator = SplitMix64(seed: 5)
+        var events = PendingEvents<Int>()
+        var reference: [(time: Double, priority: UInt8, seq: Int)] = []
+        var seq = 0
+        var laneEvent: Int?
+        var popped: [Int] = [], expected: [Int] = []
+        func popBoth() {
+            guard let got = events.popNext() else { return }
+            popped.append(got.event)
+            let index = reference.indices.min { (reference[$0].time, reference[$0].priority, reference[$0].seq) < (reference[$1].time, reference[$1].priority, reference[$1].seq) }!
+            expected.append(reference[index].seq)
+            if got.event == laneEvent { laneEvent = nil }
+            reference.remove(at: index)
+        }
+        // Three times round the sequence: each lap renumbers what is pending.
+        for lap in 0..<3 {
+            events.skipSequence(to: (1 << 28) - 700)
+            for _ in 0..<1_500 {
+                let time = Double(lap * 100 + Int(generator.next() % 20))  // many exact ties
+                let priority = UInt8(generator.next() % 2) * 128
+                switch generator.next() % 6 {
+                case 0:
+                    events.scheduleInOrder([(event: seq, time: time, priority: EventPriority(priority))])
+                case 1 where laneEvent == nil:
+                    events.schedule(seq, at: time, lane: 0, priority: EventPriority(priority))
+                    laneEvent = seq
+                case 2:
+                    popBoth()
+                    continue
+                default:
+                    events.schedule(seq, at: time, priority: EventPriority(priority))
+                }
+                reference.append((time, priority, seq))
+                seq += 1
+            }
+            while events.count > 200 { popBoth() }
+            XCTAssertEqual(events.count, reference.count)
+        }
+        while !reference.isEmpty { popBoth() }
+        XCTAssertEqual(popped, expected)
+        XCTAssertTrue(events.isEmpty)
+    }
+
+    /// A copy is independent: the storage is shared only until one of them changes.
+    func testCopiesAreIndependent() {
+        var original = PendingEvents<Int>()
+        for i in 0..<100 { original.schedule(i, at: Double(100 - i)) }
+        let handle = original.schedule(100, at: 0.5)
+        var copy = original
+        XCTAssertTrue(copy.cancel(handle))
+        for i in 0..<200 { copy.schedule(1000 + i, at: Double(i) + 0.25) }
+        var fromOriginal: [Int] = []
+        while let next = original.popNext() { fromOriginal.append(next.event) }
+        XCTAssertEqual(fromOriginal, [100] + (0..<100).reversed())
+        XCTAssertEqual(copy.count, 300)
+        XCTAssertEqual(copy.popNext()?.event, 1000)
+    }
+}

@@ -55,11 +55,13 @@ package struct RoomArray<Element>: RandomAccessCollection {
     package var startIndex: Int { 0 }
     package var endIndex: Int { count }
 
+    /// Reads borrow the element in place (`_read`), so reading a field of a large element (an
+    /// arrival generator with its demand's arrays) copies and retains nothing.
     @inline(__always)
     package subscript(i: Int) -> Element {
-        get {
+        _read {
             precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "index \(i) out of range 0..<\(count)")
-            return base[i]
+            yield base[i]
         }
         nonmutating _modify {
             precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "index \(i) out of range 0..<\(count)")

@@ -19,6 +19,24 @@ package struct Router {
     let closeTime: Double
     /// The `random_agent` policy's stream (the `.routing` purpose: nothing else draws from it).
     let stream: RandomStream?
+    /// Per queue, what a search for an agent needs of it, read in one access (see ``QueueRoute``).
+    let routes: RoomArray<QueueRoute>
+
+    /// A queue's routing facts, worked out once from the plan: the search for an agent reads one
+    /// record instead of five plan arrays, and a queue served by one agent group with nothing to
+    /// weigh (no overflow delay, no reservation, no chat levels, live work) takes that group's
+    /// agent free longest without the general search, which would choose the same agent.
+    struct QueueRoute {
+        let tier: Int
+        let isLive: Bool
+        /// Load levels searched: the channel's chat concurrency, 1 for other channels.
+        let levels: Int
+        /// Whether any reservation can hold an agent back (a skill's reserve, or the backlog reserve on backlog work).
+        let reserves: Bool
+        /// The only agent group and its proficiency, when the queue takes the direct route.
+        let soleGroup: Int?
+        let soleProficiency: Double
+    }
 
     init(plan: CenterPlan, closeTime: Double, streams: StreamPlan, replication: Int) {
         self.plan = plan
@@ -26,6 +44,18 @@ package struct Router {
         self.closeTime = closeTime
         // Made only for a policy that draws (making a stream costs 63 matrix products).
         stream = Self.drawsRandomNumbers(plan.policy) ? streams.stream(replication: replication, purpose: .routing) : nil
+        routes = RoomArray((0..<plan.queueCount).map { q in
+            let c = plan.channel(ofQueue: q)
+            let isLive = plan.kinds[c].isLive
+            let levels = plan.kinds[c] == .chat ? plan.chatConcurrency[c] : 1
+            let servers = plan.servers.range(q).map { plan.servers[position: $0] }
+            let reserves = servers.contains { $0.reserve > 0 } || (!isLive && plan.backlogReserve > 0)
+            let direct = servers.count == 1 && servers[0].overflowAfter == 0 && !reserves && isLive && levels == 1
+                && Self.takesLongestFreeInGroup(plan.policy)
+            return QueueRoute(tier: plan.tier(ofQueue: q), isLive: isLive, levels: levels, reserves: reserves,
+                              soleGroup: direct ? servers[0].profile * 2 : nil,
+                              soleProficiency: direct ? servers[0].proficiency : 1)
+        })
     }
 
     /// Whether `policy` draws random numbers: then it gets the run's routing stream, which nothing
@@ -34,6 +64,15 @@ package struct Router {
         switch policy {
         case .randomAgent: true
         case .longestIdle, .teamOrder, .agentPreference, .targetPriority, .fastestAgent: false
+        }
+    }
+
+    /// Whether `policy` gives a contact, among one agent group's free agents, to the agent free
+    /// longest: then a queue served by a single group takes the direct route (see ``QueueRoute``).
+    static func takesLongestFreeInGroup(_ policy: RoutingSpec.Policy) -> Bool {
+        switch policy {
+        case .longestIdle, .teamOrder, .agentPreference, .targetPriority, .fastestAgent: true
+        case .randomAgent: false
         }
     }
 
@@ -77,11 +116,15 @@ package struct Router {
     /// - `fastest_agent`: the lowest handle-time multiplier, then free longest;
     /// - `random_agent`: uniformly among every free qualified agent.
     func selectAgent(for q: Int, queuedAt: Double, now: Double, pool: inout AgentPool) -> (agent: Int, proficiency: Double)? {
-        let c = plan.channel(ofQueue: q)
-        let tier = plan.tier(ofQueue: q)
-        let isLive = plan.kinds[c].isLive
+        let route = routes[q]
+        let tier = route.tier
+        if let group = route.soleGroup {
+            // One group, no overflow delay, no reservation, one level: its agent free longest.
+            return pool.longestFree(group: group, level: 0, tier: tier).map { ($0, route.soleProficiency) }
+        }
+        let isLive = route.isLive
         if !isLive && now >= closeTime { return nil }
-        let levels = plan.kinds[c] == .chat ? plan.chatConcurrency[c] : 1
+        let levels = route.levels
         if policy == .randomAgent { return randomAgent(for: q, queuedAt: queuedAt, now: now, levels: levels, pool: &pool) }
         for level in 0..<levels {
             var best: (agent: Int, since: Double, proficiency: Double, server: Int)?
@@ -91,7 +134,7 @@ package struct Router {
                 // Backlog work may also go to the team's agents reserved for it.
                 for group in server.profile * 2...(server.profile * 2 + (isLive ? 0 : 1)) {
                     guard let agent = pool.longestFree(group: group, level: level, tier: tier) else { continue }
-                    if !keepsReserve(agent, queue: q, reserve: server.reserve, pool: pool) { continue }
+                    if route.reserves && !keepsReserve(agent, queue: q, reserve: server.reserve, pool: pool) { continue }
                     if level > 0 && !pool[agent].chatting { continue }
                     let since = pool[agent].since
                     switch policy {
@@ -161,18 +204,19 @@ package struct Router {
     func selectContact(for agent: Int, now: Double, pool: AgentPool, queues: inout WaitingQueues,
                                 contacts: ContactTable) -> (queue: Int, proficiency: Double)? {
         let record = pool[agent]
-        let adjustment = pool.adjustment(agent)
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
         for p in plan.profileSkills.range(Int(record.profile)) {
             let skill = plan.profileSkills[position: p]
             // Nothing waiting: nothing to weigh (the cheapest test first; the others have no side effects).
             if queues.count(skill.queue) == 0 { continue }
-            let c = plan.channel(ofQueue: skill.queue)
-            if record.load > 0 && (plan.kinds[c] != .chat || Int(record.load) >= min(plan.chatConcurrency[c], adjustment.maxChats)) { continue }
-            if record.backlogOnly && plan.kinds[c].isLive { continue }
-            if !adjustment.mayTake(tier: plan.tier(ofQueue: skill.queue)) { continue }
-            if !plan.kinds[c].isLive && now >= closeTime { continue }
-            if !keepsReserve(agent, queue: skill.queue, reserve: skill.reserve, pool: pool) { continue }
+            let route = routes[skill.queue]
+            let adjustment = pool.adjustment(agent)
+            // A busy agent takes more only of a chat channel (levels > 1), below its concurrency.
+            if record.load > 0 && Int(record.load) >= min(route.levels, adjustment.maxChats) { continue }
+            if record.backlogOnly && route.isLive { continue }
+            if !adjustment.mayTake(tier: route.tier) { continue }
+            if !route.isLive && now >= closeTime { continue }
+            if route.reserves && !keepsReserve(agent, queue: skill.queue, reserve: skill.reserve, pool: pool) { continue }
             guard let head = queues.head(skill.queue, in: contacts) else { continue }
             let queuedAt = contacts[head].queuedAt
             if queuedAt + skill.overflowAfter > now { continue }

@@ -42,6 +42,8 @@ public struct ArrivalGenerator {
     /// The last piece looked up, [from, end) at `rate`: consecutive arrivals
     /// mostly fall in the same piece, so most lookups stop here.
     private var cached: (from: Double, end: Double, rate: Double) = (1, 0, 0)
+    /// The last piece `takesContacts(at:)` looked up, valid on [from, piece.end) (empty at first).
+    private var openQuery = (from: 1.0, piece: DemandShape.Piece(day: 0, scheduled: 0, extra: 0, end: 0))
 
     /// - Parameters:
     ///   - demand: the channel's demand; should be valid (7 day factors, a
@@ -110,6 +112,17 @@ public struct ArrivalGenerator {
     public func rate(at t: Double) -> Double {
         let piece = shape.piece(at: t)
         return piece.rate(busyness: busyness.known(for: piece.day))
+    }
+
+    /// Whether the rate at `t` is positive (`rate(at: t) > 0`): the question a customer coming back
+    /// asks (is the channel open then?). Remembers the last piece looked up, so the many repeats
+    /// that come back within one piece cost a comparison instead of a lookup; the busyness is
+    /// applied at each call, as known then, exactly as `rate(at:)` does.
+    public mutating func takesContacts(at t: Double) -> Bool {
+        if !(t >= openQuery.from && t < openQuery.piece.end) {
+            openQuery = (t, shape.piece(at: t))
+        }
+        return openQuery.piece.rate(busyness: busyness.known(for: openQuery.piece.day)) > 0
     }
 
     /// The integral of the rate over [from, to): the expected number of

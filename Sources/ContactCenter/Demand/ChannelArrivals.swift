@@ -60,11 +60,11 @@ struct ChannelArrivals {
     @inline(__always)
     func opening(channel c: Int, from time: Double) -> Double? {
         if case .constant = patterns[c] { return time }
-        if generators[c].rate(at: time) > 0 { return time }
+        if generators[c].takesContacts(at: time) { return time }
         var t = (time / searchStep).rounded(.down) * searchStep
         for _ in 0..<Int((7 * 86_400 / searchStep).rounded(.up)) {
             t += searchStep
-            if generators[c].rate(at: t) > 0 { return t }
+            if generators[c].takesContacts(at: t) { return t }
         }
         return nil
     }
