@@ -290,6 +290,30 @@ final class JobTests: XCTestCase {
         }
     }
 
+    /// A cancel reaches inside an ROI study's sensitivity and break-even search: the study below
+    /// has 10 pairs of 20-week arm runs, then a tornado and break-even search of at least 40 arm runs
+    /// more (a quarter of a second each); cancelled as the search starts, it ends cancelled after its
+    /// next arm run. Before the study's progress could throw, the cancel waited for the whole search.
+    func testACancelledROISensitivityStopsAfterItsNextArmRun() async throws {
+        let server = try Fixture.server(self, path: try workspace(), concurrentRuns: 1, jobs: 2)
+        let long = Self.roiScenario.replacingOccurrences(of: "horizon: 2w", with: "horizon: 20w")
+        try await server.withClient { client in
+            let id = try await client.start("/api/roi", json: ["path": "roi.yaml", "yaml": long, "program": Self.form, "replications": 10,
+                                                               "sensitivityReplications": 10]).id
+            var message = ""
+            for _ in 0..<2400 where !message.hasPrefix("sensitivity") {
+                try await Task.sleep(for: .milliseconds(25))
+                guard let progress = try await client.state(id).progress else { break }
+                message = progress.message ?? ""
+            }
+            XCTAssertTrue(message.hasPrefix("sensitivity"), "the study did not reach its sensitivity search: \(message)")
+            try await client.expect(.post, "/api/runs/\(id)/cancel", .accepted)
+            let run = try await client.waitForEnd(id, seconds: 5)
+            XCTAssertEqual(run.state, .cancelled, "\(run)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: server.history.folder(of: id).path))
+        }
+    }
+
     /// A cancelled schedule stops in its simulation and leaves no folder.
     func testACancelledScheduleEndsCancelledWithoutAFolder() async throws {
         let path = try workspace()
