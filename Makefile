@@ -40,7 +40,8 @@ test: deps
 	$(MAKE) workbench-test
 
 ## The workbench in a real browser: `ccsim serve` on a free loopback port driven by headless Chromium
-## (DevTools protocol): validation at the line, a run and its report, a what-if overlay, a screenshot.
+## (DevTools protocol): validation at the line, a run and its report, a what-if overlay, an ROI study, staff then
+## schedule with their charts, screenshots.
 workbench-test: build
 	@command -v chromium >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null; }

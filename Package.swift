@@ -37,8 +37,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        // Named for the workbench tests' NIOEmbedded (already built as part of Hummingbird's SwiftNIO).
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -116,9 +114,9 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "Scenarios", "ResultsSchema", "Analytics", "TrainingROI",
+                "Workbench", "Scenarios", "ResultsSchema", "Analytics", "TrainingROI", "Scheduling", "ccsim", "CCSimCommandLine",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Statistics", "ccsim", "CCSimCommandLine", .product(name: "GRDB", package: "GRDB.swift")]),

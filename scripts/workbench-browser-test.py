@@ -6,13 +6,17 @@ training-ROI scenario, opens one, introduces an error and sees it at its line (g
 message on that line), fixes it, edits a field in the form view and sees the YAML change at that
 line with its comments kept, runs it and waits for the result page, moves a what-if slider and
 sees the overlay change, then fills the training-ROI form, runs the study and waits for the
-Report module's ROI page (verdict, distribution, payback). Screenshots are checked not blank.
+Report module's ROI page (verdict, distribution, payback), and last, on the staffing tab, runs
+`staff` on the bundled ccbaby scenario (a few plans of 2 replications), waits for the requirement
+chart, then `schedule` from that requirement and waits for the coverage chart. Screenshots are
+checked not blank.
 The server and the browser are started and stopped here. Standard library only (a minimal
 WebSocket client): nothing to install but Chromium.
 
 Usage: workbench-browser-test.py CCSIM CHROMIUM [SCREENSHOT.png]
-  With SCREENSHOT.png (the what-if page), the ROI and form pages are saved beside it
-  (a name with "whatif" in it gets "roi" and "form" instead; otherwise -roi and -form are added).
+  With SCREENSHOT.png (the what-if page), the ROI, form and staffing pages are saved beside it
+  (a name with "whatif" in it gets "roi", "form" and "staffing" instead; otherwise -roi, -form and
+  -staffing are added).
 """
 import base64
 import json
@@ -201,7 +205,7 @@ def main():
     work = tempfile.mkdtemp(prefix="workbench-browser-")
     workspace = os.path.join(work, "scenarios")
     os.makedirs(workspace)
-    for name in ("erlang-a.yaml", "mmc-basic.yaml"):
+    for name in ("erlang-a.yaml", "mmc-basic.yaml", "ccbaby.yaml"):
         shutil.copy(os.path.join(ROOT, "scenarios", name), workspace)
     with open(os.path.join(workspace, "roi-small.yaml"), "w") as f:
         f.write(ROI_SCENARIO)
@@ -332,6 +336,38 @@ def main():
             page.js("document.getElementById('run-card').scrollIntoView()")
             size, colours = save_screenshot(page, sibling(screenshot, "roi"))
             print(f"workbench-browser-test: ROI screenshot {size} bytes, {colours} colours, {time.time() - started:.0f} s")
+
+        # Staffing: `staff` from the page, its requirement chart; then `schedule` from that
+        # requirement, its coverage chart.
+        page.call("Page.navigate", url=base + "?file=ccbaby.yaml")
+        page.wait("document.querySelector('#issues li.ok')", "ccbaby.yaml to validate")
+        page.js("document.querySelector('nav.tabs button[data-tab=staffing]').click()")
+        page.wait("!document.getElementById('staff-button').disabled", "the staffing buttons")
+        page.js("""(() => { document.getElementById('staff-replications').value = 2; document.getElementById('staff-iterations').value = 4;
+            document.getElementById('staff-button').click(); })()""")
+        def report_with(heading, chart, seconds):
+            return page.wait(f"""(() => {{ const f = document.getElementById('report-frame');
+                const d = !f.hidden && f.contentDocument; if (!d || !d.querySelector('h1')) return null;
+                const h = Array.from(d.querySelectorAll('h2, h3')).find(x => x.textContent.includes({json.dumps(chart)}));
+                return d.querySelector('h1').textContent.startsWith({json.dumps(heading)}) && h &&
+                       d.querySelectorAll('svg').length > 0 ? d.querySelector('h1').textContent : null; }})()""",
+                             f"the {heading.lower()} page's {chart.lower()} chart", seconds=seconds)
+        staffed = report_with("Staffing", "Requirement by interval", 90)
+        state = page.js("document.getElementById('run-progress').textContent")
+        assert state.startswith("done") and "plans simulated" in state, f"the staffing search did not end done: {state}"
+        print(f"workbench-browser-test: staffing search done ({state.split('·')[0].strip()}), page '{staffed}', {time.time() - started:.0f} s")
+        page.wait("document.querySelectorAll('#schedule-requirement option').length >= 2", "the search's plan offered as the requirement")
+        page.js("""(() => { const s = document.getElementById('schedule-requirement'); s.value = s.options[1].value;
+            document.getElementById('schedule-button').click(); })()""")
+        scheduled = report_with("Staffing and schedule", "Coverage by interval", 90)
+        state = page.js("document.getElementById('run-progress').textContent")
+        assert state.startswith("done") and "agents, weekly cost" in state, f"the schedule did not end done: {state}"
+        kinds = page.js("Array.from(document.querySelectorAll('#run-list .kind')).map(k => k.textContent)")
+        assert "staff" in kinds and "schedule" in kinds, f"the staffing jobs are not in the history: {kinds}"
+        print(f"workbench-browser-test: schedule done ({state.split('·')[0].strip()}), page '{scheduled}', {time.time() - started:.0f} s")
+        if screenshot:
+            size, colours = save_screenshot(page, sibling(screenshot, "staffing"))
+            print(f"workbench-browser-test: staffing screenshot {size} bytes, {colours} colours")
     finally:
         if browser:
             browser.terminate()

@@ -39,6 +39,20 @@ public struct WeeklyRequirement: Sendable, Hashable {
         agents[team]![slot] = max(agents[team]![slot], value)
     }
 
+    /// Raises the requirement to `floor` (agents by team, then slot: e.g. the agents that keep each
+    /// team's expected occupancy under a ceiling) wherever it is lower; returns how many
+    /// team-slots rose. `ccsim schedule` and the workbench's schedule both apply a ceiling so.
+    public mutating func raise(toFloor floor: [[Int]]) -> Int {
+        var raised = 0
+        for t in floor.indices where t < agents.count {
+            for s in floor[t].indices where s < slots && Double(floor[t][s]) > (agents[t]?[s] ?? 0) + 1e-9 {
+                require(Double(floor[t][s]), team: t, slot: s)
+                raised += 1
+            }
+        }
+        return raised
+    }
+
     /// Required agent-hours of team `team` in the week.
     public func agentHours(team: Int) -> Double {
         (agents[team] ?? []).reduce(0, +) * interval / 3600

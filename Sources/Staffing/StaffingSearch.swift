@@ -38,6 +38,10 @@ public struct StaffingSearch: Sendable {
     /// agents that keep its expected occupancy under it. Nil: the scenario's
     /// `scheduling.max_occupancy`, if any.
     public var maxOccupancy: Double?
+    /// Runs one replication of a plan (default: `ContactCenterSimulator.run`). The workbench's
+    /// replacement runs the same simulation but throws when its job is cancelled, so a cancel
+    /// stops the search inside a plan's replications rather than after the plan.
+    public var replicate: (@Sendable (Scenario, Int) throws -> CenterResult)?
 
     public init(scenario: Scenario, rule: ConfidenceRule = .lowerBound, replications: Int = 20,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxIterations: Int = 60, minContacts: Double = 20, recheck: Bool = true,
@@ -76,7 +80,8 @@ public struct StaffingSearch: Sendable {
     /// Simulates a plan: `replications` runs of the scenario with the plan's shifts, same seed.
     public func evaluate(_ plan: StaffingPlan, calendar: RunCalendar, groups: [CheckGroup]) throws -> (ServiceEvaluation, [CenterResult]) {
         let candidate = plan.applied(to: scenario)
-        let results = try ReplicationRunner.run(candidate, replications: replications, jobs: jobs)
+        let results = try replicate.map { try ReplicationRunner.run(candidate, replications: replications, jobs: jobs, $0) }
+            ?? ReplicationRunner.run(candidate, replications: replications, jobs: jobs)
         return (ServiceEvaluation(center: scenario.center, calendar: calendar, groups: groups, rule: rule, results: results), results)
     }
 

@@ -35,7 +35,8 @@ public struct ROIStudy: Sendable {
     public var mode: Mode
     public var valuation: ROIValuation
     /// Told after every arm run (one replication of one arm), from any thread: for a progress line.
-    public var progress: (@Sendable () -> Void)?
+    /// It may throw to stop the study there (the workbench's cancel); the error is rethrown.
+    public var progress: (@Sendable () throws -> Void)?
 
     /// In equal-service mode, `arms` must already be staffed (``EqualService/staff(_:progress:)``).
     public init(arms: ROIArms, replications: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -61,9 +62,9 @@ public struct ROIStudy: Sendable {
         let progress = progress
         let pairs = try ReplicationRunner.run(with, replications: replications, jobs: jobs) { _, r in
             let a = try Self.ledger(with, replication: r)
-            progress?()
+            try progress?()
             let b = try Self.ledger(without, replication: r)
-            progress?()
+            try progress?()
             return PairedReplication(replication: r, with: a, without: b, valuation: valuation,
                                      labourSaved: equalService ? b.labourCost - a.labourCost : nil)
         }
@@ -85,7 +86,7 @@ public struct ROIStudy: Sendable {
         let progress = progress
         let pairs = try ReplicationRunner.run(scenario, replications: stored.count, jobs: jobs) { scenario, r in
             let a = try Self.ledger(scenario, replication: r)
-            progress?()
+            try progress?()
             return PairedReplication(replication: r, with: a, without: stored[r].without, valuation: valuation,
                                      labourSaved: equalService ? stored[r].without.labourCost - a.labourCost : nil)
         }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// JSON answers: a value, or `{"error": "message"}` with the status that fits it.
-enum JSONReply {
+package enum JSONReply {
     static func value<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -12,8 +12,8 @@ enum JSONReply {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    struct Failure: Encodable {
-        var error: String
+    package struct Failure: Codable {
+        package var error: String
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {

@@ -11,9 +11,9 @@ import TrainingROI
 /// The paired replications are those of `ROIStudy.run` (the same `ROIStudy.ledger` of each arm on
 /// replication r, paired by `PairedReplication`, valued by the study's `ROIValuation`) with a
 /// cancel check before each arm run: `ROIStudy` has no cancel hook, and the workbench must be able
-/// to stop a study between arm runs. The tornado and break-even search (`Sensitivity.run`) cannot
-/// be stopped midway: a cancel that comes during it takes effect when it ends. `ROIJobTests`
-/// checks the result equals `ROIStudy.run`'s.
+/// to stop a study between arm runs. The tornado and break-even search (`Sensitivity.run`) stops
+/// after its next arm run too, through the study's throwing `progress`. `ROIJobTests` checks the
+/// result equals `ROIStudy.run`'s.
 enum ROIJob {
     /// What the page sends: the scenario (the editor's text or the file) and the program to
     /// study, either named (a program of the scenario) or given by the form.
@@ -49,7 +49,11 @@ enum ROIJob {
             if sensitivityReplications > 0, !Sensitivity.ranges(arms).isEmpty {
                 if control.isCancelled { throw Replications.Cancelled() }
                 control.message = "sensitivity and break-even (\(min(sensitivityReplications, replications)) replications a point)"
-                study.progress = { control.advance(1) }
+                // Each arm run of the tornado and break-even search checks the cancel: it stops there.
+                study.progress = {
+                    control.advance(1)
+                    if control.isCancelled { throw Replications.Cancelled() }
+                }
                 sensitivity = try Sensitivity.run(study, base: result, replications: sensitivityReplications, breakEven: true)
             }
             control.advance(control.total - control.stepsDone)

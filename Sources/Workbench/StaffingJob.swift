@@ -12,9 +12,11 @@ import Staffing
 /// staffing and schedule pages, as `ccsim report` does.
 ///
 /// The staffing search reports each plan it simulates (the page shows its line and counts plans
-/// against `maxIterations`); it has no cancel hook, so a cancel takes effect when the search ends
-/// (the run ends cancelled, its folder removed). A schedule's simulation is cancellable between
-/// replications; GLPK's solve is bounded by its time limit.
+/// against `maxIterations`); a cancel stops it inside a plan's replications (at the next
+/// hundredth of a replication: `StaffingSearch.replicate`), the run ending cancelled, its folder
+/// removed. A schedule's simulations are cancellable between
+/// hundredths of a replication; GLPK's solve is bounded by its time limit, the cancel taking effect
+/// after it.
 enum StaffingJob {
     struct Request: Codable {
         var path: String
@@ -51,7 +53,14 @@ enum StaffingJob {
     /// the progress is moved to its planned end (most plans), as the search usually stops early.
     static func search(_ scenario: Scenario, replications: Int, maxIterations: Int, jobs: Int,
                        control: Replications.Control, step: Int = 1) throws -> StaffingResult {
-        let search = StaffingSearch(scenario: scenario, replications: replications, jobs: jobs, maxIterations: maxIterations)
+        var search = StaffingSearch(scenario: scenario, replications: replications, jobs: jobs, maxIterations: maxIterations)
+        // The same simulation, stopped by a cancel before each replication and at each hundredth of one.
+        search.replicate = { scenario, r in
+            if control.isCancelled { throw Replications.Cancelled() }
+            return try ContactCenterSimulator.run(scenario, replication: r, progress: { _ in
+                if control.isCancelled { throw Replications.Cancelled() }
+            })
+        }
         let end = control.stepsDone + maxIterations * step
         control.message = "Erlang plan, then the simulation search"
         let result = try search.run { line in
@@ -69,54 +78,77 @@ enum StaffingJob {
             : "no plan met every target within the search's limits (\(plans))"
     }
 
+    /// Steps of a schedule: the search when there is one, two solves (100 steps each) and at most
+    /// two simulations (a second when the first plan misses a target, as `ccsim schedule`).
     static func scheduleControl(replications: Int, searching: Bool, maxIterations: Int) -> Replications.Control {
-        Replications.Control(total: replications * 100 + (searching ? maxIterations * 100 : 0) + 100, unit: "steps", stepsPerUnit: 1)
+        Replications.Control(total: 2 * replications * 100 + (searching ? maxIterations * 100 : 0) + 200, unit: "steps", stepsPerUnit: 1)
     }
 
-    /// `ccsim schedule FILE [--requirement staffing.csv] --replications N --out DIR`: one plan,
-    /// simulated once (the command's second solve after raising a failing requirement is not done
-    /// here: the page shows whether the plan meets its targets, and the planner decides).
+    /// `ccsim schedule FILE [--requirement staffing.csv] --replications N --out DIR`, through the
+    /// command's own rounds (`ScheduleRounds`): solve, simulate, and when a channel misses its
+    /// service level, raise the requirement where it fell short and solve and simulate once more.
+    /// The scenario's `scheduling.max_occupancy` raises the requirement first, as the command does.
     static func schedule(_ scenario: Scenario, yaml: String, file: String, requirementCSV: String?, replications: Int,
                          maxIterations: Int, baseDirectory: String, jobs: Int) -> RunManager.Work {
         { folder, control in
             func write(_ text: String, _ name: String) throws {
                 try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent(name).path)
             }
+            let ceiling = scenario.scheduling?.maxOccupancy
             let requirementText: String
             if let requirementCSV {
                 requirementText = requirementCSV
             } else {
-                let result = try search(scenario, replications: replications, maxIterations: maxIterations, jobs: jobs, control: control, step: 100)
+                let result = try search(scenario, replications: replications, maxIterations: maxIterations, jobs: jobs, control: control,
+                                        step: 100)
                 requirementText = StaffingTable.csv(result)
             }
             if control.isCancelled { throw Replications.Cancelled() }
             try write(requirementText, "staffing.csv")
-            let weekly = try RequirementCSV.parse(requirementText, file: "staffing.csv", scenario: scenario)
-            control.message = "choosing shifts (integer program, GLPK)"
-            let plan = try ShiftScheduler.schedule(scenario, requirement: weekly)
-            control.advance(100)
-            let note = "Shifts of \(plan.teams.map(\.name).joined(separator: ", ")) chosen by the workbench's schedule (as `ccsim schedule`)."
-            let text = try ScheduledScenario.yaml(yaml, file: file, replacingShiftsWith: plan,
-                                                  teamNames: scenario.center.teams.map(\.name), note: note)
-            var scheduled = try ScenarioLoader.parse(yaml: text, file: "\(file) (scheduled)", baseDirectory: baseDirectory)
-            scheduled.run.replications = replications
-            scheduled.run.seed = scenario.run.seed
-            try write(ScheduleFiles.scheduleCSV(plan), "schedule.csv")
-            try write(ScheduleFiles.coverageCSV(plan), "coverage.csv")
-            try write(text, "scenario.yaml")
-            let runDays = Int(((scenario.run.warmup + scenario.run.horizon) / 86_400).rounded(.up))
-            try write(PublishedRoster.csv(plan, startDate: scenario.center.startDate, startWeekday: scenario.center.startWeekday,
-                                          days: max(1, runDays)), "roster.csv")
-            control.message = "simulating the scheduled scenario"
-            let results = try Replications.runBlocking(scheduled, jobs: jobs, control: control)
-            let summary = CenterSummary(scenario: scheduled, replications: results)
+            var weekly = try RequirementCSV.parse(requirementText, file: "staffing.csv", scenario: scenario)
+            if let ceiling, requirementCSV != nil {
+                var floorSearch = StaffingSearch(scenario: scenario)
+                floorSearch.maxOccupancy = ceiling
+                _ = weekly.raise(toFloor: try floorSearch.analytic().analytic.occupancyFloor)
+            }
+            let end = control.total
+            let outcome = try ScheduleRounds.run(
+                requirement: weekly,
+                plan: { requirement, round in
+                    control.message = round == 1 ? "choosing shifts (integer program, GLPK)"
+                        : "below target: requirement raised where the service level fell short; choosing shifts again"
+                    let plan = try ShiftScheduler.schedule(scenario, requirement: requirement)
+                    if control.isCancelled { throw Replications.Cancelled() }
+                    control.advance(100)
+                    let note = "Shifts of \(plan.teams.map(\.name).joined(separator: ", ")) chosen by the workbench's schedule (as `ccsim schedule`)."
+                    let text = try ScheduledScenario.yaml(yaml, file: file, replacingShiftsWith: plan,
+                                                          teamNames: scenario.center.teams.map(\.name), note: note)
+                    var scheduled = try ScenarioLoader.parse(yaml: text, file: "\(file) (scheduled)", baseDirectory: baseDirectory)
+                    scheduled.run.replications = replications
+                    scheduled.run.seed = scenario.run.seed
+                    try write(ScheduleFiles.scheduleCSV(plan), "schedule.csv")
+                    try write(ScheduleFiles.coverageCSV(plan), "coverage.csv")
+                    try write(text, "scenario.yaml")
+                    let runDays = Int(((scenario.run.warmup + scenario.run.horizon) / 86_400).rounded(.up))
+                    try write(PublishedRoster.csv(plan, startDate: scenario.center.startDate, startWeekday: scenario.center.startWeekday,
+                                                  days: max(1, runDays)), "roster.csv")
+                    return (plan, scheduled)
+                },
+                simulate: { scheduled, round in
+                    control.message = round == 1 ? "simulating the scheduled scenario" : "simulating the second plan"
+                    return CenterSummary(scenario: scheduled, replications: try Replications.runBlocking(scheduled, jobs: jobs, control: control))
+                })
+            control.advance(max(0, end - control.stepsDone))
+            let summary = outcome.final.summary
             try SummaryFiles.write(summary, to: folder.path)
+            let plan = outcome.final.plan
             let missed = summary.channels.filter { channel in
                 (channel.metrics[.serviceLevel]?.mean).map { $0 < channel.serviceLevelTarget.target } ?? false
             }.map(\.name)
             let money = String(format: "%.0f", plan.weeklyCost)
+            let rounds = outcome.second == nil ? "" : "second plan (the first, \(outcome.first.plan.headcount) agents, missed a target); "
             return RunManager.Outcome(headline: RunManager.headline(summary), values: [],
-                                      message: "\(plan.headcount) agents, weekly cost \(money)"
+                                      message: rounds + "\(plan.headcount) agents, weekly cost \(money)"
                                           + (missed.isEmpty ? "; every channel meets its service level" : "; below target: \(missed.joined(separator: ", "))"))
         }
     }

@@ -71,7 +71,7 @@ public final class WorkbenchServer: Sendable {
         }
         router.get("/api/scenarios") { _, _ in
             let listing = self.workspace.listing()
-            return JSONReply.value(["files": listing.scenarios, "sweeps": listing.sweeps])
+            return JSONReply.value(ScenarioList(files: listing.scenarios, sweeps: listing.sweeps))
         }
         router.get("/api/scenario") { request, _ in
             try await self.answer {
@@ -120,7 +120,7 @@ public final class WorkbenchServer: Sendable {
                 guard await self.runs.cancel(record.id) else {
                     throw WorkbenchError.conflict("run \(record.id) has already ended (\(record.state.rawValue))")
                 }
-                return JSONReply.value(["cancelling": record.id], status: .accepted)
+                return JSONReply.value(Cancelling(cancelling: record.id), status: .accepted)
             }
         }
         router.patch("/api/runs/:id") { request, context in
@@ -139,7 +139,7 @@ public final class WorkbenchServer: Sendable {
                     throw WorkbenchError.conflict("run \(record.id) is still \(record.state.rawValue): cancel it first")
                 }
                 _ = try self.history.delete(record.id)
-                return JSONReply.value(["deleted": record.id])
+                return JSONReply.value(Deleted(deleted: record.id))
             }
         }
         router.get("/runs/:id/report") { _, context in
@@ -159,7 +159,7 @@ public final class WorkbenchServer: Sendable {
         router.post("/api/roi/programs") { request, _ in
             try await self.answer(request, as: ScenarioText.self) { body in
                 _ = try self.workspace.scenarioURL(body.path)
-                return JSONReply.value(["programs": TrainingProgramForm.programs(in: body.yaml)])
+                return JSONReply.value(Programs(programs: TrainingProgramForm.programs(in: body.yaml)))
             }
         }
         router.post("/api/roi") { request, _ in
@@ -256,14 +256,18 @@ public final class WorkbenchServer: Sendable {
         return JSONReply.value(started, status: .accepted)
     }
 
-    // MARK: Request and answer shapes
+    // MARK: Request and answer shapes (package: the endpoint tests decode the answers into them)
 
-    struct Status: Codable { var slots: Int; var running: Int; var queued: Int; var workspace: String }
-    struct ScenarioText: Codable { var path: String; var yaml: String }
+    package struct Status: Codable { package var slots: Int; package var running: Int; package var queued: Int; package var workspace: String }
+    package struct ScenarioList: Codable { package var files: [String]; package var sweeps: [String] }
+    package struct ScenarioText: Codable { package var path: String; package var yaml: String }
     struct RunRequest: Codable { var path: String; var yaml: String?; var name: String?; var replications: Int?; var seed: UInt64? }
     struct WhatIfRequest: Codable { var path: String; var yaml: String?; var replications: Int?; var changes: WhatIfChanges }
     struct Rename: Codable { var name: String }
-    struct RunState: Codable { var run: HistoryStore.RunRecord; var progress: RunManager.Progress? }
+    package struct RunState: Codable { package var run: HistoryStore.RunRecord; package var progress: RunManager.Progress? }
+    package struct Cancelling: Codable { package var cancelling: String }
+    package struct Deleted: Codable { package var deleted: String }
+    package struct Programs: Codable { package var programs: [TrainingProgramForm] }
 
     // MARK: Helpers
 

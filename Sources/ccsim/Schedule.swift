@@ -129,33 +129,38 @@ struct Schedule: ParsableCommand {
         } else {
             weekly = try searchedRequirement(scenario, folder: folder)
         }
-        let first = try plan(scenario, weekly, round: nil, folder: folder)
-        guard !noSimulate else { return }
-
-        let firstSummary = try simulate(first.scenario)
-        print("\nSimulated \(firstSummary.replications) replications of the scheduled scenario:")
-        print(ScheduleTable.render(serviceLevels: firstSummary), terminator: "")
-        let raise = RequirementRaise.raise(weekly, after: firstSummary, scenario: first.scenario)
-        guard !raise.changes.isEmpty else {
-            if !raise.channels.isEmpty {
-                print("Below target: \(raise.channels.joined(separator: ", ")), but no failing interval had a requirement to raise; not re-solved.")
-            }
-            try writeSummary(firstSummary, folder)
+        guard !noSimulate else {
+            _ = try plan(scenario, weekly, round: nil, folder: folder)
             return
         }
-        let teams = Set(raise.changes.map(\.team)).sorted().map { scenario.center.teams[$0].name }
-        print("\nBelow target: \(raise.channels.joined(separator: ", ")). Raised the requirement to max(+1 agent, +10%) in \(raise.changes.count) team-intervals (\(teams.joined(separator: ", "))) where the service level fell short; solving again.\n")
-        let second = try plan(scenario, raise.requirement, round: 2, folder: folder)
-        let secondSummary = try simulate(second.scenario)
-        print("\nSimulated \(secondSummary.replications) replications of the second plan:")
-        print(ScheduleTable.render(serviceLevels: secondSummary), terminator: "")
+        let outcome = try ScheduleRounds.run(
+            requirement: weekly,
+            plan: { requirement, round in try plan(scenario, requirement, round: round == 1 ? nil : round, folder: folder) },
+            simulate: { scheduled, round in
+                let summary = try simulate(scheduled)
+                print("\nSimulated \(summary.replications) replications of \(round == 1 ? "the scheduled scenario" : "the second plan"):")
+                print(ScheduleTable.render(serviceLevels: summary), terminator: "")
+                return summary
+            },
+            raised: { raise in
+                let teams = Set(raise.changes.map(\.team)).sorted().map { scenario.center.teams[$0].name }
+                print("\nBelow target: \(raise.channels.joined(separator: ", ")). Raised the requirement to max(+1 agent, +10%) in \(raise.changes.count) team-intervals (\(teams.joined(separator: ", "))) where the service level fell short; solving again.\n")
+            })
+        guard let second = outcome.second else {
+            if !outcome.raise.channels.isEmpty {
+                print("Below target: \(outcome.raise.channels.joined(separator: ", ")), but no failing interval had a requirement to raise; not re-solved.")
+            }
+            try writeSummary(outcome.first.summary, folder)
+            return
+        }
+        let first = outcome.first
         print("\nFirst plan: \(first.plan.headcount) agents, weekly cost \(Formatting.money(first.plan.weeklyCost)); second plan: \(second.plan.headcount) agents, weekly cost \(Formatting.money(second.plan.weeklyCost)).")
-        for (a, b) in zip(firstSummary.channels, secondSummary.channels) {
+        for (a, b) in zip(first.summary.channels, second.summary.channels) {
             let before = a.serviceLevel.achieved.mean.map { Formatting.percent($0) } ?? "–"
             let after = b.serviceLevel.achieved.mean.map { Formatting.percent($0) } ?? "–"
             print("  \(a.name): service level \(before) → \(after) (target \(Formatting.percent(a.serviceLevel.limit, digits: 0)))")
         }
-        try writeSummary(secondSummary, folder)
+        try writeSummary(second.summary, folder)
     }
 
     /// Solves, prints, writes the scenario (and files with --out) and loads it back.
@@ -200,14 +205,7 @@ struct Schedule: ParsableCommand {
         search.maxOccupancy = ceiling
         let floor: [[Int]]
         do { floor = try search.analytic().analytic.occupancyFloor } catch let error as StaffingError { throw ScheduleError(error.description) }
-        var raised = 0
-        for t in floor.indices where t < weekly.agents.count {
-            for s in floor[t].indices where s < weekly.slots && Double(floor[t][s]) > (weekly.agents[t]?[s] ?? 0) + 1e-9 {
-                weekly.require(Double(floor[t][s]), team: t, slot: s)
-                raised += 1
-            }
-        }
-        return raised
+        return weekly.raise(toFloor: floor)
     }
 
     private func simulate(_ scenario: Scenario) throws -> CenterSummary {

@@ -1,6 +1,8 @@
+import CCSimCommandLine
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import Scenarios
 import TrainingROI
 import Workbench
@@ -75,25 +77,23 @@ final class JobTests: XCTestCase {
     func testROIFromTheFormRunsWithProgressAndRendersTheROIPage() async throws {
         let server = try Fixture.server(self, path: try workspace())
         try await server.withClient { client in
-            let (status, started) = try await client.send(.post, "/api/roi", json: [
+            let record = try await client.start("/api/roi", json: [
                 "path": "roi.yaml", "program": Self.form, "replications": 4, "sensitivityReplications": 1,
             ])
-            XCTAssertEqual(status, .accepted, "\(String(describing: started))")
-            let record = try XCTUnwrap(started as? [String: Any])
-            XCTAssertEqual(record["kind"] as? String, "roi")
-            let id = try XCTUnwrap(record["id"] as? String)
-            let (_, watched) = try await client.send(.get, "/api/runs/\(id)")
-            if let progress = (watched as? [String: Any])?["progress"] as? [String: Any] {
-                XCTAssertEqual(progress["unit"] as? String, "arm runs")
-                XCTAssertEqual(progress["stepsPerUnit"] as? Int, 1)
-                XCTAssertGreaterThanOrEqual(progress["total"] as? Int ?? 0, 8, "both arms of 4 pairs, then the sensitivity runs")
+            XCTAssertEqual(record.kind, .roi)
+            XCTAssertEqual(record.replications, 4)
+            let id = record.id
+            if let progress = try await client.state(id).progress {
+                XCTAssertEqual(progress.unit, "arm runs")
+                XCTAssertEqual(progress.stepsPerUnit, 1)
+                XCTAssertGreaterThanOrEqual(progress.total, 8, "both arms of 4 pairs, then the sensitivity runs")
             }
             let run = try await client.waitForEnd(id, seconds: 120)
-            XCTAssertEqual(run["state"] as? String, "done", "\(run)")
+            XCTAssertEqual(run.state, .done, "\(run)")
             // The verdict sentence is kept with the study.
-            XCTAssertTrue((run["message"] as? String ?? "").lowercased().contains("coaching"), "\(run)")
+            XCTAssertTrue((run.message ?? "").lowercased().contains("coaching"), "\(run)")
             // The study's text is the scenario with the form's program; the file is unchanged.
-            let yaml = try XCTUnwrap(run["yaml"] as? String)
+            let yaml = run.yaml
             XCTAssertEqual(TrainingProgramForm.programs(in: yaml).map(\.name), ["course", "coaching"])
             XCTAssertEqual(try server.workspace.read("roi.yaml"), Self.roiScenario)
             let folder = server.history.folder(of: id).path
@@ -114,7 +114,7 @@ final class JobTests: XCTestCase {
             let expected = ROIFiles.replicationsCSV(try study.run())
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/replications.csv")), expected)
             // Runs are compared; an ROI study is not a run to compare.
-            try await client.expect(.get, "/api/compare?a=\(id)&b=\(id)", .ok)
+            _ = try await client.decode(RunComparison.self, .get, "/api/compare?a=\(id)&b=\(id)")
         }
     }
 
@@ -122,12 +122,12 @@ final class JobTests: XCTestCase {
         let server = try Fixture.server(self, path: try workspace())
         try await server.withClient { client in
             // A named program of the scenario is studied as written.
-            let (named, _) = try await client.send(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 2,
-                                                                              "sensitivityReplications": 0])
-            XCTAssertEqual(named, .accepted)
-            let (unknown, error) = try await client.send(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "cours"])
-            XCTAssertEqual(unknown, .badRequest)
-            XCTAssertTrue(((error as? [String: Any])?["error"] as? String ?? "").contains("did you mean 'course'"), "\(String(describing: error))")
+            let named = try await client.start("/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 2,
+                                                                  "sensitivityReplications": 0])
+            XCTAssertEqual(named.kind, .roi)
+            XCTAssertTrue(named.name.hasPrefix("ROI of course"), named.name)
+            let error = try await client.expect(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "cours"], .badRequest)
+            XCTAssertTrue(error.contains("did you mean 'course'"), error)
             try await client.expect(.post, "/api/roi", json: ["path": "roi.yaml"], .badRequest)
             try await client.expect(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 1], .badRequest)
             try await client.expect(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "course", "sensitivityReplications": 99], .badRequest)
@@ -135,10 +135,9 @@ final class JobTests: XCTestCase {
             // A form value the scenario schema refuses comes back as the loader's message at its field.
             var bad = Self.form
             bad["participants"] = "nobody"
-            let (refused, issues) = try await client.send(.post, "/api/roi", json: ["path": "roi.yaml", "program": bad])
-            XCTAssertEqual(refused, .unprocessableContent)
-            let issue = ((issues as? [String: Any])?["issues"] as? [[String: Any]])?.first ?? [:]
-            XCTAssertTrue((issue["path"] as? String ?? "").hasPrefix("training.programs[1].participants"), "\(issue)")
+            let issues = try await client.decode(ScenarioCheck.self, .post, "/api/roi", json: ["path": "roi.yaml", "program": bad], status: .unprocessableContent)
+            let issue = try XCTUnwrap(issues.issues.first)
+            XCTAssertTrue(issue.path.hasPrefix("training.programs[1].participants"), "\(issue)")
             await server.runs.waitForAll()
         }
     }
@@ -147,14 +146,20 @@ final class JobTests: XCTestCase {
         let server = try Fixture.server(self, path: try workspace())
         try await server.withClient { client in
             let yaml = try String(contentsOfFile: "\(server.workspace.root.path)/roi.yaml", encoding: .utf8)
-            let (status, body) = try await client.send(.post, "/api/roi/programs", json: ["path": "roi.yaml", "yaml": yaml])
-            XCTAssertEqual(status, .ok)
-            let programs = try XCTUnwrap((body as? [String: Any])?["programs"] as? [[String: Any]])
+            let programs = try await client.decode(WorkbenchServer.Programs.self, .post, "/api/roi/programs",
+                                                   json: ["path": "roi.yaml", "yaml": yaml]).programs
             XCTAssertEqual(programs.count, 1)
-            XCTAssertEqual(programs[0]["name"] as? String, "course")
-            XCTAssertEqual(programs[0]["participants"] as? String, "everyone")
-            XCTAssertEqual(programs[0]["offPhoneHours"] as? Double, 2)
-            XCTAssertEqual((programs[0]["fcr"] as? [String: Any])?["min"] as? Double, 5)
+            XCTAssertEqual(programs.first?.name, "course")
+            XCTAssertEqual(programs.first?.participants, "everyone")
+            XCTAssertEqual(programs.first?.offPhoneHours, 2)
+            XCTAssertEqual(programs.first?.costPerAgent, 200)
+            XCTAssertEqual(programs.first?.fcr?.min, 5)
+            XCTAssertEqual(programs.first?.fcr?.max, 5)
+            // A text with no training section has no programs; a path outside is refused.
+            let none = try await client.decode(WorkbenchServer.Programs.self, .post, "/api/roi/programs",
+                                               json: ["path": "queue.yaml", "yaml": Fixture.singleQueue()])
+            XCTAssertEqual(none.programs, [])
+            try await client.expect(.post, "/api/roi/programs", json: ["path": "../roi.yaml", "yaml": yaml], .forbidden)
         }
         // Form → YAML → form is the identity for what the form shows.
         let form = TrainingProgramForm(name: "p", participants: "a, b", offPhoneHours: 42, spreadWeeks: 2, costPerAgent: 5000, fixedCost: 10,
@@ -167,13 +172,13 @@ final class JobTests: XCTestCase {
     func testStaffThenScheduleFromItsPlan() async throws {
         let server = try Fixture.server(self, path: try workspace())
         try await server.withClient { client in
-            let (status, started) = try await client.send(.post, "/api/staff", json: ["path": "tiny.yaml", "replications": 4, "maxIterations": 6])
-            XCTAssertEqual(status, .accepted, "\(String(describing: started))")
-            let staffID = try XCTUnwrap((started as? [String: Any])?["id"] as? String)
+            let staffID = try await client.start("/api/staff", json: ["path": "tiny.yaml", "replications": 4, "maxIterations": 6]).id
             let staffed = try await client.waitForEnd(staffID, seconds: 120)
-            XCTAssertEqual(staffed["state"] as? String, "done", "\(staffed)")
-            XCTAssertEqual(staffed["kind"] as? String, "staff")
-            XCTAssertTrue((staffed["message"] as? String ?? "").contains("plans simulated"), "\(staffed)")
+            XCTAssertEqual(staffed.state, .done, "\(staffed)")
+            XCTAssertEqual(staffed.kind, .staff)
+            XCTAssertEqual(staffed.replications, 4)
+            XCTAssertTrue((staffed.message ?? "").contains("plans simulated"), "\(staffed)")
+            XCTAssertEqual(try staffed.headlines.map(\.channel), ["voice"])
             let folder = server.history.folder(of: staffID).path
             let staffing = try String(contentsOfFile: folder + "/staffing.csv", encoding: .utf8)
             XCTAssertTrue(staffing.hasPrefix("day,weekday,start,team,"), staffing)
@@ -183,13 +188,11 @@ final class JobTests: XCTestCase {
                 XCTAssertTrue(html.contains("<h1>Staffing"))
                 XCTAssertTrue(html.contains("Requirement by interval"))
             }
-            let (scheduled, body) = try await client.send(.post, "/api/schedule", json: ["path": "tiny.yaml", "replications": 2,
-                                                                                         "requirementRun": staffID])
-            XCTAssertEqual(scheduled, .accepted, "\(String(describing: body))")
-            let scheduleID = try XCTUnwrap((body as? [String: Any])?["id"] as? String)
+            let scheduleID = try await client.start("/api/schedule", json: ["path": "tiny.yaml", "replications": 2, "requirementRun": staffID]).id
             let schedule = try await client.waitForEnd(scheduleID, seconds: 120)
-            XCTAssertEqual(schedule["state"] as? String, "done", "\(schedule)")
-            XCTAssertTrue((schedule["message"] as? String ?? "").contains("agents, weekly cost"), "\(schedule)")
+            XCTAssertEqual(schedule.state, .done, "\(schedule)")
+            XCTAssertEqual(schedule.kind, .schedule)
+            XCTAssertTrue((schedule.message ?? "").contains("agents, weekly cost"), "\(schedule)")
             let files = Set(try FileManager.default.contentsOfDirectory(atPath: server.history.folder(of: scheduleID).path))
             XCTAssertTrue(files.isSuperset(of: ["schedule.csv", "coverage.csv", "roster.csv", "scenario.yaml", "staffing.csv", "summary.json"]), "\(files)")
             // The staffing plan the schedule covered is the search's, byte for byte.
@@ -206,6 +209,42 @@ final class JobTests: XCTestCase {
             try await client.expect(.post, "/api/schedule", json: ["path": "tiny.yaml", "requirementRun": "r1-none"], .notFound)
             try await client.expect(.post, "/api/staff", json: ["path": "tiny.yaml", "maxIterations": 0], .badRequest)
             try await client.expect(.post, "/api/staff", json: ["path": "tiny.yaml", "replications": 1], .badRequest)
+            try await client.expect(.post, "/api/staff", json: ["path": "tiny.yaml", "maxIterations": 201], .badRequest)
+            try await client.expect(.post, "/api/staff", json: ["path": "../tiny.yaml"], .forbidden)
+        }
+    }
+
+    /// The page's schedule is `ccsim schedule`'s: with a requirement too low for the service level
+    /// (one agent an hour for 1.7 Erlangs), both solve, simulate, raise the requirement where the
+    /// service level fell short and solve again, and give the same plan, file for file.
+    func testScheduleFromThePageIsTheCommandsPlanWithItsSecondSolve() async throws {
+        let path = try workspace()
+        var requirement = "day,start,team,required\n"
+        for day in 0..<7 { for hour in 0..<24 { requirement += "\(day),\(hour < 10 ? "0" : "")\(hour):00,front,1\n" } }
+        let csv = path + "/plan/staffing.csv", out = path + "/cli-schedule"
+        try FileManager.default.createDirectory(atPath: path + "/plan", withIntermediateDirectories: true)
+        try requirement.write(toFile: csv, atomically: true, encoding: .utf8)
+        let server = try Fixture.server(self, path: path)
+        // A finished staffing job whose staffing.csv is that requirement.
+        try server.history.insert(.init(id: "r1-hand", kind: .staff, name: "hand-made", file: "tiny.yaml", yaml: Self.scheduleScenario,
+                                        createdAt: "2026-01-01T00:00:00Z", state: .done, message: nil, seed: 7, replications: 2,
+                                        seconds: 0, headline: nil))
+        try FileManager.default.createDirectory(at: server.history.folder(of: "r1-hand"), withIntermediateDirectories: true)
+        try requirement.write(to: server.history.folder(of: "r1-hand").appendingPathComponent("staffing.csv"), atomically: true, encoding: .utf8)
+        let id = try await server.withClient { client in
+            let id = try await client.start("/api/schedule", json: ["path": "tiny.yaml", "replications": 2, "requirementRun": "r1-hand"]).id
+            let run = try await client.waitForEnd(id, seconds: 120)
+            XCTAssertEqual(run.state, .done, "\(run)")
+            XCTAssertTrue((run.message ?? "").hasPrefix("second plan (the first, "), "\(run)")
+            return id
+        }
+        let command = try CCSimCommand.run(["schedule", path + "/tiny.yaml", "--requirement", csv, "--out", out, "--replications", "2", "--jobs", "1"])
+        XCTAssertEqual(command.status, 0, command.stderr)
+        XCTAssertTrue(command.stdout.contains("solving again"), command.stdout)
+        let page = server.history.folder(of: id).path
+        for file in ["schedule.csv", "coverage.csv", "roster.csv", "staffing.csv"] {
+            let mine = try String(contentsOfFile: page + "/" + file, encoding: .utf8)
+            XCTAssertEqual(mine, try String(contentsOfFile: out + "/" + file, encoding: .utf8), file)
         }
     }
 
@@ -213,27 +252,88 @@ final class JobTests: XCTestCase {
         let server = try Fixture.server(self, path: try workspace(), concurrentRuns: 1, jobs: 1)
         try await server.withClient { client in
             // The only slot is busy with a long run; the study waits and is cancelled while queued…
-            let yaml = Fixture.singleQueue(replications: 1000).replacingOccurrences(of: "horizon: 4h", with: "horizon: 400h")
-                .replacingOccurrences(of: "interval: 30m", with: "interval: 8h")
-            let (_, long) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "yaml": yaml])
-            let longID = try XCTUnwrap((long as? [String: Any])?["id"] as? String)
-            let (_, started) = try await client.send(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 50])
-            let id = try XCTUnwrap((started as? [String: Any])?["id"] as? String)
+            let longID = try await client.start("/api/runs", json: ["path": "queue.yaml", "yaml": Fixture.longQueue]).id
+            let id = try await client.start("/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 50]).id
             try await client.expect(.post, "/api/runs/\(id)/cancel", .accepted)
             try await client.expect(.post, "/api/runs/\(longID)/cancel", .accepted)
-            try await client.expectEnd(id, "cancelled")
+            try await client.expectEnd(id, .cancelled)
             XCTAssertFalse(FileManager.default.fileExists(atPath: server.history.folder(of: id).path))
             // … and one cancelled while running stops between arm runs, long before its 100 arm runs.
-            let (_, again) = try await client.send(.post, "/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 50])
-            let runningID = try XCTUnwrap((again as? [String: Any])?["id"] as? String)
-            var steps = 0
-            for _ in 0..<400 where steps == 0 {
-                try await Task.sleep(for: .milliseconds(25))
-                let (_, body) = try await client.send(.get, "/api/runs/\(runningID)")
-                steps = ((body as? [String: Any])?["progress"] as? [String: Any])?["stepsDone"] as? Int ?? 0
-            }
+            let runningID = try await client.start("/api/roi", json: ["path": "roi.yaml", "programName": "course", "replications": 50]).id
+            try await client.waitUntilRunning(runningID)
             try await client.expect(.post, "/api/runs/\(runningID)/cancel", .accepted)
-            try await client.expectEnd(runningID, "cancelled")
+            try await client.expectEnd(runningID, .cancelled)
+            let ended = try await client.state(runningID).run
+            XCTAssertLessThan(ended.seconds ?? .infinity, 60, "stopped long before its 100 arm runs")
+        }
+    }
+
+    /// A cancel reaches inside a staffing search's plan: one plan of this search is 1000
+    /// replications of 400 h (tens of minutes on one thread), yet the job ends cancelled at once.
+    /// Before the search took a cancelling `replicate`, the cancel waited for the plan to end.
+    func testACancelledStaffingSearchStopsInsideItsPlan() async throws {
+        let server = try Fixture.server(self, concurrentRuns: 1, jobs: 1)
+        try await server.withClient { client in
+            // Staffing plans whole intervals: no warm-up of half an 8-hour interval.
+            let yaml = Fixture.longQueue.replacingOccurrences(of: "warmup: 30m", with: "warmup: 0s")
+            let id = try await client.start("/api/staff", json: ["path": "queue.yaml", "yaml": yaml, "replications": 1000,
+                                                                 "maxIterations": 1]).id
+            for _ in 0..<400 {
+                if try await client.state(id).progress?.state == .running { break }
+                try await Task.sleep(for: .milliseconds(25))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.expect(.post, "/api/runs/\(id)/cancel", .accepted)
+            let run = try await client.waitForEnd(id, seconds: 30)
+            XCTAssertEqual(run.state, .cancelled, "\(run)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: server.history.folder(of: id).path))
+        }
+    }
+
+    /// A cancel reaches inside an ROI study's sensitivity and break-even search: the study below
+    /// has 10 pairs of 20-week arm runs, then a tornado and break-even search of at least 40 arm runs
+    /// more (a quarter of a second each); cancelled as the search starts, it ends cancelled after its
+    /// next arm run. Before the study's progress could throw, the cancel waited for the whole search.
+    func testACancelledROISensitivityStopsAfterItsNextArmRun() async throws {
+        let server = try Fixture.server(self, path: try workspace(), concurrentRuns: 1, jobs: 2)
+        let long = Self.roiScenario.replacingOccurrences(of: "horizon: 2w", with: "horizon: 20w")
+        try await server.withClient { client in
+            let id = try await client.start("/api/roi", json: ["path": "roi.yaml", "yaml": long, "program": Self.form, "replications": 10,
+                                                               "sensitivityReplications": 10]).id
+            var message = ""
+            for _ in 0..<2400 where !message.hasPrefix("sensitivity") {
+                try await Task.sleep(for: .milliseconds(25))
+                guard let progress = try await client.state(id).progress else { break }
+                message = progress.message ?? ""
+            }
+            XCTAssertTrue(message.hasPrefix("sensitivity"), "the study did not reach its sensitivity search: \(message)")
+            try await client.expect(.post, "/api/runs/\(id)/cancel", .accepted)
+            let run = try await client.waitForEnd(id, seconds: 5)
+            XCTAssertEqual(run.state, .cancelled, "\(run)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: server.history.folder(of: id).path))
+        }
+    }
+
+    /// A cancelled schedule stops in its simulation and leaves no folder.
+    func testACancelledScheduleEndsCancelledWithoutAFolder() async throws {
+        let path = try workspace()
+        let long = Self.scheduleScenario.replacingOccurrences(of: "horizon: 1d", with: "horizon: 60d")
+        let server = try Fixture.server(self, path: path, concurrentRuns: 1, jobs: 1)
+        try server.history.insert(.init(id: "r1-hand", kind: .staff, name: "hand-made", file: "tiny.yaml", yaml: Self.scheduleScenario,
+                                        createdAt: "2026-01-01T00:00:00Z", state: .done, message: nil, seed: 7, replications: 2,
+                                        seconds: 0, headline: nil))
+        try FileManager.default.createDirectory(at: server.history.folder(of: "r1-hand"), withIntermediateDirectories: true)
+        try "day,start,team,required\n0,08:00,front,3\n".write(to: server.history.folder(of: "r1-hand").appendingPathComponent("staffing.csv"),
+                                                               atomically: true, encoding: .utf8)
+        try await server.withClient { client in
+            // 200 replications of 60 days (about 6 million calls on one thread), within the memory budget.
+            let id = try await client.start("/api/schedule", json: ["path": "tiny.yaml", "yaml": long, "replications": 200,
+                                                                    "requirementRun": "r1-hand"]).id
+            try await client.waitUntilRunning(id)
+            try await client.expect(.post, "/api/runs/\(id)/cancel", .accepted)
+            let run = try await client.waitForEnd(id, seconds: 30)
+            XCTAssertEqual(run.state, .cancelled, "\(run)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: server.history.folder(of: id).path))
         }
     }
 
@@ -267,13 +367,13 @@ final class JobTests: XCTestCase {
         XCTAssertEqual(text.components(separatedBy: "#").count, yaml.components(separatedBy: "#").count, "comments kept")
         let server = try Fixture.server(self)
         try await server.withClient { client in
-            let (_, check) = try await client.send(.post, "/api/validate", json: ["path": "queue.yaml", "yaml": text])
-            let issue = ((check as? [String: Any])?["issues"] as? [[String: Any]])?.first ?? [:]
-            XCTAssertEqual(issue["line"] as? Int, field.line)
-            XCTAssertEqual(issue["path"] as? String, field.path)
-            let (status, answer) = try await client.send(.post, "/api/form", json: ["path": "queue.yaml", "yaml": text])
-            XCTAssertEqual(status, .ok)
-            XCTAssertNotNil((answer as? [String: Any])?["fields"] as? [[String: Any]])
+            let check = try await client.decode(ScenarioCheck.self, .post, "/api/validate", json: ["path": "queue.yaml", "yaml": text])
+            let issue = try XCTUnwrap(check.issues.first)
+            XCTAssertEqual(issue.line, field.line)
+            XCTAssertEqual(issue.path, field.path)
+            let answer = try await client.decode(ScenarioForm.self, .post, "/api/form", json: ["path": "queue.yaml", "yaml": text])
+            XCTAssertEqual(answer, ScenarioForm(yaml: text))
+            XCTAssertTrue(answer.fields.contains { $0.path == field.path && $0.value == "-4" && $0.line == field.line })
             try await client.expect(.post, "/api/form", json: ["path": "/etc/x.yaml", "yaml": text], .forbidden)
         }
     }

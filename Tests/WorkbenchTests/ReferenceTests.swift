@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import Workbench
 import XCTest
 
@@ -34,14 +35,13 @@ final class ReferenceTests: XCTestCase {
                 for (file, up) in [("queue.yaml", ""), ("nested/bigger.yml", "../")] {
                     // From the nested scenario, the same file is one folder further up.
                     let name = bad.hasPrefix("/") || bad.hasPrefix("~") ? bad : up + bad
-                    let (status, answer) = try await client.send(.post, "/api/validate", json: ["path": file, "yaml": Self.scenario(handleTimes: name)])
-                    XCTAssertEqual(status, .ok, bad)
-                    let check = answer as? [String: Any] ?? [:]
-                    XCTAssertEqual(check["valid"] as? Bool, false, bad)
-                    let issue = (check["issues"] as? [[String: Any]])?.first ?? [:]
-                    XCTAssertEqual(issue["path"] as? String, "handle_time.empirical.file", bad)
-                    XCTAssertEqual(issue["line"] as? Int, line, bad)
-                    XCTAssertTrue((issue["message"] as? String ?? "").contains("refused"), "\(bad): \(issue)")
+                    let check = try await client.decode(ScenarioCheck.self, .post, "/api/validate",
+                                                        json: ["path": file, "yaml": Self.scenario(handleTimes: name)])
+                    XCTAssertFalse(check.valid, bad)
+                    let issue = try XCTUnwrap(check.issues.first, bad)
+                    XCTAssertEqual(issue.path, "handle_time.empirical.file", bad)
+                    XCTAssertEqual(issue.line, line, bad)
+                    XCTAssertTrue(issue.message.contains("refused"), "\(bad): \(issue)")
                 }
                 // Nothing runs from such a text either.
                 try await client.expect(.post, "/api/runs", json: ["path": "queue.yaml", "yaml": Self.scenario(handleTimes: bad)],
@@ -51,8 +51,8 @@ final class ReferenceTests: XCTestCase {
             }
             // Inside the workspace, also through `..` from a nested scenario, the file is read.
             for (file, name) in [("queue.yaml", "data/times.csv"), ("nested/bigger.yml", "../data/times.csv")] {
-                let (_, answer) = try await client.send(.post, "/api/validate", json: ["path": file, "yaml": Self.scenario(handleTimes: name)])
-                XCTAssertEqual((answer as? [String: Any])?["valid"] as? Bool, true, "\(file) → \(name): \(String(describing: answer))")
+                let check = try await client.decode(ScenarioCheck.self, .post, "/api/validate", json: ["path": file, "yaml": Self.scenario(handleTimes: name)])
+                XCTAssertTrue(check.valid, "\(file) → \(name): \(check.issues)")
             }
         }
     }
@@ -63,13 +63,13 @@ final class ReferenceTests: XCTestCase {
         try spec.write(toFile: path + "/sweep.yaml", atomically: true, encoding: .utf8)
         let server = try Fixture.server(self, path: path)
         try await server.withClient { client in
-            let (_, list) = try await client.send(.get, "/api/scenarios")
-            XCTAssertEqual((list as? [String: Any])?["files"] as? [String], ["nested/bigger.yml", "queue.yaml"])
-            XCTAssertEqual((list as? [String: Any])?["sweeps"] as? [String], ["sweep.yaml"])
-            let (_, check) = try await client.send(.post, "/api/validate", json: ["path": "sweep.yaml", "yaml": spec])
-            XCTAssertEqual((check as? [String: Any])?["valid"] as? Bool, false)
-            let issue = ((check as? [String: Any])?["issues"] as? [[String: Any]])?.first ?? [:]
-            XCTAssertTrue((issue["message"] as? String ?? "").contains("ccsim sweep run sweep.yaml"), "\(issue)")
+            let list = try await client.decode(WorkbenchServer.ScenarioList.self, .get, "/api/scenarios")
+            XCTAssertEqual(list.files, ["nested/bigger.yml", "queue.yaml"])
+            XCTAssertEqual(list.sweeps, ["sweep.yaml"])
+            let check = try await client.decode(ScenarioCheck.self, .post, "/api/validate", json: ["path": "sweep.yaml", "yaml": spec])
+            XCTAssertFalse(check.valid)
+            let issue = try XCTUnwrap(check.issues.first)
+            XCTAssertTrue(issue.message.contains("ccsim sweep run sweep.yaml"), "\(issue)")
             try await client.expect(.post, "/api/runs", json: ["path": "sweep.yaml"], .badRequest)
             try await client.expect(.post, "/api/whatif", json: ["path": "sweep.yaml", "changes": [String: Any]()], .badRequest)
         }

@@ -2,34 +2,37 @@ import Analytics
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import Workbench
 import XCTest
 
 /// What-ifs: common random numbers, the levers' effect against theory, and their errors.
-/// The first channel's overlay in a what-if answer.
-private func overlay(_ body: Any?) -> [String: Any] {
-    ((body as? [String: Any])?["channels"] as? [[String: Any]])?.first ?? [:]
-}
-
 final class WhatIfTests: XCTestCase {
     /// No change: the same seed gives the same customers, so base and what-if agree exactly,
     /// interval by interval, and the second call reuses the base.
     func testNoChangeGivesZeroDifferenceEverywhere() async throws {
         let server = try Fixture.server(self)
         try await server.withClient { client in
-            let (status, body) = try await client.send(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": [:] as [String: Any]])
-            XCTAssertEqual(status, .ok)
-            let channel = overlay(body)
-            let intervals = channel["intervals"] as? [[String: Any]] ?? []
-            XCTAssertEqual(intervals.count, 8, "4 h in 30-minute intervals")
-            for interval in intervals {
-                let c = interval["comparison"] as? [String: Any] ?? [:]
-                XCTAssertEqual(c["difference"] as? Double, 0)
-                XCTAssertEqual(c["base"] as? Double, c["changed"] as? Double)
+            let answer = try await client.decode(WhatIfAnswer.self, .post, "/api/whatif", json: ["path": "queue.yaml", "changes": [:] as [String: Any]])
+            XCTAssertEqual(answer.file, "queue.yaml")
+            XCTAssertEqual(answer.seed, 3)
+            XCTAssertEqual(answer.replications, 4)
+            XCTAssertEqual(answer.confidenceLevel, 0.95)
+            XCTAssertEqual(answer.changes, WhatIfChanges())
+            XCTAssertFalse(answer.baseFromCache)
+            let channel = try XCTUnwrap(answer.channels.first)
+            XCTAssertEqual(channel.name, "voice")
+            XCTAssertEqual(channel.target, 0.8)
+            XCTAssertEqual(channel.answerWithinSeconds, 20)
+            XCTAssertEqual(channel.intervals.count, 8, "4 h in 30-minute intervals")
+            for interval in channel.intervals {
+                XCTAssertEqual(interval.comparison.difference, 0)
+                XCTAssertEqual(interval.comparison.base, interval.comparison.changed)
             }
-            XCTAssertEqual((body as? [String: Any])?["baseFromCache"] as? Bool, false)
-            let (_, again) = try await client.send(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["volumePercent": 10]])
-            XCTAssertEqual((again as? [String: Any])?["baseFromCache"] as? Bool, true)
+            XCTAssertEqual(channel.whole.difference, 0)
+            let again = try await client.decode(WhatIfAnswer.self, .post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["volumePercent": 10]])
+            XCTAssertTrue(again.baseFromCache)
+            XCTAssertEqual(again.changes.volumePercent, 10)
         }
     }
 
@@ -43,24 +46,22 @@ final class WhatIfTests: XCTestCase {
         try noPatience.write(toFile: path + "/mmc.yaml", atomically: true, encoding: .utf8)
         let server = try Fixture.server(self, path: path)
         try await server.withClient { client in
-            let (_, more) = try await client.send(.post, "/api/whatif",
-                                                  json: ["path": "queue.yaml", "changes": ["agentsPerTeam": ["desk": 3]]])
-            let whole = overlay(more)["whole"] as? [String: Any] ?? [:]
-            XCTAssertGreaterThan(try XCTUnwrap(whole["differenceLow"] as? Double), 0, "\(whole)")
-            XCTAssertEqual(whole["pairs"] as? Int, 4)
+            let more = try await client.decode(WhatIfAnswer.self, .post, "/api/whatif",
+                                               json: ["path": "queue.yaml", "changes": ["agentsPerTeam": ["desk": 3]]])
+            let overlay = try XCTUnwrap(more.channels.first)
+            XCTAssertGreaterThan(try XCTUnwrap(overlay.whole.differenceLow), 0, "\(overlay.whole)")
+            XCTAssertEqual(overlay.whole.pairs, 4)
             // Abandonment and ASA are overlaid too: both fall, their intervals below zero.
-            for figure in ["wholeAbandonment", "wholeASA"] {
-                let change = overlay(more)[figure] as? [String: Any] ?? [:]
-                XCTAssertLessThan(try XCTUnwrap(change["differenceHigh"] as? Double), 0, "\(figure): \(change)")
-                XCTAssertLessThan(try XCTUnwrap(change["changed"] as? Double), try XCTUnwrap(change["base"] as? Double), figure)
+            for (figure, change) in [("abandonment", overlay.wholeAbandonment), ("ASA", overlay.wholeASA)] {
+                XCTAssertLessThan(try XCTUnwrap(change.differenceHigh), 0, "\(figure): \(change)")
+                XCTAssertLessThan(try XCTUnwrap(change.changed), try XCTUnwrap(change.base), figure)
             }
-            let first = (overlay(more)["intervals"] as? [[String: Any]])?.first ?? [:]
-            XCTAssertNotNil((first["abandonment"] as? [String: Any])?["base"] as? Double)
-            XCTAssertNotNil((first["asa"] as? [String: Any])?["base"] as? Double)
+            let first = try XCTUnwrap(overlay.intervals.first)
+            XCTAssertNotNil(first.abandonment.base)
+            XCTAssertNotNil(first.asa.base)
 
-            let (status, less) = try await client.send(.post, "/api/whatif", json: ["path": "mmc.yaml", "changes": ["volumePercent": -10]])
-            XCTAssertEqual(status, .ok)
-            let changed = try XCTUnwrap((overlay(less)["whole"] as? [String: Any])?["changed"] as? Double)
+            let less = try await client.decode(WhatIfAnswer.self, .post, "/api/whatif", json: ["path": "mmc.yaml", "changes": ["volumePercent": -10]])
+            let changed = try XCTUnwrap(less.channels.first?.whole.changed)
             let theory = ErlangC(agents: 10, arrivalRate: 90.0 / 3600, meanHandleTime: 300).serviceLevel(answerWithin: 20)
             // 20 replications of 8 h at 90/h: about 14,000 calls; the replication-mean's standard error
             // is about 1.5 points at this load, so 5 points is more than 3 standard errors.
@@ -71,11 +72,11 @@ final class WhatIfTests: XCTestCase {
     func testBadLeversAreRefusedWithTheirField() async throws {
         let server = try Fixture.server(self)
         try await server.withClient { client in
-            let (status, body) = try await client.send(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["agentsPerTeam": ["dsk": 1]]])
-            XCTAssertEqual(status, .badRequest)
-            XCTAssertTrue(((body as? [String: Any])?["error"] as? String ?? "").contains("did you mean 'desk'"), "\(String(describing: body))")
+            let message = try await client.expect(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["agentsPerTeam": ["dsk": 1]]], .badRequest)
+            XCTAssertTrue(message.contains("did you mean 'desk'"), message)
             try await client.expect(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["volumePercent": 500]], .badRequest)
             try await client.expect(.post, "/api/whatif", json: ["path": "queue.yaml", "changes": ["volumePercent": "lots"]], .badRequest)
+            try await client.expect(.post, "/api/whatif", json: ["path": "queue.yaml"], .badRequest)
             try await client.expect(.post, "/api/whatif", json: ["path": "../q.yaml", "changes": [:] as [String: Any]], .forbidden)
             try await client.expect(.post, "/api/whatif", json: ["path": "queue.yaml", "replications": 100_000, "changes": [:] as [String: Any]], .badRequest)
         }
@@ -101,28 +102,26 @@ final class WhatIfTests: XCTestCase {
         try await server.withClient { client in
             var ids: [String] = []
             for (agents, seed) in [(10, 3), (12, 3), (10, 4)] {
-                let (_, body) = try await client.send(.post, "/api/runs", json: ["path": "queue.yaml", "seed": seed,
-                                                                                  "yaml": Fixture.singleQueue(agents: agents)])
-                let id = (body as? [String: Any])?["id"] as? String ?? ""
-                try await client.expectEnd(id, "done")
+                let id = try await client.start("/api/runs", json: ["path": "queue.yaml", "seed": seed, "yaml": Fixture.singleQueue(agents: agents)]).id
+                try await client.expectEnd(id, .done)
                 ids.append(id)
             }
-            let (status, paired) = try await client.send(.get, "/api/compare?a=\(ids[0])&b=\(ids[1])")
-            XCTAssertEqual(status, .ok)
-            let comparison = paired as? [String: Any] ?? [:]
-            XCTAssertEqual(comparison["paired"] as? Bool, true)
-            let inputs = comparison["inputs"] as? [[String: Any]] ?? []
-            XCTAssertEqual(inputs.map { $0["path"] as? String }, ["team.agents"])
-            XCTAssertEqual(inputs.first?["a"] as? String, "10")
-            let level = (comparison["metrics"] as? [[String: Any]])?.first { $0["metric"] as? String == "service_level" } ?? [:]
-            XCTAssertEqual(level["pairs"] as? Int, 4)
-            XCTAssertGreaterThan(try XCTUnwrap(level["low"] as? Double), 0, "two more agents: \(level)")
-            // Same scenario, other seed: not paired, no input differs but the seed was set on the run.
-            let (_, unpaired) = try await client.send(.get, "/api/compare?a=\(ids[0])&b=\(ids[2])")
-            XCTAssertEqual((unpaired as? [String: Any])?["paired"] as? Bool, false)
-            let (_, same) = try await client.send(.get, "/api/compare?a=\(ids[0])&b=\(ids[0])")
-            let zero = ((same as? [String: Any])?["metrics"] as? [[String: Any]])?.first ?? [:]
-            XCTAssertEqual(zero["difference"] as? Double, 0)
+            let comparison = try await client.decode(RunComparison.self, .get, "/api/compare?a=\(ids[0])&b=\(ids[1])")
+            XCTAssertEqual([comparison.a.id, comparison.b.id], [ids[0], ids[1]])
+            XCTAssertTrue(comparison.paired)
+            XCTAssertEqual(comparison.inputs.map(\.path), ["team.agents"])
+            XCTAssertEqual(comparison.inputs.first?.a, "10")
+            XCTAssertEqual(comparison.inputs.first?.b, "12")
+            let level = try XCTUnwrap(comparison.metrics.first { $0.metric == "service_level" })
+            XCTAssertEqual(level.channel, "voice")
+            XCTAssertEqual(level.pairs, 4)
+            XCTAssertGreaterThan(try XCTUnwrap(level.low), 0, "two more agents: \(level)")
+            // Same scenario, other seed: not paired.
+            let unpaired = try await client.decode(RunComparison.self, .get, "/api/compare?a=\(ids[0])&b=\(ids[2])")
+            XCTAssertFalse(unpaired.paired)
+            let same = try await client.decode(RunComparison.self, .get, "/api/compare?a=\(ids[0])&b=\(ids[0])")
+            XCTAssertEqual(same.metrics.first?.difference, 0)
+            try await client.expect(.get, "/api/compare?b=\(ids[0])", .badRequest)
         }
     }
 }
