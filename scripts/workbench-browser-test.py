@@ -362,6 +362,8 @@ def main():
         scheduled = report_with("Staffing and schedule", "Coverage by interval", 90)
         state = page.js("document.getElementById('run-progress').textContent")
         assert state.startswith("done") and "agents, weekly cost" in state, f"the schedule did not end done: {state}"
+        label = page.js("document.getElementById('staff-state').textContent")
+        assert label == "done: results below", f"the staffing tab's status line still says '{label}'"
         kinds = page.js("Array.from(document.querySelectorAll('#run-list .kind')).map(k => k.textContent)")
         assert "staff" in kinds and "schedule" in kinds, f"the staffing jobs are not in the history: {kinds}"
         print(f"workbench-browser-test: schedule done ({state.split('·')[0].strip()}), page '{scheduled}', {time.time() - started:.0f} s")

@@ -176,7 +176,8 @@ $("run-button").addEventListener("click", async () => {
   watchRun(data);
   loadRuns();
 });
-function watchRun(run) {
+// `label`: the id of a tab's status line ("started: progress below"), given its final word at the end.
+function watchRun(run, label) {
   state.runId = run.id;
   if (state.events) state.events.close();
   $("run-card").hidden = false; $("report-frame").hidden = true; $("report-link").hidden = true;
@@ -195,6 +196,7 @@ function watchRun(run) {
     const record = JSON.parse(e.data);
     $("cancel-button").disabled = true;
     $("run-progress").textContent = record ? record.state + (record.seconds != null ? " in " + record.seconds.toFixed(1) + " s" : "") + (record.message ? ": " + record.message : "") : "ended";
+    if (label) $(label).textContent = !record ? "ended" : record.state === "done" ? "done: results below" : record.state + (record.message ? ": " + record.message : "");
     if (record && record.state === "done") { $("run-bar").style.width = "100%"; showReport(record.id); }
     loadRuns();
   });
@@ -405,7 +407,7 @@ $("roi-button").addEventListener("click", async () => {
   const { ok, data } = await api("POST", "/api/roi", body);
   if (!ok) { showJobError("roi-issues", data); return; }
   $("roi-state").textContent = "started: progress below";
-  watchRun(data); loadRuns();
+  watchRun(data, "roi-state"); loadRuns();
 });
 function fillRequirements() {
   const staffed = (state.runs || []).filter((r) => r.kind === "staff" && r.state === "done" && r.file === state.file);
@@ -421,7 +423,7 @@ async function startStaffing(kind) {
   const { ok, data } = await api("POST", "/api/" + kind, body);
   if (!ok) { $("staff-state").innerHTML = '<span class="error-box">' + esc(data.error || (data.issues || []).map((x) => x.text).join("; ")) + "</span>"; return; }
   $("staff-state").textContent = "started: progress below";
-  watchRun(data); loadRuns();
+  watchRun(data, "staff-state"); loadRuns();
 }
 $("staff-button").addEventListener("click", () => startStaffing("staff"));
 $("schedule-button").addEventListener("click", () => startStaffing("schedule"));
