@@ -1,5 +1,6 @@
 import ContactCenter
 import Scenarios
+import Stochastics
 import XCTest
 
 /// `AgentPool` on its own: a voice team of two agents (0 and 1, agent group 0) and a chat team of

@@ -1,5 +1,6 @@
 import ContactCenter
 import Scenarios
+import Stochastics
 import XCTest
 
 /// `WaitingQueues` on its own: two channels × two tiers (four skill queues), contacts made by
