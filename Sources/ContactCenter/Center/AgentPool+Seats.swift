@@ -7,7 +7,7 @@ extension AgentPool {
     ///
     /// The first `backlog_share` of each shift's seats (and of the permanent agents, and of a
     /// published roster's named agents) work backlog only.
-    init(center: CenterSpec, plan: CenterPlan, roster: Roster) {
+    package init(center: CenterSpec, plan: CenterPlan, roster: Roster) {
         func reserved(_ seat: Int, of count: Int, _ team: AgentTeamSpec) -> Bool {
             seat < Int((team.backlogShare * Double(count)).rounded())
         }

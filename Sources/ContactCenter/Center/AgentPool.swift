@@ -10,14 +10,14 @@ package struct AgentPool {
     let adjust: RoomArray<AgentAdjustment>
     private(set) var free: FreeAgents
     /// Per team: live agents available on the phones, and those of them idle (reservations read both).
-    let liveOnPhones: RoomArray<Int32>
-    let liveIdle: RoomArray<Int32>
+    package let liveOnPhones: RoomArray<Int32>
+    package let liveIdle: RoomArray<Int32>
     /// Per agent group (skill profile): agents staffed now, available or finishing a last contact
     /// after going off (the expected-wait estimate of callback offers reads it, over the groups
     /// that serve the queue; it moves with the staffed statistic).
-    let onDuty: RoomArray<Int32>
+    package let onDuty: RoomArray<Int32>
     /// Index of the first rota agent (permanent agents come first).
-    let rosterOffset: Int
+    package let rosterOffset: Int
 
     /// `chatCapacity` per agent group (skill profile).
     init(agents: [AgentRecord], teams: Int, chatCapacity: [Int], rosterOffset: Int) {
@@ -30,10 +30,10 @@ package struct AgentPool {
         self.rosterOffset = rosterOffset
     }
 
-    var count: Int { agents.count }
+    package var count: Int { agents.count }
 
     @inline(__always)
-    subscript(agent: Int) -> AgentRecord { agents[agent] }
+    package subscript(agent: Int) -> AgentRecord { agents[agent] }
 
     @inline(__always)
     func adjustment(_ agent: Int) -> AgentAdjustment { adjust[agent] }
@@ -47,7 +47,7 @@ package struct AgentPool {
     // MARK: Changes
 
     /// A permanent agent comes on duty at time 0, idle.
-    mutating func startPermanent(_ agent: Int, _ statistics: inout CenterStatistics) {
+    package mutating func startPermanent(_ agent: Int, _ statistics: inout CenterStatistics) {
         let team = Int(agents[agent].team)
         statistics.availableChanged(team: team, by: 1, at: 0)
         statistics.paidChanged(team: team, by: 1, at: 0)
@@ -62,7 +62,7 @@ package struct AgentPool {
 
     /// The agent starts one more contact; returns its load with it. A chat agent with room for
     /// more is filed again one level up.
-    mutating func beginContact(_ agent: Int, chatConcurrency: Int?, at now: Double, _ statistics: inout CenterStatistics) -> Int {
+    package mutating func beginContact(_ agent: Int, chatConcurrency: Int?, at now: Double, _ statistics: inout CenterStatistics) -> Int {
         let team = Int(agents[agent].team)
         if agents[agent].load == 0 {
             statistics.busyChanged(team: team, by: 1, at: now)
@@ -82,7 +82,7 @@ package struct AgentPool {
     }
 
     /// The agent finished one contact; returns whether it is available for more work.
-    mutating func endContact(_ agent: Int, at now: Double, _ statistics: inout CenterStatistics) -> Bool {
+    package mutating func endContact(_ agent: Int, at now: Double, _ statistics: inout CenterStatistics) -> Bool {
         let team = Int(agents[agent].team)
         agents[agent].load -= 1
         agents[agent].ticket &+= 1
@@ -104,7 +104,7 @@ package struct AgentPool {
     }
 
     /// A rota change; returns whether the agent should look for work now.
-    mutating func change(_ agent: Int, _ change: AgentChange, paidShare: Double, at now: Double,
+    package mutating func change(_ agent: Int, _ change: AgentChange, paidShare: Double, at now: Double,
                          _ statistics: inout CenterStatistics) -> Bool {
         let team = Int(agents[agent].team)
         let wasAvailable = agents[agent].available
@@ -136,7 +136,7 @@ package struct AgentPool {
     }
 
     /// No waiting work for an available agent: it is filed as free (unless a chat agent is full).
-    mutating func fileFree(_ agent: Int, at now: Double) {
+    package mutating func fileFree(_ agent: Int, at now: Double) {
         agents[agent].ticket &+= 1
         agents[agent].since = now
         let load = Int(agents[agent].load)
@@ -159,7 +159,7 @@ package struct AgentPool {
 
     /// The agent free longest at `level` in `group` who may take `tier`.
     @inline(__always)
-    mutating func longestFree(group: Int, level: Int, tier: Int) -> Int? {
+    package mutating func longestFree(group: Int, level: Int, tier: Int) -> Int? {
         guard let agent = free.front(group: group, level: level, agents: agents) else { return nil }
         if adjust[agent].mayTake(tier: tier) { return agent }
         // A trainee limited to other tiers is at the front: the longest-free agent who may take it.

@@ -9,7 +9,7 @@ import Stochastics
 /// A final class of constants, not a struct: the model and the router hold it by reference,
 /// so a call on either passes a pointer. As a ~220-byte struct it was copied whole into every
 /// non-mutating call made from the model's mutating event handlers (`memcpy` was 7% of a run).
-final class CenterPlan: Sendable {
+package final class CenterPlan: Sendable {
     /// An agent group (a team's skill profile, see ``SkillProfiles``) able to take work from a queue.
     struct Server: Sendable {
         let profile: Int
@@ -79,7 +79,7 @@ final class CenterPlan: Sendable {
     /// Share of a team's live agents on the phones kept idle before backlog work starts.
     let backlogReserve: Double
 
-    init(_ center: CenterSpec) {
+    package init(_ center: CenterSpec) {
         channelCount = center.channels.count
         tierCount = center.tiers.count
         let tiers = center.tiers.count
@@ -163,7 +163,7 @@ final class CenterPlan: Sendable {
     }
 
     @inline(__always)
-    func queue(channel: Int, tier: Int) -> Int { channel * tierCount + tier }
+    package func queue(channel: Int, tier: Int) -> Int { channel * tierCount + tier }
 
     @inline(__always)
     func channel(ofQueue q: Int) -> Int { queueChannel[q] }

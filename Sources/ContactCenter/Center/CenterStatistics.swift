@@ -12,7 +12,7 @@ import Statistics
 /// queues (backlog work stops at the horizon), and every agent-second spent on
 /// contacts after the window is paid as overtime (`drainSeconds`). What is still
 /// waiting when the run ends is counted unanswered (`leftWaiting`).
-struct CenterStatistics {
+package struct CenterStatistics {
     let measurementStart: Double
     let intervalLength: Double
     let intervalCount: Int
@@ -28,9 +28,9 @@ struct CenterStatistics {
     let resolutions: RoomArray<ResolutionCounts>
     /// Answered waits by channel (first waits only).
     let waits: RoomArray<QuantileHistogram>
-    let queueLength: RoomArray<TimeWeighted>
-    let busy: RoomArray<TimeWeighted>
-    let available: RoomArray<TimeWeighted>
+    package let queueLength: RoomArray<TimeWeighted>
+    package let busy: RoomArray<TimeWeighted>
+    package let available: RoomArray<TimeWeighted>
     /// Paid agents on shift (unpaid lunches prorated out).
     let paid: RoomArray<TimeWeighted>
     /// interval × channel
@@ -55,7 +55,7 @@ struct CenterStatistics {
     /// When measurement stopped (the horizon, or earlier with `max_arrivals`).
     private(set) var windowEnd: Double?
 
-    init(measurementStart: Double, intervalLength: Double, intervalCount: Int, plan: CenterPlan,
+    package init(measurementStart: Double, intervalLength: Double, intervalCount: Int, plan: CenterPlan,
          teams: Int, resolutionTarget: Double?) {
         self.measurementStart = measurementStart
         self.intervalLength = intervalLength

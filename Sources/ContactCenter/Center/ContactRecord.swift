@@ -38,7 +38,7 @@ struct ContactRecord {
 /// The table of contacts in the system: slots recycled through a free list,
 /// each with a generation so a stale `ContactRef` never names a newer contact.
 /// Memory: O(contacts in the system).
-struct ContactTable {
+package struct ContactTable {
     /// A slot: its contact, its generation, and the next free slot while it is free (-1: none).
     /// Free slots are reused last freed first.
     private struct Slot {
@@ -64,7 +64,7 @@ struct ContactTable {
     }
 
     @inline(__always)
-    func isCurrent(_ ref: ContactRef) -> Bool {
+    package func isCurrent(_ ref: ContactRef) -> Bool {
         slots[Int(ref.slot)].generation == ref.generation
     }
 
@@ -77,7 +77,7 @@ struct ContactTable {
 
     /// The same contact under a new reference, so that references handed out
     /// before (its entry in a queue it has left) no longer match.
-    mutating func rekey(_ ref: ContactRef) -> ContactRef {
+    package mutating func rekey(_ ref: ContactRef) -> ContactRef {
         slots[Int(ref.slot)].generation &+= 1
         return ContactRef(slot: ref.slot, generation: slots[Int(ref.slot)].generation)
     }

@@ -38,7 +38,7 @@ package struct Router {
         let soleProficiency: Double
     }
 
-    init(plan: CenterPlan, closeTime: Double, streams: StreamPlan, replication: Int) {
+    package init(plan: CenterPlan, closeTime: Double, streams: StreamPlan, replication: Int) {
         self.plan = plan
         policy = plan.policy
         self.closeTime = closeTime
@@ -79,7 +79,7 @@ package struct Router {
     /// When the next overflow team of `q` becomes eligible for a contact queued at
     /// `queuedAt`, if one is still to come. Times are compared as `queuedAt + threshold`,
     /// the same sum the event is scheduled at, so a threshold is never met twice.
-    func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
+    package func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
         var next: Double?
         for p in plan.servers.range(q) {
             let server = plan.servers[position: p]
@@ -115,7 +115,7 @@ package struct Router {
     /// - `team_order`: the first team in the order listed (among its skill profiles, the agent free longest);
     /// - `fastest_agent`: the lowest handle-time multiplier, then free longest;
     /// - `random_agent`: uniformly among every free qualified agent.
-    func selectAgent(for q: Int, queuedAt: Double, now: Double, pool: inout AgentPool) -> (agent: Int, proficiency: Double)? {
+    package func selectAgent(for q: Int, queuedAt: Double, now: Double, pool: inout AgentPool) -> (agent: Int, proficiency: Double)? {
         let route = routes[q]
         let tier = route.tier
         if let group = route.soleGroup {
@@ -201,7 +201,7 @@ package struct Router {
     /// - `target_priority`: the queue furthest behind its service-level target (head's wait over
     ///   the channel's answer-within time; a generalised c-mu rule), then longest wait;
     /// - every other policy: highest static priority, then longest wait.
-    func selectContact(for agent: Int, now: Double, pool: AgentPool, queues: inout WaitingQueues,
+    package func selectContact(for agent: Int, now: Double, pool: AgentPool, queues: inout WaitingQueues,
                                 contacts: ContactTable) -> (queue: Int, proficiency: Double)? {
         let record = pool[agent]
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?

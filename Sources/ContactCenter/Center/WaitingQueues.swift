@@ -6,12 +6,12 @@
 package struct WaitingQueues {
     private let queues: RoomArray<SkillQueue>
     /// Contacts waiting per channel (all its tiers).
-    private(set) var waitingByChannel: [Int]
+    package private(set) var waitingByChannel: [Int]
     private let tierCount: Int
     /// The channel of each queue (looked up, not divided out).
     private let queueChannel: [Int]
 
-    init(channels: Int, tiers: Int) {
+    package init(channels: Int, tiers: Int) {
         queues = RoomArray(repeating: SkillQueue(), count: channels * tiers)
         waitingByChannel = Array(repeating: 0, count: channels)
         tierCount = tiers
@@ -23,16 +23,16 @@ package struct WaitingQueues {
 
     /// Contacts waiting in queue `q`.
     @inline(__always)
-    func count(_ q: Int) -> Int { queues[q].count }
+    package func count(_ q: Int) -> Int { queues[q].count }
 
     /// The longest-waiting contact of `q`, if any (drops entries of contacts who left on the way).
     @inline(__always)
-    mutating func head(_ q: Int, in contacts: ContactTable) -> ContactRef? {
+    package mutating func head(_ q: Int, in contacts: ContactTable) -> ContactRef? {
         queues[q].head(in: contacts)
     }
 
     /// A contact joins the back of queue `q`.
-    mutating func enqueue(_ ref: ContactRef, queue q: Int, at now: Double, _ statistics: inout CenterStatistics) {
+    package mutating func enqueue(_ ref: ContactRef, queue q: Int, at now: Double, _ statistics: inout CenterStatistics) {
         queues[q].append(ref)
         let c = channel(ofQueue: q)
         waitingByChannel[c] += 1
@@ -40,14 +40,14 @@ package struct WaitingQueues {
     }
 
     /// The head of `q` (as returned by `head`) goes to an agent.
-    mutating func removeHead(_ q: Int, at now: Double, _ statistics: inout CenterStatistics) {
+    package mutating func removeHead(_ q: Int, at now: Double, _ statistics: inout CenterStatistics) {
         queues[q].removeHead()
         left(q, at: now, &statistics)
     }
 
     /// A contact leaves `q` out of turn (abandons, or an overflow team takes it); the caller
     /// re-keys or frees the contact so that its entry goes stale.
-    mutating func remove(from q: Int, at now: Double, _ statistics: inout CenterStatistics) {
+    package mutating func remove(from q: Int, at now: Double, _ statistics: inout CenterStatistics) {
         queues[q].forget()
         left(q, at: now, &statistics)
     }
@@ -60,7 +60,7 @@ package struct WaitingQueues {
     }
 
     /// Waiting contacts per channel and the age of each channel's oldest, for an interval's close.
-    mutating func snapshot(at now: Double, in contacts: ContactTable) -> (backlog: [Int], oldestAge: [Double]) {
+    package mutating func snapshot(at now: Double, in contacts: ContactTable) -> (backlog: [Int], oldestAge: [Double]) {
         var oldest = Array(repeating: 0.0, count: waitingByChannel.count)
         for q in queues.indices {
             guard let head = queues[q].head(in: contacts) else { continue }
@@ -78,7 +78,7 @@ package struct WaitingQueues {
     }
 
     /// Recounts the queues against the contact table. O(queue entries): tests run it after every event.
-    func checkInvariants(contacts: ContactTable) throws {
+    package func checkInvariants(contacts: ContactTable) throws {
         var byChannel = Array(repeating: 0, count: waitingByChannel.count)
         for (q, queue) in queues.enumerated() {
             let waiting = queue.waiting(in: contacts)
