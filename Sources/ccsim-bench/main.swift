@@ -14,6 +14,7 @@ import Stochastics
 //                                     same workload through the full model that `ccsim run` uses,
 //                                     run the `ccsim run` command itself on big (the ccsim binary
 //                                     next to ccsim-bench, one replication, --jobs 1)
+//   ccsim-bench --paired-rounds 5     rounds of the paired ratios at the end (default 3, 0 = none)
 //
 // Each case runs in a child process of its own, so its peak memory and CPU time are its own.
 // Rates are per wall-clock second; the cpu s column is the case's user + system time. The
@@ -155,5 +156,39 @@ if let smallest = sizes.min(), let largest = sizes.max(), smallest < largest {
     for name in ["big-full", "run"] {
         guard let low = rates[name]?[smallest]?.peak, let high = rates[name]?[largest]?.peak else { continue }
         print(String(format: "  peak memory of %@ at %d / at %d: %.2f (%.1f / %.1f MiB)", name as NSString, largest, smallest, high / low, high, low))
+    }
+}
+
+// Paired ratios: the machine's speed drifts within a run (on the 2-core VM the floor alone moves
+// between 5.7 and 7.0 M calls/s from run to run), so a ratio of two cases measured 30 s apart
+// moves by several points. Each target is measured again as rounds of base, case, base in a row;
+// a round's ratio is the case's CPU rate over the mean of its two neighbouring bases, and the
+// median of the rounds is printed with its range.
+let rounds = Int(option("--paired-rounds") ?? "3") ?? 3
+let pairedSize = 3_000_000
+func cpuRate(_ name: String, _ size: Int) -> Double? {
+    runChild(name, size).map { Double($0.arrivals) / $0.cpu }
+}
+func paired(_ name: String, _ size: Int, over base: String, _ baseSize: Int) -> String? {
+    var ratios: [Double] = []
+    for _ in 0..<rounds {
+        guard let before = cpuRate(base, baseSize), let rate = cpuRate(name, size), let after = cpuRate(base, baseSize) else { return nil }
+        ratios.append(100 * rate / ((before + after) / 2))
+    }
+    ratios.sort()
+    guard let low = ratios.first, let high = ratios.last else { return nil }
+    return String(format: "%5.1f%% cpu  (%d rounds: %.1f–%.1f)", ratios[ratios.count / 2], ratios.count, low, high)
+}
+if rounds > 0 {
+    print("")
+    print("paired ratios (rounds of base, case, base in a row; median, CPU time)")
+    if cases.contains("big-full"), cases.contains("floor"), let text = paired("big-full", pairedSize, over: "floor", pairedSize) {
+        print(String(format: "  big-full / floor      at %9d: %@", pairedSize, text as NSString))
+    }
+    if cases.contains("tiered"), cases.contains("floor"), let text = paired("tiered", 26, over: "floor", pairedSize) {
+        print(String(format: "  tiered 26w / floor    at %9d: %@", pairedSize, text as NSString))
+    }
+    if cases.contains("run"), cases.contains("big-full"), let text = paired("run", pairedSize, over: "big-full", pairedSize) {
+        print(String(format: "  run / big-full        at %9d: %@", pairedSize, text as NSString))
     }
 }
