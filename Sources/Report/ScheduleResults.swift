@@ -51,7 +51,17 @@ public struct ScheduleResults: Sendable {
         }
         var axis = WeekAxis()
         var byTeam: [(team: String, intervals: [Coverage])] = []
-        for row in table.rows {
+        // A run shorter than a week (a one-day scenario) plans only its days: the weekdays before
+        // the first and after the last that any team requires or staffs are left off the axis
+        // rather than drawn as empty days (an idle day between two worked ones stays).
+        func weekday(_ row: [String]) -> String { table.text(row, table.column(CoverageColumn.weekday)) }
+        var days: [String] = []
+        for row in table.rows where days.last != weekday(row) && !days.contains(weekday(row)) { days.append(weekday(row)) }
+        let worked = Set(table.rows.filter { row in
+            (table.number(row, table.column(CoverageColumn.required)) ?? 0) > 0 || (table.number(row, table.column(CoverageColumn.onDuty)) ?? 0) > 0
+        }.map(weekday))
+        let kept = Set(days.drop { !worked.contains($0) }.reversed().drop { !worked.contains($0) })
+        for row in table.rows where worked.isEmpty || kept.contains(weekday(row)) {
             func text(_ column: CoverageColumn) -> String { table.text(row, table.column(column)) }
             func number(_ column: CoverageColumn) -> Double? { table.number(row, table.column(column)) }
             let team = text(.team), weekday = text(.weekday), start = text(.start)

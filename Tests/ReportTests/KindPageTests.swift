@@ -96,6 +96,24 @@ struct KindPageTests {
         #expect(html.contains("Simulation of the schedule"))
     }
 
+    /// A one-day plan (ccbaby): the week's other days, neither required nor staffed, are left off
+    /// the coverage axis instead of filling six sevenths of the chart with nothing.
+    @Test func coverageOfAOneDayPlanKeepsOnlyItsDay() throws {
+        var csv = "team,weekday,start,required,on_duty,short\n"
+        for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+            for start in ["08:00", "08:30"] {
+                csv += "frontline,\(day),\(start),\(day == "Mon" ? "12,13,0" : "0,0,0")\n"
+            }
+        }
+        let results = try ScheduleResults(schedule: nil, coverage: try #require(try CSVTable(text: csv)))
+        #expect(results.dayLabels == ["Mon"])
+        #expect(results.coverage.map { $0.intervals.map(\.label) } == [["Mon 08:00", "Mon 08:30"]])
+        // An idle day between two worked ones (a closed Wednesday) stays on the axis.
+        let closed = csv.replacingOccurrences(of: "frontline,Fri,08:00,0,0,0", with: "frontline,Fri,08:00,10,10,0")
+        let week = try ScheduleResults(schedule: nil, coverage: try #require(try CSVTable(text: closed)))
+        #expect(week.dayLabels == ["Mon", "Tue", "Wed", "Thu", "Fri"])
+    }
+
     @Test func sweepPageDrawsEachMetricAgainstTheVariedParameter() throws {
         let html = try page(["summary.csv": ResultsFixtures.sweepCSV])
         let charts = PageCheck.check(html, charts: 2)
