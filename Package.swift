@@ -95,11 +95,13 @@ let package = Package(
         ),
 
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics", "CRandomStreams", "CGSL"]),
-        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        // SplitMix64, the tests' one generator of inputs and fixtures.
+        .target(name: "TestFixtures", path: "Tests/Support/TestFixtures"),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "TestFixtures"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestFixtures"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics", "ResultsSchema"]),
-        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "Statistics", "SingleQueueOracle"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "Statistics", "SingleQueueOracle", "TestFixtures"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics", "SingleQueueOracle"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics", "SingleQueueOracle"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
@@ -107,8 +109,8 @@ let package = Package(
         .target(name: "CCSimCommandLine", path: "Tests/Support/CCSimCommandLine"),
         .testTarget(name: "CLITests", dependencies: ["ccsim", "CCSimCommandLine"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ResultsSchema"]),
-        .testTarget(name: "ResultsSchemaTests", dependencies: ["ResultsSchema"]),
-        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics"]),
+        .testTarget(name: "ResultsSchemaTests", dependencies: ["ResultsSchema", "TestFixtures"]),
+        .testTarget(name: "StaffingTests", dependencies: ["Staffing", "Analytics", "Experiments", "ContactCenter", "Scenarios", "Statistics", "Stochastics", "TestFixtures"]),
         .testTarget(name: "TrainingROITests", dependencies: ["TrainingROI", "Experiments", "ContactCenter", "Scenarios", "Stochastics", "Analytics"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Scenarios", "Experiments", "ccsim", "CCSimCommandLine"]),
         .testTarget(

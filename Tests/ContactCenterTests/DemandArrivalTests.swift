@@ -1,6 +1,7 @@
 import ContactCenter
 import Scenarios
 import Stochastics
+import TestFixtures
 import XCTest
 
 /// The arrival generator: bit-exact agreement with the foundation's
@@ -55,7 +56,7 @@ final class DemandArrivalTests: XCTestCase {
         demand.batches = [ArrivalBatch(start: 1.5 * Self.day, end: 1.5 * Self.day + 1800, volume: 40)]
         var generator = ArrivalGenerator(demand: demand, horizonEnd: 14 * Self.day, busyness: try stream(.busyness))
         let arrivals = try stream()
-        var generatorRNG = SplitMix(seed: 3)
+        var generatorRNG = SplitMix64(seed: 3)
         var t = 0.0
         for _ in 0..<20_000 {
             // Arrivals move the busyness on; queries land near them, ahead and behind.
@@ -362,18 +363,5 @@ final class DemandArrivalTests: XCTestCase {
         XCTAssertEqual(generator.expectedArrivals(from: 43_200 - 100, to: 43_200 + 100),
                        100 * (800 * 0.25 / 43_200 + 800 * 0.75 / 43_200) * 1.5, accuracy: 1e-9)
         XCTAssertEqual(generator.expectedArrivals(from: 10, to: 5), 0)
-    }
-}
-
-/// A tiny deterministic generator for test inputs.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

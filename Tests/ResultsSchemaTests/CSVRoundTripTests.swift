@@ -1,4 +1,5 @@
 import ResultsSchema
+import TestFixtures
 import Testing
 
 /// What `CSVWriter` writes, `CSVReader` reads back field for field, whatever the text holds.
@@ -7,14 +8,8 @@ import Testing
     /// SplitMix64, so a failure repeats), 2,000 records. Found: a field holding "\r\n" (one
     /// Character in Swift, equal to neither "\r" nor "\n") was written unquoted.
     @Test func anyFieldsReadBackAsWritten() throws {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next() -> UInt64 { generator.next() }
         let alphabet: [Character] = ["a", "Z", " ", ",", "\"", "\n", "\r\n", "é", "#", "0", ";"]
         var records: [[String]] = []
         var text = ""

@@ -5,6 +5,7 @@ import Scenarios
 import Staffing
 import Statistics
 import Stochastics
+import TestFixtures
 import XCTest
 
 /// The staffing module: the formula requirement, the shrinkage gross-up, the conversion of a
@@ -68,7 +69,7 @@ final class StaffingTests: XCTestCase {
 
     func testStackedShiftsPutExactlyTheVectorOnDuty() throws {
         let grid = WeekGrid(intervalLength: 1800)
-        var generator = SplitMix(seed: 5)
+        var generator = SplitMix64(seed: 5)
         // A double-humped week with closed nights, and one slot open past the evening.
         let vector = (0..<grid.slotCount).map { s -> Int in
             let ofDay = grid.slotOfDay(s)
@@ -145,18 +146,6 @@ final class StaffingTests: XCTestCase {
     }
 }
 
-/// A tiny deterministic generator for fixtures (not for simulation).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `ccsim staff` and `schedule` size each interval's tiers by the forecast's `share_<tier>` columns,
 /// as the simulator draws them, not by the channel's fixed mix.

@@ -1,5 +1,6 @@
 import Foundation
 import Statistics
+import TestFixtures
 import XCTest
 
 final class TallyTests: XCTestCase {
