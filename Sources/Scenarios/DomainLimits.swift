@@ -58,6 +58,9 @@ public enum DomainLimits {
 extension Int {
     /// `Int(x.rounded(rule))` when it fits, nil for NaN, ±∞ or values beyond `Int`'s range:
     /// the one conversion from a user-derived `Double` to an integer, so none can trap.
+    /// Inlinable so that a constant `rule` folds into one rounding instruction (the simulation's
+    /// day and slot lookups call it on every arrival).
+    @inlinable @inline(__always)
     public init?(checked x: Double, rounding rule: FloatingPointRoundingRule = .towardZero) {
         let r = x.rounded(rule)
         // 2^63 is exactly representable; anything ≥ it (or NaN) does not fit.
@@ -67,6 +70,7 @@ extension Int {
 
     /// Like `init(checked:)` but saturating at `Int.min`/`Int.max` (NaN gives 0), for
     /// indices and counts that are clamped to a valid range right after.
+    @inlinable @inline(__always)
     public init(clampedFrom x: Double, rounding rule: FloatingPointRoundingRule = .towardZero) {
         if x.isNaN { self = 0; return }
         self = Int(checked: x, rounding: rule) ?? (x < 0 ? .min : .max)

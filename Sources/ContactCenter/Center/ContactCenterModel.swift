@@ -180,7 +180,7 @@ public struct ContactCenterModel: DiscreteEventModel {
     /// Lets a free, available agent take waiting work, or files it as free.
     private mutating func dispatch(_ agent: Int, _ scheduler: inout EventScheduler<Event>) {
         let now = scheduler.now
-        if let (q, proficiency) = router.selectContact(for: agent, now: now, pool: pool, queues: &queues, contacts: contacts),
+        if let (q, proficiency) = router.selectContact(for: agent, now: now, pool: &pool, queues: queues, contacts: contacts),
            let head = queues.head(q, in: contacts) {
             queues.removeHead(q, at: now, &statistics)
             startService(agent: agent, contacts.rekey(head), contacts[head], proficiency: proficiency, &scheduler)

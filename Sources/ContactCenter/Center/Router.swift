@@ -201,14 +201,18 @@ package struct Router {
     /// - `target_priority`: the queue furthest behind its service-level target (head's wait over
     ///   the channel's answer-within time; a generalised c-mu rule), then longest wait;
     /// - every other policy: highest static priority, then longest wait.
-    package func selectContact(for agent: Int, now: Double, pool: AgentPool, queues: inout WaitingQueues,
+    ///
+    /// Reads the pool only; it is `inout` because the model lends its own pool, and a borrowed
+    /// stored property of the model was copied whole (160 bytes) for every freed agent.
+    package func selectContact(for agent: Int, now: Double, pool: inout AgentPool, queues: WaitingQueues,
                                 contacts: ContactTable) -> (queue: Int, proficiency: Double)? {
-        let record = pool[agent]
+        let profile = Int(pool[agent].profile)
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
-        for p in plan.profileSkills.range(Int(record.profile)) {
+        for p in plan.profileSkills.range(profile) {
             let skill = plan.profileSkills[position: p]
             // Nothing waiting: nothing to weigh (the cheapest test first; the others have no side effects).
             if queues.count(skill.queue) == 0 { continue }
+            let record = pool[agent]
             let route = routes[skill.queue]
             let adjustment = pool.adjustment(agent)
             // A busy agent takes more only of a chat channel (levels > 1), below its concurrency.

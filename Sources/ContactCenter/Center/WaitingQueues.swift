@@ -26,8 +26,11 @@ package struct WaitingQueues {
     package func count(_ q: Int) -> Int { queues[q].count }
 
     /// The longest-waiting contact of `q`, if any (drops entries of contacts who left on the way).
+    /// Not `mutating`: dropping a stale entry changes no answer this room gives, and the queues'
+    /// shared storage takes the write, so the router can read the queues while the model holds
+    /// the pool (a `mutating` call here made the caller copy the pool for every freed agent).
     @inline(__always)
-    package mutating func head(_ q: Int, in contacts: ContactTable) -> ContactRef? {
+    package func head(_ q: Int, in contacts: ContactTable) -> ContactRef? {
         queues[q].head(in: contacts)
     }
 

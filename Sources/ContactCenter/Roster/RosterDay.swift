@@ -45,8 +45,8 @@ package struct RosterDay {
     }
 
     /// A stable counting scatter into n buckets by time (a monotone map, so buckets are in time
-    /// order), then each bucket sorted by the full key: insertion sort (its input is nearly always
-    /// in order), or the library sort for a crowded bucket. Any input gives the exact sorted order.
+    /// order), then each bucket sorted by the full key unless one pass finds it in order already:
+    /// insertion sort, or the library sort for a crowded bucket. Any input gives the exact sorted order.
     static func bucketSort(_ input: [AgentTransition], into out: inout [AgentTransition], bucketEnds ends: inout [Int]) {
         let n = input.count
         out.append(contentsOf: input)
@@ -64,31 +64,47 @@ package struct RosterDay {
         @inline(__always) func bucket(_ time: Double) -> Int { min(n - 1, Int((time - lo) * scale)) }
         ends.removeAll(keepingCapacity: true)
         ends.append(contentsOf: repeatElement(0, count: n + 1))
-        for t in input { ends[bucket(t.time) + 1] += 1 }
-        for b in 0..<n { ends[b + 1] += ends[b] }
-        // ends[b] is where bucket b starts; each placement moves it on, so it ends where b ends.
-        for t in input {
-            let b = bucket(t.time)
-            out[ends[b]] = t
-            ends[b] += 1
-        }
-        var begin = 0
-        for b in 0..<n {
-            let end = ends[b]
-            if end - begin > 64 {
-                out[begin..<end].sort(by: precedes)
-            } else if end - begin > 1 {
-                for i in (begin + 1)..<end {
-                    let moving = out[i]
-                    var j = i
-                    while j > begin && precedes(moving, out[j - 1]) {
-                        out[j] = out[j - 1]
-                        j -= 1
+        // Unsafe buffers: every index below is a bucket of 0..<n or a position of 0..<n by
+        // construction, and the passes are the rota's largest per-transition cost.
+        input.withUnsafeBufferPointer { input in
+            ends.withUnsafeMutableBufferPointer { ends in
+                out.withUnsafeMutableBufferPointer { out in
+                    for t in input { ends[bucket(t.time) + 1] += 1 }
+                    for b in 0..<n { ends[b + 1] += ends[b] }
+                    // ends[b] is where bucket b starts; each placement moves it on, so it ends where b ends.
+                    for t in input {
+                        let b = bucket(t.time)
+                        out[ends[b]] = t
+                        ends[b] += 1
                     }
-                    out[j] = moving
+                    var begin = 0
+                    for b in 0..<n {
+                        let end = ends[b]
+                        defer { begin = end }
+                        guard end - begin > 1 else { continue }
+                        // A shift's seats starting or ending together arrive in order: one pass says so.
+                        var sorted = true
+                        for i in (begin + 1)..<end where !precedes(out[i - 1], out[i]) {
+                            sorted = false
+                            break
+                        }
+                        if sorted { continue }
+                        if end - begin > 64 {
+                            out[begin..<end].sort(by: precedes)
+                        } else {
+                            for i in (begin + 1)..<end {
+                                let moving = out[i]
+                                var j = i
+                                while j > begin && precedes(moving, out[j - 1]) {
+                                    out[j] = out[j - 1]
+                                    j -= 1
+                                }
+                                out[j] = moving
+                            }
+                        }
+                    }
                 }
             }
-            begin = end
         }
     }
 }
