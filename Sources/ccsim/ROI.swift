@@ -71,6 +71,8 @@ struct ROI: ParsableCommand {
     @Option(help: "Replications run at once (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var budget: BudgetOption
+
     func validate() throws {
         if let out { _ = try OutputFolder.validated(out) }
         switch (scenario, withPath, withoutPath) {
@@ -130,6 +132,8 @@ struct ROI: ParsableCommand {
             arms.without.run.seed = seed
         }
         let count = replications ?? max(2, arms.with.run.replications)
+        try budget.check(arms.with, replications: count, what: "the arm with the program")
+        try budget.check(arms.without, replications: count, what: "the arm without it")
         var staffingNote: String?
         if mode == .equalService {
             let staffed = try EqualService(replications: staffingReplications, jobs: jobs)
@@ -175,6 +179,7 @@ struct ROI: ParsableCommand {
         var scenario = try ScenarioArgument.load(path: self.scenario!)
         if let seed { scenario.run.seed = seed }
         let count = replications ?? max(2, scenario.run.replications)
+        try budget.check(scenario, replications: count, what: "each program's arm")
         let bar = Self.progress("running \(list.count) programs and none, \(count) paired replications each", total: (list.count + 1) * count)
         let ranking: ProgramRanking
         do {

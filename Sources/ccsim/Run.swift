@@ -50,8 +50,7 @@ struct Run: ParsableCommand {
     @Option(help: "Replications run at once (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Allow N times the default resource budget (contacts, agents, interval figures, trace size; see scenarios/README.md, Limits).")
-    var budget: Double = 1
+    @OptionGroup var budget: BudgetOption
 
     func validate() throws {
         if let seed, seed > StreamPlan.maxSeed {
@@ -62,7 +61,6 @@ struct Run: ParsableCommand {
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if trace && out == nil { throw ValidationError("--trace writes contacts.csv into the --out directory: give --out too") }
-        if !(budget.isFinite && budget > 0 && budget <= 1e6) { throw ValidationError("--budget must be a factor above 0 (at most 1000000), got \(budget)") }
         if let out { _ = try OutputFolder.validated(out) }
     }
 
@@ -70,7 +68,7 @@ struct Run: ParsableCommand {
         var scenario = try assignments.isEmpty ? input.load() : ScenarioArgument.load(path: input.scenario, overrides: assignments)
         if let seed { scenario.run.seed = seed }
         if let replications { scenario.run.replications = replications }
-        try ResourceBudget(scale: budget).check(scenario, tracing: trace)
+        try budget.check(scenario, tracing: trace)
         for unstable in ResourceBudget.unstableQueues(scenario) { Console.note("warning: \(unstable)") }
         for note in scenario.notes { Console.note("note: \(note)") }
         let folder = try outputFolder(out)

@@ -52,6 +52,8 @@ struct Schedule: ParsableCommand {
     @Flag(help: "Plan and write the scenario only; do not simulate it.")
     var noSimulate = false
 
+    @OptionGroup var budget: BudgetOption
+
     func validate() throws {
         if let out { _ = try OutputFolder.validated(out) }
         if let replications, replications < 1 || replications > StreamPlan.maxReplications {
@@ -95,6 +97,7 @@ struct Schedule: ParsableCommand {
 
     func run() throws {
         let scenario = try input.load()
+        try budget.check(scenario, replications: replications)
         let folder = try outputFolder(out)
         do {
             try schedule(scenario, requirementPath: requirement, folder: folder)

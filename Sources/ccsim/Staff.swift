@@ -61,6 +61,8 @@ struct Staff: ParsableCommand {
     @Flag(help: "No progress lines on standard error.")
     var quiet = false
 
+    @OptionGroup var budget: BudgetOption
+
     func validate() throws {
         if let out { _ = try OutputFolder.validated(out) }
         if let seed, seed > StreamPlan.maxSeed { throw ValidationError("--seed must be between 0 and \(StreamPlan.maxSeed), got \(seed)") }
@@ -76,6 +78,7 @@ struct Staff: ParsableCommand {
     func run() throws {
         var scenario = try input.load()
         if let seed { scenario.run.seed = seed }
+        try budget.check(scenario, replications: replications, what: "each plan the search simulates")
         let folder = try outputFolder(out)
         var search = StaffingSearch(scenario: scenario, rule: rule == .mean ? .mean : .lowerBound, replications: replications,
                                     jobs: jobs, maxIterations: maxIterations, minContacts: minContacts)

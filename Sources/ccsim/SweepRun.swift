@@ -38,6 +38,8 @@ struct SweepRun: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @OptionGroup var budget: BudgetOption
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8, got '\(shard)'") }
@@ -48,6 +50,10 @@ struct SweepRun: ParsableCommand {
         let shard = self.shard.flatMap(Shard.init)
         let directory = out ?? shard.map { SlurmScript.shardDirectory("results/\(plan.name)", $0) } ?? "results/\(plan.name)"
         let runs = plan.runs(shard: shard)
+        // Every point within the budget (all its replications) before any run starts.
+        for point in plan.points {
+            try budget.check(point.scenario, replications: plan.replications, what: "sweep point \(point.id) (\(point.label))")
+        }
         let design: String = switch plan.design {
         case .grid: "grid"
         case .latinHypercube(let n, let seed): "Latin hypercube of \(n) points, design seed \(seed)"

@@ -131,6 +131,47 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(output.stdout, "")
     }
 
+    // Hang: `staff`, `schedule`, `roi` and `sweep run` took the same ten-year run without the check
+    // (`staff` simulates up to 60 plans of it): each is refused before its first simulation,
+    // naming which of its runs is too big, and `--budget` lets it through the check.
+    func testEveryCommandThatSimulatesChecksTheBudget() throws {
+        let long = try scenario(["horizon: 8h ": "horizon: 520w", "interval: 30m ": "interval: 1d "])
+        var roiText = try String(contentsOf: CCSimCommand.repositoryRoot.appendingPathComponent("scenarios/training-roi.yaml"), encoding: .utf8)
+        XCTAssertTrue(roiText.contains("horizon: 26w"), "fixture: training-roi.yaml should say 'horizon: 26w'")
+        XCTAssertTrue(roiText.contains("interval: 1h "), "fixture: training-roi.yaml should say 'interval: 1h '")
+        roiText = roiText.replacingOccurrences(of: "horizon: 26w", with: "horizon: 520w").replacingOccurrences(of: "interval: 1h ", with: "interval: 4h ")
+        let roi = directory.appendingPathComponent("roi.yaml")
+        try roiText.write(to: roi, atomically: true, encoding: .utf8)
+        XCTAssertTrue(roiText.contains("- name: onboarding"), "fixture: training-roi.yaml should have the onboarding program")
+        let sweep = directory.appendingPathComponent("long-sweep.yaml")
+        try """
+            name: long
+            base: \(long)
+            replications: 10
+            parameters:
+              - path: team.agents
+                set: [48, 50]
+            metrics: [service_level]
+            """.write(to: sweep, atomically: true, encoding: .utf8)
+        let cases: [(arguments: [String], names: String)] = [
+            (["staff", long], "each plan the search simulates: "),
+            (["schedule", long], "the run would simulate"),
+            (["roi", roi.path, "--program", "onboarding", "--replications", "1000"], "the arm with the program: "),
+            (["sweep", "run", sweep.path, "--out", directory.appendingPathComponent("store").path], "sweep point 0 ("),
+        ]
+        for (arguments, names) in cases {
+            let output = try CCSimCommand.run(arguments)
+            XCTAssertEqual(output.status, 1, "\(arguments): \(output.stderr)")
+            XCTAssertTrue(output.stderr.contains(names), "\(arguments): \(output.stderr)")
+            XCTAssertTrue(output.stderr.contains("run.horizon") && output.stderr.contains("--budget"), "\(arguments): \(output.stderr)")
+            XCTAssertEqual(output.stdout, "", "\(arguments) printed before refusing")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("store").path), "the refused sweep made its store")
+        // Raised, the check passes: `staff` then stops at its own next check (the warm-up), not the budget.
+        let raised = try CCSimCommand.run(["staff", long, "--budget", "100"])
+        XCTAssertFalse(raised.stderr.contains("--budget"), raised.stderr)
+    }
+
     // Silent failure: an unstable queue without patience ran for years of simulated drain, unannounced.
     func testAnUnstableQueueWithoutPatienceIsAnnounced() throws {
         let path = try scenario(["rate: 600/h ": "rate: 20/h ", "agents: 48 ": "agents: 1 ",

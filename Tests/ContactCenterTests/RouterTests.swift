@@ -54,7 +54,7 @@ final class RouterTests: XCTestCase {
         }
 
         mutating func queue(for a: Int, now: Double) -> Int? {
-            router.selectContact(for: a, now: now, pool: pool, queues: queues, contacts: contacts)?.queue
+            router.selectContact(for: a, now: now, pool: &pool, queues: queues, contacts: contacts)?.queue
         }
     }
 
@@ -132,7 +132,7 @@ final class RouterTests: XCTestCase {
 
     func testSelectContactByStaticPriority() throws {
         var rooms = try contactRuleRooms(.longestIdle)
-        let pick = try XCTUnwrap(rooms.router.selectContact(for: 0, now: 60, pool: rooms.pool, queues: rooms.queues, contacts: rooms.contacts))
+        let pick = try XCTUnwrap(rooms.router.selectContact(for: 0, now: 60, pool: &rooms.pool, queues: rooms.queues, contacts: rooms.contacts))
         XCTAssertEqual(pick.queue, 1, "de: priority 2, though en waited longer")
         XCTAssertEqual(pick.proficiency, 1.25)
     }
