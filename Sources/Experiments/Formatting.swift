@@ -24,6 +24,11 @@ public enum Formatting {
         ValueText.money(amount)
     }
 
+    /// A column of sums in one precision (`ValueText.moneyColumn`): all with cents, or all whole.
+    public static func moneyColumn(_ amounts: [Double]) -> [String] {
+        ValueText.moneyColumn(amounts)
+    }
+
     /// A value in one of the metric units: `84.1%`, `6.21s`, `1.10`, `12.5h` (hours), `1,234` (money).
     public static func value(_ value: Double, _ unit: Metric.Unit) -> String {
         ValueText.value(value, unit)

@@ -48,8 +48,11 @@ struct SchedulePage {
         guard !schedule.shifts.isEmpty else { return "" }
         // The contract column only when the plan has contracts (older files and plans without them have none).
         let contracts = schedule.shifts.contains { !$0.contract.isEmpty }
-        let rows = schedule.shifts.map { [$0.team] + (contracts ? [$0.contract] : []) + ["\($0.start)–\($0.end)", $0.days, String($0.agents),
-                                          ValueFormat.number($0.paidHoursPerAgentWeek), ValueFormat.money($0.weeklyCost), Self.breaks($0.breaks)] }
+        let costs = ValueText.moneyColumn(schedule.shifts.map(\.weeklyCost))
+        let rows = zip(schedule.shifts, costs).map { shift, cost in
+            [shift.team] + (contracts ? [shift.contract] : []) + ["\(shift.start)–\(shift.end)", shift.days, String(shift.agents),
+                                                                ValueFormat.number(shift.paidHoursPerAgentWeek), cost, Self.breaks(shift.breaks)]
+        }
         let header = ["team"] + (contracts ? ["contract"] : []) + ["hours", "days", "agents", "paid h per agent-week", "weekly cost", "breaks"]
         return "<h2>Chosen shifts</h2>\n" + HTMLShell.table(header, rows, wrap: [header.count - 1])
     }

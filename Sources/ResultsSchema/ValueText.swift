@@ -75,6 +75,16 @@ public enum ValueText {
         return grouped(amount.rounded())
     }
 
+    /// A table column of money in one precision, so it never mixes `144.00` with `1,152`: as
+    /// ``money(_:)`` when every amount is below 1,000, otherwise every amount in whole units (`144`).
+    public static func moneyColumn(_ amounts: [Double?]) -> [String] {
+        let whole = amounts.contains { $0.map { $0.isFinite && abs($0) >= 1000 } ?? false }
+        return amounts.map { amount in
+            guard whole, let amount, amount.isFinite, abs(amount) < 1e15 else { return money(amount) }
+            return grouped(amount.rounded())
+        }
+    }
+
     /// Hours: `12h`, `12.5h`.
     public static func hours(_ x: Double?) -> String {
         guard let x, x.isFinite else { return missing }

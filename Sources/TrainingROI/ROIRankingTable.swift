@@ -25,9 +25,11 @@ public enum ROIRankingTable {
             zip(cells, widths).enumerated().map { i, c in Formatting.pad(c.0, c.1, right: i > 1) }.joined()
         }
         lines.append(line(header))
+        // Each money column in one precision (all with cents, or all whole).
+        let cost = Formatting.moneyColumn(rows.map(\.cost)), benefit = Formatting.moneyColumn(rows.map(\.benefit))
+        let net = Formatting.moneyColumn(rows.map(\.net.mean)), npv = Formatting.moneyColumn(rows.map(\.npv))
         for (k, r) in rows.enumerated() {
-            lines.append(line([String(k + 1), r.program, Formatting.money(r.cost), Formatting.money(r.benefit), Formatting.money(r.net.mean),
-                               Formatting.money(r.npv), r.roi.map { ROITable.signedPercent($0) } ?? "n/a",
+            lines.append(line([String(k + 1), r.program, cost[k], benefit[k], net[k], npv[k], r.roi.map { ROITable.signedPercent($0) } ?? "n/a",
                                r.paybackMedian.map { "week \(Int($0))" } ?? "never", percent(r.probabilityPositive), percent(r.probabilityBest)]))
         }
         lines.append("")

@@ -29,6 +29,12 @@ import Testing
         #expect(ValueText.money(.infinity) == "—")
     }
 
+    @Test func aMoneyColumnHasOnePrecision() {
+        #expect(ValueText.moneyColumn([144, 1_152, nil, -0.4]) == ["144", "1,152", "—", "0"])
+        #expect(ValueText.moneyColumn([144, 999.5]) == ["144.00", "999.50"], "below 1,000 the cents stay")
+        #expect(ValueText.moneyColumn([]) == [])
+    }
+
     @Test func countsAndNumbers() {
         #expect(ValueText.count(13_647) == "13,647")
         #expect(ValueText.count(13_346.5) == "13,346.5")
