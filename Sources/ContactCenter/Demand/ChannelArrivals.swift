@@ -12,6 +12,9 @@ struct ChannelArrivals {
     private let generators: RoomArray<ArrivalGenerator>
     /// Per channel: a substream of the arrivals stream (channel c skips c substreams).
     private let streams: [RandomStream]
+    /// The same streams, lent per arrival without reference counting (`streams` keeps them alive
+    /// as long as this room): a strong read cost an atomic retain and release per arrival.
+    private let arrivalStreams: RoomArray<Unmanaged<RandomStream>>
     private let patterns: [DemandSpec.Pattern]
     /// Contacts present at time 0, by channel.
     let initialQueues: [InitialQueue?]
@@ -32,6 +35,7 @@ struct ChannelArrivals {
             channelStreams.append(stream)
         }
         streams = channelStreams
+        arrivalStreams = RoomArray(channelStreams.map { Unmanaged.passUnretained($0) })
         generators = RoomArray(center.channels.indices.map { c in
             // Each channel's busyness factors come from its own substream.
             let stream = plan.stream(replication: replication, purpose: .busyness)
@@ -49,7 +53,8 @@ struct ChannelArrivals {
     /// (draws from the channel's substream).
     @inline(__always)
     func next(channel c: Int, after t: Double) -> Double? {
-        guard let next = generators[c].next(after: t, stream: streams[c]), next < closeTime else { return nil }
+        let drawn = arrivalStreams[c]._withUnsafeGuaranteedRef { generators[c].next(after: t, stream: $0) }
+        guard let next = drawn, next < closeTime else { return nil }
         return next
     }
 
