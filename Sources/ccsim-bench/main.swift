@@ -185,6 +185,11 @@ if rounds > 0 {
     if cases.contains("big-full"), cases.contains("floor"), let text = paired("big-full", pairedSize, over: "floor", pairedSize) {
         print(String(format: "  big-full / floor      at %9d: %@", pairedSize, text as NSString))
     }
+    // How close the full model comes to the hand-written single-queue model on the same workload
+    // (what the oracle does not pay for is the full model's own overhead).
+    if cases.contains("big-full"), cases.contains("big"), let text = paired("big-full", pairedSize, over: "big", pairedSize) {
+        print(String(format: "  big-full / big        at %9d: %@", pairedSize, text as NSString))
+    }
     if cases.contains("tiered"), cases.contains("floor"), let text = paired("tiered", 26, over: "floor", pairedSize) {
         print(String(format: "  tiered 26w / floor    at %9d: %@", pairedSize, text as NSString))
     }
