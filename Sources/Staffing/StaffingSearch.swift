@@ -171,7 +171,7 @@ public struct StaffingSearch: Sendable {
                     }
                 }
             }
-            progress?("iteration \(iteration + 1): \(failing.count) of \(groups.count) checks short; +\(added) −\(removed) agent-intervals; plan \(Self.money(plan.weeklyCost(center)))/week")
+            progress?("iteration \(iteration + 1): \(failing.count) of \(groups.count) checks short; +\(added) −\(removed) agent-intervals; plan \(Self.size(plan, center))")
             if added == 0 && removed == 0 { break }
         }
         let chosen = best ?? last!
@@ -295,7 +295,13 @@ public struct StaffingSearch: Sendable {
     /// a plan sitting exactly on every bound would fail some checks on the next run's noise.
     public static let trimSlack = 0.01
 
-    static func money(_ x: Double) -> String { String(format: "%.0f", x) }
+    /// A plan's size for the progress lines: its scheduled agent-hours, and its cost per week when
+    /// the teams have an hourly cost (a center without costs printed "plan 0/week").
+    static func size(_ plan: StaffingPlan, _ center: CenterSpec) -> String {
+        let hours = center.teams.indices.reduce(0.0) { $0 + plan.agentHours(team: $1) }
+        let cost = plan.weeklyCost(center)
+        return ValueText.count(hours) + " agent-hours" + (cost > 0 ? ", \(Formatting.money(cost))/week" : "")
+    }
 }
 
 /// The search's answer, with everything the table and files report.
