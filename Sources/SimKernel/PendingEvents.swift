@@ -69,6 +69,19 @@ public struct PendingEvents<Event> {
         }
     }
 
+    /// An event waiting in the feed with its key (one array, so a batch costs one append an event).
+    @usableFromInline
+    struct FeedEntry {
+        @usableFromInline var key: Key
+        @usableFromInline var event: Event
+
+        @inlinable
+        init(key: Key, event: Event) {
+            self.key = key
+            self.event = event
+        }
+    }
+
     /// A lane's pending event (at most one), ordered like the heap's keys.
     @usableFromInline
     struct Lane {
@@ -145,9 +158,8 @@ public struct PendingEvents<Event> {
     @usableFromInline var earliestLane = -1
     /// That lane's key, kept here so that each pop compares with it without reading the lanes.
     @usableFromInline var earliestLaneKey: Key = PendingEvents.emptyKey
-    /// The feed's keys and events, sorted by key from `feedFront` on (those before it have fired).
-    @usableFromInline var feedKeys: [Key] = []
-    @usableFromInline var feedEvents: [Event] = []
+    /// The feed's events with their keys, sorted by key from `feedFront` on (those before it have fired).
+    @usableFromInline var feed: [FeedEntry] = []
     @usableFromInline var feedFront = 0
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var liveCount = 0
@@ -250,22 +262,25 @@ public struct PendingEvents<Event> {
     public mutating func scheduleInOrder<Batch: Sequence>(_ batch: Batch)
         where Batch.Element == (event: Event, time: Double, priority: EventPriority) {
         if feedFront > 0 {
-            feedKeys.removeFirst(feedFront)
-            feedEvents.removeFirst(feedFront)
+            feed.removeFirst(feedFront)
             feedFront = 0
         }
+        let before = feed.count
+        feed.reserveCapacity(before + batch.underestimatedCount)
+        // The batch is in order if each key follows the one before, starting from the feed's last
+        // (0 when the feed is empty: no real key is 0, as no time's bits map to 0).
+        var last: Key = feed.last?.key ?? 0
         var inOrder = true
         for item in batch {
             let key = makeKey(item.time, item.priority, slot: 0)
-            liveCount += 1
-            if let last = feedKeys.last, key < last { inOrder = false }
-            feedKeys.append(key)
-            feedEvents.append(item.event)
+            if key < last { inOrder = false }
+            last = key
+            feed.append(FeedEntry(key: key, event: item.event))
         }
+        liveCount += feed.count - before
         guard !inOrder else { return }
-        let sorted = zip(feedKeys, feedEvents).sorted { $0.0 < $1.0 }
-        feedKeys = sorted.map(\.0)
-        feedEvents = sorted.map(\.1)
+        // Keys are unique, so the order is total and the same for any sort.
+        feed.sort { $0.key < $1.key }
     }
 
     /// Cancels a scheduled event. Returns `false` when it already fired or was cancelled.
@@ -293,9 +308,9 @@ public struct PendingEvents<Event> {
             source = 1
             best = earliestLaneKey
         }
-        if feedFront < feedKeys.count, feedKeys[feedFront] < best {
+        if feedFront < feed.count, feed[feedFront].key < best {
             source = 2
-            best = feedKeys[feedFront]
+            best = feed[feedFront].key
         }
         return (source, best)
     }
@@ -356,11 +371,10 @@ public struct PendingEvents<Event> {
     /// Removes and returns the feed's front event (which comes before the heap's top and the lanes').
     @inlinable
     mutating func popFeed() -> (time: Double, event: Event) {
-        let next = (Self.time(of: feedKeys[feedFront]), feedEvents[feedFront])
+        let next = (Self.time(of: feed[feedFront].key), feed[feedFront].event)
         feedFront += 1
-        if feedFront == feedKeys.count {
-            feedKeys.removeAll(keepingCapacity: true)
-            feedEvents.removeAll(keepingCapacity: true)
+        if feedFront == feed.count {
+            feed.removeAll(keepingCapacity: true)
             feedFront = 0
         }
         liveCount -= 1
@@ -469,7 +483,7 @@ public struct PendingEvents<Event> {
         var old: [UInt64] = []
         for i in 0..<heapCount { old.append(sequence(keys[i])) }
         for l in 0..<laneCount where lanes[l].event != nil { old.append(sequence(lanes[l].key)) }
-        for i in feedFront..<feedKeys.count { old.append(sequence(feedKeys[i])) }
+        for i in feedFront..<feed.count { old.append(sequence(feed[i].key)) }
         old.sort()
         func renumbered(_ key: Key) -> Key {
             // Sequence numbers are unique: the old one's rank is its new number.
@@ -484,7 +498,7 @@ public struct PendingEvents<Event> {
         for i in 0..<heapCount { keys[i] = renumbered(keys[i]) }
         for l in 0..<laneCount where lanes[l].event != nil { lanes[l].key = renumbered(lanes[l].key) }
         if earliestLane >= 0 { earliestLaneKey = lanes[earliestLane].key }
-        for i in feedFront..<feedKeys.count { feedKeys[i] = renumbered(feedKeys[i]) }
+        for i in feedFront..<feed.count { feed[i].key = renumbered(feed[i].key) }
         nextSequence = UInt64(old.count)
         precondition(nextSequence < Self.sequenceLimit, "more than \(Self.sequenceLimit) events pending at once")
     }

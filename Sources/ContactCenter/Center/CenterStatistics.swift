@@ -102,12 +102,23 @@ package struct CenterStatistics {
         return min(Int((time - measurementStart) / intervalLength), intervalCount - 1)
     }
 
-    /// The cell of the contact's arrival, in its current channel and tier (``cell(arrival:channel:tier:)``
-    /// from the interval kept in the record).
+    /// The cell of the contact's arrival, in its current channel and tier (kept in the record).
     @inline(__always)
     func arrivalCell(_ contact: ContactRecord) -> Int? {
-        let i = contact.arrivalInterval
-        return i < 0 ? nil : (i * channels + Int(contact.channel)) * tiers + Int(contact.tier)
+        contact.arrivalCell < 0 ? nil : contact.arrivalCell
+    }
+
+    /// The cell a contact arriving at `time` in `channel` and `tier` counts in, -1 before the window.
+    @inline(__always)
+    func arrivalCell(at time: Double, channel: Int, tier: Int) -> Int {
+        cell(arrival: time, channel: channel, tier: tier) ?? -1
+    }
+
+    /// `cell` (of an arrival) moved to another channel and tier in the same interval, as an
+    /// escalation moves the contact; -1 stays -1.
+    @inline(__always)
+    func arrivalCell(_ cell: Int, movedTo channel: Int, tier: Int) -> Int {
+        cell < 0 ? -1 : (cell / (channels * tiers) * channels + channel) * tiers + tier
     }
 
     // MARK: Time-weighted

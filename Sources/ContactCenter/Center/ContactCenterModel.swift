@@ -107,7 +107,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         let patience = draws.patience(channel: c)
         issuesStarted += 1
         let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now,
-                                   arrivalInterval: statistics.interval(at: now), queuedAt: now,
+                                   arrivalCell: statistics.arrivalCell(at: now, channel: c, tier: tier), queuedAt: now,
                                    issueStart: now, contactNumber: 1, issue: issuesStarted, escalated: false,
                                    handleTime: handle, abandonment: nil)
         admit(contacts.insert(record), record, patience: patience, &scheduler)
@@ -121,7 +121,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         let patience = draws.patience(channel: c).map { max(0, $0 - age) }
         issuesStarted += 1
         let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: -age,
-                                   arrivalInterval: statistics.interval(at: -age), queuedAt: -age,
+                                   arrivalCell: statistics.arrivalCell(at: -age, channel: c, tier: tier), queuedAt: -age,
                                    issueStart: -age, contactNumber: 1, issue: issuesStarted, escalated: false,
                                    handleTime: handle, abandonment: nil)
         admit(contacts.insert(record), record, patience: patience, &scheduler)
@@ -244,6 +244,7 @@ public struct ContactCenterModel: DiscreteEventModel {
         guard let escalation = plan.escalation[Int(record.tier)] else { return }
         let channel = escalation.mode == .ticket ? (escalation.ticketChannel ?? Int(record.channel)) : Int(record.channel)
         let q = plan.queue(channel: channel, tier: escalation.toTier)
+        record.arrivalCell = statistics.arrivalCell(record.arrivalCell, movedTo: channel, tier: escalation.toTier)
         record.channel = Int32(channel)
         record.tier = Int32(escalation.toTier)
         record.stage = escalation.mode == .ticket ? .ticket : .transfer
@@ -266,7 +267,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         guard window.arrivalsOpen, let at = arrivals.opening(channel: channel, from: scheduler.now + draws.repeatDelay(spec)),
               at < window.closeTime else { return }
         let comeback = ContactRecord(channel: Int32(channel), tier: record.tier, stage: .first,
-                                     arrival: at, arrivalInterval: statistics.interval(at: at), queuedAt: at, issueStart: record.issueStart,
+                                     arrival: at, arrivalCell: statistics.arrivalCell(at: at, channel: channel, tier: Int(record.tier)),
+                                     queuedAt: at, issueStart: record.issueStart,
                                      contactNumber: record.contactNumber + 1, issue: record.issue, escalated: false,
                                      handleTime: 0, abandonment: nil)
         scheduler.schedule(.repeatArrival(contacts.insert(comeback)), at: at)

@@ -16,9 +16,10 @@ struct ContactRecord {
     var stage: Stage
     /// Arrival of this contact (its service level and interval are attributed here).
     var arrival: Double
-    /// The reporting interval of `arrival` (-1 before the measured window), worked out once at arrival
-    /// by ``CenterStatistics/interval(at:)``: the statistics find the contact's cells without a division.
-    var arrivalInterval: Int
+    /// The statistics cell (reporting interval of `arrival`, current channel and tier) the contact's
+    /// figures count in, -1 before the measured window: worked out at arrival and on escalation
+    /// (``CenterStatistics/arrivalCell(at:channel:tier:)``), read by every count after it.
+    var arrivalCell: Int
     /// Entry into the current queue, for the current wait.
     var queuedAt: Double
     /// First contact of the issue, for end-to-end resolution time.

@@ -206,6 +206,8 @@ package struct Router {
     /// stored property of the model was copied whole (160 bytes) for every freed agent.
     package func selectContact(for agent: Int, now: Double, pool: inout AgentPool, queues: WaitingQueues,
                                 contacts: ContactTable) -> (queue: Int, proficiency: Double)? {
+        // Nobody waiting anywhere (most freed agents of a center that keeps up): nothing to weigh.
+        if queues.total == 0 { return nil }
         let profile = Int(pool[agent].profile)
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
         for p in plan.profileSkills.range(profile) {

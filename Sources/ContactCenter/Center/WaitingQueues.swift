@@ -7,6 +7,8 @@ package struct WaitingQueues {
     private let queues: RoomArray<SkillQueue>
     /// Contacts waiting per channel (all its tiers).
     package private(set) var waitingByChannel: [Int]
+    /// Contacts waiting in all queues: a freed agent finds nothing to take without a look at its skills.
+    package private(set) var total = 0
     private let tierCount: Int
     /// The channel of each queue (looked up, not divided out).
     private let queueChannel: [Int]
@@ -39,6 +41,7 @@ package struct WaitingQueues {
         queues[q].append(ref)
         let c = channel(ofQueue: q)
         waitingByChannel[c] += 1
+        total += 1
         statistics.queueChanged(channel: c, by: 1, at: now)
     }
 
@@ -59,6 +62,7 @@ package struct WaitingQueues {
     private mutating func left(_ q: Int, at now: Double, _ statistics: inout CenterStatistics) {
         let c = channel(ofQueue: q)
         waitingByChannel[c] -= 1
+        total -= 1
         statistics.queueChanged(channel: c, by: -1, at: now)
     }
 
@@ -98,6 +102,9 @@ package struct WaitingQueues {
         }
         if byChannel != waitingByChannel {
             throw InvariantViolation("waiting by channel \(waitingByChannel), recounted \(byChannel)")
+        }
+        if total != byChannel.reduce(0, +) {
+            throw InvariantViolation("\(total) waiting in all, recounted \(byChannel.reduce(0, +))")
         }
     }
 }
