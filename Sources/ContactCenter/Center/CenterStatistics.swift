@@ -99,6 +99,8 @@ package struct CenterStatistics {
     @inline(__always)
     func interval(at time: Double) -> Int {
         guard time >= measurementStart else { return -1 }
+        // One interval (a long run measured as a whole): no division per arrival.
+        if intervalCount == 1 { return 0 }
         return min(Int((time - measurementStart) / intervalLength), intervalCount - 1)
     }
 

@@ -39,9 +39,9 @@ public struct ArrivalGenerator {
     public let horizonEnd: Double
     private let shape: DemandShape
     private var busyness: DailyBusyness
-    /// The last piece looked up, [from, end) at `rate`: consecutive arrivals
-    /// mostly fall in the same piece, so most lookups stop here.
-    private var cached: (from: Double, end: Double, rate: Double) = (1, 0, 0)
+    /// The last piece looked up, [from, end) at `rate` (mean gap `mean` = 1 / rate): consecutive
+    /// arrivals mostly fall in the same piece, so most lookups stop here.
+    private var cached: (from: Double, end: Double, rate: Double, mean: Double) = (1, 0, 0, .infinity)
     /// The last piece `takesContacts(at:)` looked up, valid on [from, piece.end) (empty at first).
     private var openQuery = (from: 1.0, piece: DemandShape.Piece(day: 0, scheduled: 0, extra: 0, end: 0))
 
@@ -85,7 +85,8 @@ public struct ArrivalGenerator {
         }
         var rate = piece.rate
         var end = piece.end
-        var arrival = start + Distribution.exponential(mean: 1 / rate).sample(from: stream)
+        // The piece's mean gap 1 / rate, worked out once per piece (a division per arrival otherwise).
+        var arrival = start + stream.exponential(mean: piece.meanGap)
         while arrival >= end {
             guard end < horizonEnd else { return nil }
             var next = current(at: end)
@@ -144,12 +145,12 @@ public struct ArrivalGenerator {
 
     /// The piece at `t` with its rate, drawing busyness up to its day.
     @inline(__always)
-    private mutating func current(at t: Double) -> (rate: Double, end: Double) {
-        if t >= cached.from && t < cached.end { return (cached.rate, cached.end) }
+    private mutating func current(at t: Double) -> (rate: Double, end: Double, meanGap: Double) {
+        if t >= cached.from && t < cached.end { return (cached.rate, cached.end, cached.mean) }
         let piece = shape.piece(at: t)
         let factor = busyness.isRandom ? busyness.factor(for: piece.day) : 1
         let rate = piece.rate(busyness: factor)
-        cached = (t, piece.end, rate)
-        return (rate, piece.end)
+        cached = (t, piece.end, rate, 1 / rate)
+        return (rate, piece.end, 1 / rate)
     }
 }
