@@ -39,9 +39,9 @@ public struct ArrivalGenerator {
     public let horizonEnd: Double
     private let shape: DemandShape
     private var busyness: DailyBusyness
-    /// The last piece looked up, [from, end) at `rate` (mean gap `mean` = 1 / rate): consecutive
-    /// arrivals mostly fall in the same piece, so most lookups stop here.
-    private var cached: (from: Double, end: Double, rate: Double, mean: Double) = (1, 0, 0, .infinity)
+    /// The last piece looked up, [from, end) at `rate` (mean gap 1 / rate): consecutive arrivals
+    /// mostly fall in the same piece, so most lookups stop here.
+    private var cached: (from: Double, end: Double, rate: Double, meanGap: Double) = (1, 0, 0, .infinity)
     /// The last piece `takesContacts(at:)` looked up, valid on [from, piece.end) (empty at first).
     private var openQuery = (from: 1.0, piece: DemandShape.Piece(day: 0, scheduled: 0, extra: 0, end: 0))
 
@@ -146,11 +146,11 @@ public struct ArrivalGenerator {
     /// The piece at `t` with its rate, drawing busyness up to its day.
     @inline(__always)
     private mutating func current(at t: Double) -> (rate: Double, end: Double, meanGap: Double) {
-        if t >= cached.from && t < cached.end { return (cached.rate, cached.end, cached.mean) }
+        if t >= cached.from && t < cached.end { return (cached.rate, cached.end, cached.meanGap) }
         let piece = shape.piece(at: t)
         let factor = busyness.isRandom ? busyness.factor(for: piece.day) : 1
         let rate = piece.rate(busyness: factor)
         cached = (t, piece.end, rate, 1 / rate)
-        return (rate, piece.end, 1 / rate)
+        return (rate, piece.end, cached.meanGap)
     }
 }
