@@ -145,7 +145,7 @@ enum StaffingJob {
             let missed = summary.channels.filter { channel in
                 (channel.metrics[.serviceLevel]?.mean).map { $0 < channel.serviceLevelTarget.target } ?? false
             }.map(\.name)
-            let money = String(format: "%.0f", plan.weeklyCost)
+            let money = ValueText.money(plan.weeklyCost)
             let rounds = outcome.second == nil ? "" : "second plan (the first, \(outcome.first.plan.headcount) agents, missed a target); "
             return RunManager.Outcome(headline: RunManager.headline(summary), values: [],
                                       message: rounds + "\(plan.headcount) agents, weekly cost \(money)"
