@@ -45,8 +45,7 @@ public struct EventScheduler<Event> {
     @inlinable
     public mutating func scheduleInOrder<Batch: Collection>(_ batch: Batch)
         where Batch.Element == (event: Event, time: Double, priority: EventPriority) {
-        for item in batch { precondition(item.time >= now, "cannot schedule an event in the past") }
-        pending.scheduleInOrder(batch)
+        pending.scheduleInOrder(batch, notBefore: now)
     }
 
     /// Cancels a scheduled event; `false` when it already fired or was cancelled.

@@ -257,28 +257,39 @@ public struct PendingEvents<Event> {
     /// Adds a batch of events to the feed, off the heap: each gets the key it would get if
     /// scheduled one by one in this order, so the order of events is unchanged. O(k) when the
     /// batch is in time order and after the feed's pending events (a day's rota, sorted);
-    /// otherwise the feed is sorted again. They cannot be cancelled.
+    /// otherwise the feed is sorted again. They cannot be cancelled. Every time must be at or
+    /// after `earliest` (the scheduler's clock).
     @inlinable
-    public mutating func scheduleInOrder<Batch: Sequence>(_ batch: Batch)
+    public mutating func scheduleInOrder<Batch: Collection>(_ batch: Batch, notBefore earliest: Double = -.infinity)
         where Batch.Element == (event: Event, time: Double, priority: EventPriority) {
         if feedFront > 0 {
             feed.removeFirst(feedFront)
             feedFront = 0
         }
         let before = feed.count
-        feed.reserveCapacity(before + batch.underestimatedCount)
+        let k = batch.count
+        // Renumbered before the batch rather than inside it (the same order of events either way),
+        // so the loop below numbers its keys without a check each.
+        if nextSequence + UInt64(k) > Self.sequenceLimit { renumber() }
+        precondition(nextSequence + UInt64(k) <= Self.sequenceLimit, "more than \(Self.sequenceLimit) events pending at once")
+        feed.reserveCapacity(before + k)
         // The batch is in order if each key follows the one before, starting from the feed's last
         // (0 when the feed is empty: no real key is 0, as no time's bits map to 0).
         var last: Key = feed.last?.key ?? 0
-        var inOrder = true
+        var outOfOrder = false
+        var sequence = nextSequence
         for item in batch {
-            let key = makeKey(item.time, item.priority, slot: 0)
-            if key < last { inOrder = false }
+            precondition(item.time >= earliest, item.time.isNaN ? "event time is NaN" : "cannot schedule an event in the past")
+            let low = UInt64(item.priority.rawValue) << 56 | sequence << Self.slotBits
+            let key = Key(Self.timeBits(item.time)) << 64 | Key(low)
+            sequence &+= 1
+            outOfOrder = outOfOrder || key < last
             last = key
             feed.append(FeedEntry(key: key, event: item.event))
         }
-        liveCount += feed.count - before
-        guard !inOrder else { return }
+        nextSequence = sequence
+        liveCount += k
+        guard outOfOrder else { return }
         // Keys are unique, so the order is total and the same for any sort.
         feed.sort { $0.key < $1.key }
     }

@@ -65,18 +65,24 @@ struct Rota {
     mutating func scheduleDay(_ day: Int, _ scheduler: inout EventScheduler<CenterEvent>) {
         changes.removeAll(keepingCapacity: true)
         roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: auxStream, into: &self.day)
-        for transition in self.day.transitions {
-            let change: AgentChange = switch transition.kind {
-            case .shiftStart: .shiftStart
-            case .shiftEnd: .shiftEnd
-            case .breakStart, .auxStart: .pauseStart
-            case .breakEnd, .auxEnd: .pauseEnd
+        let now = scheduler.now
+        guard workforce != nil else {
+            // Without workforce dynamics every transition is kept as it is: one append each.
+            for transition in self.day.transitions where transition.time < closeTime || !transition.kind.isOn {
+                changes.append((.agentChange(agent: Int32(rosterOffset + transition.agent), change: Self.change(transition.kind)),
+                                max(transition.time, now), .normal))
             }
+            scheduler.scheduleInOrder(changes)
+            scheduleNextDay(after: day, &scheduler)
+            return
+        }
+        for transition in self.day.transitions {
+            let change = Self.change(transition.kind)
             // Nobody new comes on after closing; those on duty still go off.
             guard transition.time < closeTime || !transition.kind.isOn else { continue }
             let agent = Int32(rosterOffset + transition.agent)
-            let at = max(transition.time, scheduler.now)
-            switch workforce?.admit(transition) ?? .keep {
+            let at = max(transition.time, now)
+            switch workforce!.admit(transition) {
             case .keep:
                 changes.append((.agentChange(agent: agent, change: change), at, .normal))
             case .drop:
@@ -95,8 +101,23 @@ struct Rota {
         }
         // The day's changes wait in the kernel's feed, off the heap.
         scheduler.scheduleInOrder(changes)
+        scheduleNextDay(after: day, &scheduler)
+    }
+
+    private func scheduleNextDay(after day: Int, _ scheduler: inout EventScheduler<CenterEvent>) {
         let next = Double(day + 1) * 86_400
         if next < closeTime { scheduler.schedule(.dayStart(day: Int32(day + 1)), at: next, priority: .urgent) }
+    }
+
+    /// What a roster transition does to the agent's availability (breaks and aux blocks alike pause it).
+    @inline(__always)
+    private static func change(_ kind: AgentTransition.Kind) -> AgentChange {
+        switch kind {
+        case .shiftStart: .shiftStart
+        case .shiftEnd: .shiftEnd
+        case .breakStart, .auxStart: .pauseStart
+        case .breakEnd, .auxEnd: .pauseEnd
+        }
     }
 
     /// The share of `agent`'s on-shift time that is paid (1 for permanent agents).

@@ -24,7 +24,7 @@ struct AgentDayPlacer {
     private(set) var auxBlocks: [(start: Double, end: Double)] = []
     private var gaps: [(start: Double, end: Double)] = []
     private var capacity: [Int] = []
-    private var counts: [Int] = []
+    private var room: [Int] = []
     private var offsets: [Double] = []
 
     /// Cap on the number of aux blocks one agent-day is cut into.
@@ -72,9 +72,10 @@ struct AgentDayPlacer {
     private mutating func placeAux(total: Double, stream: RandomStream) {
         var k = max(1, Int(clampedFrom: total / Roster.auxBlockLength, rounding: .up))
         var block = total / Double(k)
+        var fits = 0
         while true {
             capacity.removeAll(keepingCapacity: true)
-            var fits = 0
+            fits = 0
             for gap in gaps {
                 // Capped: more than maxBlocks per gap is never needed, and a tiny block
                 // (a shrinkage of 1e-9) would otherwise overflow the sum.
@@ -88,28 +89,38 @@ struct AgentDayPlacer {
             block = total / Double(k)
         }
 
-        // Share the blocks among the gaps, each by one uniform.
-        counts.removeAll(keepingCapacity: true)
-        counts.append(contentsOf: repeatElement(0, count: gaps.count))
-        var remaining = capacity.reduce(0, +)
+        // Share the blocks among the gaps, each by one uniform (a gap's chance is the room it has
+        // left): `room[j]` counts down from the gap's capacity, so it holds capacity − blocks placed.
+        room.removeAll(keepingCapacity: true)
+        room.append(contentsOf: capacity)
+        var remaining = fits
         for _ in 0..<k {
             var pick = min(Int(stream.uniform() * Double(remaining)), remaining - 1)
             var j = 0
-            while pick >= capacity[j] - counts[j] {
-                pick -= capacity[j] - counts[j]
+            while pick >= room[j] {
+                pick -= room[j]
                 j += 1
             }
-            counts[j] += 1
+            room[j] -= 1
             remaining -= 1
         }
 
-        // Within each gap, sorted uniform offsets spread the slack.
-        for (j, gap) in gaps.enumerated() where counts[j] > 0 {
-            let m = counts[j]
+        // Within each gap, sorted uniform offsets spread the slack (a handful each: insertion sort
+        // as they are drawn, the same order as sorting them after).
+        for (j, gap) in gaps.enumerated() where room[j] < capacity[j] {
+            let m = capacity[j] - room[j]
             let slack = max(0, (gap.end - gap.start) - Double(m) * block)
             offsets.removeAll(keepingCapacity: true)
-            for _ in 0..<m { offsets.append(stream.uniform() * slack) }
-            offsets.sort()
+            for _ in 0..<m {
+                let offset = stream.uniform() * slack
+                offsets.append(offset)
+                var i = offsets.count - 1
+                while i > 0 && offsets[i - 1] > offset {
+                    offsets[i] = offsets[i - 1]
+                    i -= 1
+                }
+                offsets[i] = offset
+            }
             for (i, offset) in offsets.enumerated() {
                 let start = gap.start + offset + Double(i) * block
                 auxBlocks.append((start, min(start + block, gap.end)))

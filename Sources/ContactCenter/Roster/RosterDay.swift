@@ -29,9 +29,9 @@ package struct RosterDay {
 
     /// Sorts `input` (a day's transitions, in the roster's order) into ``transitions``.
     package mutating func sort(_ input: [AgentTransition]) {
+        // The previous day's array, reused: the sort resizes it and overwrites every element.
         var out = transitions
         transitions = []
-        out.removeAll(keepingCapacity: true)
         Self.bucketSort(input, into: &out, bucketEnds: &bucketEnds)
         transitions = out
         unsorted = input
@@ -47,10 +47,16 @@ package struct RosterDay {
     /// A stable counting scatter into n buckets by time (a monotone map, so buckets are in time
     /// order), then each bucket sorted by the full key unless one pass finds it in order already:
     /// insertion sort, or the library sort for a crowded bucket. Any input gives the exact sorted order.
+    ///
+    /// `out` is resized to n, not filled: the scatter writes every position. Each transition's bucket
+    /// is worked out once (kept in `ends`' second half), not once per pass.
     static func bucketSort(_ input: [AgentTransition], into out: inout [AgentTransition], bucketEnds ends: inout [Int]) {
         let n = input.count
-        out.append(contentsOf: input)
-        guard n > 1 else { return }
+        if out.count > n { out.removeLast(out.count - n) } else if out.count < n { out.append(contentsOf: input[out.count...]) }
+        guard n > 1 else {
+            if n == 1 { out[0] = input[0] }
+            return
+        }
         var lo = input[0].time, hi = lo
         for t in input {
             lo = min(lo, t.time)
@@ -58,46 +64,58 @@ package struct RosterDay {
         }
         let scale = Double(n) / (hi - lo)
         guard hi > lo, scale.isFinite else {
+            out.withUnsafeMutableBufferPointer { out in _ = out.update(fromContentsOf: input) }
             out.sort(by: precedes)
             return
         }
-        @inline(__always) func bucket(_ time: Double) -> Int { min(n - 1, Int((time - lo) * scale)) }
-        ends.removeAll(keepingCapacity: true)
-        ends.append(contentsOf: repeatElement(0, count: n + 1))
+        // ends[0...n]: the buckets' bounds; ends[n + 1 + i]: transition i's bucket.
+        let needed = 2 * n + 1
+        if ends.count > needed { ends.removeLast(ends.count - needed) } else if ends.count < needed {
+            ends.append(contentsOf: repeatElement(0, count: needed - ends.count))
+        }
         // Unsafe buffers: every index below is a bucket of 0..<n or a position of 0..<n by
         // construction, and the passes are the rota's largest per-transition cost.
         input.withUnsafeBufferPointer { input in
-            ends.withUnsafeMutableBufferPointer { ends in
+            ends.withUnsafeMutableBufferPointer { all in
                 out.withUnsafeMutableBufferPointer { out in
-                    for t in input { ends[bucket(t.time) + 1] += 1 }
-                    for b in 0..<n { ends[b + 1] += ends[b] }
+                    let ends = UnsafeMutableBufferPointer(rebasing: all[0...n])
+                    let bucketOf = UnsafeMutableBufferPointer(rebasing: all[(n + 1)...])
+                    ends.initialize(repeating: 0)
+                    for i in 0..<n {
+                        // (time − lo) · scale lies in [0, n] (rounding may reach n): the last bucket holds it.
+                        let b = Swift.min(n &- 1, Int((input[i].time - lo) * scale))
+                        bucketOf[i] = b
+                        ends[b &+ 1] &+= 1
+                    }
+                    for b in 0..<n { ends[b &+ 1] &+= ends[b] }
                     // ends[b] is where bucket b starts; each placement moves it on, so it ends where b ends.
-                    for t in input {
-                        let b = bucket(t.time)
-                        out[ends[b]] = t
-                        ends[b] += 1
+                    for i in 0..<n {
+                        let b = bucketOf[i]
+                        out[ends[b]] = input[i]
+                        ends[b] &+= 1
                     }
                     var begin = 0
                     for b in 0..<n {
                         let end = ends[b]
                         defer { begin = end }
-                        guard end - begin > 1 else { continue }
+                        guard end &- begin > 1 else { continue }
                         // A shift's seats starting or ending together arrive in order: one pass says so.
                         var sorted = true
-                        for i in (begin + 1)..<end where !precedes(out[i - 1], out[i]) {
+                        for i in (begin + 1)..<end where !precedes(out[i &- 1], out[i]) {
                             sorted = false
                             break
                         }
                         if sorted { continue }
-                        if end - begin > 64 {
-                            out[begin..<end].sort(by: precedes)
+                        if end &- begin > 64 {
+                            var crowded = UnsafeMutableBufferPointer(rebasing: out[begin..<end])
+                            crowded.sort(by: precedes)
                         } else {
                             for i in (begin + 1)..<end {
                                 let moving = out[i]
                                 var j = i
-                                while j > begin && precedes(moving, out[j - 1]) {
-                                    out[j] = out[j - 1]
-                                    j -= 1
+                                while j > begin && precedes(moving, out[j &- 1]) {
+                                    out[j] = out[j &- 1]
+                                    j &-= 1
                                 }
                                 out[j] = moving
                             }
