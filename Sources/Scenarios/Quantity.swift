@@ -216,10 +216,14 @@ public enum Quantity {
     public static func describe(duration seconds: Double) -> String {
         guard seconds.isFinite else { return "\(seconds)s" }
         if seconds == 0 { return "0s" }
-        if abs(seconds) < 1 { return describe(number: seconds * 1000) + "ms" }
+        if abs(seconds) < 1 {
+            let ms = seconds * 1000
+            return describe(number: isShort(ms) ? (ms * 100).rounded() / 100 : ms) + "ms"
+        }
         for (symbol, length) in durationUnits.reversed() where length >= 1 && symbol != "w" {
             let scaled = seconds / length
-            if abs(scaled) >= 1, isShort(scaled) { return describe(number: scaled) + symbol }
+            // Written as the short number it is (18m, not 18.000000000000004m).
+            if abs(scaled) >= 1, isShort(scaled) { return describe(number: (scaled * 100).rounded() / 100) + symbol }
         }
         return describe(number: seconds) + "s"
     }
@@ -229,7 +233,7 @@ public enum Quantity {
         guard perSecond.isFinite, perSecond != 0 else { return describe(number: perSecond) + "/s" }
         for (symbol, length) in [("h", 3600.0), ("m", 60), ("s", 1), ("d", 86400)] {
             let scaled = perSecond * length
-            if isShort(scaled) { return describe(number: scaled) + "/" + symbol }
+            if isShort(scaled) { return describe(number: (scaled * 100).rounded() / 100) + "/" + symbol }
         }
         return describe(number: perSecond * 3600) + "/h"
     }
@@ -239,9 +243,10 @@ public enum Quantity {
         describe(number: (fraction * 100 * 1e9).rounded() / 1e9) + "%"
     }
 
-    /// True when `x` has at most two decimals (up to floating-point noise).
+    /// True when `x` has at most two decimals (up to floating-point noise: a relative 1e-9, far
+    /// above a few roundings' 1e-15 yet far below a real third decimal, even on 3640.0417 days).
     private static func isShort(_ x: Double) -> Bool {
         let hundredths = x * 100
-        return abs(hundredths - hundredths.rounded()) < 1e-6 * max(1, abs(hundredths))
+        return abs(hundredths - hundredths.rounded()) < 1e-9 * max(1, abs(hundredths))
     }
 }

@@ -171,7 +171,7 @@ public struct StaffingSearch: Sendable {
                     }
                 }
             }
-            progress?("iteration \(iteration + 1): \(failing.count) of \(groups.count) checks short; +\(added) −\(removed) agent-intervals; plan \(Self.size(plan, center))")
+            progress?("iteration \(iteration + 1) of at most \(maxIterations): \(failing.count) of \(groups.count) checks short; +\(added) −\(removed) agent-intervals; plan \(Self.size(plan, center))")
             if added == 0 && removed == 0 { break }
         }
         let chosen = best ?? last!

@@ -68,7 +68,9 @@ import Testing
 
     @Test(arguments: [
         (28800.0, "8h"), (1800, "30m"), (270, "4.5m"), (100, "100s"), (0.25, "250ms"), (0, "0s"), (-60, "-1m"), (86400, "1d"),
-    ])
+        // 520 weeks and an hour: 3640.0417 days is not a short number of days, 87361 hours is.
+        (314_499_600, "87361h"), (0.30000000000000004, "300ms"), (1080.0000000000002, "18m"),
+    ] as [(Double, String)])
     func describingDurations(_ seconds: Double, _ text: String) {
         #expect(Quantity.describe(duration: seconds) == text)
     }
@@ -76,6 +78,7 @@ import Testing
     @Test func describingRatesAndFractions() {
         #expect(Quantity.describe(rate: 0.15) == "540/h")
         #expect(Quantity.describe(rate: -0.15) == "-540/h")
+        #expect(Quantity.describe(rate: 0.1 + 0.2) == "1080/h")  // 1080.0000000000002 per hour, written short
         #expect(Quantity.describe(fraction: 0.8) == "80%")
         #expect(Quantity.describe(fraction: 0.125) == "12.5%")
     }
