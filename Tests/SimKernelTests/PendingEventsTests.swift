@@ -215,13 +215,34 @@ extension PendingEventsTests {
         }
         // Three times round the sequence: each lap renumbers what is pending.
         for lap in 0..<3 {
+            // A batch of six into the feed three numbers before the sequence's end: renumbered before it.
+            events.skipSequence(to: (1 << 28) - 3)
+            var crossing = [(event: Int, time: Double, priority: EventPriority)]()
+            for _ in 0..<6 {
+                let time = Double(lap * 100 + Int(generator.next() % 20))
+                let priority = UInt8(generator.next() % 2) * 128
+                crossing.append((seq, time, EventPriority(priority)))
+                reference.append((time, priority, seq))
+                seq += 1
+            }
+            events.scheduleInOrder(crossing)
             events.skipSequence(to: (1 << 28) - 700)
             for _ in 0..<1_500 {
                 let time = Double(lap * 100 + Int(generator.next() % 20))  // many exact ties
                 let priority = UInt8(generator.next() % 2) * 128
                 switch generator.next() % 6 {
                 case 0:
-                    events.scheduleInOrder([(event: seq, time: time, priority: EventPriority(priority))])
+                    // A batch into the feed, up to six in any order: one of them crosses the sequence's end.
+                    var batch = [(event: Int, time: Double, priority: EventPriority)]()
+                    for _ in 0..<Int(generator.next() % 6) {
+                        let earlier = Double(lap * 100 + Int(generator.next() % 20))
+                        let earlierPriority = UInt8(generator.next() % 2) * 128
+                        batch.append((seq, earlier, EventPriority(earlierPriority)))
+                        reference.append((earlier, earlierPriority, seq))
+                        seq += 1
+                    }
+                    batch.append((seq, time, EventPriority(priority)))
+                    events.scheduleInOrder(batch)
                 case 1 where laneEvent == nil:
                     events.schedule(seq, at: time, lane: 0, priority: EventPriority(priority))
                     laneEvent = seq
