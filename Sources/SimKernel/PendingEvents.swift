@@ -198,14 +198,19 @@ public struct PendingEvents<Event> {
     @inlinable @inline(__always)
     static func slot(of key: Key) -> Int { Int(UInt64(truncatingIfNeeded: key) & slotMask) }
 
+    /// The key of an event at `time` with `priority`, numbered `sequence`, in `slot` (0 off the heap).
+    @inlinable @inline(__always)
+    static func key(_ time: Double, _ priority: EventPriority, sequence: UInt64, slot: UInt64) -> Key {
+        Key(timeBits(time)) << 64 | Key(UInt64(priority.rawValue) << 56 | sequence << slotBits | slot)
+    }
+
     /// The next key at `time` with `priority`, for `slot` (0 off the heap).
     @inlinable @inline(__always)
     mutating func makeKey(_ time: Double, _ priority: EventPriority, slot: UInt64) -> Key {
         precondition(!time.isNaN, "event time is NaN")
         if nextSequence == Self.sequenceLimit { renumber() }
-        let low = UInt64(priority.rawValue) << 56 | nextSequence << Self.slotBits | slot
-        nextSequence &+= 1
-        return Key(Self.timeBits(time)) << 64 | Key(low)
+        defer { nextSequence &+= 1 }
+        return Self.key(time, priority, sequence: nextSequence, slot: slot)
     }
 
     // MARK: Scheduling
@@ -280,8 +285,7 @@ public struct PendingEvents<Event> {
         var sequence = nextSequence
         for item in batch {
             precondition(item.time >= earliest, item.time.isNaN ? "event time is NaN" : "cannot schedule an event in the past")
-            let low = UInt64(item.priority.rawValue) << 56 | sequence << Self.slotBits
-            let key = Key(Self.timeBits(item.time)) << 64 | Key(low)
+            let key = Self.key(item.time, item.priority, sequence: sequence, slot: 0)
             sequence &+= 1
             outOfOrder = outOfOrder || key < last
             last = key
