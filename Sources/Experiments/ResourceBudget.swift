@@ -33,14 +33,24 @@ public struct ResourceBudget: Sendable {
         public var agents: Double
         public var intervals: Double
         public var scopes: Int
+        /// Channel × tier pairs: the model counts outcomes per interval of each pair.
+        public var channelTiers: Int
         public var contacts: Double { contactsPerReplication * Double(replications) }
         /// Interval × scope pairs (channels, tiers, teams and the center).
         public var intervalScopes: Double { intervals * Double(scopes) }
+        /// Interval × channel × tier cells.
+        public var intervalCells: Double { intervals * Double(channelTiers) }
         /// Measured on a 100,000-interval run (4 scopes, 1 replication): 1.97 GB peak, so about
         /// 5 KB per interval and scope for the summary, plus ~1 KB per replication for its figures.
-        public var intervalMemory: Double { intervalScopes * (5_000 + 1_000 * Double(replications)) }
-        /// Measured on the same run: 398 MB of summary.json and intervals.csv, ~1 KB per interval and scope.
-        public var outputBytes: Double { intervalScopes * 1_000 }
+        /// The cells add ~210 bytes each to the running model and as much to each replication's
+        /// result (measured: 100 channels × 100 tiers × 336 intervals peaked at 1.40 GB with one
+        /// replication, 2.77 GB with three), which dominates when channels × tiers is large.
+        public var intervalMemory: Double {
+            intervalScopes * (5_000 + 1_000 * Double(replications)) + intervalCells * 210 * Double(replications + 1)
+        }
+        /// Measured on the same runs: ~1 KB of summary.json and intervals.csv per interval and
+        /// scope, and ~53 bytes per cell (177 MB for the 3.36 million cells above).
+        public var outputBytes: Double { intervalScopes * 1_000 + intervalCells * 60 }
         /// About 90 bytes per traced visit, with transfers and repeats.
         public var traceBytes: Double { contacts * 1.3 * 90 }
     }
@@ -79,7 +89,8 @@ public struct ResourceBudget: Sendable {
         let center = scenario.center
         return Estimate(contactsPerReplication: contacts, replications: run.replications, agents: agents,
                         intervals: (run.horizon / run.interval).rounded(.up),
-                        scopes: center.channels.count + center.tiers.count + center.teams.count + 1)
+                        scopes: center.channels.count + center.tiers.count + center.teams.count + 1,
+                        channelTiers: center.channels.count * center.tiers.count)
     }
 
     /// Throws a `Refusal` when `scenario` exceeds the budget.
@@ -96,7 +107,8 @@ public struct ResourceBudget: Sendable {
         if e.contacts > Self.defaultContacts * scale {
             throw Refusal(description: "the run would simulate about \(Self.count(e.contacts)) contacts (\(Self.count(e.contactsPerReplication)) per replication over run.warmup + run.horizon = \(Quantity.describe(duration: scenario.run.warmup + scenario.run.horizon)), × \(e.replications) run.replications), more than the budget of \(Self.count(Self.defaultContacts * scale)); shorten run.horizon, lower run.replications or the demand (rate / per_day), \(raise) (--budget \(times(e.contacts, Self.defaultContacts)) would do)")
         }
-        let intervals = "\(Self.count(e.intervals)) intervals of run.interval = \(Quantity.describe(duration: scenario.run.interval)) × \(e.scopes) channels, tiers, teams and center"
+        let center = scenario.center
+        let intervals = "\(Self.count(e.intervals)) intervals of run.interval = \(Quantity.describe(duration: scenario.run.interval)), each with \(e.scopes) channel, tier, team and center figures and \(center.channels.count) × \(center.tiers.count) channel × tier cells"
         if e.intervalMemory > Self.defaultIntervalMemory * scale {
             throw Refusal(description: "the run would need about \(Self.bytes(e.intervalMemory)) of memory for per-interval figures (\(intervals), \(e.replications) run.replications), more than the budget of \(Self.bytes(Self.defaultIntervalMemory * scale)); lengthen run.interval or shorten run.horizon, lower run.replications, \(raise) (--budget \(times(e.intervalMemory, Self.defaultIntervalMemory)) would do)")
         }
