@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Stochastics", "ResultsSchema"]),
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Scenarios", "Stochastics", "Statistics", "SingleQueueOracle", "TestFixtures"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "Scenarios", "Stochastics", "SingleQueueOracle"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "ContactCenter", "ResultsSchema", "Scenarios", "Stochastics", "SingleQueueOracle"]),
         .testTarget(name: "ValidationTests", dependencies: ["Experiments", "ContactCenter", "Analytics", "Scenarios", "Statistics", "Stochastics", "SingleQueueOracle"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting", "Stochastics", "ContactCenter", "Scenarios"]),
         // The command-line runner shared by the tests that run the built `ccsim`.

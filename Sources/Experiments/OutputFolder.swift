@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 
 /// A results folder (`--out DIR`) written as a set: complete or absent, never half-written.
 ///
@@ -40,7 +41,7 @@ public final class OutputFolder {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw Problem("cannot write \(path): cannot create \(parent.path) (\(Self.reason(error)))")
+            throw Problem("cannot write \(path): cannot create \(parent.path) (\(AtomicFile.reason(error)))")
         }
         let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(tag)", isDirectory: true)
@@ -100,7 +101,7 @@ public final class OutputFolder {
             do {
                 try FileManager.default.copyItem(at: source, to: target)
             } catch {
-                throw Problem("cannot write \(url.path): cannot keep \(name) in it (\(Self.reason(error)))")
+                throw Problem("cannot write \(url.path): cannot keep \(name) in it (\(AtomicFile.reason(error)))")
             }
         }
     }
@@ -110,7 +111,9 @@ public final class OutputFolder {
     public static func validated(_ path: String, option: String = "--out") throws -> URL {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw Problem("\(option) is empty; name a folder for the results, e.g. \(option) results/run") }
-        let url = URL(fileURLWithPath: trimmed, isDirectory: true).standardizedFileURL
+        // A symbolic link to a folder stands for that folder: its results are replaced there and
+        // the link kept (renaming onto the link itself would replace the link with a folder).
+        let url = URL(fileURLWithPath: trimmed, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath()
         let components = url.pathComponents.filter { $0 != "/" }
         guard !components.isEmpty else { throw Problem("\(option) \(path) is the root folder; name a folder for the results, e.g. \(option) results/run") }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
@@ -136,10 +139,4 @@ public final class OutputFolder {
         return url
     }
 
-    static func reason(_ error: any Error) -> String {
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return (error as NSError).localizedDescription
-    }
 }

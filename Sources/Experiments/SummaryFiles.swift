@@ -1,3 +1,5 @@
+import ResultsSchema
+
 /// The machine-readable outputs of a run, documented in results/README.md:
 /// `summary.json` (everything, by scope) and `intervals.csv` (per-interval
 /// figures in tidy form), plus the whole-run CSV that `--format csv` prints.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ResultsSchema
 import Sweeps
 
 /// `ccsim sweep analyze DIR`: which parameters matter, per metric.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ResultsSchema
 import Sweeps
 
 /// `ccsim sweep export DIR`: every stored run as CSV, wide (a column per metric) or long

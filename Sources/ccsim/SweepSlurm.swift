@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ResultsSchema
 import Sweeps
 
 /// `ccsim sweep slurm SWEEP.yaml --shards N`: job scripts to run a sweep on a Slurm cluster.

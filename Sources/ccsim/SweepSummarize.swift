@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ResultsSchema
 import Sweeps
 
 /// `ccsim sweep summarize DIR`: per point, each metric's mean, sd and confidence interval.

@@ -1,6 +1,7 @@
 import ContactCenter
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 import XCTest
 
