@@ -82,6 +82,9 @@ enum EmpiricalCSV {
             let problem: String?
             if columnIndex >= row.cells.count {
                 problem = "row has \(row.cells.count) cell\(row.cells.count == 1 ? "" : "s"), no column \(column.map { "'\($0)'" } ?? "\(columnIndex + 1)")"
+            } else if row.cells.count > first.cells.count {
+                // `10,5` (a decimal comma) would otherwise be read as 10 with a stray cell.
+                problem = "row has \(row.cells.count) cells, but line \(first.line) has \(first.cells.count) (a comma inside a cell needs quotes, and decimals a point: 10.5)"
             } else {
                 switch parse(row.cells[columnIndex], unitSeconds: unitSeconds, kind: kind) {
                 case .success(let value): values.append(value); problem = nil

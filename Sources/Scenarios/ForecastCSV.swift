@@ -120,7 +120,15 @@ public enum ForecastCSV {
         var index: [String: Int] = [:]
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for (key, spellings) in columns {
-            if let i = names.firstIndex(where: { spellings.contains($0) }) { index[key] = i }
+            let found = names.indices.filter { spellings.contains(names[$0]) }
+            guard let i = found.first else { continue }
+            index[key] = i
+            // Two columns for one field (`volume` and `calls`, or `volume` twice): which one is
+            // meant cannot be guessed.
+            if found.count > 1 {
+                let shown = found.map { "'\(header.fields[$0].trimmingCharacters(in: .whitespaces))'" }.joined(separator: " and ")
+                problem(header.line, key, "columns \(shown) both give the \(key); keep one")
+            }
         }
         let hasDateTime = index["datetime"] != nil
         var missing: [String] = []
@@ -152,6 +160,12 @@ public enum ForecastCSV {
                 return i < record.fields.count ? record.fields[i].trimmingCharacters(in: .whitespaces) : ""
             }
             if record.fields.count < header.fields.count, record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if record.fields.count > header.fields.count {
+                // `10,5` (a decimal comma) would otherwise be read as 10 with a stray cell.
+                repeated(line, "row", kind: "ragged", what: "with more fields than the header",
+                         "has \(record.fields.count) fields, but the header has \(header.fields.count) columns (a comma inside a field needs quotes, and decimals a point: 10.5)")
+                continue
+            }
             var ok = true
             var date: CivilDate?
             var minute: Int?

@@ -159,6 +159,11 @@ final class ForecastTests: XCTestCase {
             ("date,start,end,volume\n2027-01-04,08:00,08:07,3\n", 2, "interval_end", "does not tile the day"),
             ("date,start,volume\n2027-01-04,08:00,\"3\n", 2, "", "never closed"),
             ("date,start,volume\n2027-01-04,08:00,3\n2027-01-04,08:07,3\n2027-01-04,08:30,3\n", 3, "interval_start", "do not tile the day"),
+            // A decimal comma makes a row one field longer than the header: refused, not read as 10.
+            ("date,start,volume\n2027-01-04,08:00,10,5\n", 2, "row", "has 4 fields, but the header has 3 columns"),
+            // Two columns for one field: which one is meant cannot be guessed.
+            ("date,start,volume,calls\n2027-01-04,08:00,10,5000\n", 1, "volume", "columns 'volume' and 'calls' both give the volume"),
+            ("date,start,volume,volume\n2027-01-04,08:00,10,5000\n", 1, "volume", "columns 'volume' and 'volume' both give the volume"),
         ]
         for c in cases {
             XCTAssertThrowsError(try load(yaml, files: ["f.csv": c.csv])) { error in

@@ -84,6 +84,16 @@ import Testing
         #expect(try decode("{empirical: {file: h.csv, column: 'handle, s', unit: s}}", baseDirectory: dir.path) == .empirical([120, 150]))
     }
 
+    /// A decimal comma (`10,5`) makes a row longer than the file's first line: refused at its line,
+    /// not read as its first cell.
+    @Test func csvRowLongerThanTheHeaderIsRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "seconds,agent\n120,a\n10,5,b\n".write(to: dir.appendingPathComponent("h.csv"), atomically: true, encoding: .utf8)
+        let error = try #require(decodeError("{empirical: {file: h.csv, column: seconds, unit: s}}", baseDirectory: dir.path))
+        #expect(error.message.contains("h.csv:3: row has 3 cells, but line 1 has 2"), "\(error.message)")
+    }
+
     @Test func csvSingleColumnWithUnitsInCells() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
