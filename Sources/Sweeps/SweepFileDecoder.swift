@@ -80,6 +80,12 @@ enum SweepFileDecoder {
             if items.isEmpty { metricsField.log.add(metricsField.path, at: metricsField.mark, "list at least one metric, or leave 'metrics' out to keep them all") }
             let names = items.map { $0.string() }
             metrics = names.allSatisfy { $0 != nil } ? names.compactMap { $0 } : nil
+            // Each metric is a column of the store's runs table: one name, one column.
+            var seen = Set<String>()
+            for (item, name) in zip(items, names) {
+                guard let name, !seen.insert(name).inserted else { continue }
+                item.log.add(item.path, at: item.mark, "'\(name)' is listed twice; list each metric once")
+            }
         }
 
         let seriesField = m.optional("series")

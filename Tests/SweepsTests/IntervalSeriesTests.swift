@@ -65,6 +65,16 @@ final class IntervalSeriesTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.contains("series[3]: 'offered' is listed twice") }, "\(problems)")
     }
 
+    /// A metric listed twice would be two store columns of one name: a located error at load,
+    /// not an SQLite error (and a store left behind) when the run starts.
+    func testARepeatedMetricIsALocatedError() throws {
+        let sweep = seriesSweep().replacingOccurrences(of: "metrics: [service_level, asa, occupancy, offered]", with: "metrics: [service_level, asa, asa]")
+        XCTAssertNotEqual(sweep, seriesSweep())
+        let problems = try Fixture.problems(sweep, in: directory)
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+        XCTAssertTrue(problems[0].hasPrefix("\(directory + "/sweep.yaml"):") && problems[0].contains("metrics[2]: 'asa' is listed twice; list each metric once"), "\(problems)")
+    }
+
     func testExportIntervalsIsTidyAndSummarizeWritesIntervalMeans() throws {
         let sweep = directory + "/s.yaml"
         try seriesSweep().write(toFile: sweep, atomically: true, encoding: .utf8)
