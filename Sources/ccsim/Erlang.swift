@@ -107,6 +107,13 @@ struct Erlang: ParsableCommand {
         if agents == nil && target == nil && maxASA == nil && maxAbandonment == nil {
             throw ValidationError("give --agents, or --target to find the staffing")
         }
+        // Each evaluation is O(agents): a search past the largest center would run for hours.
+        if let agents, agents > DomainLimits.maxAgents {
+            throw ValidationError("--agents \(agents) is more than \(DomainLimits.maxAgents), the most agents ccsim models")
+        }
+        if let rate, let aht, agents == nil, rate.perSecond * aht.seconds > Double(DomainLimits.maxAgents) {
+            throw ValidationError("the offered load (--rate × --aht) is \(Formatting.number(rate.perSecond * aht.seconds)) Erlangs: staffing it needs more than \(DomainLimits.maxAgents) agents, the most ccsim models")
+        }
     }
 
     func run() throws {

@@ -68,9 +68,9 @@ struct Staff: ParsableCommand {
         if let seed, seed > StreamPlan.maxSeed { throw ValidationError("--seed must be between 0 and \(StreamPlan.maxSeed), got \(seed)") }
         if replications < 2 || replications > 100_000 { throw ValidationError("--replications must be between 2 and 100000, got \(replications)") }
         if maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1, got \(maxIterations)") }
-        if !(minContacts > 0) { throw ValidationError("--min-contacts must be greater than 0, got \(minContacts)") }
+        if !(minContacts > 0 && minContacts.isFinite) { throw ValidationError("--min-contacts must be a number greater than 0, got \(minContacts)") }
         if peaks < 0 { throw ValidationError("--peaks must be 0 or more, got \(peaks)") }
-        if !(fteHours > 0) { throw ValidationError("--fte-hours must be greater than 0, got \(fteHours)") }
+        if !(fteHours > 0 && fteHours <= 168) { throw ValidationError("--fte-hours must be more than 0 and at most 168 (the hours of a week), got \(fteHours)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try occupancyCeiling(maxOccupancy)
     }

@@ -69,6 +69,10 @@ final class CommandTests: XCTestCase {
         }
         let erlang = try CCSimCommand.run(["erlang", "--agents", "10", "--rate", "540", "--aht", "5m"])
         XCTAssertNotEqual(erlang.status, 0, "a rate without a period is ambiguous")
+        // A load beyond the largest center: refused at once, not searched for hours (O(agents) per step).
+        let huge = try CCSimCommand.run(["erlang", "--rate", "1000000/h", "--aht", "36500d", "--target", "80%", "--patience", "1ms"])
+        XCTAssertEqual(huge.status, 64, huge.stderr)
+        XCTAssertTrue(huge.stderr.contains("staffing it needs more than 1000000 agents, the most ccsim models"), huge.stderr)
     }
 
     func testOutWritesSummaryAndIntervals() throws {

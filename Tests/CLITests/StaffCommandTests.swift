@@ -88,4 +88,14 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertNotEqual(output.status, 0)
         XCTAssertTrue(output.stderr.contains("--replications must be between 2"), output.stderr)
     }
+
+    /// An infinite week or pooling everything into one check is no setting: refused before running.
+    func testStaffRejectsInfiniteSettings() throws {
+        let fte = try CCSimCommand.run(["staff", "scenarios/mmc-basic.yaml", "--fte-hours", "inf"])
+        XCTAssertEqual(fte.status, 64, fte.stderr)
+        XCTAssertTrue(fte.stderr.contains("--fte-hours must be more than 0 and at most 168"), fte.stderr)
+        let pooled = try CCSimCommand.run(["staff", "scenarios/mmc-basic.yaml", "--min-contacts", "inf"])
+        XCTAssertEqual(pooled.status, 64, pooled.stderr)
+        XCTAssertTrue(pooled.stderr.contains("--min-contacts must be a number greater than 0"), pooled.stderr)
+    }
 }
