@@ -124,7 +124,7 @@ public enum SweepPlanner {
                 points.append(SweepPoint(id: id, values: values, scenarioYAML: yaml, scenario: scenario))
             } catch {
                 for issue in error.issues {
-                    let blamed = blame(issue, parameters: parameters, row: row)
+                    let blamed = blame(issue, parameters: parameters, row: row, base: spec.basePath)
                     let key = (blamed.map { "\($0.0.path)|\($0.1)" } ?? "point|\(issue.path)|\(issue.message)")
                     guard reported.insert(key).inserted else { continue }
                     if reported.count > maxIssues { break }
@@ -132,7 +132,7 @@ public enum SweepPlanner {
                         issues.add(field.path, at: field.mark, message)
                     } else {
                         issues.add(spec.parametersField.path, at: spec.parametersField.mark,
-                                   "point \(id) (\(label)) gives an invalid scenario: \(issue.path.isEmpty ? "" : issue.path + ": ")\(issue.message)")
+                                   "point \(id) (\(label)) gives an invalid scenario: \(Self.otherFile(issue, base: spec.basePath))\(issue.path.isEmpty ? "" : issue.path + ": ")\(issue.message)")
                     }
                 }
             }
@@ -216,7 +216,7 @@ public enum SweepPlanner {
 
     /// The sweep-file field to blame for a scenario problem: the value of the parameter whose
     /// field the problem concerns (the field itself, a field inside it, or its container).
-    static func blame(_ issue: ScenarioIssue, parameters: [ResolvedParameter], row: [Setting]) -> (YAMLField, String)? {
+    static func blame(_ issue: ScenarioIssue, parameters: [ResolvedParameter], row: [Setting], base: String) -> (YAMLField, String)? {
         func related(_ a: String, _ b: String) -> Bool {
             a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") || b.hasPrefix(a + ".") || b.hasPrefix(a + "[")
         }
@@ -228,9 +228,16 @@ public enum SweepPlanner {
             case (.scale, false): what = "this factor"
             case (_, true): what = "the value \(setting.value.written) drawn from this range"
             }
-            return (setting.blame, "\(what) gives an invalid scenario: \(issue.path): \(issue.message)")
+            return (setting.blame, "\(what) gives an invalid scenario: \(otherFile(issue, base: base))\(issue.path): \(issue.message)")
         }
         return nil
+    }
+
+    /// `forecast.csv:106: ` when the problem is in a file the scenario reads (a forecast, a
+    /// roster), which the sweep field's own location does not name; empty for the scenario itself.
+    static func otherFile(_ issue: ScenarioIssue, base: String) -> String {
+        guard issue.file != base, !issue.file.isEmpty else { return "" }
+        return "\(issue.file)\(issue.line.map { ":\($0)" } ?? ""): "
     }
 }
 

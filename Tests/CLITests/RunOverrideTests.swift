@@ -35,4 +35,13 @@ final class RunOverrideTests: XCTestCase {
             XCTAssertTrue(output.stderr.hasPrefix(expected), output.stderr)
         }
     }
+
+    /// A problem an override causes in a file the scenario reads (here the forecast: a shorter run
+    /// leaves its later rows outside) names that file and line, as `ccsim validate` would.
+    func testMistakesInFilesTheScenarioReadsKeepTheirFileAndLine() throws {
+        let output = try CCSimCommand.run(["run", "scenarios/real-week/scenario.yaml", "--replications", "1",
+                                           "--set", "run.horizon=1d", "--set", "calendar.closed=[]"])
+        XCTAssertEqual(output.status, 2, output.stderr)
+        XCTAssertTrue(output.stderr.contains("gives an invalid scenario: scenarios/real-week/forecast.csv:"), output.stderr)
+    }
 }
