@@ -186,4 +186,17 @@ let malformedFullFormCases: [Malformed] = [
     @Test func baseIsValid() throws {
         _ = try loadValid(fullYAML())
     }
+
+    /// A `teams` section that cannot be read is one problem: the scheduling section's team names
+    /// are not also reported as unknown against an empty list of teams.
+    @Test func unreadableTeamsAreOneProblem() throws {
+        let text = fullYAML([18: "teams: 5", 19: nil, 20: nil, 21: nil, 22: nil, 23: nil, 24: nil, 25: nil],
+                            appending: ["scheduling: {teams: {frontline: {templates: [{starts: '08:00', length: 8h}]}}}"])
+        do {
+            _ = try ScenarioLoader.parse(yaml: text, file: "s.yaml", baseDirectory: "/")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.issues.map(\.path) == ["teams"], "\(error.issues)")
+        }
+    }
 }

@@ -55,8 +55,9 @@ struct SchedulingDecoder {
         var ok = (penaltyField == nil || penalty != nil) && (occupancyField == nil || occupancy != nil)
         var teams: [TeamScheduling] = []
         if let entries = m.required("teams")?.namedEntries(of: "teams", example: "{frontline: {templates: [{starts: '08:00', length: 8h}]}}") {
-            let table = NameTable(what: "team", names: teamNames)
+            let table = NameTable(what: "team", names: teamNames ?? [])
             for entry in entries {
+                guard teamNames != nil else { ok = false; continue }
                 guard let index = table.index(of: entry.name) else {
                     log.add(entry.field.path, at: entry.field.keyMark, table.unknown(entry.name))
                     ok = false
@@ -68,14 +69,16 @@ struct SchedulingDecoder {
             ok = false
         }
         let spec = SchedulingSpec(underCoveragePenalty: penalty, maxOccupancy: occupancy, teams: teams)
-        let problems = spec.problems(teamNames: teamNames)
+        let problems = spec.problems(teamNames: teamNames ?? [])
         log.report(problems)
         return ok && problems.isEmpty ? (spec, true) : (nil, false)
     }
 
     /// The names under `teams`, read without reporting (the center decoder reports that section).
-    static func teamNames(_ root: YAMLMapping) -> [String] {
-        guard let node = root.entries.first(where: { $0.key == "teams" })?.value, case .mapping(let mapping) = node else { return [] }
+    /// The names of `teams`; nil when it is missing or no mapping (reported there, so the
+    /// scheduling section's team names are not checked against an empty list).
+    static func teamNames(_ root: YAMLMapping) -> [String]? {
+        guard let node = root.entries.first(where: { $0.key == "teams" })?.value, case .mapping(let mapping) = node else { return nil }
         return mapping.keys.compactMap(\.string)
     }
 
