@@ -101,6 +101,9 @@ public struct ResourceBudget: Sendable {
             let factor = (x / limit).rounded(.up)
             return factor < 1e6 ? String(Int(factor)) : "(very large)"
         }
+        if let (channel, erlangs) = Self.overloadedChannels(scenario).first {
+            throw Refusal(description: "channels.\(channel): the offered load (arrivals × mean handle time) is \(Self.count(erlangs)) Erlangs: more than \(Self.count(Double(DomainLimits.maxAgents))) agents busy on average, the most ccsim models; lower the demand or the handle times")
+        }
         if e.agents > Self.defaultAgents * scale {
             throw Refusal(description: "the scenario has \(Self.count(e.agents)) agents (teams.*.shifts[].agents), more than the budget of \(Self.count(Self.defaultAgents * scale)) per replication; lower the head counts, \(raise) (--budget \(times(e.agents, Self.defaultAgents)) would do)")
         }
@@ -143,20 +146,7 @@ public struct ResourceBudget: Sendable {
         guard length > 0 else { return [] }
         var found: [UnstableQueue] = []
         for (c, channel) in center.channels.enumerated() where channel.patience == nil {
-            var volume = 0.0
-            switch channel.demand.pattern {
-            case .constant(let rate): volume = rate * length
-            case .daily(let daily):
-                let meanFactor = daily.dayFactors.isEmpty ? 1 : daily.dayFactors.reduce(0, +) / Double(daily.dayFactors.count)
-                volume = daily.volumePerDay * meanFactor * length / 86_400
-            case .forecast(let forecast):
-                volume = forecast.totalVolume
-            }
-            let rate = volume / length
-            var handle = 0.0
-            for (t, tier) in center.tiers.enumerated() where t < channel.tierShares.count {
-                if c < tier.handleTimes.count, let mean = tier.handleTimes[c]?.mean { handle += channel.tierShares[t] * mean }
-            }
+            let (rate, handle) = meanRateAndHandleTime(channel: c, center: center, length: length)
             var agents = 0.0
             for team in center.teams where team.skills.contains(where: { $0.channel == c }) {
                 agents += Double(team.constantAgents)
@@ -174,6 +164,41 @@ public struct ResourceBudget: Sendable {
             found.append(UnstableQueue(channel: channel.name, offeredErlangs: load, agents: agents, drainSeconds: drain))
         }
         return found
+    }
+
+    /// A channel's mean arrival rate over the run (per second) and its new contacts' mean handle
+    /// time (the tiers' means weighted by the channel's mix).
+    static func meanRateAndHandleTime(channel c: Int, center: CenterSpec, length: Double) -> (rate: Double, handle: Double) {
+        let channel = center.channels[c]
+        var volume = 0.0
+        switch channel.demand.pattern {
+        case .constant(let rate): volume = rate * length
+        case .daily(let daily):
+            let meanFactor = daily.dayFactors.isEmpty ? 1 : daily.dayFactors.reduce(0, +) / Double(daily.dayFactors.count)
+            volume = daily.volumePerDay * meanFactor * length / 86_400
+        case .forecast(let forecast):
+            volume = forecast.totalVolume
+        }
+        var handle = 0.0
+        for (t, tier) in center.tiers.enumerated() where t < channel.tierShares.count {
+            if c < tier.handleTimes.count, let mean = tier.handleTimes[c]?.mean { handle += channel.tierShares[t] * mean }
+        }
+        return (volume / length, handle)
+    }
+
+    /// Channels whose mean offered load (arrivals × handle time, in Erlangs) is beyond what any
+    /// center ccsim models could staff: more than ``DomainLimits/maxAgents`` agents busy on average.
+    /// Not a budget (`--budget` does not raise it): the Erlang requirement every run reports
+    /// searches O(agents) per step, which at such loads takes hours.
+    public static func overloadedChannels(_ scenario: Scenario) -> [(channel: String, erlangs: Double)] {
+        let center = scenario.center
+        let length = scenario.run.warmup + scenario.run.horizon
+        guard length > 0 else { return [] }
+        return center.channels.indices.compactMap { c in
+            let (rate, handle) = meanRateAndHandleTime(channel: c, center: center, length: length)
+            let load = rate * handle
+            return load > Double(DomainLimits.maxAgents) ? (center.channels[c].name, load) : nil
+        }
     }
 
     static func count(_ x: Double) -> String {

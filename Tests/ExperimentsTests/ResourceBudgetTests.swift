@@ -24,6 +24,20 @@ final class ResourceBudgetTests: XCTestCase {
         // A cap above the demand changes nothing.
         XCTAssertEqual(ResourceBudget.estimate(scenario(horizon: 3600, maxArrivals: 1_000_000)).contacts, 360_000, accuracy: 1e-6)
     }
+
+    /// A load no center ccsim models could staff (540/h for 100 years each: 4.7e8 Erlangs) is
+    /// refused whatever the budget: its Erlang requirement alone searched for minutes.
+    func testAnOfferedLoadBeyondTheLargestCenterIsRefused() throws {
+        let yaml = "name: drain\nrun: {horizon: 8h, warmup: 1h, interval: 30m, replications: 1, seed: 1}\narrivals: {rate: 540/h}\nteam: {agents: 50}\nhandle_time: {exponential: {mean: 876000h}}\n"
+        let overloaded = try ScenarioLoader.parse(yaml: yaml, file: "drain.yaml", baseDirectory: "/")
+        XCTAssertEqual(ResourceBudget.overloadedChannels(overloaded).map(\.channel), ["voice"])
+        XCTAssertThrowsError(try ResourceBudget(scale: 1000).check(overloaded)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("channels.voice: the offered load (arrivals × mean handle time) is 4.7e8 Erlangs"), "\(error)")
+        }
+        // 1,000 Erlangs is a large center, not an impossible one.
+        let large = try ScenarioLoader.parse(yaml: yaml.replacingOccurrences(of: "876000h", with: "6667s"), file: "large.yaml", baseDirectory: "/")
+        XCTAssertTrue(ResourceBudget.overloadedChannels(large).isEmpty)
+    }
 }
 
 /// The model counts outcomes per interval of every channel × tier pair, and each replication's
