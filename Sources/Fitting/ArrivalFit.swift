@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// Arrival figures from the first-stage rows (each is a new contact) of a log.
 ///
@@ -21,6 +22,9 @@ public struct ArrivalFit: Sendable {
     public var dailyTotals: [Int]
 
     public static let day = 86_400.0
+    /// Most day totals (replications × days) a fit holds: as many as a scenario's most
+    /// replications (`RunSettings.maxReplications`), so a log cannot make the fit allocate gigabytes.
+    public static let maxDayTotals = RunSettings.maxReplications
 
     /// - Parameters:
     ///   - arrivals: (replication, arrival time in seconds) of each new contact.
@@ -30,17 +34,31 @@ public struct ArrivalFit: Sendable {
         guard arrivals.count >= 2 else {
             throw FittingError.tooFewObservations(what: "arrivals", found: arrivals.count, needed: 2)
         }
-        let slots = max(1, Int((Self.day / interval).rounded()))
-        let dayCount = days ?? (Int((arrivals.map(\.time).max() ?? 0) / Self.day) + 1)
+        // Every conversion below is of a checked value: a time of 1e308 is an error, not a trap.
+        guard interval.isFinite, interval >= DomainLimits.shortestPeriod, interval <= Self.day else {
+            throw FittingError.outOfRange(what: "arrival profile", reason: "the interval must be from 1m to 24h, got \(Quantity.describe(duration: interval))")
+        }
+        let latest = ContactLog.latestArrival(interval: interval)
+        if let bad = arrivals.first(where: { !($0.time >= 0 && $0.time <= latest) }) {
+            throw FittingError.outOfRange(what: "arrivals", reason: "an arrival at \(bad.time)s is outside 0 … \(Quantity.describe(duration: latest)), the longest history a fit spans")
+        }
+        let slots = max(1, Int(clampedFrom: Self.day / interval, rounding: .toNearestOrAwayFromZero))
+        let latestDay = Int(clampedFrom: (arrivals.map(\.time).max() ?? 0) / Self.day)
+        let dayCount = max(1, min(days ?? (latestDay + 1), Int(clampedFrom: latest / Self.day) + 1))
         let replications = Set(arrivals.map(\.replication)).sorted()
+        guard replications.count <= Self.maxDayTotals / dayCount else {
+            throw FittingError.outOfRange(what: "arrivals", reason: "\(replications.count) replications × \(dayCount) days is more than the \(Self.maxDayTotals) day totals a fit holds")
+        }
+        let startWeekday = (startWeekday % 7 + 7) % 7
         let index = Dictionary(uniqueKeysWithValues: replications.enumerated().map { ($1, $0) })
         var totals = Array(repeating: 0, count: replications.count * dayCount)
         var perSlot = Array(repeating: 0.0, count: slots)
         for a in arrivals {
-            let d = Int(a.time / Self.day)
+            let d = Int(clampedFrom: a.time / Self.day)
             guard d < dayCount else { continue }
             totals[index[a.replication]! * dayCount + d] += 1
-            perSlot[min(slots - 1, Int(a.time.truncatingRemainder(dividingBy: Self.day) / interval))] += 1
+            let slot = Int(clampedFrom: a.time.truncatingRemainder(dividingBy: Self.day) / interval)
+            perSlot[min(slots - 1, max(0, slot))] += 1
         }
         let all = perSlot.reduce(0, +)
         profile = perSlot.map { $0 / all }

@@ -23,8 +23,17 @@ public struct ContactRow: Sendable, Hashable {
 /// Bad rows are reported, never silently dropped.
 public struct BadRow: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
+    /// The ccsim name of the column at fault, when one is (nil for a wrong field count).
+    public var column: String?
     public var reason: String
+    public init(line: Int, column: String? = nil, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
     public var description: String { "line \(line): \(reason)" }
+    /// `file:line: reason`, the shape of a scenario error.
+    public func located(in file: String) -> String { "\(file):\(line): \(reason)" }
 }
 
 /// A parsed contact log: the usable rows and the rejected ones.
@@ -47,15 +56,53 @@ public struct ContactLog: Sendable {
         self.badRows = badRows
     }
 
-    /// Reads and parses the file at `path`.
-    public static func read(path: String, columns: [String: String] = [:]) throws -> ContactLog {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw FittingError.unreadable(path: path, reason: error.localizedDescription)
+    /// Reads and parses the file at `path`; every error names the file (and the line, where there is one).
+    /// - Parameter interval: the arrival profile's interval (see `parse`).
+    public static func read(path: String, columns: [String: String] = [:], interval: Double? = nil) throws -> ContactLog {
+        let text = try readText(path: path)
+        do {
+            let log = try parse(text, columns: columns, interval: interval)
+            try log.requireMostRowsUsable()
+            return log
+        } catch let error as FittingError {
+            throw error.located(in: path)
         }
-        let log = try parse(text, columns: columns)
-        try log.requireMostRowsUsable()
-        return log
+    }
+
+    /// The UTF-8 text of the file at `path`, or `unreadable` with the system's one-line reason
+    /// ("it is a folder", "Too many levels of symbolic links"), never a Foundation error dump.
+    /// A FIFO with no writer reads as empty rather than waiting.
+    public static func readText(path: String) throws -> String {
+        func failure(_ reason: String) -> FittingError { .unreadable(path: path, reason: reason) }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw failure("it is a folder; name a file") }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            if count < 0 { throw failure(String(cString: strerror(errno))) }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw failure("it is not UTF-8 text") }
+        return text
+    }
+
+    /// The columns every log needs (under these names or mapped with `--column`).
+    public static let requiredColumns = ["channel", "arrival_s", "wait_s", "handle_s", "outcome"]
+
+    /// The latest arrival a fit accepts with profile interval `interval`: no later than
+    /// `RunSettings.maxIntervals` intervals from the log's time 0 (the most intervals a scenario's
+    /// horizon holds, so the arrival fit's arrays stay small) and `DomainLimits.longestDuration`.
+    public static func latestArrival(interval: Double?) -> Double {
+        guard let interval, interval.isFinite, interval > 0 else { return DomainLimits.longestDuration }
+        return min(DomainLimits.longestDuration, interval * Double(RunSettings.maxIntervals))
     }
 
     /// The ccsim column names a log may map (`--column`).
@@ -65,10 +112,15 @@ public struct ContactLog: Sendable {
     /// Parses CSV text (RFC 4180: quoted fields, embedded commas and line breaks, CRLF, a BOM)
     /// whose first record is the header; rejected rows are returned as `badRows` (`read`
     /// refuses the file when they are more than `maxRejectedShare`).
-    public static func parse(_ text: String, columns: [String: String] = [:]) throws -> ContactLog {
+    ///
+    /// Every time and duration must be finite, at least 0 and at most `DomainLimits.longestDuration`
+    /// (100 years); `queued_s` cannot be before `arrival_s`; with `interval`, `arrival_s` is at most
+    /// `latestArrival(interval:)`. A row that breaks a limit is a bad row naming its column.
+    public static func parse(_ text: String, columns: [String: String] = [:], interval: Double? = nil) throws -> ContactLog {
         let records: [CSVReader.Record]
         do { records = try CSVReader.records(text) } catch { throw FittingError.malformed(line: error.line, reason: "a quoted field is never closed") }
-        guard let headerRecord = records.first else { throw FittingError.missingColumn("channel") }
+        guard let headerRecord = records.first,
+              headerRecord.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { throw FittingError.empty }
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         func optionalColumn(_ name: String) -> Int? { header.firstIndex(of: columns[name] ?? name) }
         func column(_ name: String) throws -> Int {
@@ -81,6 +133,15 @@ public struct ContactLog: Sendable {
         let cQueued = optionalColumn("queued_s"), cReplication = optionalColumn("replication")
         let cIssue = optionalColumn("issue"), cContact = optionalColumn("contact")
         let accepted = outcomes.sorted().joined(separator: ", ")
+        let longest = DomainLimits.longestDuration
+        let latest = latestArrival(interval: interval)
+        let latestText: String
+        if latest < longest, let interval {
+            latestText = "\(Quantity.describe(duration: latest)) (\(RunSettings.maxIntervals) intervals of \(Quantity.describe(duration: interval))), the longest history a fit spans; check the row, or fit with a longer --interval"
+        } else {
+            latestText = "\(DomainLimits.longestDurationText), the longest time ccsim simulates"
+        }
+        let longestText = "\(DomainLimits.longestDurationText), the longest duration ccsim simulates"
 
         var rows: [ContactRow] = []
         var bad: [BadRow] = []
@@ -92,31 +153,48 @@ public struct ContactLog: Sendable {
                 bad.append(BadRow(line: lineNumber, reason: "\(fields.count) fields, header has \(header.count)"))
                 continue
             }
-            func duration(_ c: Int, _ name: String) -> Result<Double, BadRow> {
+            func duration(_ c: Int, _ name: String, atMost limit: Double, _ limitText: String) -> Result<Double, BadRow> {
                 guard let x = Double(fields[c].trimmingCharacters(in: .whitespaces)), x.isFinite else {
-                    return .failure(BadRow(line: lineNumber, reason: "\(name) '\(fields[c])' is not a number"))
+                    return .failure(BadRow(line: lineNumber, column: name, reason: "\(name) '\(fields[c])' is not a number"))
                 }
-                guard x >= 0 else { return .failure(BadRow(line: lineNumber, reason: "\(name) \(fields[c]) is negative")) }
+                guard x >= 0 else { return .failure(BadRow(line: lineNumber, column: name, reason: "\(name) \(fields[c]) is negative")) }
+                guard x <= limit else {
+                    return .failure(BadRow(line: lineNumber, column: name, reason: "\(name) \(fields[c]) is beyond \(limitText)"))
+                }
                 return .success(x)
             }
+            func whole(_ c: Int?, _ name: String, atMost limit: Int) throws -> Int? {
+                guard let c else { return nil }
+                let text = fields[c]
+                if text.isEmpty { return nil }
+                guard let n = Int(text), n >= 0, n <= limit else {
+                    throw BadRow(line: lineNumber, column: name, reason: "\(name) '\(text)' is not a whole number from 0 to \(limit)")
+                }
+                return n
+            }
             do {
-                let arrival = try duration(cArrival, "arrival_s").get()
-                let wait = try duration(cWait, "wait_s").get()
-                let queued = try cQueued.map { try duration($0, "queued_s").get() } ?? arrival
+                let arrival = try duration(cArrival, "arrival_s", atMost: latest, latestText).get()
+                let wait = try duration(cWait, "wait_s", atMost: longest, longestText).get()
+                let queued = try cQueued.map { try duration($0, "queued_s", atMost: longest, longestText).get() } ?? arrival
+                guard queued >= arrival else {
+                    throw BadRow(line: lineNumber, column: "queued_s", reason: "queued_s \(fields[cQueued!]) is before arrival_s \(fields[cArrival]): a contact queues after it arrives")
+                }
                 let handleText = fields[cHandle].trimmingCharacters(in: .whitespaces)
-                let handle = handleText.isEmpty ? nil : try duration(cHandle, "handle_s").get()
+                let handle = handleText.isEmpty ? nil : try duration(cHandle, "handle_s", atMost: longest, longestText).get()
                 let outcome = fields[cOutcome].trimmingCharacters(in: .whitespaces)
                 guard Self.outcomes.contains(outcome) else {
-                    throw BadRow(line: lineNumber, reason: "unknown outcome '\(outcome)' (accepted: \(accepted))")
+                    throw BadRow(line: lineNumber, column: "outcome", reason: "unknown outcome '\(outcome)' (accepted: \(accepted))")
                 }
                 // An unresolved row may lack a handle time (lost while waiting for a transfer);
                 // resolved and escalated contacts were handled, so they must have one.
                 if (outcome == "resolved" || outcome == "escalated") && handle == nil {
-                    throw BadRow(line: lineNumber, reason: "outcome \(outcome) without handle_s")
+                    throw BadRow(line: lineNumber, column: "handle_s", reason: "outcome \(outcome) without handle_s")
                 }
-                let replication = cReplication.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) } ?? 0
-                let issue = cIssue.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
-                let contact = cContact.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
+                if fields[cChannel].isEmpty { throw BadRow(line: lineNumber, column: "channel", reason: "channel is empty") }
+                if let cTier, fields[cTier].isEmpty { throw BadRow(line: lineNumber, column: "tier", reason: "tier is empty") }
+                let replication = try whole(cReplication, "replication", atMost: RunSettings.maxReplications) ?? 0
+                let issue = try whole(cIssue, "issue", atMost: DomainLimits.largestInteger)
+                let contact = try whole(cContact, "contact", atMost: DomainLimits.largestInteger)
                 rows.append(ContactRow(replication: replication, issue: issue, contact: contact, channel: fields[cChannel], tier: cTier.map { fields[$0] } ?? "tier1",
                                        stage: cStage.map { fields[$0] } ?? "first",
                                        arrival: arrival, queued: queued, wait: wait, handle: handle, outcome: outcome))

@@ -1,5 +1,10 @@
+import Foundation
+
 /// Why a fit could not be made. Thrown rather than returning a meaningless estimate.
-public enum FittingError: Error, Equatable, CustomStringConvertible {
+///
+/// Errors about a file are `located` in it (`ContactLog.read` does this), so every message the
+/// user sees starts like a scenario error: `contacts.csv:2: reason` or `contacts.csv: reason`.
+public indirect enum FittingError: Error, Equatable, CustomStringConvertible {
     /// The file is missing a column the fit needs.
     case missingColumn(String)
     /// The log could not be read at all.
@@ -17,6 +22,29 @@ public enum FittingError: Error, Equatable, CustomStringConvertible {
     /// what the fit expects (wrong columns, another export's outcome names), so no fit is made.
     case tooManyRejected(rejected: Int, total: Int, examples: [String])
 
+    /// The file holds no header line at all.
+    case empty
+
+    /// A quantity a fit would need is beyond the limits ccsim works in (an interval, a span of days).
+    case outOfRange(what: String, reason: String)
+
+    /// `error`, about the file at `file`.
+    case located(file: String, error: FittingError)
+
+    /// This error as an error about the file `path` (an `unreadable` one already names its path).
+    public func located(in path: String) -> FittingError {
+        switch self {
+        case .located, .unreadable: self
+        default: .located(file: path, error: self)
+        }
+    }
+
+    /// The error without its file (`located`'s inner error), for matching on the case.
+    public var underlying: FittingError {
+        if case let .located(_, error) = self { return error.underlying }
+        return self
+    }
+
     public var description: String {
         switch self {
         case let .missingColumn(name): "contact log has no '\(name)' column"
@@ -26,7 +54,16 @@ public enum FittingError: Error, Equatable, CustomStringConvertible {
         case let .constant(what, value): "every value of \(what) is \(value): use a deterministic duration"
         case let .malformed(line, reason): "contact log line \(line): \(reason)"
         case let .tooManyRejected(rejected, total, examples):
-            "\(rejected) of \(total) rows rejected (more than \(Int(ContactLog.maxRejectedShare * 100))%), so no fit is made; first problems: \(examples.joined(separator: "; ")). Map the log's columns with --column, or clean the file"
+            "\(rejected) of \(total) rows rejected (more than \(String(format: "%g", ContactLog.maxRejectedShare * 100))%), so no fit is made; first problems: \(examples.joined(separator: "; ")). Map the log's columns with --column, or clean the file"
+        case .empty: "the contact log is empty: it starts with a header line naming its columns (\(ContactLog.requiredColumns.joined(separator: ", ")), …)"
+        case let .outOfRange(what, reason): "\(what): \(reason)"
+        case let .located(file, error):
+            switch error {
+            case let .missingColumn(name): "\(file):1: the header has no '\(name)' column (a contact log needs \(ContactLog.requiredColumns.joined(separator: ", ")); map another header with --column)"
+            case let .malformed(line, reason): "\(file):\(line): \(reason)"
+            case .empty: "\(file): the file is empty: a contact log starts with a header line naming its columns (\(ContactLog.requiredColumns.joined(separator: ", ")), …)"
+            default: "\(file): \(error)"
+            }
         }
     }
 }

@@ -54,18 +54,27 @@ struct Fit: ParsableCommand {
         }
     }
 
+    /// Reads and fits the log, checks everything that would be written (the fitted values
+    /// against the scenario limits, the merged template as a scenario), and only then writes
+    /// the files of `--out` as one set: complete or absent, never half-written.
     private func fit() throws {
         let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         guard let startWeekday = weekdays.firstIndex(of: String(start.lowercased().prefix(3))) else {
             throw ValidationError("--start must be a weekday (mon … sun), got \(start)")
         }
+        guard interval.seconds >= DomainLimits.shortestPeriod else {
+            throw ValidationError("--interval must be at least 1m (a scenario's shortest reporting interval), got \(interval.seconds)s")
+        }
         let slots = 86_400 / interval.seconds
         guard abs(slots - slots.rounded()) < 1e-9 else {
             throw ValidationError("--interval must divide 24h, got \(interval.seconds)s")
         }
+        // Checked before any work, like the other commands' --out.
+        if let out { _ = try OutputFolder.validated(out) }
+        let templateText = try template.map { try ContactLog.readText(path: $0) }
         let mapping = Dictionary(columns.map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.map { ($0[0], $0[1]) },
                                  uniquingKeysWith: { _, last in last })
-        let contactLog = try ContactLog.read(path: log, columns: mapping)
+        let contactLog = try ContactLog.read(path: log, columns: mapping, interval: interval.seconds)
         if !contactLog.badRows.isEmpty {
             // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
             var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"
@@ -73,7 +82,7 @@ struct Fit: ParsableCommand {
             Console.note(text)
         }
         guard contactLog.rows.count >= DurationFit.minimumCount else {
-            throw FittingError.tooFewObservations(what: "a fit", found: contactLog.rows.count, needed: DurationFit.minimumCount)
+            throw FittingError.tooFewObservations(what: "a fit", found: contactLog.rows.count, needed: DurationFit.minimumCount).located(in: log)
         }
         let fit = LogFit(contactLog, interval: interval.seconds, startWeekday: startWeekday)
         try Console.write(FitReport.text(fit) + "\n")
@@ -84,40 +93,72 @@ struct Fit: ParsableCommand {
                 Console.note("note: \(channel): the log has no \(unseen.joined(separator: ", ")); left out of day_of_week (a weekday left out has factor 1: set it, e.g. 0 if closed)\n")
             }
         }
-        if let template, !FileManager.default.isReadableFile(atPath: template) {
-            throw ValidationError("--template: cannot read \(template)")
+        // A fitted value a scenario refuses is not clamped (it would hide an outlier in the log):
+        // with --out nothing is written; without, the table is printed with a warning.
+        let problems = ScenarioFragment.problems(fit)
+        guard let out else {
+            for problem in problems { Console.note("warning: \(log): \(problem); fit.yaml would not be written\n") }
+            return
         }
-        if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let path = (out as NSString).appendingPathComponent("fit.yaml")
-            let fragment = ScenarioFragment.yaml(fit, source: log, interval: interval.seconds)
-            try AtomicFile.write(fragment, to: path)
-            Console.note("wrote \(path)\n")
-            if let template { try writeScenario(from: template, fragment: fragment, into: out) }
+        if !problems.isEmpty {
+            Console.note(problems.map { "error: \(log): \($0)\n" }.joined()
+                         + "error: nothing written to \(out): a scenario refuses the values above; check the log's rows (outliers, the time span) and fit again\n")
+            throw ExitCode(2)
         }
+        let fragment = ScenarioFragment.yaml(fit, source: log, interval: interval.seconds)
+        var files = [("fit.yaml", fragment)]
+        if let template, let templateText {
+            files.append(("scenario.yaml", try mergedScenario(template: template, text: templateText, fragment: fragment)))
+        }
+        try write(files, into: out)
     }
 
-    /// The template with the fitted inputs, checked like any scenario before it is written.
-    private func writeScenario(from template: String, fragment: String, into out: String) throws {
-        let text = try String(contentsOfFile: template, encoding: .utf8)
+    /// The template with the fitted inputs, checked like any scenario; errors name the template
+    /// (the merged text is not written, so they give no line in it).
+    private func mergedScenario(template: String, text: String, fragment: String) throws -> String {
         let merged: String
         do {
             merged = try ScenarioTemplate.merge(template: text, templateFile: template, fragment: fragment)
         } catch let error as ScenarioTemplate.MergeError {
             Console.note("error: \(error)\n")
             throw ExitCode(2)
-        }
-        let path = (out as NSString).appendingPathComponent("scenario.yaml")
-        let base = (template as NSString).deletingLastPathComponent
-        let checked = Result { try ScenarioLoader.parse(yaml: merged, file: path, baseDirectory: base.isEmpty ? nil : base) }
-        if case .failure(let error) = checked {
-            let lines = (error as? ScenarioError)?.issues.map { "error: \($0)" } ?? ["error: \(error)"]
-            Console.note((lines.joined(separator: "\n") + "\n"))
+        } catch {
+            Console.note("error: \(template): not a YAML scenario (\(error))\n")
             throw ExitCode(2)
         }
-        let header = "# \(template) with the inputs fitted by `ccsim fit` from \(self.log)\n"
-        try AtomicFile.write(header + merged, to: path)
-        Console.note("wrote \(path)\n")
+        let label = "the merged scenario (\(template) with the fit of \(log))"
+        let base = (template as NSString).deletingLastPathComponent
+        let checked = Result { try ScenarioLoader.parse(yaml: merged, file: label, baseDirectory: base.isEmpty ? nil : base) }
+        if case .failure(let error) = checked {
+            let lines = (error as? ScenarioError)?.issues.map { issue in
+                "error: \(label): " + (issue.path.isEmpty ? "" : "\(issue.path): ") + issue.message
+            } ?? ["error: \(label): \(error)"]
+            Console.note(lines.joined(separator: "\n") + "\nerror: nothing written to \(out ?? "")\n")
+            throw ExitCode(2)
+        }
+        return "# \(template) with the inputs fitted by `ccsim fit` from \(self.log)\n" + merged
+    }
+
+    /// Writes `files` into the folder `out` as one set (`OutputFolder`: staged, then renamed into
+    /// place). The folder's other files (a run's results, the log itself) are kept.
+    private func write(_ files: [(name: String, text: String)], into out: String) throws {
+        let folder = try OutputFolder(out)
+        for file in files { try folder.write(file.text, named: file.name) }
+        let fm = FileManager.default
+        let written = Set(files.map(\.name))
+        let entries = (try? fm.contentsOfDirectory(atPath: folder.url.path)) ?? []
+        for name in entries where !written.contains(name) {
+            let source = folder.url.appendingPathComponent(name), target = folder.file(name)
+            var info = stat()
+            if lstat(source.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, link(source.path, target.path) == 0 { continue }
+            do {
+                try fm.copyItem(at: source, to: target)
+            } catch {
+                throw OutputFolder.Problem("cannot write \(out): cannot keep \(name) in it (\(AtomicFile.reason(error)))")
+            }
+        }
+        try folder.commit()
+        for file in files { Console.note("wrote \((out as NSString).appendingPathComponent(file.name))\n") }
     }
 }
 
@@ -148,7 +189,11 @@ enum FitReport {
         }
         s += "\nArrivals (first contacts)\n"
         for channel in fit.channels {
-            guard case let .success(a)? = fit.arrivals[channel] else { continue }
+            guard let result = fit.arrivals[channel] else { continue }
+            guard case let .success(a) = result else {
+                if case let .failure(e) = result { s += "  \(channel): \(e)\n" }
+                continue
+            }
             s += "  \(channel): \(f(a.perDay))/day over \(a.dailyTotals.count) day(s), busyness cv \(a.busynessCV.map(f) ?? "not identifiable (no weekday seen twice)"); "
             s += "day of week " + a.dayOfWeek.map { $0.map(f) ?? "–" }.joined(separator: " ") + "\n"
             if let shares = fit.tierShares[channel] {
