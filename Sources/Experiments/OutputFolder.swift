@@ -34,8 +34,14 @@ public final class OutputFolder {
         public init(_ description: String) { self.description = description }
     }
 
-    /// Checks `path` as a results folder and creates the staging folder beside it.
-    public init(_ path: String, option: String = "--out") throws {
+    /// The files this folder's writer replaces as a set; any other file already there is kept.
+    public let replaces: Set<String>
+
+    /// Checks `path` as a results folder and creates the staging folder beside it. `replacing`:
+    /// the names the command owns (by default every file ccsim writes, so a stale `contacts.csv`
+    /// does not outlive the run that wrote it; `ccsim fit` owns only its two files).
+    public init(_ path: String, option: String = "--out", replacing: Set<String> = OutputFolder.knownFiles) throws {
+        replaces = replacing
         url = try Self.validated(path, option: option)
         let parent = url.deletingLastPathComponent()
         do {
@@ -94,7 +100,7 @@ public final class OutputFolder {
     /// Links the user's own files of the existing folder into the staging folder.
     private func carryOver() throws {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        for name in entries where !Self.knownFiles.contains(name) {
+        for name in entries where !replaces.contains(name) {
             let source = url.appendingPathComponent(name), target = staging.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: target.path) { continue }
             if link(source.path, target.path) == 0 { continue }

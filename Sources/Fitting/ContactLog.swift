@@ -79,7 +79,11 @@ public struct ContactLog: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
-        if info.st_mode & S_IFMT == S_IFDIR { throw failure("it is a folder; name a file") }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw failure("it is a folder; name a file")
+        case S_IFREG, S_IFIFO: break
+        default: throw failure("it is a device, not a file")  // /dev/zero would be read forever
+        }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -89,10 +93,14 @@ public struct ContactLog: Sendable {
             if count < 0 { throw failure(String(cString: strerror(errno))) }
             if count == 0 { break }
             data.append(contentsOf: buffer[0..<count])
+            if data.count > maxLogBytes { throw failure("it is more than \(maxLogBytes >> 30) GiB; fit a shorter period of the log") }
         }
         guard let text = String(data: data, encoding: .utf8) else { throw failure("it is not UTF-8 text") }
         return text
     }
+
+    /// The largest log read (a FIFO has no size to check first): about 45 million rows of a trace.
+    public static let maxLogBytes = 4 << 30
 
     /// The columns every log needs (under these names or mapped with `--column`).
     public static let requiredColumns = ["channel", "arrival_s", "wait_s", "handle_s", "outcome"]
@@ -165,7 +173,7 @@ public struct ContactLog: Sendable {
             }
             func whole(_ c: Int?, _ name: String, atMost limit: Int) throws -> Int? {
                 guard let c else { return nil }
-                let text = fields[c]
+                let text = fields[c].trimmingCharacters(in: .whitespaces)
                 if text.isEmpty { return nil }
                 guard let n = Int(text), n >= 0, n <= limit else {
                     throw BadRow(line: lineNumber, column: name, reason: "\(name) '\(text)' is not a whole number from 0 to \(limit)")

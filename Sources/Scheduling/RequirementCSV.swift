@@ -89,6 +89,8 @@ public enum RequirementCSV {
             let required = Double(requiredText)
             if required == nil || !required!.isFinite || required! < 0 {
                 rowProblems.append("required '\(requiredText)' is not a number of agents ≥ 0")
+            } else if required! > Double(DomainLimits.maxAgents) {
+                rowProblems.append("required \(requiredText) is more than \(DomainLimits.maxAgents), the most agents ccsim models")
             }
             guard rowProblems.isEmpty, let day, let k, let teamIndex, let required else {
                 problems.append(.init(line: line, message: rowProblems.joined(separator: "; ")))

@@ -140,23 +140,11 @@ struct Fit: ParsableCommand {
     }
 
     /// Writes `files` into the folder `out` as one set (`OutputFolder`: staged, then renamed into
-    /// place). The folder's other files (a run's results, the log itself) are kept.
+    /// place). The folder's other files (a run's results, the log itself) are kept; a
+    /// `scenario.yaml` of an earlier fit goes with it even when no template is given now.
     private func write(_ files: [(name: String, text: String)], into out: String) throws {
-        let folder = try OutputFolder(out)
+        let folder = try OutputFolder(out, replacing: ["fit.yaml", "scenario.yaml"])
         for file in files { try folder.write(file.text, named: file.name) }
-        let fm = FileManager.default
-        let written = Set(files.map(\.name))
-        let entries = (try? fm.contentsOfDirectory(atPath: folder.url.path)) ?? []
-        for name in entries where !written.contains(name) {
-            let source = folder.url.appendingPathComponent(name), target = folder.file(name)
-            var info = stat()
-            if lstat(source.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, link(source.path, target.path) == 0 { continue }
-            do {
-                try fm.copyItem(at: source, to: target)
-            } catch {
-                throw OutputFolder.Problem("cannot write \(out): cannot keep \(name) in it (\(AtomicFile.reason(error)))")
-            }
-        }
         try folder.commit()
         for file in files { Console.note("wrote \((out as NSString).appendingPathComponent(file.name))\n") }
     }

@@ -151,6 +151,13 @@ final class FitRobustnessTests: XCTestCase {
         XCTAssertEqual(message("loop1", nil), "cannot read \(directory)/loop1: \(String(cString: strerror(ELOOP)))")
         XCTAssertEqual(message("missing.csv", nil), "cannot read \(directory)/missing.csv: \(String(cString: strerror(ENOENT)))")
         XCTAssertFalse(message("adir", nil).contains("NSCocoaErrorDomain"))
+        // A device is refused at once: /dev/zero would be read until memory ran out.
+        do {
+            _ = try ContactLog.read(path: "/dev/zero")
+            XCTFail("/dev/zero was read")
+        } catch {
+            XCTAssertEqual("\(error)", "cannot read /dev/zero: it is a device, not a file")
+        }
     }
 }
 

@@ -48,19 +48,22 @@ import Testing
         0,10:00,front,lots
         0,09:00,front,3
         0,25:00,front,1
+        0,11:00,front,1e308
         """
         do {
             _ = try RequirementCSV.parse(text, file: "r.csv", scenario: scenario)
             Issue.record("expected an error")
         } catch {
             let lines = error.description.split(separator: "\n").map(String.init)
-            #expect(lines.count == 6, "\(error)")
+            #expect(lines.count == 7, "\(error)")
             #expect(lines[0] == "r.csv:3: day '-1' is not a day number (0, 1, 2, … from the run's start)")
             #expect(lines[1] == "r.csv:4: start 09:30 is not on a 1h boundary (run.interval)")
             #expect(lines[2] == "r.csv:5: unknown team 'frnt'; did you mean 'front'?")
             #expect(lines[3] == "r.csv:6: required 'lots' is not a number of agents ≥ 0")
             #expect(lines[4] == "r.csv:7: day 0 09:00 front is given twice (first on line 2)")
             #expect(lines[5].hasPrefix("r.csv:8: start: "))
+            // Not a GLPK time-out later: no center needs that many agents.
+            #expect(lines[6] == "r.csv:9: required 1e308 is more than 1000000, the most agents ccsim models")
         }
     }
 
