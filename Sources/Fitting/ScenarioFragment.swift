@@ -149,20 +149,7 @@ public enum ScenarioFragment {
             && !["-", "."].contains(s.first!) && !["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"].contains(s.lowercased())
             && Double(s) == nil
         if plain { return s }
-        var quoted = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    quoted += String(format: "\\x%02X", scalar.value)
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
+        return YAMLText.doubleQuoted(s)
     }
 
     static func number(_ x: Double) -> String { String(format: "%.6g", x) }

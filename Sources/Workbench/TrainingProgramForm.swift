@@ -87,10 +87,7 @@ public struct TrainingProgramForm: Codable, Sendable, Equatable {
         x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
 
-    /// A JSON string is a valid YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-    }
+    static func quoted(_ text: String) -> String { YAMLText.doubleQuoted(text) }
 
     /// The scenario text with this program in `training.programs`: replacing the program of the
     /// same name, else added (with a `training:` section when there is none). Comments of the
