@@ -47,6 +47,8 @@ public enum ForecastCSV {
         /// The tiers `ChannelForecast.tierShares` are indexed by: the scenario's tiers, or (read on
         /// its own) the tiers the share columns name, in column order.
         public var tierNames: [String] = []
+        /// The line of each channel's first row, so a problem with a channel's rows names a line.
+        public var firstLines: [String: Int] = [:]
     }
 
     /// Header spellings of each column, first one canonical (used in messages).
@@ -338,6 +340,7 @@ public enum ForecastCSV {
             }
             table.channels[channel] = ChannelForecast(interval: seconds, volumes: volumes, handleTimes: handleTimes, tierShares: tierShares)
         }
+        for row in rows where row.line < table.firstLines[row.channel] ?? .max { table.firstLines[row.channel] = row.line }
         return .success(table)
     }
 

@@ -56,7 +56,8 @@ public enum Quantity {
             let hint = unitSymbol(spelled: unit).map { "did you mean '\(number)\($0)'? " } ?? ""
             throw QuantityError("unknown duration unit '\(unit)' in '\(trimmed)'; \(hint)use ms, s, m, h or d")
         }
-        return try withinLimits(duration: value * factor, written: trimmed)
+        // `-0s` is 0 (+ 0 turns −0 into +0, so nothing downstream sees or prints a negative zero).
+        return try withinLimits(duration: value * factor, written: trimmed) + 0
     }
 
     /// The duration if it lies within `DomainLimits` (0, or 1ms … 100 years in magnitude).
@@ -104,7 +105,7 @@ public enum Quantity {
             let hint = unitSymbol(spelled: unit).map { "did you mean '\(describe(number: value))/\($0)'? " } ?? ""
             throw QuantityError("unknown rate unit '/\(unit)' in '\(trimmed)'; \(hint)use /s, /m, /h or /d")
         }
-        let perSecond = value / seconds
+        let perSecond = value / seconds + 0  // −0 (`-0/h`) is 0
         if abs(perSecond) > DomainLimits.highestRate {
             throw QuantityError("'\(trimmed)' is above \(DomainLimits.highestRateText), the highest arrival rate ccsim simulates")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 
 /// The folder the workbench may read and write, and nothing outside it.
 ///
@@ -69,6 +70,12 @@ public struct Workspace: Sendable {
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: candidate.path)) != nil, !FileManager.default.fileExists(atPath: real.path) {
             throw .refused(relative, reason: "it is a dangling symbolic link")
         }
+        // A FIFO or device named like a scenario would block a read (nobody writes it) or be
+        // written as a stream: only regular files are scenario files.
+        var info = stat()
+        if stat(real.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+            throw .refused(relative, reason: "it is not a regular file")
+        }
         return real
     }
 
@@ -117,8 +124,11 @@ public struct Workspace: Sendable {
               isDirectory.boolValue else {
             throw .refused(relative, reason: "its folder does not exist in the workspace")
         }
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw .unreadable(relative, reason: "cannot write: \(error.localizedDescription)")
+        // Written to a temporary file, flushed, then renamed over the old one (as every output of ccsim).
+        do { try AtomicFile.write(data, to: url.path, shownAs: relative) } catch let error as AtomicFile.WriteError {
+            throw .unreadable(relative, reason: "cannot write: \(error.reason)")
+        } catch {
+            throw .unreadable(relative, reason: "cannot write: \(AtomicFile.reason(error))")
         }
     }
 

@@ -4,14 +4,18 @@ import Foundation
 import ResultsSchema
 
 /// The `ccsim` command: a thin layer over the Experiments, Analytics and Scenarios modules.
+/// Public (with its configuration) so the CLI tests can render the help of every command with
+/// `CCSim.helpMessage(for:columns:)`: release builds are not compiled for `@testable import`.
 @main
-struct CCSim: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct CCSim: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "ccsim",
         abstract: "A discrete-event simulator of contact centers, driven by scenario files.",
         version: ResultsVersion.ccsim,
         subcommands: [Run.self, Erlang.self, Staff.self, Schedule.self, ROI.self, Validate.self, Sweep.self, Report.self, Fit.self, Serve.self]
     )
+
+    public init() {}
 
     /// ArgumentParser's `main`, plus a check that everything printed reached stdout
     /// (a full disk or `/dev/full` exits non-zero with `cannot write standard output: reason`).

@@ -14,25 +14,31 @@ struct Erlang: ParsableCommand {
 
         Examples:
           ccsim erlang --agents 50 --rate 540/h --aht 5m
-          ccsim erlang --agents 48 --rate 600/h --aht 4.5m --patience 3m --answer-within 20s
-          ccsim erlang --rate 540/h --aht 5m --target 80%     (smallest staffing meeting 80% in 20s)
-          ccsim erlang --forecast forecast.csv --target 80% --answer-within 20s --shrinkage 30% --max-occupancy 85%
-          ccsim erlang --forecast forecast.csv --target 80% --concurrency chat=3 --slowdown chat=10% --out requirement.csv
+          ccsim erlang --agents 48 --rate 600/h --aht 4.5m \\
+              --patience 3m --answer-within 20s
+          # smallest staffing meeting 80% in 20s:
+          ccsim erlang --rate 540/h --aht 5m --target 80%
+          ccsim erlang --forecast forecast.csv --target 80% --answer-within 20s \\
+              --shrinkage 30% --max-occupancy 85%
+          ccsim erlang --forecast forecast.csv --target 80% --concurrency chat=3 \\
+              --slowdown chat=10% --out requirement.csv
           ccsim erlang --forecast forecast.csv --target 80% --roster roster.csv
 
-        With --forecast, the requirement of every interval and channel of a forecast file (the CSV
-        columns of scenarios/README.md, "Forecast files"): agents on the phones meeting every target
-        given (--target within --answer-within, --max-asa, --max-abandonment with --patience), at
-        least load / --max-occupancy, and scheduled = on the phones / (1 − --shrinkage). A chat
-        channel with --concurrency k is staffed as chat slots (Erlang on agents × k, each chat taking
-        the AHT × (1 + --slowdown × (k − 1)/2)) divided by k, rounded up: the rule of a run's
-        staffing-check.csv for a scenario with the same targets.
-        --aht is the AHT of intervals whose row has none. With --roster, a published roster (the
-        roster.csv columns of scenarios/README.md) is set beside the requirement: the agents it puts
-        on the phones in each interval (shifts less activities, before absenteeism), over/under,
-        and the worst intervals. An agent with skills on several channels is shared among them in
-        proportion to their requirement in the interval (equally when none has one), never counted
-        twice: the channels' rostered agents add up to the agents on the phones.
+        With --forecast, the requirement of every interval and channel of a forecast file (the CSV \
+        columns of scenarios/README.md, "Forecast files"): agents on the phones meeting every target \
+        given (--target within --answer-within, --max-asa, --max-abandonment with --patience), at \
+        least load / --max-occupancy, and scheduled = on the phones / (1 − --shrinkage). A chat \
+        channel with --concurrency k is staffed as chat slots (Erlang on agents × k, each chat taking \
+        the AHT × (1 + --slowdown × (k − 1)/2)) divided by k, rounded up: the rule of a run's \
+        staffing-check.csv for a scenario with the same targets. --aht is the AHT of intervals whose \
+        row has none.
+
+        With --roster, a published roster (the roster.csv columns of scenarios/README.md) is set \
+        beside the requirement: the agents it puts on the phones in each interval (shifts less \
+        activities, before absenteeism), over/under, and the worst intervals. An agent with skills \
+        on several channels is shared among them in proportion to their requirement in the interval \
+        (equally when none has one), never counted twice: the channels' rostered agents add up to \
+        the agents on the phones.
         """
     )
 

@@ -20,7 +20,8 @@ struct ROI: ParsableCommand {
         Examples:
           ccsim roi scenarios/training-roi.yaml --program onboarding
           ccsim roi scenarios/training-roi.yaml --programs onboarding,coaching
-          ccsim roi scenarios/training-roi.yaml --program onboarding --versus coaching --replications 50
+          ccsim roi scenarios/training-roi.yaml --program onboarding \\
+              --versus coaching --replications 50
           ccsim roi --with plan-a.yaml --without plan-b.yaml --out results/roi
         """
     )

@@ -13,6 +13,7 @@ struct Report: ParsableCommand {
           staffing.csv   ccsim staff: requirement per interval, Erlang vs simulation
           summary.csv    ccsim sweep summarize: metrics against a parameter, CI bands
           summary.json   ccsim run: service level, volume, agents, occupancy, cost
+
         Writes one HTML file that needs no network and no JavaScript, and prints its \
         path. A folder that fits none is an error (exit status 2).
 

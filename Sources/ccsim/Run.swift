@@ -17,7 +17,8 @@ struct Run: ParsableCommand {
           ccsim run scenarios/erlang-a.yaml --replications 10
           ccsim run scenarios/mmc-basic.yaml --seed 7 --format json
           ccsim run scenarios/mmc-basic.yaml --out results/mmc-basic
-          ccsim run scenarios/erlang-a.yaml --set team.agents=50 --set patience.exponential.mean=2m
+          ccsim run scenarios/erlang-a.yaml --set team.agents=50 \\
+              --set patience.exponential.mean=2m
         """
     )
 

@@ -20,9 +20,12 @@ struct Schedule: ParsableCommand {
         requirement is raised in the failing intervals (max(+1 agent, +10%)) and solved once more.
 
         Examples:
-          ccsim schedule scenarios/tiered-support.yaml --requirement scenarios/tiered-support-requirement.csv
-          ccsim schedule scenarios/tiered-support.yaml --requirement staffing.csv --out results/schedule --replications 5
-          ccsim schedule scenarios/tiered-support.yaml --out results/schedule     # the requirement found by the staffing search first
+          ccsim schedule scenarios/tiered-support.yaml \\
+              --requirement scenarios/tiered-support-requirement.csv
+          ccsim schedule scenarios/tiered-support.yaml --requirement staffing.csv \\
+              --out results/schedule --replications 5
+          # the requirement found by the staffing search first:
+          ccsim schedule scenarios/tiered-support.yaml --out results/schedule
         """
     )
 

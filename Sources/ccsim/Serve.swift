@@ -15,7 +15,8 @@ struct Serve: ParsableCommand {
 
         Examples:
           ccsim serve --workspace scenarios
-          ccsim serve --port 0 --workspace my-center     # any free port; the address is printed
+          # any free port; the address is printed:
+          ccsim serve --port 0 --workspace my-center
         """
     )
 

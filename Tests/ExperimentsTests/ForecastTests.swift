@@ -178,6 +178,34 @@ final class ForecastTests: XCTestCase {
         XCTAssertNoThrow(try load(yaml, files: ["f.csv": quoted]))
     }
 
+    /// Rows for a channel whose demand reads another source are a mistake named at that
+    /// channel's first row (the file's line, so a planner can find it in a long export).
+    func testRowsOfAChannelThatDoesNotReadTheFileNameTheirFirstLine() throws {
+        let yaml = """
+            name: two channels
+            run: {horizon: 1d, interval: 15m, replications: 1, seed: 11}
+            calendar: {start: 2027-01-04}
+            channels:
+              voice: {kind: voice, demand: {forecast: f.csv}, patience: {exponential: {mean: 3m}}}
+              chat: {kind: chat, demand: {per_day: 50}, patience: {exponential: {mean: 3m}}}
+            tiers:
+              tier1: {handle_time: {exponential: {mean: 5m}}}
+            teams:
+              agents:
+                skills: [{channel: voice, tier: tier1}, {channel: chat, tier: tier1}]
+                shifts: [{start: "08:00", length: 12h, agents: 10}]
+            """
+        let csv = "date,interval_start,channel,volume\n2027-01-04,08:00,voice,4\n2027-01-04,08:15,voice,4\n2027-01-04,08:15,chat,3\n"
+        XCTAssertThrowsError(try load(yaml, files: ["f.csv": csv])) { error in
+            let issues = (error as! ScenarioError).issues
+            XCTAssertEqual(issues.count, 1, (error as! ScenarioError).detailedDescription)
+            XCTAssertEqual(issues.first?.line, 4)
+            XCTAssertEqual(issues.first?.path, "channel")
+            XCTAssertTrue(issues.first?.message.contains("has rows for channel 'chat', whose demand does not read this file") ?? false,
+                          (error as! ScenarioError).detailedDescription)
+        }
+    }
+
     /// A mistake repeated on every row is listed on its first three rows and counted after them.
     func testARepeatedMistakeIsListedThenCounted() throws {
         var csv = "date,interval_start,queue,offered\n"

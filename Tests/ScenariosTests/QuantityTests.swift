@@ -58,6 +58,13 @@ import Testing
         #expect(throws: QuantityError(message)) { try Quantity.fraction(text) }
     }
 
+    /// A signed zero is zero: `-0s` and `-0/h` read as +0, so no output shows a negative zero.
+    @Test func negativeZeroIsZero() throws {
+        #expect(try Quantity.duration("-0s").sign == .plus)
+        #expect(try Quantity.duration("-0").sign == .plus)
+        #expect(try Quantity.rate("-0/h").sign == .plus)
+    }
+
     @Test func numbers() throws {
         #expect(try Quantity.number("2.5") == 2.5)
         #expect(try Quantity.number("-1e-3") == -0.001)

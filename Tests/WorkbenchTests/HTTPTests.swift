@@ -81,6 +81,20 @@ final class HTTPTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent("secret.yaml"), encoding: .utf8), Fixture.singleQueue())
     }
 
+    /// A FIFO named like a scenario is refused, not read (a read would wait for a writer forever)
+    /// nor written as a stream.
+    func testAFIFONamedLikeAScenarioIsRefused() async throws {
+        let path = try Fixture.workspace(self)
+        XCTAssertEqual(mkfifo(path + "/pipe.yaml", 0o644), 0)
+        let server = try Fixture.server(self, path: path)
+        try await server.withClient { client in
+            let message = try await client.expect(.get, "/api/scenario?path=pipe.yaml", .forbidden)
+            XCTAssertTrue(message.contains("not a regular file"), message)
+            try await client.expect(.put, "/api/scenario", json: ["path": "pipe.yaml", "yaml": "name: x"], .forbidden)
+            try await client.expect(.post, "/api/runs", json: ["path": "pipe.yaml"], .forbidden)
+        }
+    }
+
     /// Every state-changing route refuses a request without the token or from another origin, and
     /// changes nothing.
     func testChangesNeedTheTokenAndTheServersOwnOrigin() async throws {

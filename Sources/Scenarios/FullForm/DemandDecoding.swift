@@ -191,7 +191,7 @@ extension CenterDecoder {
             }
             if table.hasChannelColumn {
                 for name in table.channels.keys.sorted() where !readers.channels.contains(name) {
-                    log.add(ScenarioIssue(file: readers.file, path: "channel",
+                    log.add(ScenarioIssue(file: readers.file, line: table.firstLines[name], path: "channel",
                                           message: "has rows for channel '\(name)', whose demand does not read this file (add demand: {forecast: \(readers.file)} to channels.\(name), or remove the rows)"))
                 }
             }
