@@ -69,7 +69,7 @@ struct ROI: ParsableCommand {
     @Option(help: "Directory to write roi.json, weekly.csv, replications.csv and tornado.csv into.")
     var out: String?
 
-    @Option(help: "Replications run at once (default: number of cores).")
+    @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var budget: BudgetOption

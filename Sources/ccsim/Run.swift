@@ -48,7 +48,7 @@ struct Run: ParsableCommand {
     @Flag(help: "With --out, also stream one row per finished contact visit to contacts.csv (see results/README.md).")
     var trace = false
 
-    @Option(help: "Replications run at once (default: number of cores).")
+    @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var budget: BudgetOption

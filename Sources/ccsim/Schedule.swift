@@ -40,7 +40,7 @@ struct Schedule: ParsableCommand {
     @Option(help: "Replications of the simulation; overrides run.replications.")
     var replications: Int?
 
-    @Option(help: "Replications run at once (default: number of cores).")
+    @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Time GLPK may search per team before taking its best plan (the gap is reported).", transform: DurationArgument.parse)

@@ -29,7 +29,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The folder of scenario files to serve (default: the current folder).")
     var workspace: String = "."
 
-    @Option(help: "Simulations run at once (default: number of cores).")
+    @Option(help: "Simulations run at once; the default is the number of cores here.")
     var concurrentRuns: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -55,7 +55,7 @@ struct Staff: ParsableCommand {
     @Option(help: "Directory to write staffing.csv and summary.json (the final plan's run) into.")
     var out: String?
 
-    @Option(help: "Replications run at once (default: number of cores).")
+    @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress lines on standard error.")

@@ -20,7 +20,7 @@ struct SweepRun: ParsableCommand {
     @Argument(help: "A sweep file (YAML). See README.md, \"Parameter sweeps\".")
     var sweep: String
 
-    @Option(help: "Runs at once (default: number of cores); each run is single-threaded.")
+    @Option(help: "Runs at once, each single-threaded; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Folder of the result store (default: results/NAME).", valueName: "dir"))
