@@ -87,8 +87,9 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path, shownAs: shown)
     }
 
-    /// A Foundation error as the system's one-line reason ("Permission denied"), not its dump.
+    /// A write error's reason, or a Foundation error as the system's one-line reason ("Permission denied"), not its dump.
     package static func reason(_ error: any Error) -> String {
+        if let error = error as? WriteError { return error.reason }
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code)))
         }

@@ -52,7 +52,7 @@ public struct TrainingProgramForm: Codable, Sendable, Equatable {
 
     /// The program as one YAML flow mapping (numbers in the scenario's own units: h, w, %).
     public var yaml: String {
-        var fields = ["name: \(Self.quoted(name))", "participants: \(participantsYAML)"]
+        var fields = ["name: \(YAMLText.doubleQuoted(name))", "participants: \(participantsYAML)"]
         if let offPhoneHours { fields.append("off_phone: \(Self.number(offPhoneHours))h") }
         if let spreadWeeks { fields.append("spread_weeks: \(spreadWeeks)") }
         if let costPerAgent { fields.append("cost_per_agent: \(Self.number(costPerAgent))") }
@@ -70,7 +70,7 @@ public struct TrainingProgramForm: Codable, Sendable, Equatable {
         let trimmed = participants.trimmingCharacters(in: .whitespaces)
         if trimmed == "new_hires" || trimmed == "everyone" { return trimmed }
         let teams = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return "[" + teams.map(Self.quoted).joined(separator: ", ") + "]"
+        return "[" + teams.map(YAMLText.doubleQuoted).joined(separator: ", ") + "]"
     }
 
     static func effect(_ range: Range) -> String {
@@ -86,8 +86,6 @@ public struct TrainingProgramForm: Codable, Sendable, Equatable {
     static func number(_ x: Double) -> String {
         x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
-
-    static func quoted(_ text: String) -> String { YAMLText.doubleQuoted(text) }
 
     /// The scenario text with this program in `training.programs`: replacing the program of the
     /// same name, else added (with a `training:` section when there is none). Comments of the

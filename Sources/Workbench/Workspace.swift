@@ -125,9 +125,7 @@ public struct Workspace: Sendable {
             throw .refused(relative, reason: "its folder does not exist in the workspace")
         }
         // Written to a temporary file, flushed, then renamed over the old one (as every output of ccsim).
-        do { try AtomicFile.write(data, to: url.path, shownAs: relative) } catch let error as AtomicFile.WriteError {
-            throw .unreadable(relative, reason: "cannot write: \(error.reason)")
-        } catch {
+        do { try AtomicFile.write(data, to: url.path, shownAs: relative) } catch {
             throw .unreadable(relative, reason: "cannot write: \(AtomicFile.reason(error))")
         }
     }
