@@ -17,8 +17,9 @@ public struct CCSim: ParsableCommand {
 
     public init() {}
 
-    /// ArgumentParser's `main`, plus a check that everything printed reached stdout
-    /// (a full disk or `/dev/full` exits non-zero with `cannot write standard output: reason`).
+    /// ArgumentParser's `main`, plus a check that everything printed reached stdout, the help and
+    /// the version included (a full disk or `/dev/full` exits non-zero with `cannot write standard
+    /// output: reason`).
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -36,6 +37,18 @@ public struct CCSim: ParsableCommand {
         } catch let failure as AtomicFile.WriteError {
             Console.note("error: \(failure)")
             Foundation.exit(1)
+        } catch where exitCode(for: error).isSuccess {
+            // `--help` and `--version`: their text goes to stdout, checked like any other output
+            // (ArgumentParser's own `exit(withError:)` prints it unchecked and exits 0).
+            let text = fullMessage(for: error)
+            do {
+                if !text.isEmpty { try Console.write(text + "\n") }
+                try Console.finishStandardOutput()
+            } catch {
+                Console.note("error: \(error)")
+                Foundation.exit(1)
+            }
+            Foundation.exit(ExitCode.success.rawValue)
         } catch {
             // Whatever was printed before the error is flushed; its failure changes nothing.
             _ = try? Console.finishStandardOutput()

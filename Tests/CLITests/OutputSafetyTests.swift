@@ -55,6 +55,23 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertNotEqual(validate.status, 0)
     }
 
+    // Silent failure: `--help` and `--version` into /dev/full exited 0 (ArgumentParser prints them).
+    func testHelpAndVersionIntoAFullStandardOutputAreAnError() throws {
+        for arguments in ["--help", "--version", "run --help", "sweep run --help"] {
+            let result = try runShell("\"$CCSIM\" \(arguments) > /dev/full")
+            XCTAssertEqual(result.status, 1, arguments)
+            XCTAssertTrue(result.stderr.contains("cannot write standard output: No space left on device"), result.stderr)
+        }
+        // Elsewhere they still succeed, with the text ArgumentParser would print.
+        let help = try CCSimCommand.run(["erlang", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.hasPrefix("OVERVIEW: "), help.stdout)
+        XCTAssertTrue(help.stdout.hasSuffix("Show help information.\n\n"), help.stdout)
+        let version = try CCSimCommand.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.stdout.split(separator: "\n").count, 1, version.stdout)
+    }
+
     // Silent failure: `--out ""` wrote /summary.json and /intervals.csv into the root.
     func testEmptyOrRootOutIsRefused() throws {
         for out in ["", "/", "  ", "."] {
