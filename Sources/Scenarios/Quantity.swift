@@ -26,7 +26,8 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
 ///
 /// Grammar (spaces between number and unit are allowed):
 /// - number: `[+-]digits[.digits][e[+-]digits]` (also `.5`); no `inf`, `nan` or hex.
-/// - duration: number followed by `ms`, `s`, `m`, `h`, `d` or `w` (week, 7 days): `250ms`, `20s`, `4m`, `1.5h`, `2d`, `6w`.
+/// - duration: number followed by `ms`, `s`, `m`, `h`, `d` or `w` (week, 7 days): `250ms`, `20s`, `4m`, `1.5h`, `2d`, `6w`;
+///   or several, largest unit first, each once: `1h30m`, `4m05s`, `2d12h`.
 /// - rate: number `/` unit with unit `s`, `m`, `h` or `d`: `0.15/s`, `9/m`, `540/h`, `12000/d`.
 /// - fraction: `80%` or `0.8`, within 0…1 (0%…100%).
 public enum Quantity {
@@ -39,25 +40,61 @@ public enum Quantity {
         ("s", 1), ("m", 60), ("h", 3600), ("d", 86400),
     ]
 
-    /// Parses a duration such as `1.5h`, in seconds. Signs are accepted here so that range
+    /// Parses a duration such as `1.5h`, in seconds, or a compound one such as `1h30m` or `4m05s`
+    /// (the form every output writes durations in), its units from the largest to the smallest,
+    /// each once. Signs are accepted here (on the first number, for the whole) so that range
     /// errors ("must be greater than 0, got -5m") come from the field's own check.
     public static func duration(_ text: String) throws(QuantityError) -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let (value, rest) = leadingNumber(trimmed) else {
             throw QuantityError("expected a duration such as '20s', '4m' or '1.5h', got '\(text)'")
         }
-        let unit = rest.trimmingCharacters(in: .whitespaces)
-        if unit.isEmpty {
+        let tail = rest.trimmingCharacters(in: .whitespaces)
+        if tail.isEmpty {
             if value == 0 { return 0 }
             throw QuantityError("'\(trimmed)' has no unit; add a unit, e.g. '\(trimmed)s' or '\(trimmed)m'")
         }
-        guard let factor = durationUnits.first(where: { $0.symbol == unit })?.seconds else {
-            let number = trimmed.dropLast(rest.count)
-            let hint = unitSymbol(spelled: unit).map { "did you mean '\(number)\($0)'? " } ?? ""
-            throw QuantityError("unknown duration unit '\(unit)' in '\(trimmed)'; \(hint)use ms, s, m, h or d")
+        var (factor, after) = try durationUnit(tail, number: trimmed.dropLast(rest.count), in: trimmed)
+        var seconds = value * factor
+        // A compound duration: each further term is an unsigned number and a smaller unit.
+        let sign: Double = trimmed.hasPrefix("-") ? -1 : 1
+        var remaining = after.trimmingCharacters(in: .whitespaces)
+        while !remaining.isEmpty {
+            let larger = factor
+            guard remaining.first != "+", remaining.first != "-", let (term, rest) = leadingNumber(remaining) else {
+                throw QuantityError("unexpected '\(remaining)' in '\(trimmed)'; write a duration such as '90s', '4m30s' or '1h05m'")
+            }
+            let unitText = rest.trimmingCharacters(in: .whitespaces)
+            let number = remaining.dropLast(rest.count)
+            if unitText.isEmpty {
+                throw QuantityError("'\(trimmed)' has no unit after \(number); add one, e.g. '\(trimmed)s'")
+            }
+            (factor, after) = try durationUnit(unitText, number: number, in: trimmed)
+            guard factor < larger else {
+                throw QuantityError("'\(trimmed)': write a compound duration's units from the largest to the smallest, each once, e.g. '1h30m' or '4m05s'")
+            }
+            seconds += sign * term * factor
+            remaining = after.trimmingCharacters(in: .whitespaces)
         }
         // `-0s` is 0 (+ 0 turns −0 into +0, so nothing downstream sees or prints a negative zero).
-        return try withinLimits(duration: value * factor, written: trimmed) + 0
+        return try withinLimits(duration: seconds, written: trimmed) + 0
+    }
+
+    /// The duration unit that `text` starts with (the characters up to the next number or space)
+    /// and its length in seconds, with what follows it; an error naming the unit otherwise.
+    private static func durationUnit(_ text: String, number: Substring, in written: String) throws(QuantityError) -> (seconds: Double, after: String) {
+        let end = text.firstIndex { ("0"..."9").contains($0) || $0 == "." || $0 == "+" || $0 == "-" || $0.isWhitespace } ?? text.endIndex
+        let unit = String(text[..<end])
+        guard !unit.isEmpty else {
+            throw QuantityError("expected a duration such as '20s', '4m' or '1.5h', got '\(written)'")
+        }
+        guard let seconds = durationUnits.first(where: { $0.symbol == unit })?.seconds else {
+            // Not a unit: name the whole unknown tail when nothing number-like follows (`5 minutes`).
+            let named = end == text.endIndex ? text : unit
+            let hint = unitSymbol(spelled: named).map { "did you mean '\(number)\($0)'? " } ?? ""
+            throw QuantityError("unknown duration unit '\(named)' in '\(written)'; \(hint)use ms, s, m, h or d")
+        }
+        return (seconds, String(text[end...]))
     }
 
     /// The duration if it lies within `DomainLimits` (0, or 1ms … 100 years in magnitude).

@@ -1,3 +1,5 @@
+import Foundation
+import ResultsSchema
 import Scenarios
 import Testing
 
@@ -10,6 +12,29 @@ import Testing
         #expect(try Quantity.duration(text) == seconds)
     }
 
+    /// Compound durations, as the outputs write them (`4m05s`, `1h05m`): largest unit first.
+    @Test(arguments: [
+        ("1h30m", 5400.0), ("4m05s", 245), ("4m30s", 270), ("2d12h", 216_000), ("1h 30m", 5400), ("4 m 30 s", 270),
+        ("1m30.5s", 90.5), ("2w3d", 1_468_800), ("1s500ms", 1.5), ("-1m30s", -90), ("+1h05m", 3900), ("0h0m", 0),
+    ])
+    func compoundDurations(_ text: String, _ seconds: Double) throws {
+        #expect(try Quantity.duration(text) == seconds)
+    }
+
+    /// Whatever an output writes as a duration reads back as that duration, to the precision written.
+    @Test func everyDurationAnOutputWritesReadsBack() throws {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Log-uniform over 1 ms … 100 days.
+            let seconds = 0.001 * pow(1e10, Double(x >> 11) / Double(1 << 53))
+            let written = ValueText.duration(seconds)
+            let read = try Quantity.duration(written)
+            let precision = seconds < 10 ? 0.005 : seconds < 60 ? 0.05 : seconds < 3600 ? 0.5 : seconds < 86400 ? 30 : 4320
+            #expect(abs(read - seconds) <= precision * (1 + 1e-9), "\(seconds) s written '\(written)' read \(read) s")
+        }
+    }
+
     @Test(arguments: [
         ("300", "'300' has no unit; add a unit, e.g. '300s' or '300m'"),
         ("5 minutes", "unknown duration unit 'minutes' in '5 minutes'; did you mean '5m'? use ms, s, m, h or d"),
@@ -17,7 +42,16 @@ import Testing
         ("inf", "expected a duration such as '20s', '4m' or '1.5h', got 'inf'"),
         ("", "expected a duration such as '20s', '4m' or '1.5h', got ''"),
         ("90sec", "unknown duration unit 'sec' in '90sec'; did you mean '90s'? use ms, s, m, h or d"),
-        ("1h30m", "unknown duration unit 'h30m' in '1h30m'; use ms, s, m, h or d"),
+        ("30s4m", "'30s4m': write a compound duration's units from the largest to the smallest, each once, e.g. '1h30m' or '4m05s'"),
+        ("4m4m", "'4m4m': write a compound duration's units from the largest to the smallest, each once, e.g. '1h30m' or '4m05s'"),
+        ("4m30", "'4m30' has no unit after 30; add one, e.g. '4m30s'"),
+        ("4m-30s", "unexpected '-30s' in '4m-30s'; write a duration such as '90s', '4m30s' or '1h05m'"),
+        ("4m30sec", "unknown duration unit 'sec' in '4m30sec'; did you mean '30s'? use ms, s, m, h or d"),
+        ("4min30s", "unknown duration unit 'min' in '4min30s'; did you mean '4m'? use ms, s, m, h or d"),
+        ("4m!", "unknown duration unit 'm!' in '4m!'; use ms, s, m, h or d"),
+        ("1.5.5h", "expected a duration such as '20s', '4m' or '1.5h', got '1.5.5h'"),
+        ("1h30m1e400s", "unexpected '1e400s' in '1h30m1e400s'; write a duration such as '90s', '4m30s' or '1h05m'"),
+        ("1e308d1h", "'1e308d1h' is longer than 100 years, the longest duration ccsim simulates"),
     ])
     func badDurations(_ text: String, _ message: String) {
         #expect(throws: QuantityError(message)) { try Quantity.duration(text) }
