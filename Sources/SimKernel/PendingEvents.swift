@@ -366,19 +366,21 @@ public struct PendingEvents<Event> {
     }
 
     /// Removes and returns the earliest lane's event (which precedes the heap's top).
-    @inlinable
+    @inlinable @inline(__always)
     mutating func popLane() -> (time: Double, event: Event) {
         let lane = earliestLane
-        let time = Self.time(of: lanes[lane].key)
+        let time = Self.time(of: earliestLaneKey)
         let event = lanes[lane].event.unsafelyUnwrapped
         lanes[lane] = Lane()
-        liveCount -= 1
+        liveCount &-= 1
         earliestLane = -1
         earliestLaneKey = Self.emptyKey
-        // An empty lane holds the empty key, after every real one.
-        for l in 0..<laneCount where lanes[l].key < earliestLaneKey {
-            earliestLane = l
-            earliestLaneKey = lanes[l].key
+        // An empty lane holds the empty key, after every real one. One lane (one channel): it was the earliest.
+        if laneCount > 1 {
+            for l in 0..<laneCount where lanes[l].key < earliestLaneKey {
+                earliestLane = l
+                earliestLaneKey = lanes[l].key
+            }
         }
         return (time, event)
     }
