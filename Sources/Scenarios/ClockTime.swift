@@ -10,8 +10,11 @@ public enum ClockTime {
         func digits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { ("0"..."9").contains($0) } }
         guard parts.count == 2, digits(parts[0]), parts[0].count <= 2, digits(parts[1]), parts[1].count == 2,
               let hours = Int(parts[0]), let minutes = Int(parts[1]) else {
-            if (try? Quantity.duration(trimmed)) != nil {
-                throw QuantityError("expected a clock time such as '08:00', got '\(trimmed)'; clock times are written HH:MM")
+            if let seconds = try? Quantity.duration(trimmed) {
+                // `8h30m` for half past eight: name the clock time it would be, when there is one.
+                let meant = seconds >= 0 && seconds < 86_400 && seconds.truncatingRemainder(dividingBy: 60) == 0
+                    ? " ('\(describe(seconds))' for \(trimmed) after midnight)" : ""
+                throw QuantityError("expected a clock time such as '08:00', got '\(trimmed)'; clock times are written HH:MM\(meant)")
             }
             throw QuantityError("expected a clock time such as '08:00' or '17:30', got '\(trimmed)'")
         }

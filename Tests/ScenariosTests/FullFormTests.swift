@@ -238,7 +238,9 @@ import Testing
         #expect(try ClockTime.parse("24:00", allowMidnightEnd: true) == 86_400)
         #expect(throws: QuantityError("'24:00' is the end of the day; a start must be 00:00 to 23:59")) { try ClockTime.parse("24:00") }
         #expect(throws: QuantityError("'25:00' is not a time of day (00:00 to 23:59)")) { try ClockTime.parse("25:00") }
-        #expect(throws: QuantityError("expected a clock time such as '08:00', got '8h'; clock times are written HH:MM")) { try ClockTime.parse("8h") }
+        #expect(throws: QuantityError("expected a clock time such as '08:00', got '8h'; clock times are written HH:MM ('08:00' for 8h after midnight)")) { try ClockTime.parse("8h") }
+        #expect(throws: QuantityError("expected a clock time such as '08:00', got '8h30m'; clock times are written HH:MM ('08:30' for 8h30m after midnight)")) { try ClockTime.parse("8h30m") }
+        #expect(throws: QuantityError("expected a clock time such as '08:00', got '1d'; clock times are written HH:MM")) { try ClockTime.parse("1d") }
         #expect(throws: QuantityError("expected a clock time such as '08:00' or '17:30', got '8.30'")) { try ClockTime.parse("8.30") }
         #expect(ClockTime.describe(30_600) == "08:30" && ClockTime.describe(86_400) == "24:00" && ClockTime.describe(93_600) == "+1d 02:00")
     }

@@ -185,8 +185,9 @@ extension CenterDecoder {
         }
         guard let seconds = field.duration() else { return nil }
         let clock = ["d", "w", "day", "days", "wk", "wks", "week", "weeks"]
-        let unit = text.drop { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == " " }
-        if clock.contains(String(unit)) {
+        // Every unit written, a compound's too (`1d12h` is clock time as much as `1.5d`).
+        let units = text.split { !$0.isLetter }.map(String.init)
+        if units.contains(where: clock.contains) {
             let days = seconds / 86_400
             return field.fail("off_phone is working time, taken inside shifts: '\(text)' would be \(Quantity.describe(number: seconds / 3600)) clock hours; "
                 + "write \(Quantity.describe(number: days)) shifts for that many of the participant's shifts, or the hours (e.g. \(Quantity.describe(number: days * 8))h)")
