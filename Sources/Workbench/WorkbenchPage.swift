@@ -25,6 +25,7 @@ aside ul { list-style:none; margin:0; padding:0; }
 aside li { padding:4px 6px; border-radius:4px; cursor:pointer; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
 aside li:hover { background:#eef2fa; }
 aside li.current { background:#dde7fb; font-weight:600; }
+aside li.empty { white-space:normal; cursor:default; background:none; }
 .run-item { font-size:12px; cursor:default; white-space:normal; border-bottom:1px solid #f0f1f4; }
 .run-item .name { font-weight:600; cursor:pointer; color:var(--accent); }
 .run-item .meta { color:var(--muted); }
@@ -122,7 +123,7 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; }
       </div>
       <div id="form-panel" class="scenario-form" hidden></div>
       <div class="editor"><div class="gutter" id="gutter">1</div>
-        <div class="code"><div class="backdrop" id="backdrop"></div><textarea id="editor" spellcheck="false" wrap="off" disabled></textarea></div></div>
+        <div class="code"><div class="backdrop" id="backdrop"></div><textarea id="editor" spellcheck="false" wrap="off" disabled placeholder="The scenario's YAML appears here once you open one from the list on the left."></textarea></div></div>
       <ul id="issues"></ul>
     </div>
   </section>

@@ -41,6 +41,12 @@ async function loadFiles() {
       list.appendChild(li);
     }
   }
+  if (data.files.length === 0) {
+    // An empty workspace: say so, and how to fill it, instead of an empty list.
+    const li = document.createElement("li");
+    li.className = "hint empty"; li.textContent = "no .yaml files in this folder: copy a scenario in (the bundled ones are in scenarios/) and reload";
+    $("file-list").appendChild(li);
+  }
 }
 async function openFile(file) {
   if (state.yaml !== state.savedYaml && !confirm("Discard unsaved changes to " + state.file + "?")) return;

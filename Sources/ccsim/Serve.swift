@@ -23,10 +23,10 @@ struct Serve: ParsableCommand {
     @Option(help: "Port to listen on (0: any free port).")
     var port: Int = 8080
 
-    @Option(help: "Address to bind (default 127.0.0.1: this machine only). Any other address exposes the workbench, and the files of its workspace, to the network.")
+    @Option(help: "Address to bind; 127.0.0.1 is this machine only. Any other address exposes the workbench, and the files of its workspace, to the network.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "The folder of scenario files to serve (default: the current folder).")
+    @Option(help: "The folder of scenario files to serve (. is the current folder).")
     var workspace: String = "."
 
     @Option(help: "Simulations run at once; the default is the number of cores here.")
@@ -46,6 +46,9 @@ struct Serve: ParsableCommand {
         let server = try WorkbenchServer(workspace: folder, concurrentRuns: concurrentRuns)
         if !WorkbenchServer.isLoopbackAddress(host) {
             Console.note("warning: --host \(host) is not a loopback address: anyone who can reach it can read and change the scenarios in \(folder.root.path) and run simulations")
+        }
+        if folder.scenarioFiles().isEmpty {
+            Console.note("note: \(folder.root.path) has no scenario files (.yaml) yet: copy one in (the bundled ones are in scenarios/) and reload the page")
         }
         let host = self.host
         let port = self.port
