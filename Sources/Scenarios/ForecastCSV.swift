@@ -7,13 +7,15 @@ import ResultsSchema
 ///     date,interval_start,channel,volume,aht
 ///     2027-01-04,08:00,voice,42.5,285
 ///
-/// Columns are found by header name (case-insensitive), with the spellings exports use:
+/// Columns are found by header name (case-insensitive, spaces and punctuation as underscores:
+/// `Interval Start` is `interval_start`), with the spellings exports use:
 /// - `date` (`YYYY-MM-DD`) and `interval_start` (`start`, `interval`, `time`; `HH:MM` or
 ///   `HH:MM:SS`), or one `datetime` column (`2027-01-04 08:00`, `2027-01-04T08:00:00`);
 /// - `channel` (`queue`, `skill`): the scenario's channel name; optional when one channel reads the file;
 /// - `volume` (`offered`, `calls`, `contacts`): the expected count in the interval (≥ 0);
 /// - optional `aht` (`aht_seconds`, `handle_time`): seconds (`285`), `mm:ss` / `h:mm:ss`, or a
-///   duration with a unit (`4.75m`); empty = the tiers' own handle times;
+///   duration with a unit (`4.75m`); empty = the tiers' own handle times; or `aht_min`, where a
+///   plain number is minutes. A file whose every AHT is under 30 s is refused (minutes read as seconds);
 /// - optional tier shares, one column per tier, `share_<tier>` (or `<tier>_share`): the share of
 ///   the interval's new contacts of that tier (`0.6` or `60%`), overriding the channel's `tiers`
 ///   mix in that interval; on a row, empty cells are 0 and the shares add up to 1 (within 1e-6);
@@ -58,9 +60,27 @@ public enum ForecastCSV {
         ("datetime", ["datetime", "date_time", "timestamp", "interval_datetime", "start_datetime"]),
         ("interval_end", ["interval_end", "end", "end_time", "interval_end_time"]),
         ("channel", ["channel", "queue", "skill"]),
-        ("volume", ["volume", "offered", "calls", "contacts", "forecast_volume"]),
-        ("aht", ["aht", "aht_seconds", "aht_s", "handle_time", "forecast_aht"]),
+        ("volume", ["volume", "offered", "calls", "contacts", "forecast_volume", "forecast_calls", "forecast_contacts",
+                    "offered_calls", "calls_offered", "contacts_offered"]),
+        ("aht", ["aht", "aht_seconds", "aht_s", "aht_sec", "aht_secs", "handle_time", "forecast_aht", "average_handle_time", "avg_handle_time"]),
+        // The AHT in minutes, as some exports give it: a plain number here is minutes, not seconds.
+        ("aht_minutes", ["aht_min", "aht_mins", "aht_minutes", "aht_in_minutes", "handle_time_min", "handle_time_minutes"]),
     ]
+
+    /// A header as the column lists spell it: lower case, each run of other characters than
+    /// letters and digits one underscore (`Interval Start` → `interval_start`, `AHT (sec)` → `aht_sec`).
+    static func normalized(_ header: String) -> String {
+        var out = ""
+        for character in header.lowercased() {
+            if character.isLetter || character.isNumber {
+                out.append(character)
+            } else if !out.isEmpty, out.last != "_" {
+                out.append("_")
+            }
+        }
+        while out.last == "_" { out.removeLast() }
+        return out
+    }
 
     /// Most problems listed from one file; the rest are counted in a last line.
     static let maxListed = 200
@@ -119,10 +139,16 @@ public enum ForecastCSV {
         guard let header = records.first else {
             return .failure(ScenarioError(file: file, message: "the forecast is empty: it needs a header row and one row per interval"))
         }
+        // A European Excel export separates fields with semicolons: the whole header is one field.
+        if header.fields.count == 1, let separator = [";", "\t"].first(where: { header.fields[0].contains($0) }) {
+            return .failure(ScenarioError(file: file, line: header.line,
+                message: "the file seems separated by \(separator == ";" ? "semicolons" : "tabs"), not commas (the header is one field, '\(header.fields[0])'): save it as CSV with commas"))
+        }
         var index: [String: Int] = [:]
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let plain = names.map(normalized)
         for (key, spellings) in columns {
-            let found = names.indices.filter { spellings.contains(names[$0]) }
+            let found = names.indices.filter { spellings.contains(names[$0]) || spellings.contains(plain[$0]) }
             guard let i = found.first else { continue }
             index[key] = i
             // Two columns for one field (`volume` and `calls`, or `volume` twice): which one is
@@ -131,6 +157,17 @@ public enum ForecastCSV {
                 let shown = found.map { "'\(header.fields[$0].trimmingCharacters(in: .whitespaces))'" }.joined(separator: " and ")
                 problem(header.line, key, "columns \(shown) both give the \(key); keep one")
             }
+        }
+        // One AHT column: in seconds (or mm:ss, or with a unit), or in minutes.
+        if let seconds = index["aht"], let minutes = index["aht_minutes"] {
+            problem(header.line, "aht", "columns '\(header.fields[seconds].trimmingCharacters(in: .whitespaces))' and '\(header.fields[minutes].trimmingCharacters(in: .whitespaces))' both give the aht; keep one")
+        }
+        let ahtColumn = index["aht"] ?? index["aht_minutes"]
+        let ahtInMinutes = index["aht"] == nil && index["aht_minutes"] != nil
+        if ahtColumn == nil, let lookalike = plain.indices.first(where: { plain[$0].split(separator: "_").contains { $0 == "aht" || $0 == "handle" } }) {
+            // An AHT column under a name not read would silently leave the tiers' handle times in force.
+            problem(header.line, "aht", "column '\(header.fields[lookalike].trimmingCharacters(in: .whitespaces))' looks like the AHT but is not read: "
+                    + "name it aht (seconds, mm:ss or 4m45s) or aht_min (minutes)")
         }
         let hasDateTime = index["datetime"] != nil
         var missing: [String] = []
@@ -142,7 +179,7 @@ public enum ForecastCSV {
         if !missing.isEmpty {
             let shown = header.fields.map { "'\($0)'" }.joined(separator: ", ")
             for column in missing {
-                let hint = column == "volume" ? " (or offered, calls, contacts)" : " (or one datetime column)"
+                let hint = column == "volume" ? " (or offered, calls, contacts, forecast_volume)" : " (or one datetime column)"
                 problem(header.line, column, "missing column\(hint); the header has \(shown)")
             }
             return .failure(ScenarioError(issues: issues))
@@ -215,11 +252,13 @@ public enum ForecastCSV {
             if let v = try? Quantity.number(volumeText), v.isFinite {
                 if v < 0 { problem(line, "volume", "must be 0 or more, got \(volumeText)"); ok = false } else { volume = v }
             } else {
-                problem(line, "volume", volumeText.isEmpty ? "is empty" : "'\(volumeText)' is not a number"); ok = false
+                let comma = volumeText.contains(",") && Double(volumeText.replacingOccurrences(of: ",", with: ".")) != nil
+                    ? " (decimals take a point: \(volumeText.replacingOccurrences(of: ",", with: ".")))" : ""
+                problem(line, "volume", volumeText.isEmpty ? "is empty" : "'\(volumeText)' is not a number\(comma)"); ok = false
             }
             var aht: Double?
-            if let ahtText = cell("aht"), !ahtText.isEmpty {
-                switch handleTime(ahtText) {
+            if let ahtColumn, ahtColumn < record.fields.count, case let ahtText = record.fields[ahtColumn].trimmingCharacters(in: .whitespaces), !ahtText.isEmpty {
+                switch handleTime(ahtText, plainNumbersIn: ahtInMinutes ? 60 : 1) {
                 case .success(let seconds): aht = seconds
                 case .failure(let error): problem(line, "aht", error.message); ok = false
                 }
@@ -287,6 +326,21 @@ public enum ForecastCSV {
                 }
                 interval = 0
             }
+            // One start (or 1% of them) off a coarser grid that every other row keeps (08:35 among half hours) is a
+            // typo, not 5-minute intervals: read as such, each half hour's volume would come in 5 minutes.
+            if interval >= 5, rows.count >= 20 {
+                for grid in [60, 30, 20, 15, 10] where grid > interval && grid % interval == 0 {
+                    let off = rows.filter { $0.minute % grid != 0 }
+                    guard off.count <= max(1, rows.count / 100) else { continue }
+                    for row in off {
+                        problem(row.line, hasDateTime ? "datetime" : "interval_start",
+                                "\(ClockTime.describe(Double(row.minute) * 60)) is off the \(grid)-minute grid of the other \(rows.count - off.count) rows: a typo? "
+                                + "(a forecast of \(interval)-minute intervals says so with an interval_end column)")
+                    }
+                    interval = 0
+                    break
+                }
+            }
         }
         if interval > 0, 1440 % interval == 0 {
             for row in rows where row.minute % interval != 0 {
@@ -326,7 +380,13 @@ public enum ForecastCSV {
             return .failure(ScenarioError(file: file, message: "the forecast has a header but no rows"))
         }
         let perDay = 1440 / interval
-        let hasAHT = index["aht"] != nil
+        let hasAHT = ahtColumn != nil
+        // Handle times in minutes in a seconds column (4.92 for 4m55s): every AHT then looks like seconds of work.
+        if !ahtInMinutes, let largest = rows.compactMap(\.aht).max(), largest < 30, let first = rows.first(where: { $0.aht != nil }) {
+            return .failure(ScenarioError(issues: [ScenarioIssue(file: file, line: first.line, path: "aht",
+                message: "every AHT in this file is under 30 s (the largest is \(Quantity.describe(number: largest))): a plain number is read as seconds; "
+                    + "if these are minutes, name the column aht_min or write the unit (\(Quantity.describe(number: first.aht!))m)")]))
+        }
         var table = Table(start: start, days: days, interval: seconds, channels: [:], hasChannelColumn: hasChannel, tierNames: shares.tierNames)
         for channel in Set(rows.map(\.channel)) {
             var volumes = [Double](repeating: 0, count: days * perDay)
@@ -387,11 +447,12 @@ public enum ForecastCSV {
         return Int(seconds / 60)
     }
 
-    /// An AHT cell: bare seconds (`285`, `285.5`), `mm:ss` or `h:mm:ss`, or a duration (`4.75m`).
-    static func handleTime(_ text: String) -> Result<Double, QuantityError> {
+    /// An AHT cell: a bare number (`285`, `285.5`: seconds, or minutes in an `aht_min` column, where
+    /// `plainNumbersIn` is 60), `mm:ss` or `h:mm:ss`, or a duration (`4.75m`).
+    static func handleTime(_ text: String, plainNumbersIn unit: Double = 1) -> Result<Double, QuantityError> {
         var seconds: Double?
         if let v = try? Quantity.number(text) {
-            seconds = v
+            seconds = v * unit
         } else if text.contains(":") {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             if (2...3).contains(parts.count), parts.dropFirst().allSatisfy({ $0.count == 2 }),

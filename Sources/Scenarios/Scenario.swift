@@ -1,4 +1,5 @@
 import Stochastics
+import ResultsSchema
 
 /// A complete, validated description of one contact-center experiment: how to run it (`run`)
 /// and the center being simulated (`center`: channels, tiers, teams, routing).
@@ -90,6 +91,40 @@ extension Scenario {
             found.append(FieldProblem("teams.\(team.name).roster",
                                       "\(roster.file): \(roster.rowsOutsideRun) row\(roster.rowsOutsideRun == 1 ? "" : "s") dated outside the run ignored"))
         }
+        found += forecastCoverageNotes()
         return found.map { "\($0.path): \($0.message)" }
+    }
+
+    /// A forecast that stops days before the run ends (or starts days after it begins) leaves those
+    /// days without new contacts, which reads as a quiet week rather than a short file: said once.
+    /// Fewer than three empty days at an end (a closed weekend) are not worth a note.
+    func forecastCoverageNotes() -> [FieldProblem] {
+        guard let start = center.startDate else { return [] }
+        let runDays = Int(((run.warmup + run.horizon) / 86_400).rounded(.up))
+        var found: [FieldProblem] = []
+        for channel in center.channels {
+            guard case .forecast(let forecast) = channel.demand.pattern else { continue }
+            let perDay = forecast.intervalsPerDay
+            let busy = (0..<runDays).filter { day in
+                let range = (day * perDay)..<min((day + 1) * perDay, forecast.volumes.count)
+                return !range.isEmpty && forecast.volumes[range].contains { $0 > 0 }
+            }
+            guard let first = busy.first, let last = busy.last else { continue }
+            func date(_ day: Int) -> String {
+                let d = start.adding(days: day) ?? start
+                return "\(TimeLabel.weekdays[d.weekdayIndex]) \(d)"
+            }
+            let path = "channels.\(channel.name).demand.forecast"
+            let after = runDays - 1 - last
+            if after >= 3 {
+                found.append(FieldProblem(path, "\(forecast.file) has no \(channel.name) volume after \(date(last)): the run's last \(after) days "
+                    + "(\(date(last + 1)) to \(date(runDays - 1))) get no new contacts"))
+            }
+            if first >= 3 {
+                found.append(FieldProblem(path, "\(forecast.file) has no \(channel.name) volume before \(date(first)): the run's first \(first) days "
+                    + "(\(date(0)) to \(date(first - 1))) get no new contacts"))
+            }
+        }
+        return found
     }
 }

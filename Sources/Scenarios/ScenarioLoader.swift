@@ -1,5 +1,6 @@
 import Foundation
 import Stochastics
+import Yams
 
 /// Reads scenario files: YAML text → validated `Scenario`, or a `ScenarioError` listing every
 /// problem found (see `ScenarioError` for the format and the collect-all policy).
@@ -34,11 +35,25 @@ public enum ScenarioLoader {
     ///   - baseDirectory: where relative `empirical.file` paths are resolved; nil = the current directory.
     public static func parse(yaml: String, file: String, baseDirectory: String? = nil) throws(ScenarioError) -> Scenario {
         let root = try YAMLDocument.compose(yaml: yaml, file: file)
+        // A sweep spec given where a scenario belongs would otherwise be told it lacks every scenario field.
+        if isSweepSpec(root) { throw ScenarioError(file: file, line: 1, column: 1, message: sweepSpecNote(file)) }
         let log = IssueCollector(file: file)
         let scenario = ScenarioDecoder(log: log, baseDirectory: baseDirectory ?? ".")
             .decode(YAMLField(node: root, path: "", keyMark: nil, log: log), source: file)
         guard log.isEmpty, let scenario else { throw log.error() }
         return scenario
+    }
+
+    /// Whether a YAML document is a sweep spec (`ccsim sweep run`: a `base` scenario and
+    /// `parameters` to vary) rather than a scenario.
+    public static func isSweepSpec(_ root: Node) -> Bool {
+        guard let top = root.mapping else { return false }
+        return top["base"] != nil && top["parameters"] != nil
+    }
+
+    /// What to say when a sweep spec is given as a scenario.
+    public static func sweepSpecNote(_ file: String) -> String {
+        "\(file) is a sweep spec (a base scenario and parameters to vary), not a scenario: run it with `ccsim sweep run \(file)` (`--dry-run` checks it)"
     }
 
     /// Reads a single distribution such as `{lognormal: {mean: 4m, cv: 0.7}}` with the scenario

@@ -66,8 +66,8 @@ extension Workspace {
     /// Whether a YAML text is a sweep spec (`ccsim sweep run`: a `base` scenario and `parameters`
     /// to vary) rather than a scenario: listed apart and not run as a scenario.
     public static func isSweepSpec(_ yaml: String) -> Bool {
-        guard let top = (try? Yams.compose(yaml: yaml))?.mapping else { return false }
-        return top["base"] != nil && top["parameters"] != nil
+        guard let root = try? Yams.compose(yaml: yaml) else { return false }
+        return ScenarioLoader.isSweepSpec(root)
     }
 
     /// The workspace's YAML files split into scenarios and sweep specs.

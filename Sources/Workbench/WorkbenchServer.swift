@@ -273,7 +273,7 @@ public final class WorkbenchServer: Sendable {
 
     func check(_ yaml: String, file: String) -> ScenarioCheck {
         if Workspace.isSweepSpec(yaml) {
-            return ScenarioCheck(.failure(ScenarioError(file: file, line: 1, column: 1, message: Self.sweepNote(file))))
+            return ScenarioCheck(.failure(ScenarioError(file: file, line: 1, column: 1, message: ScenarioLoader.sweepSpecNote(file))))
         }
         return ScenarioCheck(workspace.load(yaml: yaml, file: file))
     }
@@ -282,7 +282,7 @@ public final class WorkbenchServer: Sendable {
     func scenario(path: String, yaml: String?, replications: Int?, seed: UInt64?) throws -> (String, Scenario) {
         let text = try yaml ?? workspace.read(path)
         _ = try workspace.scenarioURL(path)
-        if Workspace.isSweepSpec(text) { throw WorkbenchError.badRequest(Self.sweepNote(path)) }
+        if Workspace.isSweepSpec(text) { throw WorkbenchError.badRequest(ScenarioLoader.sweepSpecNote(path)) }
         var scenario: Scenario
         switch workspace.load(yaml: text, file: path) {
         case .success(let loaded): scenario = loaded
@@ -297,10 +297,6 @@ public final class WorkbenchServer: Sendable {
         if let seed { scenario.run.seed = seed }
         try scenario.validate()
         return (text, scenario)
-    }
-
-    static func sweepNote(_ file: String) -> String {
-        "\(file) is a sweep spec (a base scenario and parameters to vary), not a scenario: run it with `ccsim sweep run \(file)`"
     }
 
     func record(_ context: BasicRequestContext) throws -> HistoryStore.RunRecord {

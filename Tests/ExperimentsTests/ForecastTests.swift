@@ -164,6 +164,15 @@ final class ForecastTests: XCTestCase {
             // Two columns for one field: which one is meant cannot be guessed.
             ("date,start,volume,calls\n2027-01-04,08:00,10,5000\n", 1, "volume", "columns 'volume' and 'calls' both give the volume"),
             ("date,start,volume,volume\n2027-01-04,08:00,10,5000\n", 1, "volume", "columns 'volume' and 'volume' both give the volume"),
+            // A European Excel export: one field per line, said once.
+            ("date;start;volume\n2027-01-04;08:00;10\n", 1, "", "separated by semicolons, not commas"),
+            ("date,start,volume\n2027-01-04,08:00,\"10,5\"\n", 2, "volume", "'10,5' is not a number (decimals take a point: 10.5)"),
+            // An AHT column under a name that is not read would leave the tiers' handle times in force.
+            ("date,start,volume,AHT in s\n2027-01-04,08:00,10,300\n", 1, "aht", "column 'AHT in s' looks like the AHT but is not read"),
+            ("date,start,volume,aht,aht_min\n2027-01-04,08:00,10,300,5\n", 1, "aht", "columns 'aht' and 'aht_min' both give the aht"),
+            // Minutes in a seconds column: 4.92 s of work is never meant.
+            ("date,start,volume,aht\n2027-01-04,08:00,10,4.92\n2027-01-04,08:15,10,5.5\n", 2, "aht",
+             "every AHT in this file is under 30 s (the largest is 5.5): a plain number is read as seconds; if these are minutes, name the column aht_min or write the unit (4.92m)"),
         ]
         for c in cases {
             XCTAssertThrowsError(try load(yaml, files: ["f.csv": c.csv])) { error in
@@ -176,6 +185,51 @@ final class ForecastTests: XCTestCase {
         // A quoted, comma-holding field and extra columns are fine (RFC 4180).
         let quoted = "\"date\",\"start\",\"volume\",\"note\"\n2027-01-04,08:00,\"3\",\"Mon, peak\"\n"
         XCTAssertNoThrow(try load(yaml, files: ["f.csv": quoted]))
+    }
+
+    /// One start off the grid every other row keeps is a typo, refused at its line; read as
+    /// 5-minute intervals, each half hour's volume would arrive within 5 minutes.
+    func testOneStartOffTheGridOfTheOthersIsATypo() throws {
+        var rows = (0..<24).map { "2027-01-04,\(String(format: "%02d:%02d", 8 + $0 / 2, 30 * ($0 % 2))),10" }
+        rows[3] = "2027-01-04,09:35,10"
+        let yaml = Self.center(demand: "{forecast: f.csv}", horizon: "1d")
+        XCTAssertThrowsError(try load(yaml, files: ["f.csv": "date,start,volume\n" + rows.joined(separator: "\n")])) { error in
+            let issues = (error as! ScenarioError).issues
+            XCTAssertEqual(issues.map { "\($0.line ?? 0) \($0.path)" }, ["5 interval_start"], (error as! ScenarioError).detailedDescription)
+            XCTAssertTrue(issues[0].message.hasPrefix("09:35 is off the 30-minute grid of the other 23 rows: a typo?"), issues[0].message)
+        }
+        // Stated 5-minute intervals are read as such; and a file genuinely on a finer grid is not a typo.
+        let stated = "date,start,end,volume\n" + (0..<24).map { i in
+            let minute = i == 3 ? 9 * 60 + 35 : 8 * 60 + 30 * i
+            return String(format: "2027-01-04,%02d:%02d,%02d:%02d,10", minute / 60, minute % 60, (minute + 5) / 60, (minute + 5) % 60)
+        }.joined(separator: "\n")
+        XCTAssertNoThrow(try load(yaml, files: ["f.csv": stated]))
+        let quarters = "date,start,volume\n" + (0..<24).map { "2027-01-04,\(String(format: "%02d:%02d", 8 + $0 / 4, 15 * ($0 % 4))),10" }.joined(separator: "\n")
+        XCTAssertNoThrow(try load(yaml, files: ["f.csv": quarters]))
+    }
+
+    /// Headers as WFM exports write them (spaces, capitals, units in brackets), and the AHT in minutes.
+    func testExportHeadersAndAnAHTInMinutes() throws {
+        let yaml = Self.center(demand: "{forecast: f.csv}", horizon: "1d")
+        let csv = "Interval Date,Interval Start,Forecast Volume,AHT (sec)\n2027-01-04,08:00,10,300\n2027-01-04,08:15,12,330\n"
+        let scenario = try load(yaml, files: ["f.csv": csv])
+        guard case .forecast(let forecast) = scenario.center.channels[0].demand.pattern else { return XCTFail("not a forecast") }
+        XCTAssertEqual(forecast.volumes[32...33], [10, 12])
+        XCTAssertEqual(forecast.handleTimes?[32...33].map { $0 ?? 0 }, [300, 330])
+        let minutes = try load(yaml, files: ["f.csv": "date,start,volume,AHT (min)\n2027-01-04,08:00,10,4.5\n2027-01-04,08:15,12,05:30\n"])
+        guard case .forecast(let inMinutes) = minutes.center.channels[0].demand.pattern else { return XCTFail("not a forecast") }
+        XCTAssertEqual(inMinutes.handleTimes?[32...33].map { $0 ?? 0 }, [270, 330], "a plain number is minutes there; mm:ss stays mm:ss")
+    }
+
+    /// A forecast that stops days before the run ends is allowed (missing days are closed) but said.
+    func testAForecastShorterThanTheRunIsNoted() throws {
+        let days = (0..<3).map { "2027-01-0\(4 + $0),09:00,10" }.joined(separator: "\n")
+        let short = try load(Self.center(demand: "{forecast: f.csv}", horizon: "7d"), files: ["f.csv": "date,start,volume\n" + days])
+        XCTAssertEqual(short.notes.map { $0.replacingOccurrences(of: #"/\S*/f\.csv"#, with: "f.csv", options: .regularExpression) },
+                       ["channels.voice.demand.forecast: f.csv has no voice volume after Wed 2027-01-06: the run's last 4 days (Thu 2027-01-07 to Sun 2027-01-10) get no new contacts"])
+        let weekdays = (0..<5).map { "2027-01-0\(4 + $0),09:00,10" }.joined(separator: "\n")
+        XCTAssertEqual(try load(Self.center(demand: "{forecast: f.csv}", horizon: "7d"), files: ["f.csv": "date,start,volume\n" + weekdays]).notes, [],
+                       "a closed weekend is not worth a note")
     }
 
     /// Rows for a channel whose demand reads another source are a mistake named at that

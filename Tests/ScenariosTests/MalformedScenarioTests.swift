@@ -177,6 +177,13 @@ let malformedCases: [Malformed] = [
         }
     }
 
+    /// A sweep spec given where a scenario belongs is named as one, not told it lacks every scenario field.
+    @Test func sweepSpecInsteadOfScenario() throws {
+        let error = try #require(loadError("base: mmc-basic.yaml\nparameters:\n  team.agents: [10, 11]\n", file: "grid.yaml"))
+        #expect(error.issues.count == 1)
+        #expect(error.description == "grid.yaml:1:1: grid.yaml is a sweep spec (a base scenario and parameters to vary), not a scenario: run it with `ccsim sweep run grid.yaml` (`--dry-run` checks it)")
+    }
+
     @Test func missingFile() {
         do {
             _ = try ScenarioLoader.load(path: "no/such/dir/missing.yaml")
