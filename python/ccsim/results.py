@@ -147,12 +147,13 @@ class RoiResult:
 
     @property
     def estimates(self) -> pd.DataFrame:
-        """The headline estimates (cost, benefit, net, roi, npv when present), one row each."""
+        """The headline estimates (cost, benefit, net, npv, roi when present), one row each, with the
+        columns of roi.json: mean, standard_deviation (across replications), lower, upper (the CI), count."""
         rows = []
-        for name in ["cost", "benefit", "net", "roi"]:
+        for name in ["cost", "benefit", "net", "npv", "roi"]:
             entry = self.roi.get(name)
             if isinstance(entry, dict) and "mean" in entry:
-                rows.append({"estimate": name, **{k: entry.get(k) for k in ["mean", "sd", "lower", "upper"]}})
+                rows.append({"estimate": name, **{k: entry.get(k) for k in ["mean", "standard_deviation", "lower", "upper", "count"]}})
         return pd.DataFrame(rows)
 
     def __repr__(self) -> str:

@@ -1,5 +1,6 @@
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -47,10 +48,22 @@ def test_load_recognises_each_folder(tmp_path):
     roi = tmp_path / "roi"
     roi.mkdir()
     (roi / "roi.json").write_text(json.dumps({"kind": "roi", "programs": ["onboarding"],
-                                              "roi": {"mean": 0.2, "sd": 0.1, "lower": 0.1, "upper": 0.3}}))
+                                              "roi": {"mean": 0.2, "standard_deviation": 0.1, "lower": 0.1, "upper": 0.3, "count": 4}}))
     loaded = ccsim.load(roi)
     assert isinstance(loaded, ccsim.RoiResult)
     assert loaded.estimates.set_index("estimate").loc["roi", "mean"] == 0.2
     (roi / "roi.json").write_text(json.dumps({"kind": "run"}))
     with pytest.raises(ccsim.OutputError, match="not a ccsim roi output"):
         ccsim.load(roi)
+
+
+def test_roi_estimates_read_what_ccsim_roi_writes(tmp_path):
+    """A real `ccsim roi` folder, not a hand-written one: every estimate has its spread and interval."""
+    import subprocess
+    scenario = Path(__file__).resolve().parents[2] / "scenarios" / "training-roi.yaml"
+    subprocess.run([ccsim.binary(), "roi", str(scenario), "--program", "coaching", "--replications", "3",
+                    "--sensitivity-replications", "0", "--out", str(tmp_path / "roi")], check=True, capture_output=True)
+    estimates = ccsim.load(tmp_path / "roi").estimates.set_index("estimate")
+    assert list(estimates.index) == ["cost", "benefit", "net", "npv", "roi"]
+    assert estimates["standard_deviation"].notna().all() and (estimates["count"] == 3).all()
+    assert (estimates["lower"] <= estimates["mean"]).all() and (estimates["mean"] <= estimates["upper"]).all()
