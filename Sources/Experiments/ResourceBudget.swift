@@ -132,7 +132,13 @@ public struct ResourceBudget: Sendable {
         public let drainSeconds: Double
 
         public var description: String {
-            "channels.\(channel): offered load \(Self.figure(offeredErlangs)) Erlangs reaches the \(Self.figure(agents)) agent(s) on average able to serve it, and without patience nobody abandons: the queue grows for the whole run, and working off the backlog would take about \(Quantity.describe(duration: drainSeconds.rounded())) of simulated time after arrivals stop (\(Self.figure(drainSeconds / 86_400)) days); add agents or a patience distribution"
+            let days = drainSeconds >= 2 * 86_400 ? " (\(Self.figure(drainSeconds / 86_400)) days)" : ""
+            return "\(summary), and working off the backlog would take about \(Quantity.describe(duration: drainSeconds.rounded())) of simulated time after arrivals stop\(days); add agents or a patience distribution"
+        }
+
+        /// The finding alone, for a list (a sweep's unstable points).
+        public var summary: String {
+            "channels.\(channel): offered load \(Self.figure(offeredErlangs)) Erlangs reaches the \(Self.figure(agents)) agent(s) on average able to serve it, and without patience nobody abandons: the queue grows for the whole run"
         }
 
         static func figure(_ x: Double) -> String { x >= 100 ? String(Int(clampedFrom: x.rounded())) : String(format: "%.1f", x) }

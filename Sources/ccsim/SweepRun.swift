@@ -54,6 +54,11 @@ struct SweepRun: ParsableCommand {
         for point in plan.points {
             try budget.check(point.scenario, replications: plan.replications, what: "sweep point \(point.id) (\(point.label))")
         }
+        // Points whose queue only grows: their figures measure a backlog, not a steady state (said, not refused:
+        // a sweep may mean to cross the edge of stability).
+        let unstable = plan.points.compactMap { point in ResourceBudget.unstableQueues(point.scenario).first.map { (point, $0) } }
+        for (point, queue) in unstable.prefix(10) { printError("warning: sweep point \(point.id) (\(point.label)): \(queue.summary)") }
+        if unstable.count > 10 { printError("warning: … and \(unstable.count - 10) more points whose queue grows for the whole run") }
         let design: String = switch plan.design {
         case .grid: "grid"
         case .latinHypercube(let n, let seed): "Latin hypercube of \(n) points, design seed \(seed)"

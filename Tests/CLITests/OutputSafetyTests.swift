@@ -198,5 +198,15 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(output.stderr.contains("warning: channels."), output.stderr)
         XCTAssertTrue(output.stderr.contains("Erlangs"), output.stderr)
         XCTAssertTrue(output.stderr.contains("working off the backlog would take about"), output.stderr)
+        // A sweep names the points that cross the edge, before running (and in a dry run).
+        let sweep = directory.appendingPathComponent("edge.yaml")
+        try "name: edge\nbase: \(path)\nreplications: 1\nparameters:\n  - path: team.agents\n    set: [1, 40]\nmetrics: [service_level]\n"
+            .write(to: sweep, atomically: true, encoding: .utf8)
+        let dry = try CCSimCommand.run(["sweep", "run", sweep.path, "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        let warnings = dry.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: ") }
+        XCTAssertEqual(warnings.count, 1, dry.stderr)
+        XCTAssertTrue(warnings.first?.hasPrefix("warning: sweep point 0 (team.agents=1): channels.") ?? false, dry.stderr)
+        XCTAssertTrue(warnings.first?.hasSuffix("the queue grows for the whole run") ?? false, dry.stderr)
     }
 }
