@@ -3,10 +3,15 @@ import Foundation
 /// A run of consecutive reporting intervals in which one channel missed its service-level target:
 /// how a planner reads a week's failures ("Mon 08:00–10:30, voice: SL 61–74 %, short 3–6 agents")
 /// rather than 166 separate rows.
-struct MissRun: Equatable {
-    var channel: String
+package struct MissRun: Equatable {
+    package var channel: String
     /// The missed intervals, in order; their indices are consecutive.
-    var rows: [StaffingCheckResults.Row]
+    package var rows: [StaffingCheckResults.Row]
+
+    package init(channel: String, rows: [StaffingCheckResults.Row]) {
+        self.channel = channel
+        self.rows = rows
+    }
 
     var lowestServiceLevel: Double { rows.compactMap(\.serviceLevel).min() ?? .nan }
 
@@ -30,25 +35,34 @@ struct MissRun: Equatable {
         }
     }
 
-    /// `SL 61–74%`, or `SL 61%` for one value.
-    var serviceLevelText: String {
+    /// `SL 61–74%`, or `SL 61%` for one value; a level that whole percents would round up to the
+    /// target (79.6% of 80%) gets a decimal, so a miss never reads as the target met.
+    package var serviceLevelText: String {
         let levels = rows.compactMap(\.serviceLevel)
         guard let low = levels.min(), let high = levels.max() else { return "—" }
-        let a = ValueFormat.percent(low, digits: 0), b = ValueFormat.percent(high, digits: 0)
+        func shown(_ x: Double) -> String {
+            guard let target = rows[0].target, (x * 100).rounded() >= (target * 100).rounded() else { return ValueFormat.percent(x, digits: 0) }
+            return ValueFormat.percent(x, digits: 1)
+        }
+        let a = shown(low), b = shown(high)
         return a == b ? a : (a.hasSuffix("%") ? String(a.dropLast()) : a) + "–" + b
     }
 
     /// `short 3–6 agents`, `over 1–2 agents` (missed all the same: the queue carried over, or the
     /// split of a blended team), `−2 to +1 agents` when mixed; `—` without a requirement. One
     /// decimal: these are means over replications, read at a glance.
-    var staffingText: String {
+    package var staffingText: String {
         let net = rows.compactMap(\.netStaffing)
         guard let low = net.min(), let high = net.max() else { return "—" }
         func n(_ x: Double) -> String {
             let r = (abs(x) * 10).rounded() / 10
             return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
         }
-        func range(_ a: Double, _ b: Double) -> String { n(a) == n(b) ? n(a) : "\(n(a))–\(n(b))" }
+        func range(_ a: Double, _ b: Double) -> String {
+            // Short by less than a tenth of an agent is not "short 0 agents".
+            let lowText = n(a) == "0" ? "<0.1" : n(a)
+            return n(a) == n(b) ? lowText : "\(lowText)–\(n(b))"
+        }
         func agents(_ text: String) -> String { text == "1" ? "1 agent" : "\(text) agents" }
         if high <= 0 && low < 0 { return "short " + agents(range(high, low)) }
         if low >= 0 { return high == 0 ? "on the requirement" : "over " + agents(range(low, high)) }

@@ -10,6 +10,15 @@ public struct StaffingCheckResults: Sendable {
         public var serviceLevel: Double?
         public var target: Double?
         public var missed: Bool
+        package init(interval: Int, erlangAgents: Double?, netAgents: Double?, serviceLevel: Double?, target: Double?, missed: Bool) {
+            self.interval = interval
+            self.erlangAgents = erlangAgents
+            self.netAgents = netAgents
+            self.serviceLevel = serviceLevel
+            self.target = target
+            self.missed = missed
+        }
+
         public var netStaffing: Double? {
             guard let netAgents, let erlangAgents else { return nil }
             return netAgents - erlangAgents

@@ -52,7 +52,11 @@ public struct CCSim: ParsableCommand {
         } catch {
             // Whatever was printed before the error is flushed; its failure changes nothing.
             _ = try? Console.finishStandardOutput()
-            exit(withError: error)
+            // A usage error reads like every other error (`error: …`, not ArgumentParser's `Error: …`).
+            var text = fullMessage(for: error)
+            if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst(7) }
+            if !text.isEmpty { Console.note(text) }
+            Foundation.exit(exitCode(for: error).rawValue)
         }
     }
 }

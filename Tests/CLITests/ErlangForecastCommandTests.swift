@@ -198,10 +198,10 @@ final class ErlangForecastCommandTests: XCTestCase {
     /// A bad option value says why, in the scenario files' words (DomainLimits), not only "invalid".
     func testBadOptionValuesSayWhy() throws {
         let cases: [([String], String)] = [
-            (["--aht", "1e19s"], "Error: The value '1e19s' is invalid for '--aht <duration>': '1e19s' is longer than 100 years, the longest duration ccsim simulates"),
-            (["--aht", "5"], "Error: The value '5' is invalid for '--aht <duration>': '5' has no unit; add a unit, e.g. '5s' or '5m'"),
-            (["--aht", "0s"], "Error: The value '0s' is invalid for '--aht <duration>': must be longer than 0, got '0s'"),
-            (["--aht", "5m", "--target", "120%"], "Error: The value '120%' is invalid for '--target <share>': must be between 0% and 100%, got '120%'"),
+            (["--aht", "1e19s"], "error: The value '1e19s' is invalid for '--aht <duration>': '1e19s' is longer than 100 years, the longest duration ccsim simulates"),
+            (["--aht", "5"], "error: The value '5' is invalid for '--aht <duration>': '5' has no unit; add a unit, e.g. '5s' or '5m'"),
+            (["--aht", "0s"], "error: The value '0s' is invalid for '--aht <duration>': must be longer than 0, got '0s'"),
+            (["--aht", "5m", "--target", "120%"], "error: The value '120%' is invalid for '--target <share>': must be between 0% and 100%, got '120%'"),
         ]
         for (arguments, message) in cases {
             let run = try CCSimCommand.run(["erlang", "--rate", "540/h"] + arguments)
