@@ -20,6 +20,8 @@ import Scenarios
 /// proportion to each channel's requirement in that interval; a roster team whose agents have
 /// skill profiles of their own is first split into its channel sets by the roster's planned
 /// on-phone agents), so the net agents of all channels of an interval add up to the agents on duty.
+/// A team that is only an overflow group on a channel (`overflow_after`) counts there only what its
+/// first-choice channels do not require (`BlendedShare.shares(_:overflow:available:)`).
 public struct NetStaffing: Sendable {
     public struct Row: Sendable, Hashable {
         public var interval: ReportingInterval
@@ -97,12 +99,15 @@ public struct NetStaffing: Sendable {
             let channels = Array(Set(team.skills.map(\.channel))).sorted()
             guard !channels.isEmpty else { continue }
             let groups = Self.channelSets(team, channels: channels, run: run, days: runEnd, startWeekday: center.startWeekday)
+            // Channels the team only takes as an overflow group (every skill on them has overflow_after).
+            let overflow = Set(channels.filter { c in team.skills.allSatisfy { $0.channel != c || $0.overflowAfter != nil } })
             for (i, interval) in summary.intervals.enumerated() {
                 let available = summary.teams[t].intervals[i][.availableAgents]?.mean
                 let bin = run.interval > 0 ? Int(((run.warmup + interval.start) / run.interval).rounded(.down)) : 0
                 for group in groups {
                     let part = group.share.map { $0.indices.contains(bin) ? $0[bin] : 0 } ?? 1
-                    let shares = BlendedShare.shares(group.channels.map { weights[$0][i] })
+                    let shares = BlendedShare.shares(group.channels.map { weights[$0][i] }, overflow: group.channels.map(overflow.contains),
+                                                     available: (available ?? 0) * part)
                     for (c, share) in zip(group.channels, shares) {
                         perChannel[c][i].netAgents = perChannel[c][i].netAgents.flatMap { net in available.map { net + $0 * part * share } }
                     }

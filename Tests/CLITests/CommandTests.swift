@@ -65,7 +65,7 @@ final class CommandTests: XCTestCase {
         for arguments in [["--seed", "4294967296"], ["--replications", "0"], ["--jobs", "0"], ["--format", "xml"]] {
             let output = try CCSimCommand.run(["run", "scenarios/mmc-basic.yaml"] + arguments)
             XCTAssertNotEqual(output.status, 0, "\(arguments) should be rejected")
-            XCTAssertTrue(output.stderr.contains("Error"), output.stderr)
+            XCTAssertTrue(output.stderr.hasPrefix("error: "), output.stderr)
         }
         let erlang = try CCSimCommand.run(["erlang", "--agents", "10", "--rate", "540", "--aht", "5m"])
         XCTAssertNotEqual(erlang.status, 0, "a rate without a period is ambiguous")

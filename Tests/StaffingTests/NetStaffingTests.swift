@@ -62,6 +62,27 @@ final class NetStaffingTests: XCTestCase {
         XCTAssertEqual(Array(planned[1..<7]), [1, 0.5, 2, 2, 1, 1])
     }
 
+    /// A team that is chat's first choice and voice's overflow group counts on voice only what chat
+    /// does not require: 10 agents, chat needing 4 and voice 6 → 4 on chat and 6 on voice; chat
+    /// needing 12 → all 10 on chat; no voice requirement → all on chat. A blended team without
+    /// overflow keeps the proportional split.
+    func testAnOverflowTeamCountsOnItsOverflowChannelOnlyWhatItsOwnDoNotNeed() {
+        func agents(_ weights: [Double], _ overflow: [Bool], _ available: Double) -> [Double] {
+            BlendedShare.shares(weights, overflow: overflow, available: available).map { ($0 * available * 1e9).rounded() / 1e9 }
+        }
+        XCTAssertEqual(agents([4, 6], [false, true], 10), [4, 6])
+        XCTAssertEqual(agents([4, 12], [false, true], 10), [4, 6], "the surplus goes to the overflow channel, however much it needs")
+        XCTAssertEqual(agents([12, 6], [false, true], 10), [10, 0])
+        XCTAssertEqual(agents([4, 0], [false, true], 10), [10, 0])
+        XCTAssertEqual(agents([0, 6], [false, true], 10), [0, 10])
+        XCTAssertEqual(agents([2, 2, 6, 2], [false, false, true, true], 10), [2, 2, 4.5, 1.5])
+        XCTAssertEqual(agents([4, 6], [false, false], 10), [4, 6], "no overflow: in proportion")
+        XCTAssertEqual(agents([12, 6], [false, false], 9), [6, 3])
+        for (weights, overflow) in [([3.0, 5, 0], [false, true, true]), ([0.0, 0, 0], [true, false, true]), ([1.0, 2, 3], [true, true, false])] {
+            XCTAssertEqual(BlendedShare.shares(weights, overflow: overflow, available: 7).reduce(0, +), 1, accuracy: 1e-12, "shares add up to 1")
+        }
+    }
+
     /// The CSV: one row per interval and channel, the columns of `StaffingCheckColumn`.
     func testCSVHasTheDocumentedColumns() throws {
         let scenario = StaffingTests.singleQueue(replications: 2)
