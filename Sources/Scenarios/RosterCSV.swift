@@ -16,6 +16,11 @@ import ResultsSchema
 public enum RosterCSV {
     public static let columns = ["agent", "team", "date", "day", "start", "end", "activities", "skills", "contract"]
 
+    /// Other names exports give the columns (after `ForecastCSV.normalized`).
+    static let aliases = ["agent_id": "agent", "agent_name": "agent", "employee": "agent", "employee_id": "agent",
+                          "shift_date": "date", "weekday": "day", "shift_start": "start", "start_time": "start",
+                          "shift_end": "end", "end_time": "end", "activity": "activities", "skill": "skills"]
+
     /// What the reader needs from the scenario.
     public struct Context: Sendable {
         /// The team whose rows are read (nil: every row, agents told apart by team and id), and
@@ -81,7 +86,9 @@ public enum RosterCSV {
             return .failure(ScenarioError(file: file, path: context.teamPath, message: "the roster is empty: it needs a header row and one row per agent and day"))
         }
         for (i, raw) in header.fields.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            // As exports write them: `Shift Start`, `Employee ID` (spaces and case as in forecasts, and their usual names).
+            let plain = ForecastCSV.normalized(raw)
+            let name = columns.contains(plain) ? plain : aliases[plain] ?? plain
             if !columns.contains(name) {
                 let hint = EditDistance.suggestion(for: name, among: columns).map { "; did you mean '\($0)'?" } ?? "; the columns are \(columns.joined(separator: ", "))"
                 issues.append(ScenarioIssue(file: file, line: header.line, column: i + 1, path: context.teamPath, message: "unknown column '\(raw)'\(hint)"))

@@ -221,6 +221,30 @@ final class ForecastTests: XCTestCase {
         XCTAssertEqual(inMinutes.handleTimes?[32...33].map { $0 ?? 0 }, [270, 330], "a plain number is minutes there; mm:ss stays mm:ss")
     }
 
+    /// A mistyped forecast path is one problem, not also "the other channel's rows read no file".
+    func testAMistypedForecastPathIsOneProblem() throws {
+        let yaml = """
+            name: two channels
+            run: {horizon: 1d, interval: 15m, replications: 1, seed: 11}
+            calendar: {start: 2027-01-04}
+            channels:
+              voice: {kind: voice, demand: {forecast: forecasts/f.csv}, patience: {exponential: {mean: 3m}}}
+              chat: {kind: chat, demand: {forecast: f.csv}, patience: {exponential: {mean: 3m}}}
+            tiers:
+              tier1: {handle_time: {exponential: {mean: 5m}}}
+            teams:
+              agents:
+                skills: [{channel: voice, tier: tier1}, {channel: chat, tier: tier1}]
+                shifts: [{start: "08:00", length: 12h, agents: 10}]
+            """
+        let csv = "date,interval_start,channel,volume\n2027-01-04,08:00,voice,4\n2027-01-04,08:00,chat,3\n"
+        XCTAssertThrowsError(try load(yaml, files: ["f.csv": csv])) { error in
+            let issues = (error as! ScenarioError).issues
+            XCTAssertEqual(issues.map(\.path), ["channels.voice.demand.forecast"], (error as! ScenarioError).detailedDescription)
+            XCTAssertTrue(issues[0].message.contains("no such file"), issues[0].message)
+        }
+    }
+
     /// A forecast that stops days before the run ends is allowed (missing days are closed) but said.
     func testAForecastShorterThanTheRunIsNoted() throws {
         let days = (0..<3).map { "2027-01-0\(4 + $0),09:00,10" }.joined(separator: "\n")

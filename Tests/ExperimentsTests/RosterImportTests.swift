@@ -161,6 +161,14 @@ final class RosterImportTests: XCTestCase {
         XCTAssertEqual(ok.center.teams[0].roster?.agents.map(\.id), ["A", "C"])
         XCTAssertEqual(ok.center.teams[0].roster?.shifts[0].length, 8 * 3600)
         XCTAssertTrue(ok.notes.contains { $0.contains("1 row dated outside the run ignored") }, "\(ok.notes)")
+        // Headers as exports write them.
+        let exported = try load(yaml, files: ["r.csv": "Employee ID,Shift Date,Shift Start,Shift End\nA,2027-01-04,08:00,16:00\n"])
+        XCTAssertEqual(exported.center.teams[0].roster?.agents.map(\.id), ["A"])
+        // A roster for another week: the missing agents are traced to the rows all dropped.
+        XCTAssertThrowsError(try load(yaml, files: ["r.csv": "agent,date,start,end\nA,2027-02-01,08:00,16:00\nB,2027-02-02,08:00,16:00\n"])) { error in
+            XCTAssertTrue((error as! ScenarioError).issues.contains { $0.message.contains("(frontline's roster ") && $0.message.contains("has all 2 rows dated outside the run: a roster for another week, or calendar.start off?)") },
+                          (error as! ScenarioError).detailedDescription)
+        }
     }
 
     /// Item 5: a shift that starts before its channels open is allowed, with a note; one entirely

@@ -183,14 +183,17 @@ extension CenterDecoder {
     /// A forecast file without a channel column read by several channels, or naming a channel that
     /// does not read it, is almost certainly a mistake.
     func checkForecastChannels() {
+        func table(_ path: String) -> ForecastCSV.Table? { (forecastFiles[path] ?? nil) ?? (forecastFiles[path + "\u{0}ignore"] ?? nil) }
+        // A channel whose own forecast could not be read (a mistyped path) is not also told that it reads no file.
+        let unread = Set(forecastReaders.filter { table($0.key) == nil }.flatMap(\.value.channels))
         for (path, readers) in forecastReaders.sorted(by: { $0.key < $1.key }) {
-            guard let table = (forecastFiles[path] ?? nil) ?? (forecastFiles[path + "\u{0}ignore"] ?? nil) else { continue }
+            guard let table = table(path) else { continue }
             if !table.hasChannelColumn, readers.channels.count > 1 {
                 log.add(ScenarioIssue(file: readers.file, line: 1, path: "channel",
                                       message: "read by \(readers.channels.joined(separator: " and ")), but has no channel column to tell their rows apart"))
             }
             if table.hasChannelColumn {
-                for name in table.channels.keys.sorted() where !readers.channels.contains(name) {
+                for name in table.channels.keys.sorted() where !readers.channels.contains(name) && !unread.contains(name) {
                     log.add(ScenarioIssue(file: readers.file, line: table.firstLines[name], path: "channel",
                                           message: "has rows for channel '\(name)', whose demand does not read this file (add demand: {forecast: \(readers.file)} to channels.\(name), or remove the rows)"))
                 }

@@ -96,7 +96,12 @@ extension CenterChecks {
                 found.append(.init(path, "no team handles \(channel) contacts of \(tierLabel), which \(how); add \(fix) to a team's skills"))
             } else {
                 let names = skilled.map { teamNames[$0] }.joined(separator: ", ")
-                found.append(.init(path, "no agents handle \(channel) contacts of \(tierLabel), which \(how): the teams with skill \(fix) (\(names)) have no agents scheduled"))
+                // A roster for another week: every row dropped as outside the run, which is the real problem.
+                let elsewhere = skilled.compactMap { m in
+                    teams[m]!.roster.flatMap { $0.shifts.isEmpty && $0.rowsOutsideRun > 0 ? "\(teamNames[m])'s roster \($0.file) has all \($0.rowsOutsideRun) rows dated outside the run" : nil }
+                }
+                let hint = elsewhere.isEmpty ? "" : " (\(elsewhere.joined(separator: "; ")): a roster for another week, or calendar.start off?)"
+                found.append(.init(path, "no agents handle \(channel) contacts of \(tierLabel), which \(how): the teams with skill \(fix) (\(names)) have no agents scheduled\(hint)"))
             }
         }
         return found
