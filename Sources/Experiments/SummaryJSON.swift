@@ -43,7 +43,8 @@ extension SummaryDocument.Inputs {
             },
             teams: summary.center.teams.map {
                 SummaryDocument.TeamInputs(name: $0.name, constantAgents: $0.constantAgents, shifts: $0.shifts.count + ($0.roster?.shifts.count ?? 0),
-                                           hourlyCost: $0.hourlyCost, overtimeMultiplier: $0.overtimeMultiplier)
+                                           hourlyCost: $0.hourlyCost, overtimeMultiplier: $0.overtimeMultiplier,
+                                           rosterFile: $0.roster?.file, rosteredAgents: $0.roster?.agents.count)
             },
             resolutionTargetSeconds: summary.center.resolutionTarget,
             startDate: summary.center.startDate.map { "\($0)" })

@@ -28,12 +28,9 @@ struct ScenarioHeader {
             s += "<tr>" + [channel.name, channel.kind, demand, patience, target, ceilings.isEmpty ? "—" : ceilings.joined(separator: ", ")]
                 .map { "<td>\(xmlEscaped($0))</td>" }.joined() + "</tr>"
         }
-        s += "</tbody></table>\n<table><thead><tr><th>team</th><th>constant agents</th><th>shifts</th><th>hourly cost</th></tr></thead><tbody>"
+        s += "</tbody></table>\n<table><thead><tr><th>team</th><th>staffed by</th><th>hourly cost</th></tr></thead><tbody>"
         for team in scenario.teams {
-            let constant = String(team.constantAgents)
-            let shifts = String(team.shifts)
-            let cost = ValueFormat.money(team.hourlyCost)
-            let cells: [String] = [team.name, constant, shifts, cost]
+            let cells: [String] = [team.name, team.staffing, ValueFormat.money(team.hourlyCost)]
             s += "<tr>" + cells.map { "<td>\(xmlEscaped($0))</td>" }.joined() + "</tr>"
         }
         s += "</tbody></table>\n"

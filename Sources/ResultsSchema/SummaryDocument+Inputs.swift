@@ -117,13 +117,29 @@ extension SummaryDocument {
         public var shifts: Int
         public var hourlyCost: Double
         public var overtimeMultiplier: Double
+        /// A published roster's file and its named agents; nil (absent) for template shifts.
+        public var rosterFile: String?
+        public var rosteredAgents: Int?
 
-        public init(name: String, constantAgents: Int, shifts: Int, hourlyCost: Double, overtimeMultiplier: Double) {
+        public init(name: String, constantAgents: Int, shifts: Int, hourlyCost: Double, overtimeMultiplier: Double,
+                    rosterFile: String? = nil, rosteredAgents: Int? = nil) {
             self.name = name
             self.constantAgents = constantAgents
             self.shifts = shifts
             self.hourlyCost = hourlyCost
             self.overtimeMultiplier = overtimeMultiplier
+            self.rosterFile = rosterFile
+            self.rosteredAgents = rosteredAgents
+        }
+
+        /// How the team is staffed, in a few words: `10 agents throughout`, `4 shifts`, or
+        /// `roster roster.csv: 40 agents, 98 shifts`.
+        public var staffing: String {
+            var parts: [String] = []
+            if let rosterFile { parts.append("roster \(rosterFile): \(rosteredAgents ?? 0) agent\(rosteredAgents == 1 ? "" : "s"), \(shifts) shift\(shifts == 1 ? "" : "s")") }
+            if constantAgents != 0 { parts.append("\(constantAgents) agent\(constantAgents == 1 ? "" : "s") throughout") }
+            if rosterFile == nil, shifts > 0 || parts.isEmpty { parts.append("\(shifts) shift\(shifts == 1 ? "" : "s")") }
+            return parts.joined(separator: " + ")
         }
     }
 

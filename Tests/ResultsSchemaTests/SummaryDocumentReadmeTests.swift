@@ -21,7 +21,7 @@ import Testing
                                  serviceLevel: .init(answerWithinSeconds: 20, target: 0.8, convention: "offered"),
                                  maxAsaSeconds: 30, maxAbandonmentRate: 0.05)],
                 tiers: [.init(name: "tier1", handleTimes: [distribution])],
-                teams: [.init(name: "agents", constantAgents: 10, shifts: 2, hourlyCost: 25, overtimeMultiplier: 1.5)],
+                teams: [.init(name: "agents", constantAgents: 10, shifts: 2, hourlyCost: 25, overtimeMultiplier: 1.5, rosterFile: "roster.csv", rosteredAgents: 3)],
                 resolutionTargetSeconds: 86_400, startDate: "2027-01-04"),
             run: .init(seed: 1, replications: 10, horizonSeconds: 3600, warmupSeconds: 0, intervalSeconds: 1800,
                        maxArrivals: 1000, confidenceLevel: 0.95),
@@ -241,5 +241,17 @@ struct SkeletonParser {
             }
             value(path, into: &found)
         }
+    }
+}
+
+/// Team inputs as the report states them.
+@Suite struct TeamInputsTests {
+    /// The report's "staffed by" cell says what staffs a team, a roster by its agents.
+    @Test func aTeamsStaffingInAFewWords() {
+        #expect(SummaryDocument.TeamInputs(name: "a", constantAgents: 10, shifts: 0, hourlyCost: 0, overtimeMultiplier: 1.5).staffing == "10 agents throughout")
+        #expect(SummaryDocument.TeamInputs(name: "a", constantAgents: 0, shifts: 4, hourlyCost: 0, overtimeMultiplier: 1.5).staffing == "4 shifts")
+        #expect(SummaryDocument.TeamInputs(name: "a", constantAgents: 0, shifts: 98, hourlyCost: 0, overtimeMultiplier: 1.5, rosterFile: "roster.csv", rosteredAgents: 40).staffing
+                == "roster roster.csv: 40 agents, 98 shifts")
+        #expect(SummaryDocument.TeamInputs(name: "a", constantAgents: 0, shifts: 0, hourlyCost: 0, overtimeMultiplier: 1.5).staffing == "0 shifts")
     }
 }
