@@ -86,6 +86,8 @@ public enum StaffingTable {
         var out: [String] = []
         let ruleText = r.rule == .lowerBound ? "lower 95% bound of each interval's service level ≥ target" : "mean service level ≥ target in each interval"
         out.append("Staffing  \(r.scenario.name) · \(r.replications) replications × \(Formatting.duration(r.scenario.run.horizon)) · seed \(r.scenario.run.seed) · common random numbers")
+        // A roster team is planned from scratch: said at once, so nobody reads the plan as the roster's gap.
+        if let note = StaffingPlan.rosterNote(for: r.scenario) { out.append(note) }
         out.append("Rule      \(ruleText) (and ASA / abandonment ceilings, where set)")
         for model in r.analytic.models { out.append("Erlang    " + model) }
         if let ceiling = r.analytic.maxOccupancy {

@@ -45,7 +45,8 @@ enum StaffingJob {
             try AtomicFile.write(Data(StaffingTable.csv(result).utf8), to: folder.appendingPathComponent("staffing.csv").path)
             let summary = CenterSummary(scenario: result.plan.applied(to: scenario), replications: result.results)
             try SummaryFiles.write(summary, to: folder.path)
-            return RunManager.Outcome(headline: RunManager.headline(summary), values: [], message: verdict(result))
+            let note = StaffingPlan.rosterNote(for: scenario).map { " — " + $0 } ?? ""
+            return RunManager.Outcome(headline: RunManager.headline(summary), values: [], message: verdict(result) + note)
         }
     }
 
@@ -82,6 +83,21 @@ enum StaffingJob {
     /// two simulations (a second when the first plan misses a target, as `ccsim schedule`).
     static func scheduleControl(replications: Int, searching: Bool, maxIterations: Int) -> Replications.Control {
         Replications.Control(total: 2 * replications * 100 + (searching ? maxIterations * 100 : 0) + 200, unit: "steps", stepsPerUnit: 1)
+    }
+
+    /// What would stop the plan from being written into the scenario's text (a team to be
+    /// scheduled whose `shifts` or `roster` cannot be replaced), refused before the job starts,
+    /// as `ccsim schedule` refuses it before solving.
+    static func checkWritable(_ scenario: Scenario, yaml: String, file: String, requirementCSV: String?) throws {
+        let teams = scenario.center.teams
+        // A requirement that does not parse fails the job with its own message, as before.
+        let requirement = requirementCSV.flatMap { try? RequirementCSV.parse($0, file: "staffing.csv", scenario: scenario) }
+        let planned = teams.indices.filter { t in scenario.scheduling?.team(t) != nil && (requirement.map { $0.agents[t] != nil } ?? true) }
+        do {
+            try ScheduledScenario.check(yaml, file: file, teams: planned.map { teams[$0].name })
+        } catch {
+            throw WorkbenchError.badRequest("\(error)")
+        }
     }
 
     /// `ccsim schedule FILE [--requirement staffing.csv] --replications N --out DIR`, through the

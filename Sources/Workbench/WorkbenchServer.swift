@@ -247,6 +247,7 @@ public final class WorkbenchServer: Sendable {
             }
             requirement = try String(contentsOf: history.folder(of: id).appendingPathComponent("staffing.csv"), encoding: .utf8)
         }
+        try StaffingJob.checkWritable(scenario, yaml: yaml, file: body.path, requirementCSV: requirement)
         let started = try await runs.start(
             kind: .schedule, file: body.path, yaml: yaml, name: body.name ?? "Schedule of \(scenario.name) \(RunManager.clock())",
             seed: scenario.run.seed, replications: replications,

@@ -17,7 +17,9 @@ struct Schedule: ParsableCommand {
         coverage; the requirement gives the agents needed on duty per team and interval \
         (day,start,team,required — `ccsim staff` writes it as staffing.csv). The plan is written \
         back into a copy of the scenario and simulated; if a channel misses its service level, the \
-        requirement is raised in the failing intervals (max(+1 agent, +10%)) and solved once more.
+        requirement is raised in the failing intervals (max(+1 agent, +10%)) and solved once more. \
+        A scheduled team's published roster gives way to the chosen shifts; the file names that \
+        --out's scenario.yaml keeps are rewritten to resolve from that folder.
 
         Examples:
           ccsim schedule scenarios/tiered-support.yaml \\
@@ -119,29 +121,35 @@ struct Schedule: ParsableCommand {
     }
 
     private func schedule(_ scenario: Scenario, requirementPath: String?, folder: OutputFolder?) throws {
-        var weekly: WeeklyRequirement
+        let text = try scenarioText()
+        let given = try requirementPath.map { try RequirementCSV.read(path: $0, scenario: scenario) }
         if let requirementPath {
-            weekly = try RequirementCSV.read(path: requirementPath, scenario: scenario)
             // `ccsim staff`'s staffing.csv goes with the plan made from it (also when --out is the
             // staffing folder itself, which the new folder replaces): the report shows both.
             if let folder, (requirementPath as NSString).lastPathComponent == "staffing.csv",
                let text = try? String(contentsOfFile: requirementPath, encoding: .utf8) {
                 try folder.write(text, named: "staffing.csv")
             }
+        }
+        // Whatever would stop the plan from being written is refused before the search and the solve.
+        try checkWritable(scenario, text: text, requirement: given, folder: folder)
+        let weekly: WeeklyRequirement
+        if var given {
             if let ceiling = ceiling(scenario) {
-                let raised = try raiseToOccupancyFloor(ceiling, &weekly, scenario)
+                let raised = try raiseToOccupancyFloor(ceiling, &given, scenario)
                 print("Occupancy ceiling \(Formatting.percent(ceiling, digits: 0)): requirement raised in \(raised) team-intervals to keep the expected work under it.\n")
             }
+            weekly = given
         } else {
             weekly = try searchedRequirement(scenario, folder: folder)
         }
         guard !noSimulate else {
-            _ = try plan(scenario, weekly, round: nil, folder: folder)
+            _ = try plan(scenario, text, weekly, round: nil, folder: folder)
             return
         }
         let outcome = try ScheduleRounds.run(
             requirement: weekly,
-            plan: { requirement, round in try plan(scenario, requirement, round: round == 1 ? nil : round, folder: folder) },
+            plan: { requirement, round in try plan(scenario, text, requirement, round: round == 1 ? nil : round, folder: folder) },
             simulate: { scheduled, round in
                 let summary = try simulate(scheduled)
                 print("\nSimulated \(summary.replications) replications of \(round == 1 ? "the scheduled scenario" : "the second plan"):")
@@ -169,28 +177,79 @@ struct Schedule: ParsableCommand {
         try writeSummary(second.summary, folder)
     }
 
-    /// Solves, prints, writes the scenario (and files with --out) and loads it back.
-    private func plan(_ scenario: Scenario, _ weekly: WeeklyRequirement, round: Int?, folder: OutputFolder?) throws -> (plan: SchedulePlan, scenario: Scenario) {
+    /// The input scenario's text, into which the plan is written.
+    private func scenarioText() throws -> String {
+        guard let text = try? String(contentsOfFile: input.scenario, encoding: .utf8) else {
+            throw ScheduleError("\(input.scenario): cannot read the scenario to write the plan into it")
+        }
+        return text
+    }
+
+    /// The input scenario's folder, against which its relative file names resolve.
+    private var inputDirectory: String {
+        let directory = (input.scenario as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
+    }
+
+    /// With --out, the written scenario lives there: its relative file names are rewritten for it.
+    private func relocation(_ folder: OutputFolder?) -> ScheduledScenario.Relocation? {
+        folder.map { ScheduledScenario.Relocation(source: inputDirectory, target: $0.url.path) }
+    }
+
+    /// Refuses, before anything is searched or solved, a plan that could not be written: a team
+    /// to be scheduled whose `shifts` or `roster` cannot be replaced, a file name that cannot be
+    /// rewritten for the --out folder, or one naming a file there that this command replaces.
+    /// Says which published rosters give way to the chosen shifts.
+    private func checkWritable(_ scenario: Scenario, text: String, requirement: WeeklyRequirement?, folder: OutputFolder?) throws {
+        let teams = scenario.center.teams
+        // Teams with templates and a requirement (the search's requirement covers every team).
+        let planned = teams.indices.filter { t in scenario.scheduling?.team(t) != nil && (requirement.map { $0.agents[t] != nil } ?? true) }
+        let path = input.scenario
+        let names = planned.map { teams[$0].name }
+        try ScheduledScenario.check(text, file: path, teams: names, relocation: relocation(folder))
+        if let folder {
+            for ref in try ScheduledScenario.keptReferences(text, file: path, scheduling: names) {
+                let file = ref.isRelative ? (inputDirectory as NSString).appendingPathComponent(ref.name) : ref.name
+                let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath()
+                let outFolder = URL(fileURLWithPath: folder.url.path).standardizedFileURL.resolvingSymlinksInPath()
+                if resolved.deletingLastPathComponent().path == outFolder.path, folder.replaces.contains(resolved.lastPathComponent) {
+                    throw ScheduleError("\(path):\(ref.line):\(ref.column): \(ref.path): \(ref.name) is in the --out folder \(out ?? ""), where `ccsim schedule` writes its own \(resolved.lastPathComponent); write the plan into another folder")
+                }
+            }
+        }
+        let rostered = planned.filter { teams[$0].roster != nil }
+        if !rostered.isEmpty {
+            let list = rostered.map { "\(teams[$0].name) (\(teams[$0].roster!.file))" }.joined(separator: ", ")
+            Console.note("note: the scheduled scenario replaces the published roster\(rostered.count == 1 ? "" : "s") of \(list) with the chosen shifts: "
+                         + "the team's skills, shrinkage and absenteeism stay, the agents' own skill profiles and activities do not\n")
+        }
+    }
+
+    /// Solves, prints, writes the scenario (and files with --out) and loads it back: from where
+    /// --out writes it when there is one, so a file name that does not resolve from there is caught.
+    private func plan(_ scenario: Scenario, _ text: String, _ weekly: WeeklyRequirement, round: Int?, folder: OutputFolder?) throws -> (plan: SchedulePlan, scenario: Scenario) {
         let plan = try ShiftScheduler.schedule(scenario, requirement: weekly, options: options)
         if let round { print("Plan \(round):") }
         print(ScheduleTable.render(plan), terminator: "")
 
         let path = input.scenario
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ScheduleError("\(path): cannot read the scenario to write the plan into it")
-        }
         let names = scenario.center.teams.map(\.name)
         let note = "Shifts of \(plan.teams.map(\.name).joined(separator: ", ")) chosen by `ccsim schedule` for \(requirement ?? "the requirement") (weekly cost \(Formatting.money(plan.weeklyCost)))."
-        let yaml = try ScheduledScenario.yaml(text, file: path, replacingShiftsWith: plan, teamNames: names, note: note)
+        let yaml = try ScheduledScenario.yaml(text, file: path, replacingShiftsWith: plan, teamNames: names, note: note,
+                                              relocation: relocation(folder))
         let written = out.map { "\($0)/scenario.yaml" } ?? "<scheduled \(path)>"
-        let directory = (path as NSString).deletingLastPathComponent
+        // With --out, from the staging folder the file is written into: a sibling of DIR, so its
+        // relative names resolve alike, and it exists already (`..` out of a folder that does not
+        // exist yet resolves to nothing). Messages name DIR.
+        let base = folder?.staging.path ?? inputDirectory
         let scheduled: Scenario
         do {
-            scheduled = try ScenarioLoader.parse(yaml: yaml, file: written, baseDirectory: directory.isEmpty ? "." : directory)
+            scheduled = try ScenarioLoader.parse(yaml: yaml, file: written, baseDirectory: base)
         } catch {
-            throw ScheduleError("the scheduled scenario does not validate:\n" + error.issues.map { "  \($0)" }.joined(separator: "\n"))
+            let issues = error.issues.map { "  \($0)".replacingOccurrences(of: base, with: out ?? base) }
+            throw ScheduleError("the scheduled scenario does not validate:\n" + issues.joined(separator: "\n"))
         }
-        for team in plan.teams where scheduled.center.teams[team.team].shifts != team.shifts {
+        for team in plan.teams where scheduled.center.teams[team.team].shifts != team.shifts || scheduled.center.teams[team.team].roster != nil {
             throw ScheduleError("the scheduled scenario's shifts of \(team.name) differ from the plan (internal error)")
         }
         if let folder {

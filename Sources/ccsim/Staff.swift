@@ -13,7 +13,9 @@ struct Staff: ParsableCommand {
         grossed up for shrinkage and absenteeism) is the starting point; the full model then runs it, and \
         the search adds agents where an interval misses its target and removes them where it has slack, \
         with the same seed for every plan (common random numbers). --max-iterations 1 only simulates the \
-        Erlang plan. staffing.csv's scheduled_agents column is what `ccsim schedule` reads.
+        Erlang plan. staffing.csv's scheduled_agents column is what `ccsim schedule` reads. A team \
+        staffed by a published roster is planned from scratch with its own skills: the plan \
+        replaces the roster (a note says so); `ccsim run` checks the roster itself.
 
         Examples:
           ccsim staff scenarios/tiered-support.yaml

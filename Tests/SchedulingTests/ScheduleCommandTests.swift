@@ -95,6 +95,59 @@ import Testing
         #expect(!json.contains("\"verdict\":\"missed"), "\(run.stdout.prefix(3000))")
     }
 
+    /// User test on scenarios/real-week: `ccsim schedule` failed on a rostered team
+    /// (`teams.voice-desk.shifts not found`), and the scenario.yaml it wrote into another folder
+    /// named forecast.csv and roster.csv relative to the input's folder, so `ccsim run` on it
+    /// could not find them. Now the chosen shifts take voice-desk's roster's place, the other
+    /// teams keep theirs, every file name resolves from the written file's own folder, and the
+    /// written scenario validates from there.
+    @Test func aRosteredScenarioScheduledIntoAnotherFolderRunsFromThere() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("input")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for name in ["forecast.csv", "roster.csv"] {
+            try FileManager.default.copyItem(atPath: "scenarios/real-week/\(name)", toPath: input.appendingPathComponent(name).path)
+        }
+        let original = try String(contentsOfFile: "scenarios/real-week/scenario.yaml", encoding: .utf8)
+        let text = original + "\nscheduling:\n  teams:\n    voice-desk:\n      templates:\n        - {starts: [\"08:00\", \"12:00\"], length: 4h, patterns: weekdays}\n"
+        let scenario = input.appendingPathComponent("scenario.yaml"), requirement = directory.appendingPathComponent("r.csv")
+        try text.write(to: scenario, atomically: true, encoding: .utf8)
+        let rows = (0..<5).flatMap { day in ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30"].map { "\(day),\($0),voice-desk,3" } }
+        try (["day,start,team,required"] + rows).joined(separator: "\n").write(to: requirement, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("elsewhere/plan")
+        let output = try CCSimCommand.run(["schedule", scenario.path, "--requirement", requirement.path, "--out", out.path,
+                                           "--no-simulate", "--time-limit", "10s"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("note: the scheduled scenario replaces the published roster of voice-desk ("), "\(output.stderr)")
+
+        let written = try String(contentsOf: out.appendingPathComponent("scenario.yaml"), encoding: .utf8)
+        #expect(written.contains("demand: {forecast: ../../input/forecast.csv, busyness_cv: 0.05}"), "\(written)")
+        #expect(!written.contains("forecast: forecast.csv"))
+        #expect(written.components(separatedBy: "    roster: ../../input/roster.csv").count == 3, "chat-desk and blended keep their roster")
+        #expect(written.contains("    shifts:                          # chosen by ccsim schedule: 3 agents (in place of the roster roster.csv)"), "\(written)")
+        #expect(written.contains("# real-week: a two-channel center planned from a dated WFM forecast"), "comments stay")
+        let validated = try CCSimCommand.run(["validate", out.appendingPathComponent("scenario.yaml").path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(validated.stdout.contains("valid"), "\(validated.stdout)")
+    }
+
+    /// A roster the plan would replace but cannot (the team written on one line) is refused
+    /// before anything is solved, naming file, line and field.
+    @Test func aRosterThatCannotBeReplacedIsRefusedBeforeSolving() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = directory.appendingPathComponent("tiny.yaml"), requirement = directory.appendingPathComponent("r.csv")
+        try "agent,day,start,end\nA1,mon,08:00,12:00\n".write(to: directory.appendingPathComponent("r.csv.roster"), atomically: true, encoding: .utf8)
+        try tinyYAML([8: "  front: {skills: [{channel: voice, tier: tier1}], hourly_cost: 10, roster: r.csv.roster}",
+                      9: nil, 10: nil, 11: nil, 12: nil, 13: nil, 14: nil]).write(to: scenario, atomically: true, encoding: .utf8)
+        try everyDayCSV(handRequirement).write(to: requirement, atomically: true, encoding: .utf8)
+        let output = try CCSimCommand.run(["schedule", scenario.path, "--requirement", requirement.path, "--no-simulate"])
+        #expect(output.status == 2, "\(output.stdout)\(output.stderr)")
+        #expect(output.stderr.contains("tiny.yaml:8: teams.front.roster is written inline"), "\(output.stderr)")
+        #expect(!output.stdout.contains("agents"), "nothing solved: \(output.stdout)")
+    }
+
     @Test func aCapThatCannotCoverReportsTheShortfallAndSucceeds() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -78,7 +78,14 @@ final class StaffingTests: XCTestCase {
         }
         let shifts = ShiftStacking.shifts(for: vector, grid: grid)
         let team = AgentTeamSpec(name: "t", skills: [Skill(channel: 0, tier: 0)], shifts: shifts)
-        let roster = Roster(teams: [team], startWeekday: .monday)
+        XCTAssertEqual(try Self.onDuty([team], grid: grid), vector)
+        XCTAssertTrue(shifts.allSatisfy { $0.breaks.isEmpty && $0.agents > 0 })
+    }
+
+    /// Agents on duty in the middle of each week slot, as the model's roster places `teams`
+    /// (no absenteeism drawn: the teams have none).
+    static func onDuty(_ teams: [AgentTeamSpec], grid: WeekGrid) throws -> [Int] {
+        let roster = Roster(teams: teams, startWeekday: .monday)
         let plan = try StreamPlan(seed: 1)
         let workforce = plan.stream(replication: 0, purpose: .workforce)
         let absenteeism = plan.stream(replication: 0, purpose: .absenteeism)
@@ -88,7 +95,7 @@ final class StaffingTests: XCTestCase {
             var events = roster.transitions(day: day, workforce: workforce, absenteeism: absenteeism).makeIterator()
             var pending = events.next()
             for ofDay in 0..<grid.slotsPerDay {
-                let middle = Double(day) * 86_400 + (Double(ofDay) + 0.5) * 1800
+                let middle = Double(day) * 86_400 + (Double(ofDay) + 0.5) * grid.intervalLength
                 while let event = pending, event.time <= middle {
                     level += event.kind == .shiftStart ? 1 : event.kind == .shiftEnd ? -1 : 0
                     pending = events.next()
@@ -96,8 +103,47 @@ final class StaffingTests: XCTestCase {
                 onDuty[day * grid.slotsPerDay + ofDay] = level
             }
         }
-        XCTAssertEqual(onDuty, vector)
-        XCTAssertTrue(shifts.allSatisfy { $0.breaks.isEmpty && $0.agents > 0 })
+        return onDuty
+    }
+
+    /// User test: `ccsim staff` on a rostered scenario kept the roster and stacked the plan on
+    /// top (98 roster rows + 48 plan shifts; voice "needed" 3.4 FTE against Erlang's 44). A plan
+    /// replaces the roster: the applied scenario validates (a team has shifts or a roster, not
+    /// both), and exactly the plan's agents are on duty, the roster's none.
+    func testAPlanReplacesAPublishedRoster() throws {
+        var scenario = Self.singleQueue()
+        let grid = WeekGrid(intervalLength: scenario.run.interval)
+        // Ten named agents every day 00:00–08:00, a break each: on duty in every planned slot.
+        let agents = (1...10).map { RosteredAgent(id: "A\($0)", skills: [AgentSkill(channel: 0, proficiency: 1.25)]) }
+        let rows = agents.indices.flatMap { a in
+            Weekday.allCases.map { day in
+                RosteredShift(agent: a, days: .weekday(day), start: 0, length: 8 * Self.hour,
+                              activities: [RosterActivity(offset: 2 * Self.hour, length: 900, kind: .break)])
+            }
+        }
+        scenario.center.teams[0].roster = TeamRoster(file: "roster.csv", agents: agents, shifts: rows)
+        scenario.center.teams[0].constantAgents = 0
+        XCTAssertEqual(try Self.onDuty(scenario.center.teams, grid: grid)[3], 10, "fixture: the roster puts its agents on duty")
+        XCTAssertEqual(StaffingPlan.setAsideRosters(in: scenario).map(\.team), ["agents"])
+
+        let vector = (0..<grid.slotCount).map { s in grid.slotOfDay(s) < 7 ? 40 + grid.slotOfDay(s) : 0 }
+        let applied = StaffingPlan(grid: grid, agents: [vector]).applied(to: scenario)
+        XCTAssertNil(applied.center.teams[0].roster, "the plan replaces the roster")
+        XCTAssertEqual(applied.center.teams[0].constantAgents, 0)
+        XCTAssertEqual(applied.center.teams[0].skills, scenario.center.teams[0].skills, "the team's own skills stay")
+        XCTAssertNoThrow(try applied.validate())
+        XCTAssertEqual(try Self.onDuty(applied.center.teams, grid: grid), vector)
+    }
+
+    func testTheRosterNoteNamesTheTeamsAndSaysTheRunChecksTheRoster() throws {
+        var scenario = Self.singleQueue()
+        XCTAssertNil(StaffingPlan.rosterNote(for: scenario), "no roster, no note")
+        scenario.center.teams[0].roster = TeamRoster(file: "week/roster.csv", agents: [RosteredAgent(id: "A1")],
+                                                     shifts: [RosteredShift(agent: 0, days: .weekday(.monday), start: 0, length: Self.hour)])
+        let note = try XCTUnwrap(StaffingPlan.rosterNote(for: scenario))
+        XCTAssertTrue(note.hasPrefix("note: the published roster of agents (week/roster.csv) is set aside"), note)
+        XCTAssertTrue(note.contains("`ccsim run` checks the roster itself"), note)
+        XCTAssertFalse(note.contains("\n"), "one line")
     }
 
     func testSearchOnASingleQueueLandsWithinOneAgentOfErlangC() throws {
