@@ -9,35 +9,15 @@ import Yams
 /// refused name is reported like any scenario problem, at its line and field path, so the editor
 /// shows it where it is written.
 extension Workspace {
-    /// Keys whose scalar value is a file name.
-    static let fileKeys: Set<String> = ["forecast", "roster", "file"]
-
     /// The problems of the file names in `yaml` (the scenario `file`, relative to the root); none when the text is not YAML
-    /// (the loader reports that).
+    /// (the loader reports that). The names are those the loader reads (`ScenarioFileReferences`).
     public func referenceProblems(yaml: String, file: String) -> [ScenarioIssue] {
-        guard let root = try? Yams.compose(yaml: yaml) else { return [] }
-        var issues: [ScenarioIssue] = []
-        func walk(_ node: Node, path: String, key: String?) {
-            switch node {
-            case .mapping(let mapping):
-                for (k, value) in mapping {
-                    guard let name = k.string else { continue }
-                    walk(value, path: path.isEmpty ? name : "\(path).\(name)", key: name)
-                }
-            case .sequence(let sequence):
-                for (i, item) in sequence.enumerated() { walk(item, path: "\(path)[\(i)]", key: nil) }
-            case .scalar(let scalar):
-                guard let key, Self.fileKeys.contains(key) else { return }
-                if let reason = referenceRefusal(scalar.string, from: file) {
-                    issues.append(ScenarioIssue(file: file, line: scalar.mark?.line, column: scalar.mark?.column, path: path,
-                                                message: "\(scalar.string): refused: \(reason)"))
-                }
-            default:
-                return
+        guard let references = ScenarioFileReferences.find(yaml: yaml) else { return [] }
+        return references.compactMap { reference in
+            referenceRefusal(reference.name, from: file).map {
+                ScenarioIssue(file: file, line: reference.line, column: reference.column, path: reference.path, message: "\(reference.name): refused: \($0)")
             }
         }
-        walk(root, path: "", key: nil)
-        return issues
     }
 
     /// Why a file named inside the scenario `file` may not be read, or nil when it may.
