@@ -107,4 +107,36 @@ final class NoEffectTests: XCTestCase {
         let result = try ROIStudy(arms: arms, replications: 2, jobs: 2).run()
         XCTAssertEqual(result.estimate(.offPhoneWages).mean, 24 * 2 * 30, accuracy: 1e-6)
     }
+
+    /// Net and cost add their lines in one order whatever order a dictionary holds them in: with
+    /// magnitudes far apart the last bits of a sum depend on its order, and a net of exactly
+    /// x.5 then printed differently in the table and in roi.json.
+    func testNetAndCostDoNotDependOnTheDictionarysOrder() {
+        let values: [ROILine: Double] = [.directCost: 1e16, .offPhoneWages: 1, .repeatsAvoided: 1e16, .escalationsAvoided: 1,
+                                         .abandonmentsAvoided: 3, .replacementsAvoided: 0.5, .penaltiesAvoided: 7]
+        var nets = Set<Double>(), costs = Set<Double>()
+        // A dictionary's order follows its capacity (grown by `reduce(into:)`, or a literal's).
+        for seed in 0..<50 {
+            var generator = SplitMix(seed: UInt64(seed))
+            var lines = [ROILine: Double](minimumCapacity: seed)
+            for line in values.keys.shuffled(using: &generator) { lines[line] = values[line] }
+            nets.insert(ROIValuation.net(lines))
+            costs.insert(ROIValuation.cost(lines))
+        }
+        XCTAssertEqual(nets.count, 1, "\(nets)")
+        XCTAssertEqual(costs.count, 1, "\(costs)")
+    }
+}
+
+/// A seeded generator for shuffles that are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
