@@ -59,16 +59,28 @@ public struct PairedReplication: Sendable, Hashable {
         }
     }
 
-    /// The first week from whose end on the cumulative net benefit stays at or above 0
-    /// (counting weeks from 1); nil when it is still negative at the end of the horizon.
-    public var paybackWeek: Int? { Self.payback(cumulativeNet) }
+    /// The first week from whose end on the cumulative net benefit stays at or above 0 (counting
+    /// weeks from 1), never before the first week the program spent money: a payback is money
+    /// recovered. nil when the net is still negative at the end of the horizon, and when the
+    /// program neither spent nor returned anything (a replication in which it enrolled nobody has
+    /// nothing to pay back; a run of zeros is not a payback in week 1).
+    public var paybackWeek: Int? { Self.payback(cumulativeNet, from: firstActiveWeek) }
     /// The same on discounted money.
-    public var discountedPaybackWeek: Int? { Self.payback(cumulativeDiscountedNet) }
+    public var discountedPaybackWeek: Int? { Self.payback(cumulativeDiscountedNet, from: firstActiveWeek) }
 
-    static func payback(_ path: [Double]) -> Int? {
-        guard let last = path.last, last >= 0 else { return nil }
+    /// Whether any cash line of any week differs between the arms.
+    public var hasCash: Bool { weeklyLines.contains { $0.values.contains { $0 != 0 } } }
+
+    /// The week (0-based) payback is counted from: the first with a cost, or without any cost the
+    /// first with any cash line; nil when every line of every week is 0.
+    var firstActiveWeek: Int? {
+        weeklyLines.firstIndex { ROIValuation.cost($0) > 0 } ?? weeklyLines.firstIndex { $0.values.contains { $0 != 0 } }
+    }
+
+    static func payback(_ path: [Double], from start: Int?) -> Int? {
+        guard let start, let last = path.last, last >= 0 else { return nil }
         var week = path.count
-        while week > 1 && path[week - 2] >= 0 { week -= 1 }
+        while week > start + 1 && path[week - 2] >= 0 { week -= 1 }
         return week
     }
 }

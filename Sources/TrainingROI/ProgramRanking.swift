@@ -3,8 +3,8 @@ import Scenarios
 
 /// `ccsim roi --programs a,b,c`: each program against none, all on the same random numbers.
 ///
-/// The "none" arm is the scenario without any of the listed programs (programs not listed
-/// stay in every arm); arm p adds program p alone. Replication r of every arm shares its
+/// The "none" arm is the scenario with no training at all; arm p runs program p alone (the
+/// file's programs not listed run in no arm, as with `--program`). Replication r of every arm shares its
 /// streams, so the programs' differences are paired too: for each pair, the difference of net
 /// benefits with its interval, and for each program the share of replications in which it has
 /// the highest net benefit of all options, none included (P(best)).
@@ -30,13 +30,8 @@ public struct ProgramRanking: Sendable {
 
     /// The arms of program `name` against none.
     public static func arms(_ name: String, of programs: [String], in scenario: Scenario) throws(ROIError) -> ROIArms {
-        let names = scenario.center.training?.programs.map(\.name) ?? []
-        for p in programs where !names.contains(p) { _ = try ROIArms.program(p, in: scenario) }
-        var none = scenario
-        none.center.training?.programs.removeAll { programs.contains($0.name) }
-        var with = scenario
-        with.center.training?.programs.removeAll { programs.contains($0.name) && $0.name != name }
-        return ROIArms(with: with, without: none, programs: [name])
+        for p in programs { _ = try ROIArms.alone(p, in: scenario) }
+        return try ROIArms.program(name, in: scenario)
     }
 
     /// Runs the none arm once and every program's arm, `replications` each.

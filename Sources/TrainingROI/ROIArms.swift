@@ -20,18 +20,26 @@ public struct ROIArms: Sendable {
         self.versus = versus
     }
 
-    /// `--program A --versus B`: each arm runs one of the two programs (and every other program).
+    /// `--program A --versus B`: one arm runs A alone, the other B alone. The file's other
+    /// programs run in neither arm, so the difference is A against B and nothing else.
     public static func program(_ name: String, versus other: String, in scenario: Scenario) throws(ROIError) -> ROIArms {
         guard name != other else { throw ROIError("--versus must name another program than --program ('\(name)')") }
-        var with = try program(name, in: scenario).with
-        var without = try program(other, in: scenario).with
-        with.center.training?.programs.removeAll { $0.name == other }
-        without.center.training?.programs.removeAll { $0.name == name }
+        let with = try alone(name, in: scenario)
+        let without = try alone(other, in: scenario)
         return ROIArms(with: with, without: without, programs: [name], versus: other)
     }
 
-    /// `--program NAME`: the scenario as written, against a copy without that program.
+    /// `--program NAME`: the scenario with that program alone against the same scenario with no
+    /// training at all. The file's other programs run in neither arm: kept in both, they would
+    /// change what "no training" means (a second onboarding course in both arms would take the
+    /// credit for the new hires' learning), and the table says "vs no training".
     public static func program(_ name: String, in scenario: Scenario) throws(ROIError) -> ROIArms {
+        let with = try alone(name, in: scenario)
+        return ROIArms(with: with, without: noTraining(scenario), programs: [name])
+    }
+
+    /// The scenario running only program `name` (an error naming the programs when there is none such).
+    public static func alone(_ name: String, in scenario: Scenario) throws(ROIError) -> Scenario {
         let names = scenario.center.training?.programs.map(\.name) ?? []
         guard names.contains(name) else {
             if names.isEmpty {
@@ -40,9 +48,16 @@ public struct ROIArms: Sendable {
             let hint = EditDistance.suggestion(for: name, among: names).map { "did you mean '\($0)'? " } ?? ""
             throw ROIError("no training program '\(name)' in \(scenario.source ?? scenario.name); \(hint)(programs: \(names.joined(separator: ", ")))")
         }
-        var without = scenario
-        without.center.training?.programs.removeAll { $0.name == name }
-        return ROIArms(with: scenario, without: without, programs: [name])
+        var with = scenario
+        with.center.training?.programs.removeAll { $0.name != name }
+        return with
+    }
+
+    /// The scenario with every program removed (the valuation kept).
+    public static func noTraining(_ scenario: Scenario) -> Scenario {
+        var none = scenario
+        none.center.training?.programs.removeAll()
+        return none
     }
 
     /// `--with A.yaml --without B.yaml`: two scenario files of the same center.

@@ -23,6 +23,9 @@ public struct ROIResult: Sendable {
         public var lower: Double?
         public var upper: Double?
         public var count: Int
+        /// True when the t-interval reached past the replications' own range and was cut back to
+        /// it (``clampedToObservedRange(of:)``); nil otherwise, and absent from `roi.json`.
+        public var clamped: Bool?
 
         public init(_ values: [Double], level: Double) {
             var tally = Tally()
@@ -33,6 +36,19 @@ public struct ROIResult: Sendable {
             let ci = tally.confidenceInterval(level: level)
             lower = ci?.lower
             upper = ci?.upper
+        }
+
+        /// The interval cut back to the smallest and largest of `values` (the ones it was made
+        /// from). For costs: when a few replications carry all the cost (a new-hire course in
+        /// the replications that hire), the t-interval's symmetric half-width reaches below the
+        /// smallest cost any replication had, below 0 even, which no mean of these costs can be.
+        public func clampedToObservedRange(of values: [Double]) -> Estimate {
+            guard let low = values.min(), let high = values.max(), let lower, let upper else { return self }
+            var copy = self
+            copy.lower = max(lower, low)
+            copy.upper = min(upper, high)
+            if copy.lower != lower || copy.upper != upper { copy.clamped = true }
+            return copy
         }
     }
 
@@ -46,8 +62,16 @@ public struct ROIResult: Sendable {
         return ROILine.allCases.filter { line in totals.contains { ($0[line] ?? 0) != 0 } }
     }
 
-    public func estimate(_ line: ROILine) -> Estimate { estimate(replications.map { $0.lines[line] ?? 0 }) }
-    public var cost: Estimate { estimate(replications.map(\.cost)) }
+    /// A cost line's interval is held to the range of its replications (see ``Estimate/clampedToObservedRange(of:)``).
+    public func estimate(_ line: ROILine) -> Estimate {
+        let values = replications.map { $0.lines[line] ?? 0 }
+        return line.isCost ? estimate(values).clampedToObservedRange(of: values) : estimate(values)
+    }
+    /// Total cost, its interval held to the range of the replications' costs.
+    public var cost: Estimate {
+        let values = replications.map(\.cost)
+        return estimate(values).clampedToObservedRange(of: values)
+    }
     public var benefit: Estimate { estimate(replications.map { $0.net + $0.cost }) }
     public var net: Estimate { estimate(replications.map(\.net)) }
 
@@ -56,6 +80,13 @@ public struct ROIResult: Sendable {
         let values = replications.compactMap(\.roi)
         return values.isEmpty ? nil : estimate(values)
     }
+
+    /// The program changed nothing: in every replication both arms' weeks are the same (no cost,
+    /// no time off the phones, no effect on anyone), so there is no effect to evaluate.
+    public var isInert: Bool { replications.allSatisfy { $0.with == $0.without && ($0.labourSaved ?? 0) == 0 } }
+
+    /// No replication has any cash line: the program cost nothing and returned no cash.
+    public var hasNoCash: Bool { !replications.contains(where: \.hasCash) }
 
     /// Net present value: each week's net discounted at the valuation's annual rate.
     public var netPresentValue: Estimate { estimate(replications.map(\.netPresentValue)) }

@@ -24,7 +24,8 @@ public enum ROITable {
 
         func row(_ name: String, _ e: ROIResult.Estimate?, _ format: (Double) -> String) -> String {
             guard let e else { return Formatting.pad(name, 34) + Formatting.pad("n/a", 12, right: true) }
-            let ci = e.lower.flatMap { lo in e.upper.map { "[\(format(lo)), \(format($0))]" } } ?? ""
+            let ci = (e.lower.flatMap { lo in e.upper.map { "[\(format(lo)), \(format($0))]" } } ?? "")
+                + (e.clamped == true ? " (held to the replications' range)" : "")
             return Formatting.pad(name, 34) + Formatting.pad(format(e.mean), 12, right: true) + "   " + ci
         }
         lines.append(Formatting.pad("cash over \(result.weekCount) weeks", 34) + Formatting.pad("mean", 12, right: true) + "   \(level) CI")
@@ -45,8 +46,13 @@ public enum ROITable {
         let p = result.probabilityPositive
         lines.append(Formatting.pad("P(ROI > 0)", 34) + Formatting.pad(Formatting.percent(p.share, digits: 0), 12, right: true)
             + "   [\(Formatting.percent(p.lower, digits: 0)), \(Formatting.percent(p.upper, digits: 0))]")
-        lines.append(paybackRow("payback (median)", result.payback, weeks: result.weekCount))
-        if result.discountRate > 0 {
+        if result.hasNoCash {
+            lines.append(Formatting.pad("payback", 34) + Formatting.pad("n/a", 12, right: true)
+                + "   no cost and no cash benefit in any replication: nothing to pay back")
+        } else {
+            lines.append(paybackRow("payback (median)", result.payback, weeks: result.weekCount))
+        }
+        if result.discountRate > 0 && !result.hasNoCash {
             lines.append(paybackRow("discounted payback (median)", result.discountedPayback, weeks: result.weekCount))
         }
         lines.append("")
@@ -82,13 +88,18 @@ public enum ROITable {
             change("headcount, last week", result.difference(week: result.weekCount - 1) { Double($0.headcount) }, count)
         }
 
-        if let sensitivity {
-            lines += ["", "Effects as written (\(arms.programs.joined(separator: ", "))):"]
-            for r in Sensitivity.ranges(arms) {
+        // Always shown, with or without a sensitivity study: how each effect was read is what a
+        // surprising ROI is checked against first.
+        if !arms.programs.isEmpty {
+            let ranges = Sensitivity.ranges(arms)
+            lines += ["", "Effects as written (\(arms.programs.joined(separator: ", "))):" + (ranges.isEmpty ? " none" : "")]
+            for r in ranges {
                 let basis = r.effect == "fcr" ? (r.basis == "points" ? " (percentage points, added)" : " (relative, multiplied)") : " (relative)"
                 let value = r.varies ? "mean \(r.describe(r.base)), 5th–95th pct \(r.describe(r.low)) … \(r.describe(r.high))" : r.describe(r.base)
                 lines.append("  \(r.program): \(EffectRange.words(r.effect))\(basis) \(value)")
             }
+        }
+        if let sensitivity {
             if !sensitivity.breakEven.isEmpty {
                 lines += ["", "Break-even (ROI = 0 on \(sensitivity.replications) paired replications; the other effects as drawn):"]
                 for b in sensitivity.breakEven { lines.append("  \(b.program) \(b.sentence)") }

@@ -39,13 +39,15 @@ public struct ROIValuation: Sendable, Hashable {
             + Double(w.abandoned) * values.perAbandonmentAvoided
     }
 
-    /// Benefits minus costs.
+    /// Benefits minus costs, added in `ROILine` order: a dictionary's order changes from one
+    /// instance to the next, and so would the last bit of the sum (a net of exactly -23,276.5
+    /// printed as -23,276 in the table and -23,277 in roi.json).
     public static func net(_ lines: [ROILine: Double]) -> Double {
-        lines.reduce(0) { $0 + ($1.key.isCost ? -$1.value : $1.value) }
+        ROILine.allCases.reduce(0) { total, line in total + (lines[line].map { line.isCost ? -$0 : $0 } ?? 0) }
     }
 
     public static func cost(_ lines: [ROILine: Double]) -> Double {
-        lines.reduce(0) { $0 + ($1.key.isCost ? $1.value : 0) }
+        ROILine.allCases.reduce(0) { total, line in total + (line.isCost ? lines[line] ?? 0 : 0) }
     }
 
     /// The factor that brings money of week w (1-based, paid at its end) back to time 0 at an

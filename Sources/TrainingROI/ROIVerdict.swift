@@ -7,6 +7,15 @@ public enum ROIVerdict {
     public static func sentence(_ result: ROIResult, subject: String, versus: String?) -> String {
         let name = subject.prefix(1).uppercased() + subject.dropFirst()
         let who = versus.map { "\(name) instead of \($0)" } ?? name
+        if result.isInert {
+            return "\(who) made no difference in any of the \(result.replications.count) replications over \(result.weekCount) weeks"
+                + " (no cost, no time off the phones, no effect on anyone): there is no effect to evaluate"
+                + " (check its participants, start_week and effects)"
+        }
+        if result.hasNoCash {
+            return "\(who) costs nothing and returns no cash over \(result.weekCount) weeks: there is nothing to pay back"
+                + " (what it changed is in the capacity and service figures)"
+        }
         let p = Formatting.percent(result.probabilityPositive.share, digits: 0)
         let benefit = result.benefit.mean
         let returns = benefit >= 0 ? "returns \(Formatting.money(benefit))"

@@ -30,13 +30,13 @@ struct ROI: ParsableCommand {
     @Argument(help: "A scenario file with a top-level 'training:' section (see scenarios/README.md).")
     var scenario: String?
 
-    @Option(help: "The program to evaluate: the scenario as written against a copy without it.")
+    @Option(help: "The program to evaluate: the scenario with that program alone against no training (the file's other programs run in neither arm).")
     var program: String?
 
-    @Option(help: "Rank several programs (comma-separated) against none on the same random numbers: pairwise differences and P(best).")
+    @Option(help: "Rank several programs (comma-separated), each alone against no training on the same random numbers: pairwise differences and P(best).")
     var programs: String?
 
-    @Option(help: "With --program: compare against this other program instead of against none (each arm runs one of the two).")
+    @Option(help: "With --program: compare against this other program instead of against none (each arm runs one of the two, alone).")
     var versus: String?
 
     @Option(name: .customLong("with"), help: "Instead of --program: the scenario with the program(s)…")

@@ -81,4 +81,70 @@ final class ROICommandTests: XCTestCase {
         XCTAssertEqual(otherCenter.status, 2)
         XCTAssertTrue(otherCenter.stderr.contains("must describe the same center"), otherCenter.stderr)
     }
+
+    /// A small four-week center with the given programs (the `programs:` list's items), in a temporary file.
+    func smallScenario(_ programs: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ccsim-roi-\(UUID().uuidString).yaml").path
+        let yaml = """
+            name: roi-small
+            run: {horizon: 4w, interval: 1d, replications: 2, seed: 3}
+            channels:
+              voice: {kind: voice, demand: {rate: 60/h}, service_level: {answer_within: 20s, target: 80%}}
+            tiers:
+              tier1:
+                handle_time: {voice: {exponential: {mean: 8m}}}
+                resolution: {resolved: 80%}
+                repeats: {after_unresolved: 50%, delay: {exponential: {mean: 1d}}}
+            teams:
+              agents:
+                skills: [{channel: voice, tier: tier1}]
+                hourly_cost: 30
+                shifts: [{start: "00:00", length: 24h, agents: 12}]
+                workforce: {initial_tenure: {uniform: {min: 0w, max: 100w}}}
+            training:
+              valuation: {repeat_avoided: 10}
+              programs:
+            \(programs)
+            """
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A program that does nothing: no payback claimed, the verdict says there is no effect, the
+    /// effects block is shown without a sensitivity study, and the comparison is against no
+    /// training (the file's other program, which does cost, runs in neither arm).
+    func testAProgramThatDoesNothingHasNoEffectToEvaluate() throws {
+        let path = try smallScenario("""
+                - {name: nothing, participants: everyone}
+                - {name: course, participants: everyone, cost_per_agent: 100, effects: {handle_time: -10%}}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CCSimCommand.run(["roi", path, "--program", "nothing", "--sensitivity-replications", "0"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Nothing made no difference in any of the 2 replications over 4 weeks"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("there is no effect to evaluate"), run.stdout)
+        for line in ["Training ROI  nothing vs no training · roi-small", "Effects as written (nothing): none",
+                     "no cost and no cash benefit in any replication: nothing to pay back"] {
+            XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in\n\(run.stdout)")
+        }
+        XCTAssertFalse(run.stdout.contains("pays back in week"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("program cost (direct)"), "course's cost would show if it ran in the arm with 'nothing'\n\(run.stdout)")
+
+        let course = try CCSimCommand.run(["roi", path, "--program", "course", "--sensitivity-replications", "0"])
+        XCTAssertEqual(course.status, 0, course.stderr)
+        XCTAssertTrue(course.stdout.contains("Effects as written (course):\n  course: handle time (relative) -10%"), course.stdout)
+        XCTAssertFalse(course.stdout.contains("Sensitivity: ROI with one effect fixed at a percentile"), course.stdout)
+    }
+
+    func testAProgramStartingAfterTheRunIsRefusedAtItsLine() throws {
+        let path = try smallScenario("""
+                - {name: late, participants: everyone, start_week: 4, fixed_cost: 100}
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CCSimCommand.run(["roi", path, "--program", "late"])
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("\(path):19"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("training.programs[0].start_week"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("the program would never start in the run"), run.stderr)
+    }
 }

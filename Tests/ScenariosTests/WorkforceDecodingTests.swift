@@ -17,11 +17,14 @@ let workforceLines = [
     /* 35 */ "    - {name: refresh, participants: [frontline], start_week: 4, cohort_size: 5, weekly_coaching: 30m, fixed_cost: 2000}",
 ]
 
-/// The base with the workforce lines, some of them replaced (1-based line numbers from 26).
+/// The base with the workforce lines, some of them replaced (1-based line numbers from 26), over
+/// 6 weeks (weeks 0–5) so that a program can start in week 4.
 func workforceYAML(_ replacements: [Int: String] = [:]) -> String {
     var extra = workforceLines
     for (line, text) in replacements { extra[line - 26] = text }
-    return fullYAML(appending: extra)
+    let yaml = fullYAML(appending: extra)
+    precondition(yaml.contains("run: {horizon: 1d, interval: 30m}"))
+    return yaml.replacingOccurrences(of: "run: {horizon: 1d, interval: 30m}", with: "run: {horizon: 6w, interval: 30m}")
 }
 
 let malformedWorkforceCases: [Malformed] = [
@@ -92,6 +95,23 @@ let malformedWorkforceCases: [Malformed] = [
               path: "training.valuation.repeat_avoided", line: 32, says: "must be 0 or more, got -8"),
     Malformed("program without participants", workforceYAML([35: "    - {name: refresh}"]),
               path: "training.programs[1].participants", line: 35, says: "required field 'participants' is missing"),
+    Malformed("program starting after the run", workforceYAML([35: "    - {name: refresh, participants: [frontline], start_week: 6}"]),
+              path: "training.programs[1].start_week", line: 35,
+              says: "week 6 is at or past the end of the run, which has weeks 0–5 (from time 0, warm-up included): the program would never start in the run"),
+    Malformed("bare number as an effect", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {handle_time: 10}}"]),
+              path: "training.programs[0].effects.handle_time", line: 34,
+              says: "'10' is a bare number, read as a fraction of 1 (+1000%); did you mean '10%'?"),
+    Malformed("bare negative number as an effect", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {attrition: -40}}"]),
+              path: "training.programs[0].effects.attrition", line: 34, says: "did you mean '-40%'?"),
+    Malformed("bare number in an effect's distribution", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {handle_time: {triangular: {min: -35, mode: -25%, max: -10%}}}}"]),
+              path: "training.programs[0].effects.handle_time.triangular.min", line: 34, says: "did you mean '-35%'?"),
+    Malformed("bare number of FCR points", workforceYAML([34: "    - {name: onboarding, participants: new_hires, effects: {fcr: {points: 4}}}"]),
+              path: "training.programs[0].effects.fcr.points", line: 34, says: "(400 points); did you mean '4pts'?"),
+    Malformed("one clock day off the phones", workforceYAML([34: "    - {name: onboarding, participants: new_hires, off_phone: 1d}"]),
+              path: "training.programs[0].off_phone", line: 34, says: "write 1 shift for that many of the participant's shifts"),
+    Malformed("participants: a team without brackets", workforceYAML([35: "    - {name: refresh, participants: frontline}"]),
+              path: "training.programs[1].participants", line: 35,
+              says: "'frontline' is a team: teams are written as a list, participants: [frontline]; or new_hires or everyone"),
 ]
 
 @Suite struct WorkforceDecodingTests {
@@ -179,5 +199,17 @@ let malformedWorkforceCases: [Malformed] = [
         #expect(refresh.effects[.fcr] == .deterministic(0.1))
         #expect(refresh.effects.fcrBasis == .relative)
         #expect(refresh.effects[.repeats] == .uniform(lower: -0.1, upper: 0))
+    }
+
+    /// A bare number up to 1 in size is a fraction as before (-0.2 is −20%, 1 is +100%); only
+    /// larger ones are refused as percentages without their sign.
+    @Test func readsBareFractionsUpToOne() throws {
+        let scenario = try loadValid(workforceYAML([
+            34: "    - {name: onboarding, participants: new_hires, effects: {handle_time: -0.2, learning_time_constant: 1, attrition: {uniform: {min: -0.5, max: -1%}}}}",
+        ]))
+        let onboarding = try #require(scenario.center.training?.programs[0])
+        #expect(onboarding.effects[.handleTime] == .deterministic(-0.2))
+        #expect(onboarding.effects[.learningTimeConstant] == .deterministic(1))
+        #expect(onboarding.effects[.attrition] == .uniform(lower: -0.5, upper: -0.01))
     }
 }

@@ -190,7 +190,7 @@ extension CenterDecoder {
         if units.contains(where: clock.contains) {
             let days = seconds / 86_400
             return field.fail("off_phone is working time, taken inside shifts: '\(text)' would be \(Quantity.describe(number: seconds / 3600)) clock hours; "
-                + "write \(Quantity.describe(number: days)) shifts for that many of the participant's shifts, or the hours (e.g. \(Quantity.describe(number: days * 8))h)")
+                + "write \(Quantity.describe(number: days)) \(days == 1 ? "shift" : "shifts") for that many of the participant's shifts, or the hours (e.g. \(Quantity.describe(number: days * 8))h)")
         }
         return (seconds / 3600, nil)
     }
@@ -201,6 +201,11 @@ extension CenterDecoder {
             guard let items = field.list() else { return nil }
             let teams = items.map(teamNames.resolve)
             return teams.allSatisfy { $0 != nil } ? .teams(teams.map { $0! }) : nil
+        }
+        // A team named without brackets reads as one of the groups; say how to name it.
+        if case .scalar(let scalar) = field.node, case let team = scalar.string.trimmingCharacters(in: .whitespaces),
+           !["new_hires", "everyone"].contains(team), teamNames.index(of: team) != nil {
+            return field.fail("'\(team)' is a team: teams are written as a list, participants: [\(team)]; or new_hires or everyone")
         }
         switch field.choice(["new_hires", "everyone"]) {
         case "new_hires": return .newHires
@@ -249,11 +254,58 @@ extension CenterDecoder {
             guard let value = try? Quantity.number(stripped ?? trimmed) else {
                 return field.fail("expected a change such as \(example) (or a distribution such as {triangular: {min: -3\(unit), mode: -2\(unit), max: 0\(unit)}}), got \(field.shown)")
             }
+            if stripped == nil, let message = Self.bareFractionProblem(trimmed, value: value, points: points) { return field.fail(message) }
             return .deterministic(stripped == nil ? value : value / 100)
         }
+        guard reportBareFractions(field, points: points) else { return nil }
         let rewritten = YAMLField(node: YAMLField.rewritingSuffixes(field.node, points ? ["%", "pts"] : ["%"]), path: field.path,
                                   keyMark: field.keyMark, log: field.log)
         return DistributionDecoder.decode(rewritten, kind: .number, baseDirectory: baseDirectory)
+    }
+
+    /// A bare number is a fraction (`-0.2` is −20%), so `10` would be +1000%: above 1 in size it
+    /// is far likelier a percentage without its sign, and is refused with the reading meant.
+    static func bareFractionProblem(_ text: String, value: Double, points: Bool) -> String? {
+        guard abs(value) > 1 else { return nil }
+        let read = points ? "\(Quantity.describe(number: value * 100)) points" : "\(value > 0 ? "+" : "")\(Quantity.describe(number: value * 100))%"
+        return "'\(text)' is a bare number, read as a fraction of 1 (\(read)); did you mean '\(text)\(points ? "pts" : "%")'?"
+    }
+
+    /// The same check for the bare numbers inside a distribution's values (`min`, `mode`, `max`,
+    /// `mean`, `deterministic`, `empirical` values, in mixtures too); false after reporting.
+    private func reportBareFractions(_ field: YAMLField, points: Bool) -> Bool {
+        let valueKeys: Set<String> = ["min", "mode", "max", "mean", "deterministic"]
+        var ok = true
+        func check(_ node: Node, path: String, keyMark: Mark?) {
+            guard case .scalar(let scalar) = node else { return }
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            guard let value = try? Quantity.number(text), let message = Self.bareFractionProblem(text, value: value, points: points) else { return }
+            ok = false
+            _ = YAMLField(node: node, path: path, keyMark: keyMark, log: field.log).fail(message) as Double?
+        }
+        func walk(_ node: Node, path: String, key: String?, keyMark: Mark?) {
+            switch node {
+            case .scalar:
+                if let key, valueKeys.contains(key) { check(node, path: path, keyMark: keyMark) }
+            case .mapping(let mapping):
+                for (k, v) in mapping {
+                    guard let name = k.string else { continue }
+                    walk(v, path: joinPath(path, name), key: name, keyMark: k.mark)
+                }
+            case .sequence(let items):
+                for (i, item) in items.enumerated() {
+                    if key == "values" || key == "empirical", case .scalar = item {
+                        check(item, path: path + "[\(i)]", keyMark: keyMark)
+                    } else {
+                        walk(item, path: path + "[\(i)]", key: nil, keyMark: keyMark)
+                    }
+                }
+            case .alias:
+                return
+            }
+        }
+        walk(field.node, path: field.path, key: nil, keyMark: field.keyMark)
+        return ok
     }
 
     /// `+10pts`, `{points: …}` or `{relative: …}`; anything else names both readings.

@@ -105,6 +105,11 @@ extension CenterChecks {
             }
             if program.startWeek < 0 {
                 found.append(.init(joinPath(p, "start_week"), "must be 0 or more, got \(program.startWeek)"))
+            } else if let weeks = runWeeks, program.startWeek >= weeks {
+                // Loading it silently would make every ROI of the program a study of nothing.
+                let span = weeks == 1 ? "week 0" : "weeks 0–\(weeks - 1)"
+                found.append(.init(joinPath(p, "start_week"), "week \(program.startWeek) is at or past the end of the run, which has \(span)"
+                    + " (from time 0, warm-up included): the program would never start in the run; start it by week \(weeks - 1) or lengthen run.horizon"))
             }
             if let cohort = program.cohortSize, cohort < 1 {
                 found.append(.init(joinPath(p, "cohort_size"), "must be 1 or more, got \(cohort)"))
@@ -134,6 +139,13 @@ extension CenterChecks {
             }
         }
         return found
+    }
+
+    /// Weeks the run spans from time 0 (warm-up included; a last partial week counts), as the
+    /// workforce and ROI count them; nil when the run could not be read.
+    var runWeeks: Int? {
+        guard let run, (run.warmup + run.horizon).isFinite else { return nil }
+        return max(1, Int(((run.warmup + run.horizon) / 604_800).rounded(.up)))
     }
 
     /// Off-phone time is taken inside the participants' shifts: each week's share (plus weekly
