@@ -221,22 +221,27 @@ final class ForecastTests: XCTestCase {
         XCTAssertEqual(inMinutes.handleTimes?[32...33].map { $0 ?? 0 }, [270, 330], "a plain number is minutes there; mm:ss stays mm:ss")
     }
 
+    /// A day of voice and chat served by one blended team, each channel with the demand given.
+    static func twoChannels(voice: String, chat: String) -> String {
+        """
+        name: two channels
+        run: {horizon: 1d, interval: 15m, replications: 1, seed: 11}
+        calendar: {start: 2027-01-04}
+        channels:
+          voice: {kind: voice, demand: \(voice), patience: {exponential: {mean: 3m}}}
+          chat: {kind: chat, demand: \(chat), patience: {exponential: {mean: 3m}}}
+        tiers:
+          tier1: {handle_time: {exponential: {mean: 5m}}}
+        teams:
+          agents:
+            skills: [{channel: voice, tier: tier1}, {channel: chat, tier: tier1}]
+            shifts: [{start: "08:00", length: 12h, agents: 10}]
+        """
+    }
+
     /// A mistyped forecast path is one problem, not also "the other channel's rows read no file".
     func testAMistypedForecastPathIsOneProblem() throws {
-        let yaml = """
-            name: two channels
-            run: {horizon: 1d, interval: 15m, replications: 1, seed: 11}
-            calendar: {start: 2027-01-04}
-            channels:
-              voice: {kind: voice, demand: {forecast: forecasts/f.csv}, patience: {exponential: {mean: 3m}}}
-              chat: {kind: chat, demand: {forecast: f.csv}, patience: {exponential: {mean: 3m}}}
-            tiers:
-              tier1: {handle_time: {exponential: {mean: 5m}}}
-            teams:
-              agents:
-                skills: [{channel: voice, tier: tier1}, {channel: chat, tier: tier1}]
-                shifts: [{start: "08:00", length: 12h, agents: 10}]
-            """
+        let yaml = Self.twoChannels(voice: "{forecast: forecasts/f.csv}", chat: "{forecast: f.csv}")
         let csv = "date,interval_start,channel,volume\n2027-01-04,08:00,voice,4\n2027-01-04,08:00,chat,3\n"
         XCTAssertThrowsError(try load(yaml, files: ["f.csv": csv])) { error in
             let issues = (error as! ScenarioError).issues
@@ -259,20 +264,7 @@ final class ForecastTests: XCTestCase {
     /// Rows for a channel whose demand reads another source are a mistake named at that
     /// channel's first row (the file's line, so a planner can find it in a long export).
     func testRowsOfAChannelThatDoesNotReadTheFileNameTheirFirstLine() throws {
-        let yaml = """
-            name: two channels
-            run: {horizon: 1d, interval: 15m, replications: 1, seed: 11}
-            calendar: {start: 2027-01-04}
-            channels:
-              voice: {kind: voice, demand: {forecast: f.csv}, patience: {exponential: {mean: 3m}}}
-              chat: {kind: chat, demand: {per_day: 50}, patience: {exponential: {mean: 3m}}}
-            tiers:
-              tier1: {handle_time: {exponential: {mean: 5m}}}
-            teams:
-              agents:
-                skills: [{channel: voice, tier: tier1}, {channel: chat, tier: tier1}]
-                shifts: [{start: "08:00", length: 12h, agents: 10}]
-            """
+        let yaml = Self.twoChannels(voice: "{forecast: f.csv}", chat: "{per_day: 50}")
         let csv = "date,interval_start,channel,volume\n2027-01-04,08:00,voice,4\n2027-01-04,08:15,voice,4\n2027-01-04,08:15,chat,3\n"
         XCTAssertThrowsError(try load(yaml, files: ["f.csv": csv])) { error in
             let issues = (error as! ScenarioError).issues
