@@ -22,7 +22,7 @@ extension SummaryFiles {
 
     /// Per-interval metrics of channels, tiers and teams:
     /// `interval,start_s,end_s,day,weekday,clock,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications`.
-    /// `start_s` and `end_s` count from the start of the measured window; `day` (from 1), `weekday`
+    /// `start_s` and `end_s` count from the start of the measured window; `day` (from 0, the run's first day, as in staffing.csv, requirement files and batches), `weekday`
     /// and `clock` name the interval's start on the simulated calendar (warm-up included), as the
     /// terminal and the report do (`TimeLabel`).
     /// A dated scenario (`calendar.start: 2027-01-04`) adds a `date` column (`YYYY-MM-DD`) after `day`.
@@ -49,7 +49,7 @@ extension SummaryFiles {
         let label = summary.center.timeLabel
         let calendar = label.parts(summary.scenario.run.warmup + interval.start)
         var when = [String(interval.index), CSVWriter.number(interval.start), CSVWriter.number(interval.end),
-                    calendar.map { String($0.day) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
+                    calendar.map { String($0.day - 1) } ?? "", calendar?.weekday ?? "", calendar?.clock ?? ""]
         if label.startDate != nil { when.insert(calendar.flatMap { label.date(ofDay: $0.day) }.map { "\($0)" } ?? "", at: 4) }
         return when
     }

@@ -91,9 +91,9 @@ final class CommandTests: XCTestCase {
         let intervals = try String(contentsOf: directory.appendingPathComponent("intervals.csv"), encoding: .utf8)
         let lines = intervals.split(separator: "\n")
         XCTAssertEqual(lines.first, "interval,start_s,end_s,day,weekday,clock,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
-        // After the 1-hour warm-up: interval 15 starts at 08:30 on day 1 (a Monday), as the table names it.
-        XCTAssertTrue(lines.contains { $0.hasPrefix("15,27000,28800,1,Mon,08:30,channel,voice,,,service_level,") })
-        XCTAssertTrue(lines.contains { $0.hasPrefix("0,0,1800,1,Mon,01:00,team,,,frontline,occupancy,") })
+        // After the 1-hour warm-up: interval 15 starts at 08:30 on day 0 (the first day, a Monday), as the table names it.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("15,27000,28800,0,Mon,08:30,channel,voice,,,service_level,") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("0,0,1800,0,Mon,01:00,team,,,frontline,occupancy,") })
         let check = try String(contentsOf: directory.appendingPathComponent("staffing-check.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(check.first, "interval,start_s,end_s,day,weekday,clock,channel,expected_offered,aht_s,erlang_agents,net_agents,net_staffing,service_level,target,missed")
         XCTAssertEqual(check.count, lines.count > 1 ? 1 + Set(lines.dropFirst().map { $0.split(separator: ",")[0] }).count : 1, "a row per interval of the one channel")

@@ -113,7 +113,7 @@ final class ErlangForecastCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains(" 2027-1"), run.stdout)
         let csv = try String(contentsOfFile: out + "/intervals.csv", encoding: .utf8)
         XCTAssertTrue(csv.hasPrefix("interval,start_s,end_s,day,date,weekday,clock,"))
-        XCTAssertTrue(csv.contains(",26,2027-12-24,Fri,14:00,channel,voice,,,offered,0,"), "Christmas Eve closes at 14:00")
+        XCTAssertTrue(csv.contains(",25,2027-12-24,Fri,14:00,channel,voice,,,offered,0,"), "Christmas Eve closes at 14:00")
     }
 
     /// CSV rows of `path` keyed by header name.

@@ -333,8 +333,9 @@ final class ForecastTests: XCTestCase {
         let s = try summary(scenario)
         let csv = SummaryFiles.intervalsCSV(s)
         XCTAssertTrue(csv.hasPrefix("interval,start_s,end_s,day,date,weekday,clock,"))
-        XCTAssertTrue(csv.contains("\n9,32400,36000,1,2027-01-04,Mon,09:00,channel,voice,"))
-        XCTAssertTrue(csv.contains(",2,2027-01-05,Tue,"))
+        XCTAssertTrue(csv.contains("\n9,32400,36000,0,2027-01-04,Mon,09:00,channel,voice,"))
+        // `day` counts from 0, as staffing.csv and requirement files do: the second day is 1.
+        XCTAssertTrue(csv.contains(",1,2027-01-05,Tue,"))
         XCTAssertTrue(SummaryTable.render(s).contains("Worst interval: #"), SummaryTable.render(s))
         XCTAssertTrue(SummaryTable.render(s).contains(" 2027-01-0"))
     }

@@ -80,10 +80,10 @@ final class SummaryFilesTests: XCTestCase {
         XCTAssertEqual(rows.first?.joined(separator: ","), "interval,start_s,end_s,day,weekday,clock,scope,channel,tier,team,metric,mean,sd,ci_lower,ci_upper,replications")
         // Two intervals × (the channel's, the tier's and the team's interval metrics).
         XCTAssertEqual(rows.count, 1 + 2 * (ChannelSummary.perInterval.filter { $0 != .callbacksAccepted }.count + TierSummary.perInterval.count + TeamSummary.perInterval.count))
-        XCTAssertTrue(rows.contains { $0.prefix(11) == ["0", "0", "1800", "1", "Mon", "00:00", "tier", "", "tier1", "", "fcr"] })
+        XCTAssertTrue(rows.contains { $0.prefix(11) == ["0", "0", "1800", "0", "Mon", "00:00", "tier", "", "tier1", "", "fcr"] })
         XCTAssertTrue(rows.allSatisfy { $0.count == 16 })
-        XCTAssertTrue(rows.contains { $0.prefix(11) == ["1", "1800", "3600", "1", "Mon", "00:30", "channel", "voice", "", "", "service_level"] })
-        XCTAssertTrue(rows.contains { $0.prefix(11) == ["0", "0", "1800", "1", "Mon", "00:00", "team", "", "", "agents", "occupancy"] })
+        XCTAssertTrue(rows.contains { $0.prefix(11) == ["1", "1800", "3600", "0", "Mon", "00:30", "channel", "voice", "", "", "service_level"] })
+        XCTAssertTrue(rows.contains { $0.prefix(11) == ["0", "0", "1800", "0", "Mon", "00:00", "team", "", "", "agents", "occupancy"] })
         for row in rows.dropFirst() where !row[11].isEmpty { XCTAssertNotNil(Double(row[11]), "\(row)") }
         // Nothing but the two outputs is left behind (no temporary files).
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).sorted(), ["intervals.csv", "summary.json"])
@@ -121,8 +121,8 @@ final class SummaryFilesTests: XCTestCase {
         let intervals = parseCSV(try String(contentsOfFile: directory + "/intervals.csv", encoding: .utf8))
         XCTAssertEqual(intervals.count, 1 + 2 * (2 * ChannelSummary.perInterval.filter { $0 != .callbacksAccepted }.count + 2 * TierSummary.perInterval.count
                                                  + 2 * TeamSummary.perInterval.count))
-        XCTAssertTrue(intervals.contains { $0.prefix(11) == ["0", "0", "1800", "1", "Mon", "00:00", "channel", "email", "", "", "backlog"] && $0[11] == "3" })
-        XCTAssertTrue(intervals.contains { $0.prefix(11) == ["1", "1800", "3600", "1", "Mon", "00:30", "team", "", "", "experts", "occupancy"] && $0[11] == "0.5" })
+        XCTAssertTrue(intervals.contains { $0.prefix(11) == ["0", "0", "1800", "0", "Mon", "00:00", "channel", "email", "", "", "backlog"] && $0[11] == "3" })
+        XCTAssertTrue(intervals.contains { $0.prefix(11) == ["1", "1800", "3600", "0", "Mon", "00:30", "team", "", "", "experts", "occupancy"] && $0[11] == "0.5" })
     }
 
     /// Issue 13: the writer wrote `met: null` for a channel without demand and the report's own

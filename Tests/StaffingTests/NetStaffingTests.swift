@@ -90,7 +90,7 @@ final class NetStaffingTests: XCTestCase {
         let lines = NetStaffing(summary: summary).csv(summary).split(separator: "\n")
         XCTAssertEqual(lines.first, "interval,start_s,end_s,day,weekday,clock,channel,expected_offered,aht_s,erlang_agents,net_agents,net_staffing,service_level,target,missed")
         XCTAssertEqual(lines.count, 7)
-        XCTAssertTrue(lines[1].hasPrefix("0,0,3600,1,Mon,01:00,voice,540,300,51,50,-1,"), String(lines[1]))
+        XCTAssertTrue(lines[1].hasPrefix("0,0,3600,0,Mon,01:00,voice,540,300,51,50,-1,"), String(lines[1]))
     }
 
     /// A roster team with skill profiles: a voice-only agent of a voice and chat team is not
