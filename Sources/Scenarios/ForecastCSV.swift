@@ -370,11 +370,7 @@ public enum ForecastCSV {
             problem(first, entry.column, "and \(entry.lines.count) more row\(entry.lines.count == 1 ? "" : "s") \(entry.what) (lines \(first)–\(entry.lines.last!))")
         }
         guard issues.isEmpty else {
-            if issues.count > maxListed {
-                let more = issues.count - maxListed
-                issues = Array(issues.prefix(maxListed)) + [ScenarioIssue(file: file, message: "… and \(more) more problem\(more == 1 ? "" : "s") in this file")]
-            }
-            return .failure(ScenarioError(issues: issues))
+            return .failure(ScenarioError(issues: ScenarioIssue.listing(issues, atMost: maxListed, file: file)))
         }
         guard !rows.isEmpty else {
             return .failure(ScenarioError(file: file, message: "the forecast has a header but no rows"))

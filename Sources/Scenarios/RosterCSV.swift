@@ -243,11 +243,7 @@ public enum RosterCSV {
             }
         }
         guard issues.isEmpty else {
-            if issues.count > maxListed {
-                let more = issues.count - maxListed
-                issues = Array(issues.prefix(maxListed)) + [ScenarioIssue(file: file, path: context.teamPath, message: "… and \(more) more problem\(more == 1 ? "" : "s") in this file")]
-            }
-            return .failure(ScenarioError(issues: issues))
+            return .failure(ScenarioError(issues: ScenarioIssue.listing(issues, atMost: maxListed, file: file, path: context.teamPath)))
         }
         guard !shifts.isEmpty || outside > 0 else {
             let whose = index["team"] != nil ? context.team.map { " for team \($0)" } ?? "" : ""

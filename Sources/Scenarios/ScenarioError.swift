@@ -16,6 +16,9 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// What is wrong, and where possible how to fix it.
     public var message: String
+    /// How many problems this line stands for: 1, or more for the closing `… and N more problems`
+    /// line of a file whose list was cut short (so counts add up to every problem found).
+    public var problems: Int
 
     public init(file: String, line: Int? = nil, column: Int? = nil, path: String = "", message: String) {
         self.file = file
@@ -23,6 +26,18 @@ public struct ScenarioIssue: Sendable, Hashable, CustomStringConvertible {
         self.column = column
         self.path = path
         self.message = message
+        problems = 1
+    }
+
+    /// The first `limit` of `issues`, then one line standing for the rest (`… and N more
+    /// problems in this file`) when there are more: a file with thousands of bad rows is not
+    /// printed whole, but its count stays true.
+    public static func listing(_ issues: [ScenarioIssue], atMost limit: Int, file: String, path: String = "") -> [ScenarioIssue] {
+        guard issues.count > limit else { return issues }
+        let more = issues.count - limit
+        var rest = ScenarioIssue(file: file, path: path, message: "… and \(more) more problem\(more == 1 ? "" : "s") in this file")
+        rest.problems = more
+        return Array(issues.prefix(limit)) + [rest]
     }
 
     public var description: String {
@@ -75,10 +90,18 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable, Hashable 
     /// The first problem, on one line: `FILE:LINE:COL: FIELD.PATH: problem`.
     public var description: String { issues[0].description }
 
+    /// Every problem found, listed or stood for by a `… and N more` line.
+    public var problemCount: Int { issues.reduce(0) { $0 + $1.problems } }
+
+    /// `288 problems in FILE`, for the end of a listing; nil for a single problem.
+    public func countLine(in place: String) -> String? {
+        problemCount > 1 ? "\(problemCount) problems in \(place)" : nil
+    }
+
     /// Every problem, one per line, followed by a count when there is more than one.
     public var detailedDescription: String {
         var lines = issues.map(\.description)
-        if issues.count > 1 { lines.append("\(issues.count) problems found") }
+        if problemCount > 1 { lines.append("\(problemCount) problems found") }
         return lines.joined(separator: "\n")
     }
 }

@@ -66,7 +66,7 @@ extension Erlang {
         case .failure(let error):
             let issues = error.issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) }
             let lines = issues.map { "error: \($0)" }
-            Console.note(lines.joined(separator: "\n") + (lines.count > 1 ? "\n\(lines.count) problems in \(path)" : ""))
+            Console.note(lines.joined(separator: "\n") + (error.countLine(in: path).map { "\n" + $0 } ?? ""))
             throw ExitCode(2)
         }
         let chat = try concurrencies(), slowed = try slowdowns()

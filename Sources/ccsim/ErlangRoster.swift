@@ -20,7 +20,7 @@ extension Erlang {
         case .success(let read): roster = read
         case .failure(let error):
             let lines = error.issues.map { "error: \($0)" }
-            Console.note(lines.joined(separator: "\n") + (lines.count > 1 ? "\n\(lines.count) problems in \(path)" : ""))
+            Console.note(lines.joined(separator: "\n") + (error.countLine(in: path).map { "\n" + $0 } ?? ""))
             throw ExitCode(2)
         }
         if roster.rowsOutsideRun > 0 {

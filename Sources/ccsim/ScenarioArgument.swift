@@ -20,7 +20,7 @@ struct ScenarioArgument: ParsableArguments {
             return try overrides.isEmpty ? ScenarioLoader.load(path: scenario) : ScenarioOverrides.apply(overrides, toScenarioAt: scenario)
         } catch {
             let lines = error.issues.map { "error: \($0)" }
-            let count = lines.count > 1 ? "\(lines.count) problems in \(scenario)\n" : ""
+            let count = error.countLine(in: scenario).map { $0 + "\n" } ?? ""
             Console.note((lines.joined(separator: "\n") + "\n" + count))
             throw ExitCode(2)
         }

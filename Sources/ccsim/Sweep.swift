@@ -34,7 +34,7 @@ func reportingSweepErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as ScenarioError {
         let lines = error.issues.map { "error: \($0)" }
-        let count = lines.count > 1 ? "\n\(lines.count) problems in \(error.file)" : ""
+        let count = error.countLine(in: error.file).map { "\n" + $0 } ?? ""
         printError(lines.joined(separator: "\n") + count)
         throw ExitCode(2)
     } catch let error as SweepError {

@@ -287,6 +287,21 @@ final class ForecastTests: XCTestCase {
         }
     }
 
+    /// A file with more problems than are listed ends with one line for the rest, and the count
+    /// names every problem found, not the lines printed (it said "201 problems" for 288).
+    func testACutShortListingCountsEveryProblem() throws {
+        var csv = "date,interval_start,channel,volume\n"
+        for i in 0..<288 { csv += "2027-01-04,\(String(format: "%02d:%02d", i / 12, i % 12 * 5)),voice,lots\n" }
+        XCTAssertThrowsError(try load(Self.center(demand: "{forecast: f.csv}", horizon: "1d", interval: "5m"), files: ["f.csv": csv])) { error in
+            let error = error as! ScenarioError
+            XCTAssertEqual(error.issues.count, 201)
+            XCTAssertEqual(error.issues.last?.message, "… and 88 more problems in this file")
+            XCTAssertEqual(error.problemCount, 288)
+            XCTAssertEqual(error.countLine(in: "s.yaml"), "288 problems in s.yaml")
+            XCTAssertTrue(error.detailedDescription.hasSuffix("\n288 problems found"))
+        }
+    }
+
     /// Dates in the scenario outside the run, or without a dated calendar, are refused at their place.
     func testDatesOutsideTheRunAreRefusedAtLoad() throws {
         let outside = Self.center(demand: #"{per_day: 100, special_days: [{date: 2027-02-01, closed: true}]}"#, horizon: "7d",
