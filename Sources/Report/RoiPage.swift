@@ -1,3 +1,5 @@
+import ResultsSchema
+
 /// The report of a `ccsim roi --out` folder. It opens with the plain-language verdict (the same
 /// sentence as the terminal), then the ranking when several programs were compared, the
 /// headline (ROI with its confidence interval, NPV, the probability that the program pays,
@@ -35,10 +37,10 @@ struct RoiPage {
     var ranking: String {
         guard let rows = results.ranking, rows.count > 1 else { return "" }
         let table = rows.enumerated().map { k, r in
-            [String(k + 1), r.program, Self.money(r.cost), Self.money(r.benefit), Self.withCI(r.net, Self.money), Self.money(r.npv),
+            [String(k + 1), r.program, Self.money(r.cost), Self.money(r.benefit), Self.moneyWithCI(r.net), Self.money(r.npv),
              Self.percent(r.roi), r.paybackMedian.map { "week \(ValueFormat.number($0))" } ?? "never",
              ValueFormat.percent(r.probabilityPositive, digits: 0), ValueFormat.percent(r.probabilityBest, digits: 0),
-             r.netOverNext.map { Self.withCI($0, Self.money) } ?? "—"]
+             r.netOverNext.map { Self.moneyWithCI($0) } ?? "—"]
         }
         return "<h2>Programs compared (each against no training, on the same random numbers)</h2>\n<ul>"
             + rows.map { "<li>\(xmlEscaped($0.verdict)).</li>" }.joined() + "</ul>"
@@ -56,7 +58,15 @@ struct RoiPage {
     static func withCI(_ e: RoiResults.Estimate?, _ format: (Double?) -> String) -> String {
         guard let e else { return "—" }
         guard let lo = e.lower, let hi = e.upper else { return format(e.mean) }
-        return "\(format(e.mean)) [\(format(lo)), \(format(hi))]"
+        return "\(format(e.mean)) [\(format(lo)), \(format(hi))]" + (e.clamped == true ? " (\(ROIWords.heldToRange))" : "")
+    }
+
+    /// Money with its interval in one precision (`1,000 [900, 1,100]`, not `1,000 [900.00, 1,100]`).
+    static func moneyWithCI(_ e: RoiResults.Estimate?) -> String {
+        guard let e else { return "—" }
+        let text = ValueText.moneyColumn([e.mean, e.lower, e.upper])
+        guard e.lower != nil, e.upper != nil else { return text[0] }
+        return "\(text[0]) [\(text[1]), \(text[2])]" + (e.clamped == true ? " (\(ROIWords.heldToRange))" : "")
     }
 
     var subject: String {
@@ -77,14 +87,14 @@ struct RoiPage {
     var keyFigures: String {
         let r = results, p = r.probabilityPositive
         var pairs: [(String, String)] = [
-            ("ROI = (benefit − cost) / cost", Self.withCI(r.roi, Self.percent)),
+            (ROIWords.roi, Self.withCI(r.roi, Self.percent)),
             ("probability the program pays (net > 0)", "\(ValueFormat.percent(p.share, digits: 0)) [\(ValueFormat.percent(p.lower, digits: 0)), \(ValueFormat.percent(p.upper, digits: 0))]"),
-            ("net benefit", Self.withCI(r.net, Self.money)),
-            ("cash benefit", Self.withCI(r.benefit, Self.money)),
-            ("cost", Self.withCI(r.cost, Self.money)),
+            ("net benefit", Self.moneyWithCI(r.net)),
+            ("cash benefit", Self.moneyWithCI(r.benefit)),
+            ("cost", Self.moneyWithCI(r.cost)),
         ]
         if let rate = r.discountRate, rate > 0, let npv = r.npv {
-            pairs.append(("NPV at \(ValueFormat.percent(rate)) a year", Self.withCI(npv, Self.money)))
+            pairs.append(("NPV at \(ValueFormat.percent(rate)) a year", Self.moneyWithCI(npv)))
             if let d = r.discountedPayback {
                 pairs.append(("discounted payback", d.median.map { "median week \(ValueFormat.number($0))" } ?? "never within \(r.weeks) weeks (median)"))
             }
@@ -158,7 +168,7 @@ struct RoiPage {
 
     var moneyTable: String {
         var s = "<h2>Cash lines</h2>\n"
-        let rows = results.lines.map { [$0.label, $0.isCost ? "cost" : "benefit", Self.withCI($0.estimate, Self.money)] }
+        let rows = results.lines.map { [$0.label, $0.isCost ? "cost" : "benefit", Self.moneyWithCI($0.estimate)] }
         s += HTMLShell.table(["line", "kind", "over the horizon [CI]"], rows)
         if !results.changes.isEmpty {
             s += "<h2>What changes (with training − without)</h2>\n"

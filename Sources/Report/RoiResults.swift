@@ -10,6 +10,8 @@ public struct RoiResults: Decodable, Sendable {
         public var lower: Double?
         public var upper: Double?
         public var count: Int?
+        /// The interval was cut back to the replications' range (costs only; absent otherwise).
+        public var clamped: Bool?
     }
     public struct Line: Decodable, Sendable {
         public var name: String

@@ -1,6 +1,6 @@
 import Scenarios
 
-/// The smallest size of one effect at which the program breaks even (mean ROI = 0), the other
+/// The smallest size of one effect at which the program breaks even (ROI = 0: a mean net of 0), the other
 /// effects as drawn in the headline replications: "the program pays if handle time falls by at
 /// least 7%".
 ///

@@ -38,6 +38,33 @@ public struct ROIResult: Sendable {
             upper = ci?.upper
         }
 
+        /// The ratio of two means, `mean(numerators) / mean(denominators)`, over paired values,
+        /// with its delta-method interval: the residuals `nᵢ − R·dᵢ` carry the ratio's variance,
+        /// so `standardDeviation` is theirs divided by the mean denominator and the interval is
+        /// `R ± t · standardDeviation / √count`. Nil when the mean denominator is not above 0.
+        ///
+        /// Why not the mean of the per-replication ratios: that is a different quantity (biased
+        /// for the ratio, and dominated by the replications that cost little), and its sign can
+        /// disagree with the mean net benefit's, so ROI could read +2% beside a negative net.
+        public static func ratio(_ numerators: [Double], over denominators: [Double], level: Double) -> Estimate? {
+            precondition(numerators.count == denominators.count, "a ratio needs paired values")
+            let n = numerators.count
+            guard n > 0 else { return nil }
+            let meanDenominator = denominators.reduce(0, +) / Double(n)
+            guard meanDenominator > 0 else { return nil }
+            let r = (numerators.reduce(0, +) / Double(n)) / meanDenominator
+            var residuals = Tally()
+            for i in 0..<n { residuals.add(numerators[i] - r * denominators[i]) }
+            var e = Estimate([], level: level)
+            e.count = n
+            e.mean = r
+            e.standardDeviation = n > 1 ? residuals.standardDeviation / meanDenominator : 0
+            let ci = ConfidenceInterval.student(mean: r, standardDeviation: e.standardDeviation, count: n, level: level)
+            e.lower = ci?.lower
+            e.upper = ci?.upper
+            return e
+        }
+
         /// The interval cut back to the smallest and largest of `values` (the ones it was made
         /// from). For costs: when a few replications carry all the cost (a new-hire course in
         /// the replications that hire), the t-interval's symmetric half-width reaches below the
@@ -75,10 +102,11 @@ public struct ROIResult: Sendable {
     public var benefit: Estimate { estimate(replications.map { $0.net + $0.cost }) }
     public var net: Estimate { estimate(replications.map(\.net)) }
 
-    /// ROI over the replications where the program costs something.
+    /// ROI = mean net / mean cost over all replications (a ratio estimate, see
+    /// ``Estimate/ratio(_:over:level:)``): its sign is the mean net's. Nil when the program
+    /// costs nothing on average.
     public var roi: Estimate? {
-        let values = replications.compactMap(\.roi)
-        return values.isEmpty ? nil : estimate(values)
+        Estimate.ratio(replications.map(\.net), over: replications.map(\.cost), level: confidenceLevel)
     }
 
     /// The program changed nothing: in every replication both arms' weeks are the same (no cost,

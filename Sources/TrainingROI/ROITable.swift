@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// The ROI study as a trainer reads it on screen: one sentence first, then the cash lines with
@@ -22,27 +23,34 @@ public enum ROITable {
         }
         lines.append("")
 
+        func row(_ name: String, mean: String, interval: (String, String)?, clamped: Bool?) -> String {
+            let ci = (interval.map { "[\($0.0), \($0.1)]" } ?? "") + (clamped == true ? " (\(ROIWords.heldToRange))" : "")
+            return Formatting.pad(name, 34) + Formatting.pad(mean, 12, right: true) + "   " + ci
+        }
         func row(_ name: String, _ e: ROIResult.Estimate?, _ format: (Double) -> String) -> String {
             guard let e else { return Formatting.pad(name, 34) + Formatting.pad("n/a", 12, right: true) }
-            let ci = (e.lower.flatMap { lo in e.upper.map { "[\(format(lo)), \(format($0))]" } } ?? "")
-                + (e.clamped == true ? " (held to the replications' range)" : "")
-            return Formatting.pad(name, 34) + Formatting.pad(format(e.mean), 12, right: true) + "   " + ci
+            return row(name, mean: format(e.mean), interval: e.lower.flatMap { lo in e.upper.map { (format(lo), format($0)) } }, clamped: e.clamped)
+        }
+        /// Money and its interval in one precision: `272 [-462, 1,007]`, not `272.25 [-462.07, 1,007]`.
+        func row(_ name: String, money e: ROIResult.Estimate) -> String {
+            let text = Formatting.moneyColumn([e.mean, e.lower ?? e.mean, e.upper ?? e.mean])
+            return row(name, mean: text[0], interval: e.lower != nil && e.upper != nil ? (text[1], text[2]) : nil, clamped: e.clamped)
         }
         lines.append(Formatting.pad("cash over \(result.weekCount) weeks", 34) + Formatting.pad("mean", 12, right: true) + "   \(level) CI")
         let shown = result.lines
         for line in ROILine.allCases where line.isCost && shown.contains(line) {
-            lines.append(row("  − " + line.label, result.estimate(line), Formatting.money))
+            lines.append(row("  − " + line.label, money: result.estimate(line)))
         }
         for line in ROILine.allCases where !line.isCost && shown.contains(line) {
-            lines.append(row("  + " + line.label, result.estimate(line), Formatting.money))
+            lines.append(row("  + " + line.label, money: result.estimate(line)))
         }
-        lines.append(row("total cost", result.cost, Formatting.money))
-        lines.append(row("cash benefit", result.benefit, Formatting.money))
-        lines.append(row("net benefit", result.net, Formatting.money))
+        lines.append(row("total cost", money: result.cost))
+        lines.append(row("cash benefit", money: result.benefit))
+        lines.append(row("net benefit", money: result.net))
         if result.discountRate > 0 {
-            lines.append(row("NPV at \(Formatting.percent(result.discountRate)) a year", result.netPresentValue, Formatting.money))
+            lines.append(row("NPV at \(Formatting.percent(result.discountRate)) a year", money: result.netPresentValue))
         }
-        lines.append(row("ROI = (benefit − cost) / cost", result.roi) { signedPercent($0, digits: 1) })
+        lines.append(row(ROIWords.roi, result.roi) { signedPercent($0, digits: 1) })
         let p = result.probabilityPositive
         lines.append(Formatting.pad("P(ROI > 0)", 34) + Formatting.pad(Formatting.percent(p.share, digits: 0), 12, right: true)
             + "   [\(Formatting.percent(p.lower, digits: 0)), \(Formatting.percent(p.upper, digits: 0))]")

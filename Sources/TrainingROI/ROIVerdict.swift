@@ -63,7 +63,7 @@ public enum ROIVerdict {
             lines.append("Cash: each arm is staffed to meet the same service targets, so the time the program saves is labour no longer paid (labour saved)."
                 + " Training hours are inside that labour, so they are not a separate cost.")
         }
-        lines.append("ROI = (cash benefit − cost) / cost. Payback: the week from which cumulative net stays at or above 0."
+        lines.append("ROI = (cash benefit − cost) / cost, on the means over the replications. Payback: the week from which cumulative net stays at or above 0."
             + (discountRate > 0 ? " NPV discounts each week's net at \(Formatting.percent(discountRate)) a year." : " NPV: no discount rate set (training.valuation.discount_rate), so it equals the net."))
         lines.append("Break-even: the size of one effect at which ROI = 0, the other effects as drawn. Sensitivity: ROI with one effect at its 5th or 95th percentile.")
         return lines

@@ -1,4 +1,5 @@
 import Foundation
+import ResultsSchema
 import Testing
 import Report
 
@@ -33,6 +34,18 @@ struct KindPageTests {
         #expect(tornado.classes["bar"] == 4)
         // Widest swing first: handle_time (30 points) above fcr (10 points).
         #expect(tornado.dataNames.first == "onboarding: handle time")
+    }
+
+    /// A cost interval that `ccsim roi` cut back to the replications' range says so, as the table does.
+    @Test func roiPageMarksACostIntervalHeldToTheReplicationsRange() throws {
+        let plain = try page(["roi.json": ResultsFixtures.roiJSON])
+        #expect(!plain.contains(ROIWords.heldToRange.replacingOccurrences(of: "'", with: "&#39;")))
+        let held = ResultsFixtures.estimate(1000, 900, 1100)
+        let clamped = String(held.dropLast()) + ", \"clamped\": true}"
+        let json = ResultsFixtures.roiJSON.replacingOccurrences(of: "\"cost\": " + held, with: "\"cost\": " + clamped)
+        #expect(json != ResultsFixtures.roiJSON)
+        let html = try page(["roi.json": json])
+        #expect(html.contains("1,000 [900, 1,100] (held to the replications"))
     }
 
     @Test func roiPageWithoutSensitivityHasNoTornado() throws {

@@ -85,6 +85,26 @@ final class NoEffectTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(result.net.upper), 0)
     }
 
+    /// ROI is mean net over mean cost: a cheap replication that pays ten times over cannot make
+    /// ROI positive while the mean net is negative (the mean of the replications' ratios was
+    /// (+900% − 90%) / 2 = +405% here, beside a mean net of −400). The interval is the delta
+    /// method's, by hand: residuals nᵢ − R·cᵢ, their sd over the mean cost, t(0.975, 1) = 12.706.
+    func testROIIsTheRatioOfTheMeansAndSharesTheNetsSign() throws {
+        let cheap = pair(0, cost: 100, saving: [1000, 0, 0, 0, 0, 0])   // net +900, ROI +900%
+        let dear = pair(1, cost: 2000, saving: [200, 0, 0, 0, 0, 0])    // net −1800, ROI −90%
+        let result = ROIResult(replications: [cheap, dear], valuation: valuation)
+        XCTAssertEqual(result.net.mean, -450, accuracy: 1e-9)
+        let roi = try XCTUnwrap(result.roi)
+        let r = -450.0 / 1050
+        XCTAssertEqual(roi.mean, r, accuracy: 1e-12)
+        XCTAssertLessThan(roi.mean, 0, "the net's sign")
+        let residuals = [900 - r * 100, -1800 - r * 2000]
+        let sd = abs(residuals[0] - residuals[1]) / 2.0.squareRoot() / 1050
+        XCTAssertEqual(roi.standardDeviation, sd, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(roi.upper) - roi.mean, 12.7062 * sd / 2.0.squareRoot(), accuracy: 1e-3 * sd)
+        XCTAssertNil(ROIResult(replications: [pair(0), pair(1)], valuation: valuation).roi, "no cost, no ROI")
+    }
+
     /// `--program placebo` with another program in the file: the arm with placebo runs placebo
     /// alone, the other no program at all, so the other program cannot take part in the difference.
     func testASingleProgramIsComparedWithNoTrainingAtAll() throws {
