@@ -22,8 +22,15 @@ public struct SweepPlan: Sendable {
     public var series: [String] = []
     public var points: [SweepPoint]
 
-    /// What a store must match to hold this sweep's runs: the sweep file and base scenario texts.
-    public var identity: String { SHA256.hex(Array((textHash + "\n" + baseHash).utf8)) }
+    /// What a store must match to hold this sweep's runs: the sweep file's and base scenario's
+    /// YAML content, so that editing a comment or the layout keeps the stored runs (they would be
+    /// the same runs), while any change of a value is another sweep.
+    public var identity: String {
+        SHA256.hex(Array((YAMLContent.fingerprint(text) + "\n" + YAMLContent.fingerprint(baseText)).utf8))
+    }
+
+    /// The identity stores made by ccsim before comments were ignored: of the exact texts.
+    public var textIdentity: String { SHA256.hex(Array((textHash + "\n" + baseHash).utf8)) }
 
     public var runCount: Int { points.count * replications }
 

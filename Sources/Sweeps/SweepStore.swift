@@ -72,10 +72,10 @@ public final class SweepStore: Sendable {
         if let existing {
             let identity = existing["identity"] as String?
             let storedShard = existing["shard"] as String?
-            guard identity == plan.identity else {
+            guard identity == plan.identity || identity == plan.textIdentity else {
                 throw SweepError("""
                     \(path) holds the results of a different sweep (made from \(existing["sweep_file"] as String? ?? "?"), \
-                    whose text or base scenario differs from \(plan.file) and \(plan.baseFile) now); \
+                    whose settings or base scenario differ from \(plan.file) and \(plan.baseFile) now, comments and layout aside); \
                     use --force-new to delete it and start over, or --out to write elsewhere
                     """)
             }

@@ -48,6 +48,36 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try Fixture.run(plan, into: fresh), resumed)
     }
 
+    /// A comment, a blank line or re-indented flow list does not make another sweep: the same
+    /// runs resume into the store. A changed value still does.
+    func testACommentOnlyEditKeepsTheStore() throws {
+        let out = directory + "/out"
+        let plan = try Fixture.plan(Fixture.smallSweep(), in: directory)
+        try Fixture.run(plan, into: out)
+        let commented = "# staffing levels for the spring review\n" + Fixture.smallSweep()
+            .replacingOccurrences(of: "replications: 4", with: "replications: 4   # enough for a first look\n")
+            .replacingOccurrences(of: "[46, 48, 50]", with: "[46,48, 50]")
+        let edited = try Fixture.plan(commented, in: directory)
+        XCTAssertNotEqual(edited.text, plan.text)
+        XCTAssertEqual(edited.identity, plan.identity)
+        let store = try SweepStore.open(for: edited, directory: out, shard: nil, forceNew: false)
+        XCTAssertEqual(try store.storedRuns(), Set(plan.runs()), "every stored run is kept")
+        let changed = try Fixture.plan(commented.replacingOccurrences(of: "seed: 11", with: "seed: 12"), in: directory)
+        XCTAssertNotEqual(changed.identity, plan.identity)
+    }
+
+    /// A store written before comments were ignored (its identity of the exact texts) resumes.
+    func testAStoreIdentifiedByItsTextStillResumes() throws {
+        let out = directory + "/out"
+        let plan = try Fixture.plan(Fixture.smallSweep(), in: directory)
+        try Fixture.run(plan, into: out)
+        do {
+            let queue = try DatabaseQueue(path: SweepStore.storePath(out))
+            try queue.write { db in try db.execute(sql: "UPDATE meta SET identity = ?", arguments: [plan.textIdentity]) }
+        }
+        XCTAssertEqual(try SweepStore.open(for: plan, directory: out, shard: nil, forceNew: false).storedRuns(), Set(plan.runs()))
+    }
+
     func testADifferentSweepIsRefusedUnlessForceNew() throws {
         let out = directory + "/out"
         let plan = try Fixture.plan(Fixture.smallSweep(), in: directory)
