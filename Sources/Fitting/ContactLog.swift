@@ -58,11 +58,15 @@ public struct ContactLog: Sendable {
 
     /// Reads and parses the file at `path`; every error names the file (and the line, where there is one).
     /// - Parameter interval: the arrival profile's interval (see `parse`).
-    public static func read(path: String, columns: [String: String] = [:], interval: Double? = nil) throws -> ContactLog {
+    /// - Parameter unit: the unit of the log's times and durations; nil: seconds, and a median
+    ///   handle time no call or chat has (over 3 hours, under 10 seconds) is refused as a log in
+    ///   milliseconds or minutes. A stated unit is taken as given.
+    public static func read(path: String, columns: [String: String] = [:], interval: Double? = nil, unit: LogTimeUnit? = nil) throws -> ContactLog {
         let text = try readText(path: path)
         do {
-            let log = try parse(text, columns: columns, interval: interval)
+            let log = try parse(text, columns: columns, interval: interval, unit: unit ?? .seconds)
             try log.requireMostRowsUsable()
+            if unit == nil { try log.requirePlausibleHandleTimes(header: columns["handle_s"] ?? "handle_s") }
             return log
         } catch let error as FittingError {
             throw error.located(in: path)
@@ -124,7 +128,7 @@ public struct ContactLog: Sendable {
     /// Every time and duration must be finite, at least 0 and at most `DomainLimits.longestDuration`
     /// (100 years); `queued_s` cannot be before `arrival_s`; with `interval`, `arrival_s` is at most
     /// `latestArrival(interval:)`. A row that breaks a limit is a bad row naming its column.
-    public static func parse(_ text: String, columns: [String: String] = [:], interval: Double? = nil) throws -> ContactLog {
+    public static func parse(_ text: String, columns: [String: String] = [:], interval: Double? = nil, unit: LogTimeUnit = .seconds) throws -> ContactLog {
         let records: [CSVReader.Record]
         do { records = try CSVReader.records(text) } catch { throw FittingError.malformed(line: error.line, reason: "a quoted field is never closed") }
         guard let headerRecord = records.first,
@@ -162,9 +166,10 @@ public struct ContactLog: Sendable {
                 continue
             }
             func duration(_ c: Int, _ name: String, atMost limit: Double, _ limitText: String) -> Result<Double, BadRow> {
-                guard let x = Double(fields[c].trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                guard let raw = Double(fields[c].trimmingCharacters(in: .whitespaces)), raw.isFinite else {
                     return .failure(BadRow(line: lineNumber, column: name, reason: "\(name) '\(fields[c])' is not a number"))
                 }
+                let x = raw * unit.seconds
                 guard x >= 0 else { return .failure(BadRow(line: lineNumber, column: name, reason: "\(name) \(fields[c]) is negative")) }
                 guard x <= limit else {
                     return .failure(BadRow(line: lineNumber, column: name, reason: "\(name) \(fields[c]) is beyond \(limitText)"))
@@ -214,6 +219,25 @@ public struct ContactLog: Sendable {
     }
 
     /// Throws `tooManyRejected` when more than `maxRejectedShare` of the data rows were rejected.
+    /// Fewest handle times the unit check looks at: below this, a median says little.
+    static let unitCheckMinimum = 20
+    /// Median handle times no contact center has: above 3 hours the log is in milliseconds (a
+    /// 5-minute call is 300,000), under 10 seconds in minutes (a 5-minute call is 5).
+    static let plausibleMedianHandle = 10.0...10_800
+
+    /// Refuses a log whose median handle time says its unit is not seconds, naming the fix.
+    public func requirePlausibleHandleTimes(header: String = "handle_s") throws {
+        let handled = rows.compactMap(\.handle).filter { $0 > 0 }.sorted()
+        guard handled.count >= Self.unitCheckMinimum else { return }
+        let median = handled[handled.count / 2]
+        guard !Self.plausibleMedianHandle.contains(median) else { return }
+        let value = Quantity.describe(number: median)
+        let reason = median > Self.plausibleMedianHandle.upperBound
+            ? "the median \(header) is \(value) (\(Quantity.describe(duration: median)) if seconds), longer than any call or chat: is the log in milliseconds? Fit with --time-unit ms"
+            : "the median \(header) is \(value) (\(Quantity.describe(duration: median)) if seconds), shorter than any call or chat: is the log in minutes? Fit with --time-unit min"
+        throw FittingError.outOfRange(what: "time unit", reason: reason + " (or --time-unit s if seconds is right)")
+    }
+
     public func requireMostRowsUsable() throws {
         let total = rows.count + badRows.count
         if total > 0, Double(badRows.count) > Self.maxRejectedShare * Double(total) {

@@ -33,7 +33,15 @@ struct Fit: ParsableCommand {
         valueName: "ccsim-name=header"))
     var columns: [String] = []
 
+    @Option(name: .customLong("time-unit"), help: ArgumentHelp(
+        "Unit of the log's times and durations: s, ms or min (default s; a median handle time over 3 h or under 10 s is then refused as a log in ms or min).",
+        valueName: "unit"))
+    var timeUnit: String?
+
     func validate() throws {
+        if let timeUnit, LogTimeUnit(rawValue: timeUnit) == nil {
+            throw ValidationError("--time-unit takes \(LogTimeUnit.allCases.map(\.rawValue).joined(separator: ", ")), got '\(timeUnit)'")
+        }
         if template != nil && out == nil { throw ValidationError("--template writes scenario.yaml into the --out directory: give --out too") }
         for mapping in columns {
             let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
@@ -74,7 +82,7 @@ struct Fit: ParsableCommand {
         let templateText = try template.map { try ContactLog.readText(path: $0) }
         let mapping = Dictionary(columns.map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.map { ($0[0], $0[1]) },
                                  uniquingKeysWith: { _, last in last })
-        let contactLog = try ContactLog.read(path: log, columns: mapping, interval: interval.seconds)
+        let contactLog = try ContactLog.read(path: log, columns: mapping, interval: interval.seconds, unit: timeUnit.flatMap(LogTimeUnit.init(rawValue:)))
         if !contactLog.badRows.isEmpty {
             // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
             var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"

@@ -106,6 +106,41 @@ final class ContactLogExportTests: XCTestCase {
         XCTAssertEqual(try ContactLog.read(path: url.path).badRows.count, 1)
     }
 
+    /// An export in milliseconds (a 5-minute call is 300000) or minutes (5) is refused with the
+    /// option that reads it; read with that option it gives the same rows as the log in seconds.
+    func testALogInMillisecondsOrMinutesIsQuestionedThenRead() throws {
+        let handles = (0..<40).map { 120.0 + 10 * Double($0) }   // 2 to 8.5 minutes
+        func log(_ scale: Double) -> String {
+            ([header] + handles.enumerated().map { i, h in
+                "voice,tier1,\(ContactLogExportTests.plain(Double(60 * i) * scale)),\(ContactLogExportTests.plain(15 * scale)),\(ContactLogExportTests.plain(h * scale)),resolved"
+            }).joined(separator: "\n")
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try log(1).write(to: url, atomically: true, encoding: .utf8)
+        let seconds = try ContactLog.read(path: url.path)
+        for (scale, unit, says) in [(1000.0, LogTimeUnit.milliseconds, "is the log in milliseconds? Fit with --time-unit ms"),
+                                    (1.0 / 60, LogTimeUnit.minutes, "is the log in minutes? Fit with --time-unit min")] {
+            try log(scale).write(to: url, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try ContactLog.read(path: url.path)) { error in
+                XCTAssertTrue("\(error)".hasPrefix("\(url.path): time unit: the median handle_s is "), "\(error)")
+                XCTAssertTrue("\(error)".contains(says), "\(error)")
+            }
+            let read = try ContactLog.read(path: url.path, unit: unit)
+            XCTAssertEqual(read.rows.count, seconds.rows.count)
+            // Within the file's 6 decimals of the unit (6e-5 s in minutes).
+            for (a, b) in zip(read.rows, seconds.rows) {
+                XCTAssertEqual(a.handle!, b.handle!, accuracy: 1e-3)
+                XCTAssertEqual(a.arrival, b.arrival, accuracy: 1e-3)
+                XCTAssertEqual(a.wait, b.wait, accuracy: 1e-3)
+            }
+            // Stated as seconds, it is taken as given.
+            XCTAssertNoThrow(try ContactLog.read(path: url.path, unit: .seconds))
+        }
+    }
+
+    static func plain(_ x: Double) -> String { String(format: "%.6f", x) }
+
     func testUnclosedQuoteIsAnError() {
         XCTAssertThrowsError(try ContactLog.parse("\(header)\n\"voice,tier1,1,2,3,resolved\n")) { error in
             XCTAssertEqual(error as? FittingError, .malformed(line: 2, reason: "a quoted field is never closed"))
