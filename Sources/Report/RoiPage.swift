@@ -122,7 +122,8 @@ struct RoiPage {
         var chart = Histogram(title: "ROI of each paired replication", xLabel: "ROI", values: values, xFormat: ValueFormat.percentTick)
         chart.references = [(0, "break-even")]
         if let roi = results.roi {
-            chart.references.append((roi.mean, "mean \(ValueFormat.percent(roi.mean))"))
+            // The headline ROI (mean net over mean cost), not the mean of these bars.
+            chart.references.append((roi.mean, "ROI \(ValueFormat.percent(roi.mean))"))
             if let lo = roi.lower, let hi = roi.upper {
                 chart.references.append((lo, "CI \(ValueFormat.percent(lo))"))
                 chart.references.append((hi, "CI \(ValueFormat.percent(hi))"))

@@ -76,24 +76,34 @@ public enum ROITable {
 
         lines.append(Formatting.pad("with − without (paired)", 34) + Formatting.pad("with", 12, right: true)
             + Formatting.pad("without", 12, right: true) + "   change [\(level) CI]")
-        func change(_ name: String, _ d: ROIResult.Difference?, _ format: @escaping (Double) -> String, points: Bool = false) {
+        func change(_ name: String, _ d: ROIResult.Difference?, _ format: @escaping (Double) -> String, points: Bool = false,
+                    delta: ((Double) -> String)? = nil) {
             guard let d else { return }
-            let f: (Double) -> String = points ? { String(format: "%+.1f pts", $0 * 100) } : { ($0 >= 0 ? "+" : "") + format($0) }
+            let deltaFormat = delta ?? format
+            let f: (Double) -> String = points ? { String(format: "%+.1f pts", $0 * 100) } : { ($0 >= 0 ? "+" : "") + deltaFormat($0) }
             let ci = d.change.lower.flatMap { lo in d.change.upper.map { " [\(f(lo)), \(f($0))]" } } ?? ""
             lines.append(Formatting.pad(name, 34) + Formatting.pad(format(d.with.mean), 12, right: true)
                 + Formatting.pad(format(d.without.mean), 12, right: true) + "   " + f(d.change.mean) + ci)
         }
         let modelsWorkforce = result.replications.contains(where: { $0.with.weeks.contains { $0.headcount > 0 } })
         let count: (Double) -> String = { abs($0) >= 100 ? Formatting.money($0) : Formatting.number($0) }
+        /// A change and its interval in one precision: whole numbers when any of them reaches 100
+        /// (`-1,033 [-1,522, -543]`, not `-1,033 [-1,522, -543.49]`), else as they are (`-0.333 [-0.875, +0.209]`).
+        func countChange(_ d: ROIResult.Difference?) -> (Double) -> String {
+            let values = [d?.change.mean, d?.change.lower, d?.change.upper].compactMap { $0 }
+            guard values.contains(where: { abs($0) >= 100 }) else { return { Formatting.number($0) } }
+            return { (x: Double) -> String in ValueText.count(x.rounded()) }
+        }
         for item in result.serviceChanges(channels: arms.with.center.channels.map(\.name)) where modelsWorkforce || !item.isWorkforce {
             switch item.unit {
             case .share: change(item.label, item.difference, { Formatting.percent($0) }, points: true)
             case .seconds: change(item.label, item.difference, Formatting.duration)
-            case .count: change(item.label, item.difference, count)
+            case .count: change(item.label, item.difference, count, delta: countChange(item.difference))
             }
         }
         if modelsWorkforce {
-            change("headcount, last week", result.difference(week: result.weekCount - 1) { Double($0.headcount) }, count)
+            let headcount = result.difference(week: result.weekCount - 1) { Double($0.headcount) }
+            change("headcount, last week", headcount, count, delta: countChange(headcount))
         }
 
         // Always shown, with or without a sensitivity study: how each effect was read is what a

@@ -19,6 +19,13 @@ final class ROICommandTests: XCTestCase {
             XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in\n\(run.stdout)")
         }
         XCTAssertTrue(run.stderr.contains("wrote roi.json, weekly.csv, replications.csv and tornado.csv"), run.stderr)
+        // A figure and its interval in one precision: never `1,007` beside `-462.07` on one line.
+        let grouped = try NSRegularExpression(pattern: #"\d,\d{3}(?!\.)"#), decimals = try NSRegularExpression(pattern: #"\d\.\d\d\b"#)
+        for line in run.stdout.split(separator: "\n").map(String.init) where line.contains("[") && !line.contains("%") && !line.contains(" h") {
+            let range = NSRange(line.startIndex..., in: line)
+            XCTAssertFalse(grouped.firstMatch(in: line, range: range) != nil && decimals.firstMatch(in: line, range: range) != nil,
+                           "mixed precision: \(line)")
+        }
         let weekly = try String(contentsOfFile: "\(out)/weekly.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(weekly.count, 1 + 26, "a header and one row per week")
         XCTAssertTrue(weekly[0].hasPrefix("week,net,cumulative_net,cumulative_net_lower,cumulative_net_upper,cost,benefit,"))
