@@ -148,7 +148,9 @@ class RoiResult:
     @property
     def estimates(self) -> pd.DataFrame:
         """The headline estimates (cost, benefit, net, npv, roi when present), one row each, with the
-        columns of roi.json: mean, standard_deviation (across replications), lower, upper (the CI), count."""
+        columns of roi.json: mean, standard_deviation (across replications), lower, upper (the CI), count.
+        roi is mean net / mean cost (a ratio estimate): its standard_deviation is that of the residuals
+        net - roi * cost over the mean cost, so that standard_deviation / sqrt(count) is its standard error."""
         rows = []
         for name in ["cost", "benefit", "net", "npv", "roi"]:
             entry = self.roi.get(name)
