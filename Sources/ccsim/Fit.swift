@@ -10,6 +10,7 @@ import Stochastics
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit handle times, patience (with censoring), arrivals and outcome shares to a contact log.",
+        usage: "ccsim fit <log> [<options>]",
         discussion: "Reads a contacts.csv (as written by `ccsim run --trace`), prints every fitted quantity with each candidate family's AIC and KS distance, and with --out writes fit.yaml, a scenario fragment. Bad rows are reported with line numbers."
     )
 

@@ -9,6 +9,7 @@ import Sweeps
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a scenario and report service level, ASA, abandonment, resolution, occupancy and cost with confidence intervals.",
+        usage: "ccsim run <scenario> [<options>]",
         discussion: """
         Replications run in parallel (--jobs); each draws from its own random streams, derived from \
         the seed, so the results do not depend on the number of jobs.

@@ -11,6 +11,7 @@ import Stochastics
 struct Schedule: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Choose shifts that cover a staffing requirement at least cost (integer program, GLPK), then simulate them.",
+        usage: "ccsim schedule <scenario> [<options>]",
         discussion: """
         The scenario's `scheduling` section gives each team's shift templates (start times, length, \
         breaks, weekly patterns such as five_of_seven), a cap on agents and the price of missing \

@@ -8,6 +8,7 @@ import Workbench
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the workbench: edit scenarios with live validation, run them, try what-ifs and compare runs in a browser.",
+        usage: "ccsim serve [<options>]",
         discussion: """
         Serves http://HOST:PORT/ until interrupted (Ctrl-C). Only files inside the workspace are read or \
         written; runs and their results are kept in WORKSPACE/.ccsim/ (history.sqlite and runs/) and \

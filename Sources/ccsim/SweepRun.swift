@@ -9,6 +9,7 @@ struct SweepRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a sweep file (the default: `ccsim sweep SWEEP.yaml`); re-running resumes.",
+        usage: "ccsim sweep run <sweep> [<options>]",
         discussion: """
         Results go to results/NAME/sweep.sqlite (NAME: the sweep's name), or DIR/sweep.sqlite with \
         --out DIR; with --shard K/N, to results/NAME/shards/K-of-N/. Every run is stored as it \

@@ -9,6 +9,7 @@ struct SweepSlurm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slurm",
         abstract: "Write an sbatch job array (one task per shard) and a dependent merge job for a sweep.",
+        usage: "ccsim sweep slurm <sweep> --shards <shards> [<options>]",
         discussion: """
         Writes OUT/slurm/array.sbatch, merge.sbatch and submit.sh (OUT: results/NAME or --out). \
         Submit with `bash OUT/slurm/submit.sh`. The scripts use absolute paths: the cluster's nodes \

@@ -35,6 +35,7 @@ import ccsim
 /// 5. No ragged prose: of two consecutive column-0 lines A, B (A not ending with `:`, B not a
 ///    list item), B's first word did not fit on A, i.e. `A.count + 1 + firstWord(B).count >= 80`
 ///    (the parser's greedy wrap); a shorter A was broken by a newline in the text.
+/// 6. The `USAGE:` line is at most 80 characters (`[<options>]` for a command with many).
 ///
 /// And in the built binary's `--experimental-dump-help`: no abstract or discussion of a command,
 /// option, flag or argument holds a newline other than a command's discussion (rule 2 covers it).
@@ -138,6 +139,20 @@ final class HelpTextTests: XCTestCase {
                 }
                 if line == "Examples:" { inExamples = true }
             }
+        }
+    }
+
+    /// Rule 6: the USAGE line fits the screen; a command with many options says `[<options>]`
+    /// rather than listing them all on a line the terminal would break mid-word.
+    func testUsageLineFitsTheScreen() {
+        for (name, type) in Self.commands {
+            let text = Self.help(type)
+            let lines = Self.lines(text)
+            guard let at = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { continue }
+            // Rendered at 80 columns a long usage is wrapped: then the next line continues it.
+            let wrapped = at + 1 < lines.count && !Self.isBlank(lines[at + 1])
+            XCTAssertFalse(wrapped, "\(name) --help: the usage runs over \(Self.columns) columns: \(lines[at]) / \(at + 1 < lines.count ? lines[at + 1] : "")")
+            XCTAssertLessThanOrEqual(lines[at].count, Self.columns, "\(name) --help: \(lines[at])")
         }
     }
 
