@@ -52,7 +52,12 @@ public enum RequirementCSV {
                 if map["required"] == nil, let alias = map[StaffingColumn.scheduledAgents.rawValue] { map["required"] = alias }
                 let missing = [StaffingColumn.day.rawValue, StaffingColumn.start.rawValue, StaffingColumn.team.rawValue, "required"].filter { map[$0] == nil }
                 guard missing.isEmpty else {
-                    throw RequirementError(file: file, problems: [.init(line: line, message: "the header needs the columns day, start, team and required (or scheduled_agents); missing: \(missing.joined(separator: ", "))")])
+                    var message = "the header needs the columns day, start, team and required (or scheduled_agents); missing: \(missing.joined(separator: ", "))"
+                    // `ccsim erlang --forecast --out` writes agents per channel, not per team.
+                    if map["team"] == nil, map["channel"] != nil, map["agents"] != nil {
+                        message += ". This looks like a requirement per channel (as `ccsim erlang --forecast --out` writes it); `ccsim schedule` needs agents per team and interval: leave out --requirement (the schedule then finds them by `ccsim staff`'s search), or give the staffing.csv of `ccsim staff SCENARIO --out DIR`"
+                    }
+                    throw RequirementError(file: file, problems: [.init(line: line, message: message)])
                 }
                 header = map
                 continue

@@ -72,6 +72,13 @@ import Testing
         #expect { try RequirementCSV.parse("day,start,agents\n0,09:00,2\n", file: "r.csv", scenario: scenario) } throws: { error in
             "\(error)" == "r.csv:1: the header needs the columns day, start, team and required (or scheduled_agents); missing: team, required"
         }
+        // `ccsim erlang --forecast --out`'s file, per channel: named, with the two ways to a per-team one.
+        let perChannel = "date,weekday,start,end,channel,volume,aht_s,load_erlangs,agents,scheduled,service_level,asa_s,occupancy\n"
+        #expect { try RequirementCSV.parse(perChannel, file: "r.csv", scenario: scenario) } throws: { error in
+            "\(error)".hasPrefix("r.csv:1: the header needs the columns day, start, team and required (or scheduled_agents); missing: day, team, required. "
+                                 + "This looks like a requirement per channel (as `ccsim erlang --forecast --out` writes it)")
+                && "\(error)".contains("leave out --requirement")
+        }
         #expect { try RequirementCSV.parse("\n", file: "r.csv", scenario: scenario) } throws: { error in
             "\(error)".hasPrefix("r.csv: the file is empty")
         }
