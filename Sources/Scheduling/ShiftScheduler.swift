@@ -42,12 +42,18 @@ public enum ShiftScheduler {
         }
     }
 
+    /// Refuses a scenario without shift templates: checked first by the command, before a
+    /// staffing search that would otherwise run for nothing.
+    public static func requireScheduling(_ scenario: Scenario) throws(ScheduleError) {
+        guard scenario.scheduling == nil else { return }
+        throw ScheduleError("\(scenario.source ?? scenario.name): the scenario has no 'scheduling' section; add shift templates per team (see scenarios/README.md, \"Shift scheduling\")")
+    }
+
     /// Plans every team that has both shift templates (`scheduling.teams`) and a requirement.
     public static func schedule(_ scenario: Scenario, requirement: WeeklyRequirement,
                                 options: Options = Options()) throws(ScheduleError) -> SchedulePlan {
-        guard let spec = scenario.scheduling else {
-            throw ScheduleError("\(scenario.source ?? scenario.name): the scenario has no 'scheduling' section; add shift templates per team (see scenarios/README.md, \"Shift scheduling\")")
-        }
+        try requireScheduling(scenario)
+        let spec = scenario.scheduling!  // just checked
         let teams = scenario.center.teams
         guard requirement.agents.count == teams.count, requirement.interval == scenario.run.interval else {
             throw ScheduleError("the requirement was read for another scenario (teams or interval differ)")

@@ -122,6 +122,7 @@ struct Schedule: ParsableCommand {
     }
 
     private func schedule(_ scenario: Scenario, requirementPath: String?, folder: OutputFolder?) throws {
+        try ShiftScheduler.requireScheduling(scenario)
         let text = try scenarioText()
         let given = try requirementPath.map { try RequirementCSV.read(path: $0, scenario: scenario) }
         if let requirementPath {

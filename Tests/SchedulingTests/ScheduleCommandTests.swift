@@ -148,6 +148,16 @@ import Testing
         #expect(!output.stdout.contains("agents"), "nothing solved: \(output.stdout)")
     }
 
+    /// Without shift templates there is nothing to schedule: said at once, not after the
+    /// staffing search (9 s on the real-week example) that would find a requirement for nothing.
+    @Test func aScenarioWithoutTemplatesIsRefusedBeforeTheSearch() throws {
+        let output = try CCSimCommand.run(["schedule", "scenarios/erlang-a.yaml"])
+        #expect(output.status == 2, "\(output.stdout)\(output.stderr)")
+        #expect(output.stderr.contains("the scenario has no 'scheduling' section"), "\(output.stderr)")
+        #expect(!output.stderr.contains("staffing search"), "no search first: \(output.stderr)")
+        #expect(output.stdout.isEmpty, "\(output.stdout)")
+    }
+
     @Test func aCapThatCannotCoverReportsTheShortfallAndSucceeds() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
