@@ -58,15 +58,14 @@ public struct ContactLog: Sendable {
 
     /// Reads and parses the file at `path`; every error names the file (and the line, where there is one).
     /// - Parameter interval: the arrival profile's interval (see `parse`).
-    /// - Parameter unit: the unit of the log's times and durations; nil: seconds, and a median
-    ///   handle time no call or chat has (over 3 hours, under 10 seconds) is refused as a log in
-    ///   milliseconds or minutes. A stated unit is taken as given.
-    public static func read(path: String, columns: [String: String] = [:], interval: Double? = nil, unit: LogTimeUnit? = nil) throws -> ContactLog {
+    /// - Parameter unit: the unit of the log's times and durations. A median handle time no call
+    ///   or chat has in it (over 3 hours, under 10 seconds) is refused, naming the unit that fits.
+    public static func read(path: String, columns: [String: String] = [:], interval: Double? = nil, unit: LogTimeUnit = .seconds) throws -> ContactLog {
         let text = try readText(path: path)
         do {
-            let log = try parse(text, columns: columns, interval: interval, unit: unit ?? .seconds)
+            let log = try parse(text, columns: columns, interval: interval, unit: unit)
             try log.requireMostRowsUsable()
-            if unit == nil { try log.requirePlausibleHandleTimes(header: columns["handle_s"] ?? "handle_s") }
+            try log.requirePlausibleHandleTimes(unit: unit, header: columns["handle_s"] ?? "handle_s")
             return log
         } catch let error as FittingError {
             throw error.located(in: path)
@@ -225,17 +224,23 @@ public struct ContactLog: Sendable {
     /// 5-minute call is 300,000), under 10 seconds in minutes (a 5-minute call is 5).
     static let plausibleMedianHandle = 10.0...10_800
 
-    /// Refuses a log whose median handle time says its unit is not seconds, naming the fix.
-    public func requirePlausibleHandleTimes(header: String = "handle_s") throws {
+    /// Refuses a log whose median handle time (read in `unit`) no contact center has, naming
+    /// the unit that would give a plausible one, or, when none does, the column to check.
+    public func requirePlausibleHandleTimes(unit: LogTimeUnit = .seconds, header: String = "handle_s") throws {
         let handled = rows.compactMap(\.handle).filter { $0 > 0 }.sorted()
         guard handled.count >= Self.unitCheckMinimum else { return }
         let median = handled[handled.count / 2]
         guard !Self.plausibleMedianHandle.contains(median) else { return }
-        let value = Quantity.describe(number: median)
-        let reason = median > Self.plausibleMedianHandle.upperBound
-            ? "the median \(header) is \(value) (\(Quantity.describe(duration: median)) if seconds), longer than any call or chat: is the log in milliseconds? Fit with --time-unit ms"
-            : "the median \(header) is \(value) (\(Quantity.describe(duration: median)) if seconds), shorter than any call or chat: is the log in minutes? Fit with --time-unit min"
-        throw FittingError.outOfRange(what: "time unit", reason: reason + " (or --time-unit s if seconds is right)")
+        let written = median / unit.seconds
+        let stated = "the median \(header) is \(Quantity.describe(number: written)) (read in \(unit.name): \(Quantity.describe(duration: median)))"
+        let what = median > Self.plausibleMedianHandle.upperBound ? "longer" : "shorter"
+        let reason: String
+        if let fits = LogTimeUnit.allCases.first(where: { $0 != unit && Self.plausibleMedianHandle.contains(written * $0.seconds) }) {
+            reason = "\(stated), \(what) than any call or chat: is the log in \(fits.name)? Fit with --time-unit \(fits.rawValue)"
+        } else {
+            reason = "\(stated), \(what) than any call or chat in any unit (\(LogTimeUnit.allCases.map(\.rawValue).joined(separator: ", "))): check that \(header) is the handle-time column (--column handle_s=HEADER)"
+        }
+        throw FittingError.outOfRange(what: "time unit", reason: reason)
     }
 
     public func requireMostRowsUsable() throws {

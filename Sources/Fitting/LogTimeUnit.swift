@@ -5,6 +5,15 @@ public enum LogTimeUnit: String, CaseIterable, Sendable {
     case milliseconds = "ms"
     case minutes = "min"
 
+    /// In words, for messages.
+    public var name: String {
+        switch self {
+        case .seconds: "seconds"
+        case .milliseconds: "milliseconds"
+        case .minutes: "minutes"
+        }
+    }
+
     /// Seconds in one of this unit.
     public var seconds: Double {
         switch self {

@@ -35,7 +35,7 @@ struct Fit: ParsableCommand {
     var columns: [String] = []
 
     @Option(name: .customLong("time-unit"), help: ArgumentHelp(
-        "Unit of the log's times and durations: s, ms or min (default s; a median handle time over 3 h or under 10 s is then refused as a log in ms or min).",
+        "Unit of the log's times and durations: s, ms or min (default s). A median handle time over 3 h or under 10 s in it is refused, naming the unit that fits.",
         valueName: "unit"))
     var timeUnit: String?
 
@@ -83,7 +83,7 @@ struct Fit: ParsableCommand {
         let templateText = try template.map { try ContactLog.readText(path: $0) }
         let mapping = Dictionary(columns.map { $0.split(separator: "=", maxSplits: 1).map(String.init) }.map { ($0[0], $0[1]) },
                                  uniquingKeysWith: { _, last in last })
-        let contactLog = try ContactLog.read(path: log, columns: mapping, interval: interval.seconds, unit: timeUnit.flatMap(LogTimeUnit.init(rawValue:)))
+        let contactLog = try ContactLog.read(path: log, columns: mapping, interval: interval.seconds, unit: timeUnit.flatMap(LogTimeUnit.init(rawValue:)) ?? .seconds)
         if !contactLog.badRows.isEmpty {
             // On stderr, so the table on stdout stays clean; every bad row is listed with its line.
             var text = "\(contactLog.badRows.count) bad row(s) skipped in \(log):\n"

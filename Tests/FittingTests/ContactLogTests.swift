@@ -134,8 +134,24 @@ final class ContactLogExportTests: XCTestCase {
                 XCTAssertEqual(a.arrival, b.arrival, accuracy: 1e-3)
                 XCTAssertEqual(a.wait, b.wait, accuracy: 1e-3)
             }
-            // Stated as seconds, it is taken as given.
-            XCTAssertNoThrow(try ContactLog.read(path: url.path, unit: .seconds))
+
+        }
+    }
+
+    /// A unit stated wrongly is questioned too: seconds read as milliseconds name seconds; a
+    /// handle time no unit makes plausible names the column instead.
+    func testAWrongStatedUnitNamesTheOneThatFits() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ([header] + (0..<30).map { "voice,tier1,\(60 * $0),5,\(200 + $0),resolved" }).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertNoThrow(try ContactLog.read(path: url.path))
+        XCTAssertThrowsError(try ContactLog.read(path: url.path, unit: .milliseconds)) { error in
+            XCTAssertTrue("\(error)".contains("the median handle_s is 215 (read in milliseconds: "), "\(error)")
+            XCTAssertTrue("\(error)".contains("is the log in seconds? Fit with --time-unit s"), "\(error)")
+        }
+        try ([header] + (0..<30).map { "voice,tier1,\(60 * $0),5,\(1_000_000_000 + $0),resolved" }).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ContactLog.read(path: url.path)) { error in
+            XCTAssertTrue("\(error)".contains("in any unit (s, ms, min): check that handle_s is the handle-time column"), "\(error)")
         }
     }
 
