@@ -88,7 +88,7 @@ struct ReportPageTests {
     @Test func missingFieldIsNamedAsInTheFile() throws {
         let dir = try folder(withSummary: false)
         let json = SmallSummary.json.replacingOccurrences(of: "\"start_weekday\": \"Mon\",", with: "")
-            .replacingOccurrences(of: "\"ccsim_version\": \"0.2.0\"", with: "\"ccsim_version\": \"0.1.0\"")
+            .replacingOccurrences(of: "\"ccsim_version\": \"0.3.0\"", with: "\"ccsim_version\": \"0.1.0\"")
         try json.write(toFile: dir + "/summary.json", atomically: true, encoding: .utf8)
         do {
             try ReportWriter.write(folder: dir)

@@ -18,7 +18,7 @@ enum ResultsFixtures {
     /// Three paired replications over four weeks, two uncertain effects; ROI 25% [5%, 45%].
     static let roiJSON = """
     {
-      "kind": "roi", "ccsim_version": "0.2.0", "scenario": "roi <test>", "file": "scenarios/roi.yaml",
+      "kind": "roi", "ccsim_version": "0.3.0", "scenario": "roi <test>", "file": "scenarios/roi.yaml",
       "programs": ["onboarding"], "mode": "fixed-staffing", "seed": 11, "replications": 3, "weeks": 4,
       "confidence_level": 0.95,
       "lines": [

@@ -7,7 +7,7 @@ enum SmallSummary {
 
     static let json = """
     {
-      "ccsim_version": "0.2.0",
+      "ccsim_version": "0.3.0",
       "scenario": {
         "name": "small <test> & co", "file": "scenarios/small.yaml", "start_weekday": "Mon",
         "channels": [

@@ -33,7 +33,7 @@ from .sweep import SweepStore
 __all__ = ["run", "sweep", "load", "erlang", "binary", "RunResult", "StaffResult", "ScheduleResult", "RoiResult",
            "SweepStore", "ErlangResult", "CcsimError", "ScenarioError", "UsageError", "SweepError", "OutputError",
            "BinaryNotFoundError", "Issue"]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 PathLike = Union[str, pathlib.Path]
 
