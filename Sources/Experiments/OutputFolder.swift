@@ -76,25 +76,32 @@ public final class OutputFolder {
     public func commit() throws {
         guard !committed else { return }
         let fm = FileManager.default
-        var previous: URL?
-        if fm.fileExists(atPath: url.path) {
-            // Re-checked: another process may have put files there since the run started.
-            _ = try Self.validated(url.path, option: "--out")
-            try carryOver()
-            let aside = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(url.lastPathComponent).replaced-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            guard rename(url.path, aside.path) == 0 else {
-                throw Problem("cannot write \(url.path): cannot move the earlier results aside (\(String(cString: strerror(errno))))")
+        var replaced: [URL] = []
+        // Another ccsim writing the same --out may put its folder in place between our move
+        // aside and our rename (rename fails: not empty); then its folder is moved aside in
+        // turn, as an earlier one, and the rename tried again: the last to commit wins whole.
+        for attempt in 1...8 {
+            if fm.fileExists(atPath: url.path) {
+                // Re-checked: another process may have put files there since the run started.
+                _ = try Self.validated(url.path, option: "--out")
+                try carryOver()
+                let aside = url.deletingLastPathComponent()
+                    .appendingPathComponent(".\(url.lastPathComponent).replaced-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+                if rename(url.path, aside.path) == 0 {
+                    replaced.append(aside)
+                } else if errno != ENOENT {
+                    throw Problem("cannot write \(url.path): cannot move the earlier results aside (\(String(cString: strerror(errno))))")
+                }
             }
-            previous = aside
-        }
-        guard rename(staging.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if let previous { _ = rename(previous.path, url.path) }
-            throw Problem("cannot write \(url.path): \(reason)")
+            if rename(staging.path, url.path) == 0 { break }
+            let code = errno
+            guard (code == ENOTEMPTY || code == EEXIST), attempt < 8 else {
+                if let first = replaced.first { _ = rename(first.path, url.path) }
+                throw Problem("cannot write \(url.path): \(String(cString: strerror(code)))")
+            }
         }
         committed = true
-        if let previous { try? fm.removeItem(at: previous) }
+        for folder in replaced { try? fm.removeItem(at: folder) }
     }
 
     /// Links the user's own files of the existing folder into the staging folder.
