@@ -58,7 +58,7 @@ struct RoiPage {
     static func withCI(_ e: RoiResults.Estimate?, _ format: (Double?) -> String) -> String {
         guard let e else { return "—" }
         guard let lo = e.lower, let hi = e.upper else { return format(e.mean) }
-        return "\(format(e.mean)) [\(format(lo)), \(format(hi))]" + (e.clamped == true ? " (\(ROIWords.heldToRange))" : "")
+        return "\(format(e.mean)) [\(format(lo)), \(format(hi))]" + ROIWords.heldSuffix(e.clamped)
     }
 
     /// Money with its interval in one precision (`1,000 [900, 1,100]`, not `1,000 [900.00, 1,100]`).
@@ -66,7 +66,7 @@ struct RoiPage {
         guard let e else { return "—" }
         let text = ValueText.moneyColumn([e.mean, e.lower, e.upper])
         guard e.lower != nil, e.upper != nil else { return text[0] }
-        return "\(text[0]) [\(text[1]), \(text[2])]" + (e.clamped == true ? " (\(ROIWords.heldToRange))" : "")
+        return "\(text[0]) [\(text[1]), \(text[2])]" + ROIWords.heldSuffix(e.clamped)
     }
 
     var subject: String {

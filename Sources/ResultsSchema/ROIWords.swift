@@ -6,4 +6,7 @@ public enum ROIWords {
     /// After an interval cut back to the replications' smallest and largest values (`clamped`
     /// in `roi.json`): a skewed cost whose t-interval reached below any replication's cost.
     public static let heldToRange = "held to the replications' range"
+
+    /// `" (held to the replications' range)"` after a clamped interval, else nothing.
+    public static func heldSuffix(_ clamped: Bool?) -> String { clamped == true ? " (\(heldToRange))" : "" }
 }

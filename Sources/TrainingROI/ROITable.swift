@@ -24,7 +24,7 @@ public enum ROITable {
         lines.append("")
 
         func row(_ name: String, mean: String, interval: (String, String)?, clamped: Bool?) -> String {
-            let ci = (interval.map { "[\($0.0), \($0.1)]" } ?? "") + (clamped == true ? " (\(ROIWords.heldToRange))" : "")
+            let ci = (interval.map { "[\($0.0), \($0.1)]" } ?? "") + ROIWords.heldSuffix(clamped)
             return Formatting.pad(name, 34) + Formatting.pad(mean, 12, right: true) + "   " + ci
         }
         func row(_ name: String, _ e: ROIResult.Estimate?, _ format: (Double) -> String) -> String {
