@@ -7,12 +7,14 @@ import Foundation
 /// On a terminal the line is redrawn in place (at most ten times a second), and only once the
 /// work has taken `quietFor` seconds, so quick commands print nothing extra. When stderr is a file
 /// or a pipe, `.lines` (the sweep's choice, for CI logs and Slurm output files) writes a plain line
-/// at every 5%, and `.terminalOnly` (the default) writes nothing. stdout is never touched.
+/// at each 5% step, at most one every `lineEvery` seconds (5: a sweep of a second writes none, and
+/// its closing summary says it all), and `.terminalOnly` (the default) writes nothing. stdout is
+/// never touched.
 public final class ProgressLine: @unchecked Sendable {
     public enum Style: Sendable {
         /// Redrawn in place on a terminal.
         case bar
-        /// A plain line every 5%.
+        /// A plain line at each 5% step, at most one every `lineEvery` seconds.
         case lines
         /// Nothing.
         case none
@@ -24,6 +26,9 @@ public final class ProgressLine: @unchecked Sendable {
     private let alreadyDone: Int
     private let unit: String
     private let quietFor: TimeInterval
+    /// Least seconds between two plain lines (`.lines`).
+    private let lineEvery: TimeInterval
+    private var lastLine: Date
     /// Steps per unit shown (100: work counted in hundredths of a replication, shown as "2.4/10").
     private let stepsPerUnit: Int
     private var done = 0
@@ -41,10 +46,11 @@ public final class ProgressLine: @unchecked Sendable {
     ///   - unit: what a step is, in the plural ("runs", "replications", "plans").
     ///   - style: nil = a bar on a terminal, nothing otherwise.
     ///   - quietFor: seconds before a bar is first drawn (0 = at once).
+    ///   - lineEvery: least seconds between two plain lines, from the start (`.lines`; 0 = at every 5% step).
     ///   - write: where text goes (stderr by default).
     ///   - stepsPerUnit: steps that make one unit as shown (`total` and `advance` count steps).
     public init(total: Int, alreadyDone: Int = 0, unit: String = "runs", style: Style? = nil, quietFor: TimeInterval = 2,
-                stepsPerUnit: Int = 1,
+                lineEvery: TimeInterval = 5, stepsPerUnit: Int = 1,
                 write: @escaping @Sendable (String) -> Void = ProgressLine.writeToStandardError) {
         self.stepsPerUnit = max(1, stepsPerUnit)
         self.style = style ?? (Self.stderrIsTerminal ? .bar : .none)
@@ -52,8 +58,10 @@ public final class ProgressLine: @unchecked Sendable {
         self.alreadyDone = alreadyDone
         self.unit = unit
         self.quietFor = quietFor
+        self.lineEvery = lineEvery
         self.write = write
         lastStep = total > 0 ? alreadyDone * 20 / total : 20
+        lastLine = start
     }
 
     /// Writes to stderr with `write(2)`; a failure is ignored (there is nowhere left to report it),
@@ -88,8 +96,9 @@ public final class ProgressLine: @unchecked Sendable {
                 write("\r" + bar(now: now) + "\u{1B}[K")
             case .lines:
                 let step = (alreadyDone + done) * 20 / max(1, total)
-                guard step > lastStep else { return }
+                guard step > lastStep, now.timeIntervalSince(lastLine) >= lineEvery else { return }
                 lastStep = step
+                lastLine = now
                 write(line(now: now) + "\n")
             }
         }
