@@ -92,7 +92,7 @@ public enum ForecastCSV {
             .failure(ScenarioError(file: displayName, message: message))
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return fail("cannot read the forecast: no such file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return fail("cannot read the forecast: no such file" + NearbyFiles.siblingHint(for: path, extensions: ["csv"])) }
         guard !isDirectory.boolValue else { return fail("cannot read the forecast: it is a directory") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
             return fail("cannot read the forecast: it is \(size >> 20) MiB, more than the \(maxFileBytes >> 20) MiB a forecast file may have")

@@ -59,7 +59,7 @@ public enum RosterCSV {
             .failure(ScenarioError(file: displayName, path: context.teamPath, message: message))
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return fail("cannot read the roster: no such file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return fail("cannot read the roster: no such file" + NearbyFiles.siblingHint(for: path, extensions: ["csv"])) }
         guard !isDirectory.boolValue else { return fail("cannot read the roster: it is a directory") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileBytes {
             return fail("cannot read the roster: it is \(size >> 20) MiB, more than the \(maxFileBytes >> 20) MiB a roster may have")

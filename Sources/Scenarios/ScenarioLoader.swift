@@ -10,10 +10,10 @@ public enum ScenarioLoader {
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, message: "cannot read scenario: no such file")
+            throw ScenarioError(file: path, message: "cannot read scenario: no such file" + NearbyFiles.hint(for: path))
         }
         guard !isDirectory.boolValue else {
-            throw ScenarioError(file: path, message: "cannot read scenario: it is a directory")
+            throw ScenarioError(file: path, message: "cannot read scenario: it is a directory" + NearbyFiles.listing(directory: path))
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
            size > DomainLimits.maxFileBytes {

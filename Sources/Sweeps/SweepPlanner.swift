@@ -17,9 +17,9 @@ public enum SweepPlanner {
     public static func load(path: String) throws(ScenarioError) -> SweepPlan {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, message: "cannot read sweep file: no such file")
+            throw ScenarioError(file: path, message: "cannot read sweep file: no such file" + NearbyFiles.hint(for: path, folders: ["scenarios/sweeps"]))
         }
-        guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "cannot read sweep file: it is a directory") }
+        guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "cannot read sweep file: it is a directory" + NearbyFiles.listing(directory: path)) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, message: "cannot read sweep file: unreadable or not UTF-8 text")
         }

@@ -201,8 +201,42 @@ let malformedCases: [Malformed] = [
             _ = try ScenarioLoader.load(path: dir.path)
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "\(dir.path): cannot read scenario: it is a directory")
+            #expect(error.description == "\(dir.path): cannot read scenario: it is a directory; it holds no YAML files")
         }
+        try "name: a".write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "name: b".write(to: dir.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
+        try "x".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        do {
+            _ = try ScenarioLoader.load(path: dir.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "\(dir.path): cannot read scenario: it is a directory; the YAML files in it: \(dir.path)/a.yaml, \(dir.path)/b.yml")
+        }
+    }
+
+    /// A mistyped name is answered with the file of that kind it most likely meant, in the folder
+    /// it names or, for a bare name, in the bundled folders; an unrelated name gets no guess.
+    @Test func missingFileSuggestsTheLikeliestOne() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["erlang-a.yaml", "tiered-support.yaml", "forecast.csv"] {
+            try "name: x".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        for typo in ["erlang-a.yml", "erlanga.yaml", "Erlang_A.yaml", "tiered-suport.yaml"] {
+            do {
+                _ = try ScenarioLoader.load(path: dir.appendingPathComponent(typo).path)
+                Issue.record("expected an error")
+            } catch {
+                let meant = typo.hasPrefix("tiered") ? "tiered-support.yaml" : "erlang-a.yaml"
+                #expect(error.description.hasSuffix("cannot read scenario: no such file; did you mean \(dir.path)/\(meant)?"), "\(error)")
+            }
+        }
+        #expect(NearbyFiles.hint(for: dir.appendingPathComponent("billing.yaml").path) == "")
+        #expect(NearbyFiles.hint(for: dir.appendingPathComponent("forecast.yaml").path) == "", "a file of another kind is not offered")
+        // A bare name: the bundled folder's file, written as a path from here.
+        #expect(NearbyFiles.hint(for: "erlang-a.yaml", folders: [dir.path]) == "; did you mean \(dir.path)/erlang-a.yaml?")
+        #expect(NearbyFiles.siblingHint(for: dir.appendingPathComponent("forcast.csv").path, extensions: ["csv"])
+            == "; did you mean forecast.csv (in the same folder)?")
     }
 
     @Test func notUTF8() throws {
