@@ -17,7 +17,7 @@ struct Erlang: ParsableCommand {
           ccsim erlang --agents 48 --rate 600/h --aht 4.5m \\
               --patience 3m --answer-within 20s
           # smallest staffing meeting 80% in 20s:
-          ccsim erlang --rate 540/h --aht 5m --target 80%
+          ccsim erlang --rate 540/h --aht 5m --target 80/20
           ccsim erlang --forecast forecast.csv --target 80% --answer-within 20s \\
               --shrinkage 30% --max-occupancy 85%
           ccsim erlang --forecast forecast.csv --target 80% --concurrency chat=3 \\
@@ -84,13 +84,19 @@ struct Erlang: ParsableCommand {
     @Option(help: ArgumentHelp("Mean patience (exponential); gives Erlang A figures.", valueName: "duration"), transform: DurationArgument.parse)
     var patience: DurationArgument?
 
-    @Option(name: .customLong("answer-within"), help: ArgumentHelp("Service-level threshold.", valueName: "duration"), transform: DurationArgument.parse)
-    var answerWithin: DurationArgument = try! DurationArgument.parse("20s")
+    @Option(name: .customLong("answer-within"), help: ArgumentHelp("Service-level threshold (default: 20s).", valueName: "duration"), transform: DurationArgument.parse)
+    var answerWithin: DurationArgument?
 
-    @Option(help: ArgumentHelp("Service-level target, e.g. 80%: with no --agents, find the staffing.", valueName: "share"), transform: FractionArgument.parse)
-    var target: FractionArgument?
+    @Option(help: ArgumentHelp("Service-level target, e.g. 80% (within --answer-within), or both at once: 80/20 is 80% within 20s. With no --agents, find the staffing.", valueName: "share"), transform: ServiceLevelArgument.parse)
+    var target: ServiceLevelArgument?
+
+    /// The service-level threshold in seconds: --answer-within, else the one written in --target, else 20 s.
+    var threshold: Double { answerWithin?.seconds ?? target?.within ?? 20 }
 
     func validate() throws {
+        if let within = target?.within, let answerWithin, within != answerWithin.seconds {
+            throw ValidationError("--target says within \(Formatting.duration(within)) but --answer-within says \(answerWithin); give the threshold once")
+        }
         if let agents, agents < 1 { throw ValidationError("--agents must be at least 1, got \(agents)") }
         if let convention, ServiceLevelConvention(rawValue: convention) == nil {
             throw ValidationError("--convention must be one of \(ServiceLevelConvention.allCases.map(\.rawValue).joined(separator: ", ")), got '\(convention)'")
@@ -125,7 +131,6 @@ struct Erlang: ParsableCommand {
     func run() throws {
         if let forecast { return try runForecast(forecast) }
         let rate = rate!, aht = aht!
-        let threshold = answerWithin.seconds
         let load = rate.perSecond * aht.seconds
         let rule = requirement(concurrency: 1, slowdown: 0)
         let staffed = agents ?? rule.agents(rate: rate.perSecond, handleTime: aht.seconds)
@@ -164,7 +169,7 @@ struct Erlang: ParsableCommand {
     /// The targets in words: `80% within 20s, ASA ≤ 30s, occupancy ≤ 85%`.
     var targetText: String {
         var parts: [String] = []
-        if let target { parts.append("\(Formatting.percent(target.value, digits: 0)) within \(Formatting.duration(answerWithin.seconds))\(convention.map { " (\($0))" } ?? "")") }
+        if let target { parts.append("\(Formatting.percent(target.share, digits: 0)) within \(Formatting.duration(threshold))\(convention.map { " (\($0))" } ?? "")") }
         if let maxASA { parts.append("ASA ≤ \(Formatting.duration(maxASA.seconds))") }
         if let maxAbandonment { parts.append("abandonment ≤ \(Formatting.percent(maxAbandonment.value, digits: 1))") }
         if let maxOccupancy { parts.append("occupancy ≤ \(Formatting.percent(maxOccupancy.value, digits: 0))") }
@@ -175,7 +180,7 @@ struct Erlang: ParsableCommand {
     /// `ccsim erlang`, its `--forecast` table and a run's staffing-check.csv, for a channel with
     /// `concurrency` chats per agent each slowed by `slowdown`.
     func requirement(concurrency: Int, slowdown: Double) -> ErlangRequirement {
-        ErlangRequirement(serviceLevel: target.map { .init(target: $0.value, answerWithin: answerWithin.seconds,
+        ErlangRequirement(serviceLevel: target.map { .init(target: $0.share, answerWithin: threshold,
                                                           convention: convention.flatMap(ServiceLevelConvention.init(rawValue:)) ?? .offered) },
                           maxAverageSpeedOfAnswer: maxASA?.seconds, maxAbandonment: maxAbandonment?.value, patience: patience?.seconds,
                           maxOccupancy: maxOccupancy?.value, concurrency: concurrency, slowdown: slowdown, shrinkage: shrinkage?.value ?? 0)

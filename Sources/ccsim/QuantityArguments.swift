@@ -59,3 +59,38 @@ struct FractionArgument: QuantityArgument {
         return FractionArgument(value: value)
     }
 }
+
+/// A service-level target as planners write it: a share (`80%`, `0.8`), or the share and its
+/// threshold at once, `80/20` (80% within 20 seconds: the industry's shorthand, numbers bare),
+/// `80%/20s` or `80% in 20s`.
+struct ServiceLevelArgument: QuantityArgument {
+    let share: Double
+    /// The threshold when written with the share, in seconds.
+    let within: Double?
+
+    static func parse(_ text: String) throws -> ServiceLevelArgument {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts: [String]
+        if let slash = trimmed.firstIndex(of: "/") {
+            parts = [String(trimmed[..<slash]), String(trimmed[trimmed.index(after: slash)...])]
+        } else if let range = trimmed.range(of: " within ") ?? trimmed.range(of: " in ") {
+            parts = [String(trimmed[..<range.lowerBound]), String(trimmed[range.upperBound...])]
+        } else {
+            return ServiceLevelArgument(share: try FractionArgument.parse(trimmed).value, within: nil)
+        }
+        let (shareText, withinText) = (parts[0].trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces))
+        // In the shorthand both numbers may be bare: 80/20 is 80% within 20 s.
+        let share: Double
+        if let bare = Double(shareText), bare > 1 {
+            guard bare < 100 else { throw QuantityError("the share must be above 0% and below 100%, got '\(shareText)' in '\(trimmed)'") }
+            share = bare / 100
+        } else {
+            share = try FractionArgument.parse(shareText).value
+        }
+        let within = try Double(withinText).map { bare in
+            guard bare > 0, bare.isFinite else { throw QuantityError("the threshold must be longer than 0, got '\(withinText)'") }
+            return bare
+        } ?? DurationArgument.parse(withinText).seconds
+        return ServiceLevelArgument(share: share, within: within)
+    }
+}
