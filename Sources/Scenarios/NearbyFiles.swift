@@ -18,7 +18,7 @@ public enum NearbyFiles {
         return "; did you mean \(meant)?"
     }
 
-    /// "; did you mean NAME (beside it)?" with the likeliest file of the same folder, by name only (a
+    /// "; did you mean NAME (in the same folder)?" with the likeliest file of the same folder, by name only (a
     /// file a scenario field names, resolved against the scenario's folder: the name is what to
     /// write in the field), or "".
     public static func siblingHint(for path: String, extensions: [String]) -> String {

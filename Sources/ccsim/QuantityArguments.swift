@@ -87,10 +87,7 @@ struct ServiceLevelArgument: QuantityArgument {
         } else {
             share = try FractionArgument.parse(shareText).value
         }
-        let within = try Double(withinText).map { bare in
-            guard bare > 0, bare.isFinite else { throw QuantityError("the threshold must be longer than 0, got '\(withinText)'") }
-            return bare
-        } ?? DurationArgument.parse(withinText).seconds
+        let within = try DurationArgument.parse(Double(withinText) == nil ? withinText : withinText + "s").seconds
         return ServiceLevelArgument(share: share, within: within)
     }
 }
