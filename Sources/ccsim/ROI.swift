@@ -74,12 +74,22 @@ struct ROI: ParsableCommand {
 
     @OptionGroup var budget: BudgetOption
 
+    /// "; the scenario's programs: a, b" (or that it has none), to name one; "" when the scenario
+    /// cannot be read (`run` then says why).
+    private var programsNote: String {
+        guard let scenario, let loaded = try? ScenarioLoader.load(path: scenario) else { return "" }
+        let names = loaded.center.training?.programs.map(\.name) ?? []
+        return names.isEmpty ? "; \(scenario) has no training programs (add a top-level 'training:' section)"
+            : "; the programs of \(scenario): " + names.joined(separator: ", ")
+    }
+
     func validate() throws {
         if let out { _ = try OutputFolder.validated(out) }
         switch (scenario, withPath, withoutPath) {
         case (_?, nil, nil):
             if program == nil && programs == nil {
-                throw ValidationError("name the program to evaluate with --program NAME or --programs A,B (or give --with A.yaml --without B.yaml)")
+                throw ValidationError("name the program to evaluate with --program NAME or --programs A,B (or give --with A.yaml --without B.yaml)"
+                                      + programsNote)
             }
             if program != nil && programs != nil { throw ValidationError("give --program NAME or --programs A,B, not both") }
             if let list = programList {

@@ -77,6 +77,9 @@ final class ROICommandTests: XCTestCase {
         let noProgram = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml"])
         XCTAssertNotEqual(noProgram.status, 0)
         XCTAssertTrue(noProgram.stderr.contains("name the program to evaluate with --program NAME or --programs A,B"), noProgram.stderr)
+        XCTAssertTrue(noProgram.stderr.contains("the programs of scenarios/training-roi.yaml: onboarding, short-onboarding, coaching"), noProgram.stderr)
+        let noneToName = try CCSimCommand.run(["roi", "scenarios/tiered-support.yaml"])
+        XCTAssertTrue(noneToName.stderr.contains("scenarios/tiered-support.yaml has no training programs"), noneToName.stderr)
         let misspelt = try CCSimCommand.run(["roi", "scenarios/training-roi.yaml", "--program", "onbording"])
         XCTAssertEqual(misspelt.status, 2)
         XCTAssertTrue(misspelt.stderr.contains("no training program 'onbording' in scenarios/training-roi.yaml; did you mean 'onboarding'?"),
