@@ -27,6 +27,12 @@ public enum ReportDocument: Sendable {
         let results = ResultsFolder(path: folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            // A file inside a results folder (its summary.json, say): name the folder to give.
+            let parent = (folder as NSString).deletingLastPathComponent
+            if FileManager.default.fileExists(atPath: folder),
+               ReportKind.detect(files: Set((try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? [])) != nil {
+                throw ReportError.fileOfFolder(file: folder, folder: parent.isEmpty ? "." : parent)
+            }
             throw ReportError.notADirectory(folder)
         }
         let files = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])

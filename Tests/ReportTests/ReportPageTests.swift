@@ -61,6 +61,18 @@ struct ReportPageTests {
         #expect(throws: ReportError.notADirectory(dir + "/nope")) { try ReportWriter.write(folder: dir + "/nope") }
     }
 
+    /// A file of a results folder given for the folder: the error names the folder to give.
+    @Test func fileOfAResultsFolderNamesTheFolder() throws {
+        let dir = try folder(withSummary: true)
+        #expect(throws: ReportError.fileOfFolder(file: dir + "/summary.json", folder: dir)) { try ReportWriter.write(folder: dir + "/summary.json") }
+        #expect(ReportError.fileOfFolder(file: "out/summary.json", folder: "out").description
+            == "out/summary.json: a file of a results folder; report the folder: ccsim report out")
+        // A file anywhere else is no results folder.
+        let other = try folder(withSummary: false)
+        try "x".write(toFile: other + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.notADirectory(other + "/notes.txt")) { try ReportWriter.write(folder: other + "/notes.txt") }
+    }
+
     @Test func brokenSummaryNamesTheField() throws {
         let dir = try folder(withSummary: false)
         try "{\"scenario\": {}}".write(toFile: dir + "/summary.json", atomically: true, encoding: .utf8)
