@@ -1,3 +1,4 @@
+import ResultsSchema
 import Scenarios
 
 /// The terminal table of `ccsim run`, at most 100 columns wide: the inputs,
@@ -260,7 +261,7 @@ public enum SummaryTable {
             }
             if !perContact.isEmpty { lines.append("          " + perContact.joined(separator: " · ")) }
         } else {
-            lines.append("Cost      not priced: no team has an hourly cost")
+            lines.append("Cost      " + CostWords.notPriced)
         }
         return lines
     }

@@ -8,7 +8,7 @@ struct CostSummary {
         var s = "<h2>Cost</h2>\n"
         let total = results.center.metrics[.labourCost]?.mean ?? 0
         if total == 0 && results.scenario.teams.allSatisfy({ $0.hourlyCost == 0 }) {
-            return s + "<p>Not priced: no team has an hourly cost.</p>\n"
+            return s + "<p>\(CostWords.notPriced.prefix(1).uppercased() + CostWords.notPriced.dropFirst()).</p>\n"
         }
         s += "<table><thead><tr><th>team</th><th>labour cost</th><th>overtime hours</th><th>handled</th><th>cost per handled</th></tr></thead><tbody>"
         for team in results.teams {

@@ -196,10 +196,14 @@ public enum StaffingTable {
         for row in weekRows {
             out.append((0..<4).map { k in k == 3 ? row[k] : Formatting.pad(row[k], weekWidths[k] + 3) }.joined())
         }
-        let erlangCost = r.erlangPlan.weeklyCost(center), simCost = r.plan.weeklyCost(center)
-        out.append("Cost per week (scheduled hours × hourly cost): Erlang \(Formatting.money(erlangCost)), simulated \(Formatting.money(simCost))"
-                   + (erlangCost > 0 ? " (\(signed((simCost / erlangCost - 1) * 100))%)" : ""))
-        out.append("Labour cost of one run in the model (overtime included): Erlang plan \(Formatting.money(r.erlangEvaluation.labourCost)), simulated plan \(Formatting.money(r.evaluation.labourCost))")
+        if center.teams.allSatisfy({ $0.hourlyCost == 0 }) {
+            out.append("Cost " + CostWords.notPriced)
+        } else {
+            let erlangCost = r.erlangPlan.weeklyCost(center), simCost = r.plan.weeklyCost(center)
+            out.append("Cost per week (scheduled hours × hourly cost): Erlang \(Formatting.money(erlangCost)), simulated \(Formatting.money(simCost))"
+                       + (erlangCost > 0 ? " (\(signed((simCost / erlangCost - 1) * 100))%)" : ""))
+            out.append("Labour cost of one run in the model (overtime included): Erlang plan \(Formatting.money(r.erlangEvaluation.labourCost)), simulated plan \(Formatting.money(r.evaluation.labourCost))")
+        }
         out.append("")
 
         // Disagreements.
@@ -219,7 +223,7 @@ public enum StaffingTable {
                 if let e = r.erlangEvaluation.slotServiceLevel.indices.compactMap({ c -> String? in
                     guard center.teams[p.t].skills.contains(where: { $0.channel == c }),
                           let sl = r.erlangEvaluation.slotServiceLevel[c][p.s] else { return nil }
-                    return "\(center.channels[c].name) \(Formatting.percent(sl.mean, digits: 0))"
+                    return "\(center.channels[c].name) \(estimateText(sl))"
                 }).first {
                     why = "  (Erlang plan achieved \(e))"
                 }

@@ -46,6 +46,7 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertTrue(output.status == 0 || output.status == 3, output.stderr)
         XCTAssertTrue(output.stdout.hasPrefix("Staffing  staff-small"), output.stdout)
         XCTAssertTrue(output.stdout.contains("Erlang A"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Cost per week (scheduled hours × hourly cost): Erlang "), output.stdout)
 
         let csv = try String(contentsOfFile: "\(out)/staffing.csv", encoding: .utf8)
         let lines = csv.split(separator: "\n").map(String.init)
@@ -126,6 +127,14 @@ final class StaffCommandTests: XCTestCase {
         let output = try CCSimCommand.run(["staff", file.path, "--quiet"])
         XCTAssertEqual(output.status, 2, output.stderr)
         XCTAssertTrue(output.stderr.contains("run.interval must divide 24 h"), output.stderr)
+    }
+
+    /// A center with no hourly cost is not priced, as in `ccsim run`: its cost is unknown, not 0.00.
+    func testStaffOnAnUnpricedCenterSaysSo() throws {
+        let output = try CCSimCommand.run(["staff", "scenarios/mmc-basic.yaml", "--replications", "4", "--max-iterations", "2", "--quiet"])
+        XCTAssertTrue(output.status == 0 || output.status == 3, output.stderr)
+        XCTAssertTrue(output.stdout.contains("\nCost not priced: no team has an hourly cost\n"), output.stdout)
+        XCTAssertFalse(output.stdout.contains("Cost per week"), output.stdout)
     }
 
     func testStaffRejectsTooFewReplications() throws {
