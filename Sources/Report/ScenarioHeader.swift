@@ -30,7 +30,8 @@ struct ScenarioHeader {
         }
         s += "</tbody></table>\n<table><thead><tr><th>team</th><th>staffed by</th><th>hourly cost</th></tr></thead><tbody>"
         for team in scenario.teams {
-            let cells: [String] = [team.name, team.staffing, ValueFormat.money(team.hourlyCost)]
+            // No hourly cost is "not set" (the center is not priced), not a wage of 0.00.
+            let cells: [String] = [team.name, team.staffing, team.hourlyCost == 0 ? "not set" : ValueFormat.money(team.hourlyCost)]
             s += "<tr>" + cells.map { "<td>\(xmlEscaped($0))</td>" }.joined() + "</tr>"
         }
         s += "</tbody></table>\n"

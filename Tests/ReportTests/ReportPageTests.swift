@@ -61,6 +61,15 @@ struct ReportPageTests {
         #expect(throws: ReportError.notADirectory(dir + "/nope")) { try ReportWriter.write(folder: dir + "/nope") }
     }
 
+    /// A team without an hourly cost shows "not set" in the inputs, not a wage of 0.00.
+    @Test func anUnsetHourlyCostIsNotAWageOfZero() throws {
+        var results = try SummaryDocument.decode(Data(SmallSummary.json.utf8))
+        #expect(ReportPage(results: results, source: "x").html().contains("<td>frontline</td><td>10 agents throughout</td><td>25.00</td>"))
+        results.scenario.teams[0].hourlyCost = 0
+        let html = ReportPage(results: results, source: "x").html()
+        #expect(html.contains("<td>frontline</td><td>10 agents throughout</td><td>not set</td>"), "\(html.prefix(4000))")
+    }
+
     /// A file of a results folder given for the folder: the error names the folder to give.
     @Test func fileOfAResultsFolderNamesTheFolder() throws {
         let dir = try folder(withSummary: true)
