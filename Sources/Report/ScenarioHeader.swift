@@ -14,7 +14,7 @@ struct ScenarioHeader {
         settings += " · seed \(run.seed)"
         settings += " · \(ValueFormat.percent(run.confidenceLevel, digits: 0)) confidence intervals"
         s += "<p class=\"meta\">\(xmlEscaped(settings))</p>"
-        s += "<p class=\"meta\">\(results.simulated.arrivals) arrivals and \(results.simulated.events) events simulated</p>"
+        s += "<p class=\"meta\">\(ValueText.count(Double(results.simulated.arrivals))) arrivals and \(ValueText.count(Double(results.simulated.events))) events simulated</p>"
         s += "</header>\n<h2>Inputs</h2>\n<table><thead><tr><th>channel</th><th>kind</th><th>demand</th><th>patience</th><th>service-level target</th><th>ceilings</th></tr></thead><tbody>"
         for channel in scenario.channels {
             var demand = "—"

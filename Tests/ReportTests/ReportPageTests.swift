@@ -64,7 +64,9 @@ struct ReportPageTests {
     /// A team without an hourly cost shows "not set" in the inputs, not a wage of 0.00.
     @Test func anUnsetHourlyCostIsNotAWageOfZero() throws {
         var results = try SummaryDocument.decode(Data(SmallSummary.json.utf8))
-        #expect(ReportPage(results: results, source: "x").html().contains("<td>frontline</td><td>10 agents throughout</td><td>25.00</td>"))
+        let priced = ReportPage(results: results, source: "x").html()
+        #expect(priced.contains("<td>frontline</td><td>10 agents throughout</td><td>25.00</td>"))
+        #expect(priced.contains("2,715 arrivals and 9,000 events simulated"), "counts grouped as everywhere else")
         results.scenario.teams[0].hourlyCost = 0
         let html = ReportPage(results: results, source: "x").html()
         #expect(html.contains("<td>frontline</td><td>10 agents throughout</td><td>not set</td>"), "\(html.prefix(4000))")
