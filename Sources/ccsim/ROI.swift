@@ -72,6 +72,8 @@ struct ROI: ParsableCommand {
     @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var progressOptions: QuietOption
+
     @OptionGroup var budget: BudgetOption
 
     /// "; the scenario's programs: a, b" (or that it has none), to name one; "" when the scenario
@@ -124,8 +126,8 @@ struct ROI: ParsableCommand {
     }
 
     /// A progress bar with ETA on stderr when it is a terminal (``ProgressLine``, shared by every command); nothing otherwise.
-    static func progress(_ label: String, total: Int) -> ProgressLine? {
-        guard ProgressLine.stderrIsTerminal, total > 0 else { return nil }
+    func progress(_ label: String, total: Int) -> ProgressLine? {
+        guard !progressOptions.quiet, ProgressLine.stderrIsTerminal, total > 0 else { return nil }
         Console.note(label)
         return ProgressLine(total: total, unit: "replications", style: .bar, quietFor: 0)
     }
@@ -148,7 +150,7 @@ struct ROI: ParsableCommand {
         var staffingNote: String?
         if mode == .equalService {
             let staffed = try EqualService(replications: staffingReplications, jobs: jobs)
-                .staff(arms) { Console.note("staffing \($0)") }
+                .staff(arms) { [quiet = progressOptions.quiet] in if !quiet { Console.note("staffing \($0)") } }
             arms = staffed.arms
             staffingNote = "staffed to the same targets: shifts × \(String(format: "%.2f", staffed.factorWith)) with the program,"
                 + " × \(String(format: "%.2f", staffed.factorWithout)) without (\(staffed.evaluations) levels tried)"
@@ -156,7 +158,7 @@ struct ROI: ParsableCommand {
         }
         var study = ROIStudy(arms: arms, replications: count, jobs: jobs, pairing: unpaired ? .independent : .commonRandomNumbers,
                              mode: mode)
-        let headline = Self.progress("running \(count) paired replications", total: 2 * count)
+        let headline = progress("running \(count) paired replications", total: 2 * count)
         study.progress = Self.tick(headline)
         let result = try study.run()
         headline?.finish()
@@ -179,7 +181,7 @@ struct ROI: ParsableCommand {
         guard sensitivityReplications > 0, !unpaired, !Sensitivity.ranges(study.arms).isEmpty else { return nil }
         let count = min(sensitivityReplications, result.replications.count)
         var study = study
-        let bar = Self.progress("sensitivity and break-even of \(study.arms.programs.joined(separator: ", ")) (\(count) replications a point; at most)",
+        let bar = progress("sensitivity and break-even of \(study.arms.programs.joined(separator: ", ")) (\(count) replications a point; at most)",
                                 total: count * Sensitivity.plannedEvaluations(study.arms, breakEven: !noBreakEven))
         study.progress = Self.tick(bar)
         defer { bar?.finish() }
@@ -191,7 +193,7 @@ struct ROI: ParsableCommand {
         if let seed { scenario.run.seed = seed }
         let count = replications ?? max(2, scenario.run.replications)
         try budget.check(scenario, replications: count, what: "each program's arm")
-        let bar = Self.progress("running \(list.count) programs and none, \(count) paired replications each", total: (list.count + 1) * count)
+        let bar = progress("running \(list.count) programs and none, \(count) paired replications each", total: (list.count + 1) * count)
         let ranking: ProgramRanking
         do {
             ranking = try ProgramRanking.run(list, in: scenario, replications: count, jobs: jobs, mode: mode, progress: Self.tick(bar))

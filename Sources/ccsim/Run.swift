@@ -52,6 +52,8 @@ struct Run: ParsableCommand {
     @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var progressOptions: QuietOption
+
     @OptionGroup var budget: BudgetOption
 
     func validate() throws {
@@ -74,7 +76,8 @@ struct Run: ParsableCommand {
         for unstable in ResourceBudget.unstableQueues(scenario) { Console.note("warning: \(unstable)") }
         for note in scenario.notes { Console.note("note: \(note)") }
         let folder = try outputFolder(out)
-        let progress = ProgressLine(total: scenario.run.replications * 100, unit: "replications", stepsPerUnit: 100)
+        let progress = ProgressLine(total: scenario.run.replications * 100, unit: "replications", style: progressOptions.progressStyle,
+                                    stepsPerUnit: 100)
         let results = try ReplicationRunner.run(scenario, replications: scenario.run.replications, jobs: jobs,
                                                       traceTo: trace ? folder?.file("contacts.csv").path : nil,
                                                       progress: progress)

@@ -58,6 +58,8 @@ struct Schedule: ParsableCommand {
     @Flag(help: "Plan and write the scenario only; do not simulate it.")
     var noSimulate = false
 
+    @OptionGroup var progressOptions: QuietOption
+
     @OptionGroup var budget: BudgetOption
 
     func validate() throws {
@@ -80,7 +82,7 @@ struct Schedule: ParsableCommand {
     /// No requirement given: `ccsim staff`'s search, then its staffing.csv read as the requirement
     /// (written to --out too, so the plan can be traced back to it).
     private func searchedRequirement(_ scenario: Scenario, folder: OutputFolder?) throws -> WeeklyRequirement {
-        Console.note("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n")
+        if !progressOptions.quiet { Console.note("no --requirement: finding one with the staffing search (as `ccsim staff`)…\n") }
         let result: StaffingResult
         do {
             var search = StaffingSearch(scenario: scenario, jobs: jobs)
@@ -277,7 +279,7 @@ struct Schedule: ParsableCommand {
 
     private func simulate(_ scenario: Scenario) throws -> CenterSummary {
         let count = replications ?? scenario.run.replications
-        let progress = ProgressLine(total: count * 100, unit: "replications", stepsPerUnit: 100)
+        let progress = ProgressLine(total: count * 100, unit: "replications", style: progressOptions.progressStyle, stepsPerUnit: 100)
         defer { progress.finish() }
         let results = try ReplicationRunner.run(scenario, replications: count, jobs: jobs, progress: progress)
         return CenterSummary(scenario: scenario, replications: results)

@@ -60,8 +60,8 @@ struct Staff: ParsableCommand {
     @Option(help: "Replications run at once; the default is the number of cores here.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "No progress lines on standard error.")
-    var quiet = false
+    @OptionGroup var progressOptions: QuietOption
+    var quiet: Bool { progressOptions.quiet }
 
     @OptionGroup var budget: BudgetOption
 

@@ -36,8 +36,8 @@ struct SweepRun: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Validate the sweep and say what would run, without running.")
     var dryRun = false
 
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var progressOptions: QuietOption
+    var quiet: Bool { progressOptions.quiet }
 
     @OptionGroup var budget: BudgetOption
 
