@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ResultsSchema
 import Scenarios
 
 /// The terminal report of `ccsim schedule`: shifts per team, coverage, cost, short intervals,
@@ -26,7 +27,7 @@ public enum ScheduleTable {
         if let note = unrequiredDaysNote(plan) { out += note + "\n" }
         for team in plan.teams {
             let cap = team.maxAgents.map { " (cap \($0))" } ?? ""
-            out += "\n\(team.name): \(team.headcount) agents\(cap), \(Formatting.number((team.paidHours * 10).rounded() / 10)) paid hours, cost \(Formatting.money(team.weeklyCost))\n"
+            out += "\n\(team.name): \(team.headcount) agents\(cap), \(hours(team.paidHours)) paid hours, cost \(Formatting.money(team.weeklyCost))\n"
             out += "  solved: \(describe(team.solve))\n"
             if !team.contracts.isEmpty {
                 out += "  contracts: " + team.contracts.map { name in
@@ -108,7 +109,8 @@ public enum ScheduleTable {
         breaks.isEmpty ? "–" : breaks.map { Quantity.describe(duration: $0.length) + ($0.paid ? "" : " unpaid") }.joined(separator: ", ")
     }
 
-    static func hours(_ value: Double) -> String { Formatting.number((value * 10).rounded() / 10) }
+    /// Hours to a tenth, thousands grouped as every other count (`2,713.4`).
+    package static func hours(_ value: Double) -> String { ValueText.count((value * 10).rounded() / 10) }
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     /// Left-aligned columns separated by two spaces.

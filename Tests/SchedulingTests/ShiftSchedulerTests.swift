@@ -41,6 +41,10 @@ import Testing
         let text = ScheduleTable.render(plan)
         #expect(text.contains("short 14 agent-hours in 7 intervals"), "\(text)")
         #expect(text.contains("Mon 10:00–11:00"), "\(text)")
+        // Hours to a tenth, thousands grouped as every other count in the tables.
+        #expect(ScheduleTable.hours(2856) == "2,856")
+        #expect(ScheduleTable.hours(2713.43) == "2,713.4")
+        #expect(ScheduleTable.hours(14) == "14")
     }
 
     /// A cheap penalty makes covering a lone interval not worth a shift: coverage is soft.
