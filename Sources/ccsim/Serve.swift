@@ -8,14 +8,14 @@ import Workbench
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start the workbench: edit scenarios with live validation, run them, try what-ifs and compare runs in a browser.",
-        usage: "ccsim serve [<options>]",
+        usage: "ccsim serve [<workspace>] [<options>]",
         discussion: """
         Serves http://HOST:PORT/ until interrupted (Ctrl-C). Only files inside the workspace are read or \
         written; runs and their results are kept in WORKSPACE/.ccsim/ (history.sqlite and runs/) and \
         survive restarts. At most one simulation per core runs at once; the others wait their turn.
 
         Examples:
-          ccsim serve --workspace scenarios
+          ccsim serve scenarios
           # any free port; the address is printed:
           ccsim serve --port 0 --workspace my-center
         """
@@ -27,20 +27,29 @@ struct Serve: ParsableCommand {
     @Option(help: "Address to bind; 127.0.0.1 is this machine only. Any other address exposes the workbench, and the files of its workspace, to the network.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "The folder of scenario files to serve (. is the current folder).")
-    var workspace: String = "."
+    @Argument(help: ArgumentHelp("The folder of scenario files to serve (default: the current folder).", valueName: "workspace"))
+    var workspaceArgument: String?
+
+    @Option(help: "The same folder given as an option.")
+    var workspace: String?
+
+    /// The folder served: the argument or the option (they must agree), else the current folder.
+    var workspacePath: String { workspaceArgument ?? workspace ?? "." }
 
     @Option(help: "Simulations run at once; the default is the number of cores here.")
     var concurrentRuns: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
+        if let workspaceArgument, let workspace, workspaceArgument != workspace {
+            throw ValidationError("two workspaces given, \(workspaceArgument) and --workspace \(workspace); give one folder")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         guard concurrentRuns >= 1 else { throw ValidationError("--concurrent-runs must be at least 1, got \(concurrentRuns)") }
     }
 
     func run() throws {
         let folder: Workspace
-        do { folder = try Workspace(path: workspace) } catch {
+        do { folder = try Workspace(path: workspacePath) } catch {
             Console.note("error: \(error)")
             throw ExitCode(2)
         }

@@ -6,10 +6,10 @@ import XCTest
 final class ServeCommandTests: XCTestCase {
     /// Starts `ccsim serve` on a free port of `workspace`, returns its standard error once it
     /// names its address (or after 30 s), then stops it.
-    func startupMessages(workspace: String) throws -> String {
+    func startupMessages(workspace: String, asArgument: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = CCSimCommand.executable
-        process.arguments = ["serve", "--workspace", workspace, "--port", "0"]
+        process.arguments = ["serve"] + (asArgument ? [workspace] : ["--workspace", workspace]) + ["--port", "0"]
         process.currentDirectoryURL = CCSimCommand.repositoryRoot
         let err = Pipe()
         process.standardError = err
@@ -39,6 +39,20 @@ final class ServeCommandTests: XCTestCase {
         let again = try startupMessages(workspace: empty.path)
         XCTAssertTrue(again.contains("workbench at http://127.0.0.1:"), again)
         XCTAssertFalse(again.contains("no scenario files"), again)
+    }
+
+    /// `ccsim serve FOLDER`, as one naturally types it, serves that folder (as --workspace does);
+    /// two different folders are refused.
+    func testTheWorkspaceMayBeGivenAsAnArgument() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let said = try startupMessages(workspace: folder.path, asArgument: true)
+        XCTAssertTrue(said.contains("workbench at http://127.0.0.1:"), said)
+        XCTAssertTrue(said.contains("(workspace \(folder.resolvingSymlinksInPath().path))") || said.contains("(workspace \(folder.path))"), said)
+        let both = try CCSimCommand.run(["serve", "scenarios", "--workspace", "results"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("two workspaces given, scenarios and --workspace results; give one folder"), both.stderr)
     }
 }
 
