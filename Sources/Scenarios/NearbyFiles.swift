@@ -22,32 +22,35 @@ public enum NearbyFiles {
     /// file a scenario field names, resolved against the scenario's folder: the name is what to
     /// write in the field), or "".
     public static func siblingHint(for path: String, extensions: [String]) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        guard !name.isEmpty,
-              let file = EditDistance.suggestion(for: name, among: files(in: directory.isEmpty ? "." : directory, extensions: extensions))
-        else { return "" }
+        let (directory, name) = split(path)
+        guard let file = closest(to: name, in: directory, extensions: extensions) else { return "" }
         return "; did you mean \(file) (in the same folder)?"
     }
 
     static func likeliest(for path: String, extensions: [String], folders: [String]) -> String? {
-        let name = (path as NSString).lastPathComponent
-        let directory = (path as NSString).deletingLastPathComponent
-        guard !name.isEmpty else { return nil }
+        let (directory, name) = split(path)
         func written(_ file: String, in folder: String) -> String {
             folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
         }
-        if let file = EditDistance.suggestion(for: name, among: files(in: directory.isEmpty ? "." : directory, extensions: extensions)) {
-            return written(file, in: directory)
-        }
+        if let file = closest(to: name, in: directory, extensions: extensions) { return written(file, in: directory) }
         // A bare name (or one under a folder that does not exist) may be a bundled file.
         guard !path.hasPrefix("/") else { return nil }
         for folder in folders where folder != directory {
-            if let file = EditDistance.suggestion(for: name, among: files(in: folder, extensions: extensions)) {
-                return written(file, in: folder)
-            }
+            if let file = closest(to: name, in: folder, extensions: extensions) { return written(file, in: folder) }
         }
         return nil
+    }
+
+    /// The path's folder (empty for a bare name) and file name.
+    private static func split(_ path: String) -> (directory: String, name: String) {
+        ((path as NSString).deletingLastPathComponent, (path as NSString).lastPathComponent)
+    }
+
+    /// The file of `directory` (empty: the current one) with one of `extensions` whose name is
+    /// within a few typos of `name`, if any.
+    private static func closest(to name: String, in directory: String, extensions: [String]) -> String? {
+        guard !name.isEmpty else { return nil }
+        return EditDistance.suggestion(for: name, among: files(in: directory.isEmpty ? "." : directory, extensions: extensions))
     }
 
     /// "; the YAML files in it: a.yaml, b.yaml, … (12 in all)" for a folder given where a file belongs, or "".
