@@ -6,8 +6,8 @@ import Scenarios
 /// A forecast gives every slot of every day its own rate; a special day (holiday, short day)
 /// replaces that day's opening hours and multiplies its rates by its factor.
 ///
-/// Pieces break at every profile slot boundary, at opening and closing time,
-/// at midnight, and at each batch's start and end. A piece is never empty,
+/// Pieces break at every profile slot boundary while open, at opening and closing time,
+/// at midnight, and at each batch's start and end (closed hours are one piece). A piece is never empty,
 /// so walking piece by piece always makes progress. Boundaries are computed
 /// one way only (`dayStart + j · slot`, `dayStart + open`, ...), so the piece
 /// found at a boundary is exactly the one that starts there.
@@ -177,12 +177,14 @@ struct DemandShape {
         let openAt = dayStart + open
         let closeAt = dayStart + close
         let isOpen: Bool
+        // A closed stretch is one piece, up to the opening (or midnight): its rate is 0 throughout,
+        // so a customer coming back at night finds the opening in one lookup, not one per slot.
         if open <= close {
             isOpen = t >= openAt && t < closeAt
-            if t < openAt { end = min(end, openAt) } else if t < closeAt { end = min(end, closeAt) }
+            if t < openAt { end = openAt } else if t < closeAt { end = min(end, closeAt) } else { end = nextDay }
         } else {  // open overnight: [open, midnight) and [midnight, close)
             isOpen = t >= openAt || t < closeAt
-            if t < closeAt { end = min(end, closeAt) } else if t < openAt { end = min(end, openAt) }
+            if t < closeAt { end = min(end, closeAt) } else if t < openAt { end = openAt }
         }
         let weekday = ((startWeekday + d) % 7 + 7) % 7
         var rate = 0.0
