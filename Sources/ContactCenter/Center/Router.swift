@@ -33,6 +33,8 @@ package struct Router {
         let levels: Int
         /// Whether any reservation can hold an agent back (a skill's reserve, or the backlog reserve on backlog work).
         let reserves: Bool
+        /// Whether a server of the queue waits before taking its contacts (an overflow team): else no overflow timer.
+        let overflows: Bool
         /// The only agent group and its proficiency, when the queue takes the direct route.
         let soleGroup: Int?
         let soleProficiency: Double
@@ -53,6 +55,7 @@ package struct Router {
             let direct = servers.count == 1 && servers[0].overflowAfter == 0 && !reserves && isLive && levels == 1
                 && Self.takesLongestFreeInGroup(plan.policy)
             return QueueRoute(tier: plan.tier(ofQueue: q), isLive: isLive, levels: levels, reserves: reserves,
+                              overflows: servers.contains { $0.overflowAfter > 0 },
                               soleGroup: direct ? servers[0].profile * 2 : nil,
                               soleProficiency: direct ? servers[0].proficiency : 1)
         })
@@ -79,7 +82,14 @@ package struct Router {
     /// When the next overflow team of `q` becomes eligible for a contact queued at
     /// `queuedAt`, if one is still to come. Times are compared as `queuedAt + threshold`,
     /// the same sum the event is scheduled at, so a threshold is never met twice.
+    /// A queue without overflow teams answers without a search (every contact that waits asks).
+    @inline(__always)
     package func nextOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
+        guard routes[q].overflows else { return nil }
+        return laterOverflow(queue: q, queuedAt: queuedAt, now: now)
+    }
+
+    private func laterOverflow(queue q: Int, queuedAt: Double, now: Double) -> Double? {
         var next: Double?
         for p in plan.servers.range(q) {
             let server = plan.servers[position: p]
@@ -208,15 +218,14 @@ package struct Router {
                                 contacts: ContactTable) -> (queue: Int, proficiency: Double)? {
         // Nobody waiting anywhere (most freed agents of a center that keeps up): nothing to weigh.
         if queues.total == 0 { return nil }
-        let profile = Int(pool[agent].profile)
+        let record = pool[agent]
+        let adjustment = pool.adjustment(agent)
         var best: (queue: Int, rank: Double, queuedAt: Double, proficiency: Double)?
-        for p in plan.profileSkills.range(profile) {
+        for p in plan.profileSkills.range(Int(record.profile)) {
             let skill = plan.profileSkills[position: p]
             // Nothing waiting: nothing to weigh (the cheapest test first; the others have no side effects).
             if queues.count(skill.queue) == 0 { continue }
-            let record = pool[agent]
             let route = routes[skill.queue]
-            let adjustment = pool.adjustment(agent)
             // A busy agent takes more only of a chat channel (levels > 1), below its concurrency.
             if record.load > 0 && Int(record.load) >= min(route.levels, adjustment.maxChats) { continue }
             if record.backlogOnly && route.isLive { continue }
