@@ -161,6 +161,9 @@ public struct PendingEvents<Event> {
     /// The feed's events with their keys, sorted by key from `feedFront` on (those before it have fired).
     @usableFromInline var feed: [FeedEntry] = []
     @usableFromInline var feedFront = 0
+    /// The feed's front key (the empty key when the feed is empty), kept here so that each pop
+    /// compares with it without reading the feed.
+    @usableFromInline var feedKey: Key = PendingEvents.emptyKey
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var liveCount = 0
 
@@ -293,9 +296,9 @@ public struct PendingEvents<Event> {
         }
         nextSequence = sequence
         liveCount += k
-        guard outOfOrder else { return }
         // Keys are unique, so the order is total and the same for any sort.
-        feed.sort { $0.key < $1.key }
+        if outOfOrder { feed.sort { $0.key < $1.key } }
+        feedKey = feed.first?.key ?? Self.emptyKey
     }
 
     /// Cancels a scheduled event. Returns `false` when it already fired or was cancelled.
@@ -314,18 +317,19 @@ public struct PendingEvents<Event> {
     // MARK: Popping
 
     /// Where the next event comes from: 0 the heap, 1 the earliest lane, 2 the feed (-1: nothing
-    /// pending), and its key. The heap's top may be a cancelled event.
+    /// pending), and its key. The heap's top may be a cancelled event. An empty lane set or feed
+    /// holds the empty key, after every real one, so the three are compared without a test each.
     @inlinable @inline(__always)
     func nextSource() -> (source: Int, key: Key) {
         var source = heapCount > 0 ? 0 : -1
         var best = heapCount > 0 ? keys[0] : Self.emptyKey
-        if earliestLane >= 0, earliestLaneKey < best {
+        if earliestLaneKey < best {
             source = 1
             best = earliestLaneKey
         }
-        if feedFront < feed.count, feed[feedFront].key < best {
+        if feedKey < best {
             source = 2
-            best = feed[feedFront].key
+            best = feedKey
         }
         return (source, best)
     }
@@ -388,11 +392,14 @@ public struct PendingEvents<Event> {
     /// Removes and returns the feed's front event (which comes before the heap's top and the lanes').
     @inlinable
     mutating func popFeed() -> (time: Double, event: Event) {
-        let next = (Self.time(of: feed[feedFront].key), feed[feedFront].event)
+        let next = (Self.time(of: feedKey), feed[feedFront].event)
         feedFront += 1
         if feedFront == feed.count {
             feed.removeAll(keepingCapacity: true)
             feedFront = 0
+            feedKey = Self.emptyKey
+        } else {
+            feedKey = feed[feedFront].key
         }
         liveCount -= 1
         return next
@@ -516,6 +523,7 @@ public struct PendingEvents<Event> {
         for l in 0..<laneCount where lanes[l].event != nil { lanes[l].key = renumbered(lanes[l].key) }
         if earliestLane >= 0 { earliestLaneKey = lanes[earliestLane].key }
         for i in feedFront..<feed.count { feed[i].key = renumbered(feed[i].key) }
+        feedKey = feedFront < feed.count ? feed[feedFront].key : Self.emptyKey
         nextSequence = UInt64(old.count)
         precondition(nextSequence < Self.sequenceLimit, "more than \(Self.sequenceLimit) events pending at once")
     }
