@@ -28,6 +28,45 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 
+/// One case in this process: (arrivals, events).
+func runCase(_ name: String, size: Int) throws -> (arrivals: Int, events: Int) {
+    switch name {
+    case "floor":
+        return FloorLoop.run(calls: size)
+    case "tiered":
+        // `size` is the horizon in weeks here.
+        return try TieredCase.run(weeks: size)
+    case "tiered-workforce":
+        return try TieredCase.run(weeks: size, workforce: true)
+    default:
+        // "<case>-full": the same workload through the full model, which `ccsim run` uses.
+        let full = name.hasSuffix("-full")
+        guard let workload = BenchmarkCase(rawValue: full ? String(name.dropLast(5)) : name) else {
+            throw BenchmarkError.unknownCase(name)
+        }
+        let scenario = workload.scenario(arrivals: size)
+        if full {
+            let replication = try ContactCenterSimulator.run(scenario, replication: 0)
+            return (replication.arrivalsSimulated, replication.eventsHandled)
+        }
+        let replication = try SingleQueueOracle.run(scenario, replication: 0)
+        return (replication.arrivalsSimulated, replication.eventsHandled)
+    }
+}
+
+enum BenchmarkError: Error, CustomStringConvertible {
+    case unknownCase(String)
+
+    var description: String {
+        switch self {
+        case .unknownCase(let name):
+            return "\(name): no such case; the cases are \(Self.knownCases.joined(separator: ", "))"
+        }
+    }
+
+    static let knownCases = BenchmarkCase.allCases.flatMap { [$0.rawValue, $0.rawValue + "-full"] } + ["run", "floor", "tiered", "tiered-workforce"]
+}
+
 if let child = option("--child") {
     // Child mode: run one case and print "arrivals events seconds peakMiB cpuSeconds".
     let size = Int(option("--arrivals") ?? "") ?? 1_000_000
@@ -44,22 +83,13 @@ if let child = option("--child") {
             exit(1)
         }
     }
-    if child == "floor" {
-        result = FloorLoop.run(calls: size)
-    } else if child == "tiered" {
-        // `size` is the horizon in weeks here.
-        result = try TieredCase.run(weeks: size)
-    } else if child == "tiered-workforce" {
-        result = try TieredCase.run(weeks: size, workforce: true)
-    } else if child.hasSuffix("-full") {
-        // The same workload through the full model, which `ccsim run` uses.
-        let scenario = BenchmarkCase(rawValue: String(child.dropLast(5)))!.scenario(arrivals: size)
-        let replication = try ContactCenterSimulator.run(scenario, replication: 0)
-        result = (replication.arrivalsSimulated, replication.eventsHandled)
-    } else {
-        let scenario = BenchmarkCase(rawValue: child)!.scenario(arrivals: size)
-        let replication = try SingleQueueOracle.run(scenario, replication: 0)
-        result = (replication.arrivalsSimulated, replication.eventsHandled)
+    do {
+        result = try runCase(child, size: size)
+    } catch {
+        // A missing scenario (run from elsewhere than the repository root) or an unknown case: say so, no trap.
+        let what = error is BenchmarkError ? "\(error)" : "\(child): \(error)"
+        FileHandle.standardError.write(Data("ccsim-bench: \(what)\n".utf8))
+        exit(1)
     }
     let seconds = Measurement.now() - started
     print(result.arrivals, result.events, seconds, Measurement.peakMemoryMiB(), Measurement.cpuSeconds())
@@ -68,6 +98,10 @@ if let child = option("--child") {
 
 let sizes = (option("--sizes") ?? "1000000,10000000").split(separator: ",").compactMap { Int($0) }
 let cases = (option("--cases") ?? "mid,big,big-full,run,floor,tiered,tiered-workforce").split(separator: ",").map(String.init)
+if let unknown = cases.first(where: { !BenchmarkError.knownCases.contains($0) }) {
+    FileHandle.standardError.write(Data("ccsim-bench: \(BenchmarkError.unknownCase(unknown))\n".utf8))
+    exit(1)
+}
 
 func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double, cpu: Double)? {
     let process = Process()
