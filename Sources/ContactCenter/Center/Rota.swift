@@ -67,10 +67,15 @@ struct Rota {
         roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: auxStream, into: &self.day)
         let now = scheduler.now
         guard workforce != nil else {
-            // Without workforce dynamics every transition is kept as it is: one append each.
-            for transition in self.day.transitions where transition.time < closeTime || !transition.kind.isOn {
-                changes.append((.agentChange(agent: Int32(rosterOffset + transition.agent), change: Self.change(transition.kind)),
-                                max(transition.time, now), .normal))
+            // Without workforce dynamics every transition is kept as it is, written in place (appending
+            // a few thousand changes one by one asked the runtime each time whether the array was shared).
+            let transitions = self.day.transitions, rosterOffset = self.rosterOffset, closeTime = self.closeTime
+            changes = Array(unsafeUninitializedCapacity: transitions.count) { buffer, count in
+                for transition in transitions where transition.time < closeTime || !transition.kind.isOn {
+                    buffer.initializeElement(at: count, to: (.agentChange(agent: Int32(rosterOffset + transition.agent), change: Self.change(transition.kind)),
+                                                             max(transition.time, now), .normal))
+                    count += 1
+                }
             }
             scheduler.scheduleInOrder(changes)
             scheduleNextDay(after: day, &scheduler)
@@ -139,6 +144,9 @@ struct Rota {
         }
         if let bad = paidShares.firstIndex(where: { !($0 >= 0 && $0 <= 1 + 1e-9) }) {
             throw InvariantViolation("rota agent \(bad): paid share \(paidShares[bad]) outside [0, 1]")
+        }
+        for transition in day.transitions where !(rosterOffset..<pool.count).contains(rosterOffset + transition.agent) {
+            throw InvariantViolation("a rota transition names agent \(rosterOffset + transition.agent), not a rota agent")
         }
         for change in changes {
             if case .agentChange(let agent, _) = change.event, !(rosterOffset..<pool.count).contains(Int(agent)) {
