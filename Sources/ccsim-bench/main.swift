@@ -102,6 +102,11 @@ if let unknown = cases.first(where: { !BenchmarkError.knownCases.contains($0) })
     FileHandle.standardError.write(Data("ccsim-bench: \(BenchmarkError.unknownCase(unknown))\n".utf8))
     exit(1)
 }
+// The tiered cases read the bundled scenario from the current folder: say so once, before any run.
+if cases.contains(where: { $0.hasPrefix("tiered") }), !FileManager.default.fileExists(atPath: TieredCase.path) {
+    FileHandle.standardError.write(Data("ccsim-bench: the tiered cases read \(TieredCase.path), which is not in \(FileManager.default.currentDirectoryPath); run from the repository root (as make bench does)\n".utf8))
+    exit(1)
+}
 
 func runChild(_ name: String, _ size: Int) -> (arrivals: Int, events: Int, seconds: Double, peak: Double, cpu: Double)? {
     let process = Process()
