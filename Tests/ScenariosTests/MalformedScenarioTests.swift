@@ -185,33 +185,20 @@ let malformedCases: [Malformed] = [
     }
 
     @Test func missingFile() {
-        do {
-            _ = try ScenarioLoader.load(path: "no/such/dir/missing.yaml")
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "no/such/dir/missing.yaml: cannot read scenario: no such file")
-            #expect(error.path.isEmpty && error.line == nil)
-        }
+        let error = loadError(path: "no/such/dir/missing.yaml")
+        #expect(error?.description == "no/such/dir/missing.yaml: cannot read scenario: no such file")
+        #expect(error?.path.isEmpty == true && error?.line == nil)
     }
 
     @Test func directoryInsteadOfFile() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        do {
-            _ = try ScenarioLoader.load(path: dir.path)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "\(dir.path): cannot read scenario: it is a directory; it holds no YAML files")
-        }
+        #expect(loadError(path: dir.path)?.description == "\(dir.path): cannot read scenario: it is a directory; it holds no YAML files")
         try "name: a".write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try "name: b".write(to: dir.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
         try "x".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        do {
-            _ = try ScenarioLoader.load(path: dir.path)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "\(dir.path): cannot read scenario: it is a directory; the YAML files in it: \(dir.path)/a.yaml, \(dir.path)/b.yml")
-        }
+        #expect(loadError(path: dir.path)?.description
+            == "\(dir.path): cannot read scenario: it is a directory; the YAML files in it: \(dir.path)/a.yaml, \(dir.path)/b.yml")
     }
 
     /// A mistyped name is answered with the file of that kind it most likely meant, in the folder
@@ -223,13 +210,10 @@ let malformedCases: [Malformed] = [
             try "name: x".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         for typo in ["erlang-a.yml", "erlanga.yaml", "Erlang_A.yaml", "tiered-suport.yaml"] {
-            do {
-                _ = try ScenarioLoader.load(path: dir.appendingPathComponent(typo).path)
-                Issue.record("expected an error")
-            } catch {
-                let meant = typo.hasPrefix("tiered") ? "tiered-support.yaml" : "erlang-a.yaml"
-                #expect(error.description.hasSuffix("cannot read scenario: no such file; did you mean \(dir.path)/\(meant)?"), "\(error)")
-            }
+            let meant = typo.hasPrefix("tiered") ? "tiered-support.yaml" : "erlang-a.yaml"
+            let error = loadError(path: dir.appendingPathComponent(typo).path)
+            #expect(error?.description.hasSuffix("cannot read scenario: no such file; did you mean \(dir.path)/\(meant)?") == true,
+                    "\(String(describing: error))")
         }
         #expect(NearbyFiles.hint(for: dir.appendingPathComponent("billing.yaml").path) == "")
         #expect(NearbyFiles.hint(for: dir.appendingPathComponent("forecast.yaml").path) == "", "a file of another kind is not offered")
@@ -244,12 +228,7 @@ let malformedCases: [Malformed] = [
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("latin1.yaml")
         try Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xE9, 0xFF, 0x0A]).write(to: file)
-        do {
-            _ = try ScenarioLoader.load(path: file.path)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "\(file.path): cannot read scenario: not UTF-8 text")
-        }
+        #expect(loadError(path: file.path)?.description == "\(file.path): cannot read scenario: not UTF-8 text")
     }
 
     @Test func collectsEveryProblemInFileOrder() throws {

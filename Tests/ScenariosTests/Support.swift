@@ -41,6 +41,17 @@ func loadError(_ text: String, file: String = "t.yaml", baseDirectory: String? =
     }
 }
 
+/// The error thrown loading the file at `path`, or nil (recording a test failure) if it loads.
+func loadError(path: String, sourceLocation: SourceLocation = #_sourceLocation) -> ScenarioError? {
+    do {
+        let scenario = try ScenarioLoader.load(path: path)
+        Issue.record("expected an error, but loaded \(scenario.name)", sourceLocation: sourceLocation)
+        return nil
+    } catch {
+        return error
+    }
+}
+
 /// Repository root, found from this file's location (Tests/ScenariosTests/Support.swift).
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -26,7 +26,8 @@ struct Rota {
     private let closeTime: Double
     /// The day's transitions from the roster (storage kept from day to day).
     private var day = RosterDay()
-    /// The day's agent changes, gathered for the kernel's feed (storage kept from day to day).
+    /// The day's agent changes, gathered for the kernel's feed (made afresh each day without workforce
+    /// dynamics, written in place; appended to storage kept from day to day with them).
     private var changes: [(event: CenterEvent, time: Double, priority: EventPriority)] = []
 
     init(center: CenterSpec, roster: Roster, rosterOffset: Int, closeTime: Double, streams: StreamPlan, replication: Int) {
@@ -63,7 +64,6 @@ struct Rota {
     /// Midnight of `day`: the day's agent changes go to the kernel's feed (in the roster's order:
     /// the same order of events as scheduling them one by one), and the next day start is scheduled.
     mutating func scheduleDay(_ day: Int, _ scheduler: inout EventScheduler<CenterEvent>) {
-        changes.removeAll(keepingCapacity: true)
         roster.transitions(day: day, workforce: workforceStream, absenteeism: absenteeismStream, aux: auxStream, into: &self.day)
         let now = scheduler.now
         guard workforce != nil else {
@@ -81,6 +81,7 @@ struct Rota {
             scheduleNextDay(after: day, &scheduler)
             return
         }
+        changes.removeAll(keepingCapacity: true)
         for transition in self.day.transitions {
             let change = Self.change(transition.kind)
             // Nobody new comes on after closing; those on duty still go off.
@@ -132,7 +133,7 @@ struct Rota {
     }
 
     /// The rota's seats are the pool's agents after the permanent ones, each with a paid share;
-    /// the day's changes name only them; the workforce's seats agree (see
+    /// the day's transitions (and so the changes made from them) name only them; the workforce's seats agree (see
     /// ``WorkforceDynamics/checkInvariants()``). (The changes need not be in time order: a
     /// training block's end comes after later transitions, and the kernel's feed sorts them.)
     func checkInvariants(pool: AgentPool) throws {
@@ -147,11 +148,6 @@ struct Rota {
         }
         for transition in day.transitions where !(rosterOffset..<pool.count).contains(rosterOffset + transition.agent) {
             throw InvariantViolation("a rota transition names agent \(rosterOffset + transition.agent), not a rota agent")
-        }
-        for change in changes {
-            if case .agentChange(let agent, _) = change.event, !(rosterOffset..<pool.count).contains(Int(agent)) {
-                throw InvariantViolation("a rota change names agent \(agent), not a rota agent")
-            }
         }
         try workforce?.checkInvariants()
     }
