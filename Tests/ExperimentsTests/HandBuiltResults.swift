@@ -45,8 +45,8 @@ enum HandBuilt {
         result.intervalLength = intervalLength
         result.intervalCount = intervals
         result.measuredDuration = Double(intervals) * intervalLength
-        result.outcomeCells = Array(repeating: cell.outcomes, count: intervals * channels * tiers)
-        result.resolutionCells = Array(repeating: cell.resolutions, count: intervals * channels * tiers)
+        result.outcomeCells = CellTable(repeating: cell.outcomes, count: intervals * channels * tiers)
+        result.resolutionCells = CellTable(repeating: cell.resolutions, count: intervals * channels * tiers)
         result.channelIntervals = Array(repeating: queue, count: intervals * channels)
         result.teamIntervals = Array(repeating: teamInterval, count: intervals * teams)
         result.teamTotals = Array(repeating: team, count: teams)

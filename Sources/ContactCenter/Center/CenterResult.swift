@@ -67,8 +67,8 @@ public struct CenterResult: Sendable, Hashable {
     public var intervalCount: Int
     public var measuredDuration: Double
     /// interval × channel × tier, stored as the statistics collected them (no copy).
-    public var outcomeCells: [OutcomeCounts]
-    public var resolutionCells: [ResolutionCounts]
+    public var outcomeCells: CellTable<OutcomeCounts>
+    public var resolutionCells: CellTable<ResolutionCounts>
     public var channelIntervals: [ChannelInterval]
     public var teamIntervals: [TeamInterval]
     public var teamTotals: [Team]
@@ -124,7 +124,7 @@ public struct CenterResult: Sendable, Hashable {
     }
 
     /// Adds up the cells of a block of intervals × channels × tiers, interval-major.
-    private func sum<Counts: AddableCounts>(_ cells: [Counts], intervals: some Sequence<Int>, channels selected: some Sequence<Int>,
+    private func sum<Counts: AddableCounts>(_ cells: CellTable<Counts>, intervals: some Sequence<Int>, channels selected: some Sequence<Int>,
                                            tiers selectedTiers: some Sequence<Int>) -> Counts {
         var total = Counts()
         for i in intervals {

@@ -1,18 +1,20 @@
 extension CenterStatistics {
     /// Builds the output record of a drained run from what was measured, plus the contacts
     /// still waiting at the end (their censored first waits) and the run's own counts.
-    func result(replication: Int, eventsHandled: Int, measurementEnd: Double, closeTime: Double,
+    /// Call it once: the result takes the measured cells over (``CellTable``), leaving these
+    /// statistics without them.
+    mutating func result(replication: Int, eventsHandled: Int, measurementEnd: Double, closeTime: Double,
                 waiting queues: WaitingQueues, contacts: ContactTable, workforceWeeks: [WorkforceWeek],
                 arrivalsSimulated: Int) -> CenterResult {
-        let s = self
         let window = max(measurementEnd - measurementStart, 0)
-        let measured = s.closedIntervals
-        // The measured cells, copied once out of the statistics' in-place storage.
-        let cellCount = measured * s.channels * s.tiers
-        var outcomeCells = Array(s.outcomes.prefix(cellCount))
+        let measured = closedIntervals
+        let cellCount = measured * channels * tiers
         // Contacts still waiting: unanswered or pending callbacks (see `CenterStatistics.leftWaiting`).
-        queues.forEachWaiting(in: contacts) { ref in s.leftWaiting(contacts[ref], serviceStop: closeTime, into: &outcomeCells) }
-        let resolutionCells = Array(s.resolutions.prefix(cellCount))
+        queues.forEachWaiting(in: contacts) { ref in leftWaiting(contacts[ref], serviceStop: closeTime, measuredCells: cellCount) }
+        // The measured cells, taken over from the statistics' in-place storage without a copy.
+        let outcomeCells = CellTable(adopting: &outcomes, count: cellCount)
+        let resolutionCells = CellTable(adopting: &resolutions, count: cellCount)
+        let s = self
         func length(_ i: Int) -> Double { min(intervalLength, window - Double(i) * intervalLength) }
         var channelIntervals: [CenterResult.ChannelInterval] = []
         var teamIntervals: [CenterResult.TeamInterval] = []

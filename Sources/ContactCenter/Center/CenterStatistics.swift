@@ -24,8 +24,8 @@ package struct CenterStatistics {
 
     /// interval × channel × tier
     /// (Per-event counters live in ``RoomArray``s: updated in place, without a copy-on-write check per write.)
-    let outcomes: RoomArray<OutcomeCounts>
-    let resolutions: RoomArray<ResolutionCounts>
+    var outcomes: RoomArray<OutcomeCounts>
+    var resolutions: RoomArray<ResolutionCounts>
     /// Answered waits by channel (first waits only).
     let waits: RoomArray<QuantileHistogram>
     package let queueLength: RoomArray<TimeWeighted>
@@ -281,17 +281,17 @@ package struct CenterStatistics {
         if wait < thresholds[Int(contact.channel)] { outcomes[i].abandonedBeforeTarget += 1 }
     }
 
-    /// A contact still waiting when the run ended, counted into `cells` (the measured cells):
+    /// A contact still waiting when the run ended, counted into the first `measuredCells` cells:
     /// a pending callback, or unanswered — and right-censored for the service level when its
     /// wait was still under the threshold when service stopped at `serviceStop`.
-    func leftWaiting(_ contact: ContactRecord, serviceStop: Double, into cells: inout [OutcomeCounts]) {
-        guard let i = offeredCell(contact), i < cells.count else { return }
+    func leftWaiting(_ contact: ContactRecord, serviceStop: Double, measuredCells: Int) {
+        guard let i = offeredCell(contact), i < measuredCells else { return }
         if contact.isCallback {
-            cells[i].callbacksPending += 1
+            outcomes[i].callbacksPending += 1
             return
         }
-        cells[i].unansweredAtEnd += 1
-        if serviceStop - contact.queuedAt < thresholds[Int(contact.channel)] { cells[i].censored += 1 }
+        outcomes[i].unansweredAtEnd += 1
+        if serviceStop - contact.queuedAt < thresholds[Int(contact.channel)] { outcomes[i].censored += 1 }
     }
 
     enum Outcome { case resolved, escalated, unresolved }

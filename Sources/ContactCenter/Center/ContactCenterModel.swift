@@ -306,8 +306,9 @@ public struct ContactCenterModel: DiscreteEventModel {
 }
 
 extension ContactCenterModel {
-    /// The output record once the run has drained (built by the statistics).
-    package func result(replication: Int, eventsHandled: Int) -> CenterResult {
+    /// The output record once the run has drained (built by the statistics, whose measured
+    /// cells it takes over: call it once).
+    package mutating func result(replication: Int, eventsHandled: Int) -> CenterResult {
         statistics.result(replication: replication, eventsHandled: eventsHandled, measurementEnd: window.measurementEnd,
                           closeTime: window.closeTime, waiting: queues, contacts: contacts, workforceWeeks: rota.workforceWeeks,
                           arrivalsSimulated: arrivalsSimulated)

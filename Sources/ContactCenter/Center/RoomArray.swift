@@ -9,35 +9,18 @@
 /// Indices are bounds-checked as in an array; it grows only by ``append(_:)``.
 package struct RoomArray<Element>: RandomAccessCollection {
     /// Owns the memory; the struct keeps the pointer too, so an access is one load, not two.
-    private final class Storage {
-        let base: UnsafeMutablePointer<Element>
-        let capacity: Int
-        /// Initialized elements (the first `count`), for `deinit`.
-        var count = 0
-
-        init(capacity: Int) {
-            base = .allocate(capacity: Swift.max(capacity, 1))
-            self.capacity = capacity
-        }
-
-        deinit {
-            base.deinitialize(count: count)
-            base.deallocate()
-        }
-    }
-
-    private var storage: Storage
+    private var storage: RoomStorage<Element>
     private var base: UnsafeMutablePointer<Element>
     package private(set) var count: Int
 
     package init() {
-        storage = Storage(capacity: 0)
+        storage = RoomStorage(capacity: 0)
         base = storage.base
         count = 0
     }
 
     package init(repeating value: Element, count: Int) {
-        storage = Storage(capacity: count)
+        storage = RoomStorage(capacity: count)
         storage.base.initialize(repeating: value, count: count)
         storage.count = count
         base = storage.base
@@ -45,7 +28,7 @@ package struct RoomArray<Element>: RandomAccessCollection {
     }
 
     package init(_ elements: [Element]) {
-        storage = Storage(capacity: elements.count)
+        storage = RoomStorage(capacity: elements.count)
         for (i, element) in elements.enumerated() { (storage.base + i).initialize(to: element) }
         storage.count = elements.count
         base = storage.base
@@ -76,7 +59,7 @@ package struct RoomArray<Element>: RandomAccessCollection {
     /// Adds an element at the end, doubling the storage when it is full (amortised O(1)).
     package mutating func append(_ element: Element) {
         if count == storage.capacity {
-            let bigger = Storage(capacity: Swift.max(16, 2 * count))
+            let bigger = RoomStorage<Element>(capacity: Swift.max(16, 2 * count))
             bigger.base.moveInitialize(from: base, count: count)
             bigger.count = count
             storage.count = 0  // moved out
@@ -90,6 +73,14 @@ package struct RoomArray<Element>: RandomAccessCollection {
 
     /// A copy of the elements as an array (results, invariant checks).
     package var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Hands the storage over and leaves this array empty: the result adopts the statistics'
+    /// cells this way (``CellTable/init(adopting:count:)``), so nothing writes them in place after.
+    package mutating func takeStorage() -> RoomStorage<Element> {
+        let taken = storage
+        self = RoomArray()
+        return taken
+    }
 
     /// Overwrites every element with those of `elements` (same count).
     package func assign(_ elements: [Element]) {
