@@ -29,8 +29,6 @@ public struct ContactCenterModel: DiscreteEventModel {
     var statistics: CenterStatistics
     /// Per-contact rows, when a trace was asked for.
     var trace: ContactTrace?
-    /// Issues begun (new contacts and the initial queue): the next one's number.
-    var issuesStarted: Int32 = 0
     /// Contacts that arrived (new ones and customers coming back), warm-up included.
     private(set) var arrivalsSimulated = 0
 
@@ -108,12 +106,12 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: tier)
         let handle = draws.arrivingHandleTime(queue: q, channel: c, at: now)
         let patience = draws.patience(channel: c)
-        issuesStarted += 1
-        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: now,
+        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first,
                                    arrivalCell: statistics.arrivalCell(at: now, channel: c, tier: tier), queuedAt: now,
-                                   issueStart: now, contactNumber: 1, issue: issuesStarted, escalated: false,
-                                   handleTime: handle, abandonment: nil)
-        admit(contacts.insert(record), record, patience: patience, &scheduler)
+                                   issueStart: now, contactNumber: 1, escalated: false, handleTime: handle, abandonment: nil)
+        let ref = contacts.insert(record)
+        trace?.beganIssue(ref, arrival: now)
+        admit(ref, record, patience: patience, &scheduler)
     }
 
     /// A contact waiting at time 0 since `age` seconds (its patience already partly spent).
@@ -122,12 +120,12 @@ public struct ContactCenterModel: DiscreteEventModel {
         let q = plan.queue(channel: c, tier: tier)
         let handle = draws.handleTime(queue: q)
         let patience = draws.patience(channel: c).map { max(0, $0 - age) }
-        issuesStarted += 1
-        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first, arrival: -age,
+        let record = ContactRecord(channel: Int32(c), tier: Int32(tier), stage: .first,
                                    arrivalCell: statistics.arrivalCell(at: -age, channel: c, tier: tier), queuedAt: -age,
-                                   issueStart: -age, contactNumber: 1, issue: issuesStarted, escalated: false,
-                                   handleTime: handle, abandonment: nil)
-        admit(contacts.insert(record), record, patience: patience, &scheduler)
+                                   issueStart: -age, contactNumber: 1, escalated: false, handleTime: handle, abandonment: nil)
+        let ref = contacts.insert(record)
+        trace?.beganIssue(ref, arrival: -age)
+        admit(ref, record, patience: patience, &scheduler)
     }
 
     private mutating func comeBack(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
@@ -231,7 +229,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             case .escalated: .escalated
             case .unresolved: .unresolved
             }
-            trace.record(record, issue: Int(record.issue), at: now, handleTime: record.handleTime, outcome: traced, team: team)
+            trace.record(record, ref, at: now, handleTime: record.handleTime, outcome: traced, team: team)
         }
         switch outcome {
         case .resolved:
@@ -240,7 +238,7 @@ public struct ContactCenterModel: DiscreteEventModel {
             escalate(ref, &scheduler)
         case .unresolved:
             let gone = contacts.remove(ref)
-            scheduleRepeat(of: gone, probability: plan.repeats[tier].map { $0.afterUnresolved * adjustment.repeats }, &scheduler)
+            scheduleRepeat(of: gone, ref, probability: plan.repeats[tier].map { $0.afterUnresolved * adjustment.repeats }, &scheduler)
         }
         // The agent finished one contact: it takes more work if it is still available.
         if pool.endContact(agent, at: now, &statistics) { dispatch(agent, &scheduler) }
@@ -267,18 +265,22 @@ public struct ContactCenterModel: DiscreteEventModel {
 
     /// The customer comes back about the issue with `probability` (a repeat of the tier's spec),
     /// after its delay, when its channel is open; prepared in the table now, arriving then.
-    private mutating func scheduleRepeat(of record: ContactRecord, probability: Double?, _ scheduler: inout EventScheduler<Event>) {
+    /// `record` and `ref` are the contact that just left the table.
+    private mutating func scheduleRepeat(of record: ContactRecord, _ ref: ContactRef, probability: Double?,
+                                         _ scheduler: inout EventScheduler<Event>) {
         guard let probability, probability > 0, let spec = plan.repeats[Int(record.tier)] else { return }
         guard draws.comesBack(probability: probability) else { return }
         let channel = spec.channel ?? Int(record.channel)
         guard window.arrivalsOpen, let at = arrivals.opening(channel: channel, from: scheduler.now + draws.repeatDelay(spec)),
               at < window.closeTime else { return }
         let comeback = ContactRecord(channel: Int32(channel), tier: record.tier, stage: .first,
-                                     arrival: at, arrivalCell: statistics.arrivalCell(at: at, channel: channel, tier: Int(record.tier)),
+                                     arrivalCell: statistics.arrivalCell(at: at, channel: channel, tier: Int(record.tier)),
                                      queuedAt: at, issueStart: record.issueStart,
-                                     contactNumber: record.contactNumber + 1, issue: record.issue, escalated: false,
-                                     handleTime: 0, abandonment: nil)
-        scheduler.schedule(.repeatArrival(contacts.insert(comeback)), at: at)
+                                     contactNumber: record.contactNumber + 1, escalated: false, handleTime: 0, abandonment: nil)
+        let issue = trace?.issue(of: ref)  // read before the insert, which may reuse the slot
+        let comebackRef = contacts.insert(comeback)
+        if let issue { trace?.cameBack(comebackRef, arrival: at, issue: issue) }
+        scheduler.schedule(.repeatArrival(comebackRef), at: at)
     }
 
     private mutating func abandon(_ ref: ContactRef, _ scheduler: inout EventScheduler<Event>) {
@@ -286,8 +288,8 @@ public struct ContactCenterModel: DiscreteEventModel {
         let record = contacts.remove(ref)
         queues.remove(from: plan.queue(channel: Int(record.channel), tier: Int(record.tier)), at: scheduler.now, &statistics)
         statistics.abandoned(record, at: scheduler.now)
-        trace?.record(record, issue: Int(record.issue), at: scheduler.now, handleTime: nil, outcome: .abandoned, team: nil)
-        scheduleRepeat(of: record, probability: plan.repeats[Int(record.tier)]?.afterAbandonment, &scheduler)
+        trace?.record(record, ref, at: scheduler.now, handleTime: nil, outcome: .abandoned, team: nil)
+        scheduleRepeat(of: record, ref, probability: plan.repeats[Int(record.tier)]?.afterAbandonment, &scheduler)
     }
 
     /// A waiting contact became eligible for an overflow team: taken if one is free, else the

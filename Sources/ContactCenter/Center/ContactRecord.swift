@@ -4,7 +4,8 @@ import SimKernel
 ///
 /// A customer's *issue* may take several contacts (repeats) and several
 /// queue visits (escalations); the record carries what the statistics need
-/// about both, so nothing is kept once the contact is done.
+/// about both, so nothing is kept once the contact is done. What only the trace
+/// prints (when the contact arrived, which issue it is about) the trace keeps.
 struct ContactRecord {
     /// Why the contact is in the queue it is in: only a contact's first wait counts for its channel's service level.
     enum Stage: UInt8 {
@@ -12,17 +13,16 @@ struct ContactRecord {
     }
 
     // Stored widest first (the doubles, then the timer's handle, the flags and the 32-bit fields
-    // in its padding): 68 bytes, an 80-byte table slot instead of 96.
+    // in its padding): 56 bytes, so that a table slot is 64, one cache line. A record is read at
+    // the end of service, long after it was written, and mostly from beyond the first-level cache.
 
-    /// Arrival of this contact (its service level and interval are attributed here).
-    var arrival: Double
     /// Entry into the current queue, for the current wait.
     var queuedAt: Double
     /// First contact of the issue, for end-to-end resolution time.
     var issueStart: Double
     /// Handle time before proficiency and chat slow-down (drawn when the work was created).
     var handleTime: Double
-    /// The statistics cell (reporting interval of `arrival`, current channel and tier) the contact's
+    /// The statistics cell (reporting interval of the contact's arrival, current channel and tier) the contact's
     /// figures count in, -1 before the measured window: worked out at arrival and on escalation
     /// (``CenterStatistics/arrivalCell(at:channel:tier:)``), read by every count after it.
     var arrivalCell: Int
@@ -35,12 +35,9 @@ struct ContactRecord {
     var tier: Int32
     /// 1 for the issue's first contact, 2 for its first repeat, ...
     var contactNumber: Int32
-    /// Numbers the customer's issue across its contacts (for the trace).
-    var issue: Int32
 
-    init(channel: Int32, tier: Int32, stage: Stage, arrival: Double, arrivalCell: Int, queuedAt: Double, issueStart: Double,
-         contactNumber: Int32, issue: Int32, escalated: Bool, handleTime: Double, abandonment: EventHandle?) {
-        self.arrival = arrival
+    init(channel: Int32, tier: Int32, stage: Stage, arrivalCell: Int, queuedAt: Double, issueStart: Double,
+         contactNumber: Int32, escalated: Bool, handleTime: Double, abandonment: EventHandle?) {
         self.queuedAt = queuedAt
         self.issueStart = issueStart
         self.handleTime = handleTime
@@ -51,7 +48,6 @@ struct ContactRecord {
         self.channel = channel
         self.tier = tier
         self.contactNumber = contactNumber
-        self.issue = issue
     }
 }
 
@@ -66,6 +62,9 @@ package struct ContactTable {
         var generation: UInt32
         var nextFree: Int32
     }
+
+    /// Bytes a slot takes: 64, one cache line (see ``ContactRecord``'s layout; a test holds it there).
+    package static var slotSize: Int { MemoryLayout<Slot>.stride }
 
     private var slots = RoomArray<Slot>()
     private var firstFree: Int32 = -1

@@ -6,8 +6,8 @@ extension ContactTable {
 
     /// Adds a first contact of `channel` and `tier` waiting since `queuedAt`, as the model admits a new one.
     package mutating func insertWaiting(channel: Int, tier: Int, queuedAt: Double) -> ContactRef {
-        insert(ContactRecord(channel: Int32(channel), tier: Int32(tier), stage: .first, arrival: queuedAt,
+        insert(ContactRecord(channel: Int32(channel), tier: Int32(tier), stage: .first,
                              arrivalCell: -1, queuedAt: queuedAt, issueStart: queuedAt, contactNumber: 1,
-                             issue: 0, escalated: false, handleTime: 0, abandonment: nil))
+                             escalated: false, handleTime: 0, abandonment: nil))
     }
 }

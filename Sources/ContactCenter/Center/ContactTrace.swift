@@ -24,6 +24,17 @@ public final class ContactTrace {
     /// disk ends the run with `cannot write PATH: reason` rather than a trap or a short file.
     private var failure: WriteFailure?
     private var finished = false
+    /// What only the trace prints about a contact in the system, by its contact-table slot: kept
+    /// here rather than in the table's rows, which then fit one cache line each.
+    private var origins: [Origin] = []
+    /// Issues begun (new contacts and the initial queue): the last one's number.
+    private var issuesStarted: Int32 = 0
+
+    /// When a contact arrived (before any transfer; a repeat is a new contact) and which customer issue it is about.
+    private struct Origin {
+        var arrival: Double
+        var issue: Int32
+    }
 
     /// Why a trace file could not be written, as `cannot write PATH: reason`.
     public struct WriteFailure: Error, CustomStringConvertible {
@@ -48,15 +59,37 @@ public final class ContactTrace {
         close(descriptor)
     }
 
-    func record(_ contact: ContactRecord, issue: Int, at time: Double, handleTime: Double?, outcome: Outcome, team: Int?) {
+    /// A contact about a new issue arrived (a new customer, or one waiting when the run starts).
+    func beganIssue(_ ref: ContactRef, arrival: Double) {
+        issuesStarted += 1
+        note(ref, Origin(arrival: arrival, issue: issuesStarted))
+    }
+
+    /// A customer came back about `issue` (read with ``issue(of:)`` from their previous contact).
+    func cameBack(_ ref: ContactRef, arrival: Double, issue: Int32) {
+        note(ref, Origin(arrival: arrival, issue: issue))
+    }
+
+    /// The issue of the contact in `ref`'s slot (still readable after it left the table, until the slot is reused).
+    func issue(of ref: ContactRef) -> Int32 { origins[Int(ref.slot)].issue }
+
+    private func note(_ ref: ContactRef, _ origin: Origin) {
+        let slot = Int(ref.slot)
+        if slot >= origins.count { origins.append(contentsOf: repeatElement(origin, count: slot + 1 - origins.count)) }
+        origins[slot] = origin
+    }
+
+    /// One row: the contact `ref` (in the table or just out of it) ended a visit at `time`.
+    func record(_ contact: ContactRecord, _ ref: ContactRef, at time: Double, handleTime: Double?, outcome: Outcome, team: Int?) {
+        let origin = origins[Int(ref.slot)]
         let stage: String = switch contact.stage {
         case .first: "first"
         case .transfer: "transfer"
         case .ticket: "ticket"
         }
         let wait = outcome == .abandoned ? time - contact.queuedAt : time - contact.queuedAt - (handleTime ?? 0)
-        buffer += "\(replication),\(issue),\(contact.contactNumber),\(channelNames[Int(contact.channel)]),\(tierNames[Int(contact.tier)]),\(stage),"
-        buffer += "\(Self.number(contact.arrival)),\(Self.number(contact.queuedAt)),\(Self.number(max(0, wait))),"
+        buffer += "\(replication),\(origin.issue),\(contact.contactNumber),\(channelNames[Int(contact.channel)]),\(tierNames[Int(contact.tier)]),\(stage),"
+        buffer += "\(Self.number(origin.arrival)),\(Self.number(contact.queuedAt)),\(Self.number(max(0, wait))),"
         buffer += "\(handleTime.map(Self.number) ?? ""),\(outcome.rawValue),\(team.map { teamNames[$0] } ?? "")\n"
         if buffer.utf8.count >= 1 << 16 { flush() }
     }
