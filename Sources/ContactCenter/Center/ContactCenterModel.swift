@@ -27,7 +27,8 @@ public struct ContactCenterModel: DiscreteEventModel {
     var rota: Rota
     var window: MeasurementWindow
     var statistics: CenterStatistics
-    /// Per-contact rows, when a trace was asked for.
+    /// Per-contact rows, when a trace was asked for. Set before `start`: the trace numbers the
+    /// issues and keeps each contact's arrival from the first contact on.
     var trace: ContactTrace?
     /// Contacts that arrived (new ones and customers coming back), warm-up included.
     private(set) var arrivalsSimulated = 0
