@@ -11,17 +11,13 @@ public struct CellTable<Element>: RandomAccessCollection, MutableCollection {
 
     public init(repeating value: Element, count: Int) {
         precondition(count >= 0, "a table of \(count) cells")
-        storage = RoomStorage(capacity: count)
-        storage.base.initialize(repeating: value, count: count)
-        storage.count = count
+        storage = RoomStorage(repeating: value, count: count)
         self.count = count
     }
 
     public init(_ elements: some Collection<Element>) {
-        storage = RoomStorage(capacity: elements.count)
-        for (i, element) in elements.enumerated() { (storage.base + i).initialize(to: element) }
-        storage.count = elements.count
-        count = elements.count
+        storage = RoomStorage(elements)
+        count = storage.count
     }
 
     /// The first `count` elements of `room`, which is left empty: no copy, no second touch.

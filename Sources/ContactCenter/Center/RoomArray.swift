@@ -20,17 +20,13 @@ package struct RoomArray<Element>: RandomAccessCollection {
     }
 
     package init(repeating value: Element, count: Int) {
-        storage = RoomStorage(capacity: count)
-        storage.base.initialize(repeating: value, count: count)
-        storage.count = count
+        storage = RoomStorage(repeating: value, count: count)
         base = storage.base
         self.count = count
     }
 
     package init(_ elements: [Element]) {
-        storage = RoomStorage(capacity: elements.count)
-        for (i, element) in elements.enumerated() { (storage.base + i).initialize(to: element) }
-        storage.count = elements.count
+        storage = RoomStorage(elements)
         base = storage.base
         count = elements.count
     }

@@ -15,6 +15,20 @@ package final class RoomStorage<Element> {
         self.capacity = capacity
     }
 
+    /// `count` copies of `value`.
+    package convenience init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    /// The elements of `elements`, in order.
+    package convenience init(_ elements: some Collection<Element>) {
+        self.init(capacity: elements.count)
+        for (i, element) in elements.enumerated() { (base + i).initialize(to: element) }
+        count = elements.count
+    }
+
     /// A new block holding copies of the first `n` elements.
     package func copy(first n: Int) -> RoomStorage {
         precondition(n <= count, "copying \(n) of \(count) elements")
