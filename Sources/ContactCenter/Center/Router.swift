@@ -7,8 +7,9 @@ import Stochastics
 ///
 /// The policy is a closed enum switched on in the hot path (no protocol, no closure), so the
 /// default stays as fast as a hand-written loop. Adding a policy is a case of
-/// `RoutingSpec.Policy` and its branch in the three exhaustive switches here: the agent rule
-/// (`selectAgent`), the queue rule (`selectContact`) and ``drawsRandomNumbers(_:)``.
+/// `RoutingSpec.Policy` and its branch in the four exhaustive switches here: the agent rule
+/// (`selectAgent`), the queue rule (`selectContact`), ``drawsRandomNumbers(_:)`` and
+/// ``takesLongestFreeInGroup(_:)`` (the compiler lists each one the new case misses).
 ///
 /// Both searches are O(teams + skills) per event, never O(contacts); only `random_agent`
 /// scans the free lists of the qualified groups (O(free agents)).
