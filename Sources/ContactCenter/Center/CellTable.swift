@@ -7,7 +7,7 @@
 /// so results can be copied and edited like any value.
 public struct CellTable<Element>: RandomAccessCollection, MutableCollection {
     private var storage: RoomStorage<Element>
-    public private(set) var count: Int
+    public let count: Int
 
     public init(repeating value: Element, count: Int) {
         precondition(count >= 0, "a table of \(count) cells")
